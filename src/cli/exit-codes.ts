@@ -1,0 +1,10 @@
+/** Exit codes of the interface (shared/interface.md); only src/cli/ sets them. */
+export const ExitCode = {
+  pass: 0,
+  fail: 1,
+  usage: 2,
+  inconclusive: 3,
+  internal: 4,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,32 @@
+/** Help text appended to --help: exit codes and examples, the things scripts need. */
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  pass: no critical check found a regression
+  1  fail: at least one critical check found a regression
+  2  usage or spec error: nothing was judged
+  3  inconclusive: too little data, or a source could not be read (never reported as pass)
+  4  internal error (a bug in verify-deploy): never reported as pass or as a regression`;
+
+export const RUN_HELP = `
+The baseline window ends at the deploy; the post window starts at deploy + warmup. If the post
+window has not ended yet, run waits for it and shows progress on stderr. stdout carries only the
+report, so \`--format json | jq\` works.
+
+Examples:
+  $ verify-deploy run verify.yaml --deployed-at 2026-11-26T10:00:00Z
+  $ verify-deploy run verify.yaml --deployed-at -15m --format json > report.json
+  $ verify-deploy run verify.yaml --var PROMETHEUS_URL=http://prometheus:9090 --report gate.xml
+  $ verify-deploy run verify.yaml --dry-run
+${EXIT_CODES_HELP}`;
+
+export const VALIDATE_HELP = `
+Checks the spec offline (no network): YAML syntax, unknown keys, types, durations, percentages,
+sources, duplicate check names, \${VAR} interpolation and PromQL syntax. Every problem is reported
+as file:line:col, all together.
+
+Examples:
+  $ verify-deploy validate verify.yaml
+  $ verify-deploy validate verify.yaml --var PROMETHEUS_URL=http://localhost:9090
+
+Exit codes: 0 valid, 2 invalid.`;

@@ -1,0 +1,36 @@
+/** The real process behind CommandIO, with SIGINT / SIGTERM turned into an abort (never exit 0). */
+import { decideColor, type CommandIO } from './io.js';
+
+export interface ProcessIO extends CommandIO {
+  /** Remove the signal handlers. */
+  dispose(): void;
+}
+
+/** Build the CommandIO of this process. The first signal aborts the run; a second one quits at once. */
+export function createProcessIO(): ProcessIO {
+  const controller = new AbortController();
+  const env = process.env;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      // A second interrupt: the user wants out now. 130 is the shell's code for SIGINT; never 0.
+      process.exit(130);
+    }
+    process.stderr.write(`\n${signal}: stopping; the partial report follows (interrupt again to quit at once)\n`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env,
+    now: () => Date.now() / 1000,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    color: decideColor(Boolean(process.stdout.isTTY), env),
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The verdict of one matched series, with the rule that decided it in words. Rules, in order:
+ * too few usable candidate values (inconclusive); a broken `max`/`min` bound (fail, whatever
+ * else holds); too few usable baseline values (inconclusive); ±Inf in the candidate the bad way
+ * while the baseline has none (inconclusive: never pass what could not be measured); then the
+ * statistical comparison (inconclusive when the samples are too small for any p below alpha;
+ * fail on a significant change beyond tolerance; else pass).
+ */
+import type { CheckSpec } from '../spec/types.js';
+import type { SampleSummary, SeriesResult, Verdict } from '../types.js';
+import { describeBoundsHeld, findBoundViolation } from './bounds.js';
+import { cleanPoints, type CleanSample } from './clean.js';
+import { compareSamples } from './compare.js';
+import type { SeriesPair } from './match.js';
+import { describeSample } from './stats/describe.js';
+import { formatUsable } from './wording.js';
+
+/** The check settings the series classifier reads. */
+export type SeriesCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'aggregate' | 'minSamples'>;
+
+/** Counts of infinite candidate values in the bad direction, when the baseline has none of them. */
+function badInfinities(baseline: CleanSample, candidate: CleanSample, check: SeriesCheck): string | null {
+  const problems: string[] = [];
+  if (check.direction !== 'decrease' && candidate.positiveInfinite > 0 && baseline.positiveInfinite === 0) {
+    problems.push(`${candidate.positiveInfinite} +Inf`);
+  }
+  if (check.direction !== 'increase' && candidate.negativeInfinite > 0 && baseline.negativeInfinite === 0) {
+    problems.push(`${candidate.negativeInfinite} -Inf`);
+  }
+  if (problems.length === 0) return null;
+  return `candidate has ${problems.join(' and ')} value(s) the baseline never had; cannot compare them as numbers`;
+}
+
+function tooFew(baseline: CleanSample, candidate: CleanSample, need: number): string {
+  return `too few usable samples: baseline ${formatUsable(baseline)}, candidate ${formatUsable(candidate)}; need ${need} each`;
+}
+
+interface Sides {
+  pair: SeriesPair;
+  baseline: SampleSummary;
+  candidate: SampleSummary;
+}
+
+function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, reason: string): SeriesResult {
+  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason };
+}
+
+/** Judge one baseline/candidate pair against the check's settings. */
+export function classifySeries(check: SeriesCheck, pair: SeriesPair): SeriesResult {
+  const baseline = cleanPoints(pair.baseline);
+  const candidate = cleanPoints(pair.candidate);
+  const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
+  const need = Math.max(1, check.minSamples);
+
+  if (candidate.sorted.length < need) return untested(sides, 'inconclusive', tooFew(baseline, candidate, need));
+  // A broken absolute bound fails on the candidate alone, even without a usable baseline.
+  const violation = findBoundViolation(candidate.sorted, check);
+  const comparable = baseline.sorted.length >= need;
+  const infinities = comparable ? badInfinities(baseline, candidate, check) : null;
+  if (!comparable || infinities !== null) {
+    if (violation !== null) return untested(sides, 'fail', violation);
+    return untested(sides, 'inconclusive', infinities ?? tooFew(baseline, candidate, need));
+  }
+
+  const comparison = compareSamples(baseline.sorted, candidate.sorted, check);
+  const failed = violation !== null || comparison.regressed;
+  return {
+    labels: pair.labels,
+    verdict: failed ? 'fail' : comparison.decidable ? 'pass' : 'inconclusive',
+    baseline: sides.baseline,
+    candidate: sides.candidate,
+    relativeChange: comparison.relativeChange,
+    relativeChangeInterval: comparison.relativeChangeInterval,
+    test: 'mann-whitney',
+    pValue: comparison.pValue,
+    reason: violation !== null ? `${violation}; ${comparison.reason}` : comparison.reason + describeBoundsHeld(candidate.sorted, check),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The run's verdict: the worst of the critical checks' (fail > inconclusive > pass). Non-critical
+ * checks that fail or are inconclusive become warnings and leave the verdict alone.
+ *
+ * With no critical check at all nothing gates the deploy, and a gate that cannot fail must not
+ * report pass: the verdict is inconclusive (exit 3) with a warning saying why; a user who wants
+ * advisory-only runs to pass can say so with --on-inconclusive pass.
+ */
+import type { CheckResult, Verdict } from '../types.js';
+import { worstVerdict } from './verdict.js';
+
+/** The run's verdict, its exit code and the warnings for the reader. */
+export interface RunVerdict {
+  verdict: Verdict;
+  exitCode: 0 | 1 | 3;
+  warnings: string[];
+}
+
+const EXIT_CODE: Record<Verdict, 0 | 1 | 3> = { pass: 0, fail: 1, inconclusive: 3 };
+
+/** Combine the checks' verdicts into the run's verdict, exit code and warnings. */
+export function judgeRun(checks: CheckResult[]): RunVerdict {
+  const critical = checks.filter((c) => c.critical);
+  const warnings = checks
+    .filter((c) => !c.critical && c.verdict !== 'pass')
+    .map((c) => `non-critical check "${c.name}" ${c.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${c.reason}`);
+  if (critical.length === 0) {
+    warnings.push(
+      checks.length === 0
+        ? 'the spec has no checks: nothing was judged'
+        : 'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
+    );
+  }
+  const verdict = worstVerdict(critical.map((c) => c.verdict), 'inconclusive');
+  return { verdict, exitCode: EXIT_CODE[verdict], warnings };
+}

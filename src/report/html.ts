@@ -1,0 +1,99 @@
+/** A single self-contained HTML report: inline CSS, no scripts, no external assets. */
+import type { CheckResult, RunResult, SeriesResult } from '../types.js';
+import { escapeXml as escapeHtml } from './escape.js';
+import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
+import { HTML_STYLE } from './html-style.js';
+import { countChecks, describeCounts, describeExitCode, displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from './summary.js';
+
+function badge(text: string): string {
+  return `<span class="badge ${text.toLowerCase()}">${escapeHtml(text)}</span>`;
+}
+
+const SERIES_HEADER = `<tr><th>series</th><th>verdict</th><th class="num">n</th><th class="num">median</th><th class="num">p95</th><th class="num">change [interval]</th><th class="num">p</th><th>reason</th></tr>`;
+
+function seriesRow(series: SeriesResult): string {
+  const { baseline: b, candidate: c } = series;
+  const pair = (x: string, y: string): string => `${escapeHtml(x)} → ${escapeHtml(y)}`;
+  const cells = [
+    `<td><code>${escapeHtml(formatLabels(series.labels))}</code></td>`,
+    `<td>${badge(verdictLabel(series.verdict))}</td>`,
+    `<td class="num">${pair(String(b.n), String(c.n))}</td>`,
+    `<td class="num">${pair(formatNumber(b.median), formatNumber(c.median))}</td>`,
+    `<td class="num">${pair(formatNumber(b.p95), formatNumber(c.p95))}</td>`,
+    `<td class="num">${escapeHtml(formatChange(series.relativeChange, series.relativeChangeInterval))}</td>`,
+    `<td class="num">${escapeHtml(formatPValue(series.pValue).replace(/^p (= )?/, ''))}</td>`,
+    `<td>${escapeHtml(series.reason)}</td>`,
+  ];
+  return `<tr>${cells.join('')}</tr>`;
+}
+
+function seriesTable(series: SeriesResult[]): string {
+  return `<table><thead>${SERIES_HEADER}</thead><tbody>\n${series.map(seriesRow).join('\n')}\n</tbody></table>`;
+}
+
+function renderCheck(check: CheckResult): string {
+  const shown = displayVerdict(check);
+  const parts = [
+    `<section class="check-${shown.toLowerCase()}">`,
+    `<h2>${badge(shown)} ${escapeHtml(check.name)}${check.critical ? '' : ' <span class="muted">(non-critical)</span>'}</h2>`,
+    `<p>${escapeHtml(check.reason)}</p>`,
+  ];
+  if (check.error !== undefined) parts.push(`<p class="error">Error: ${escapeHtml(check.error)}</p>`);
+  // Every series is in the file; passing ones of a wide check fold away so regressions stay on top.
+  const folded = check.series.length > SERIES_SHOWN_IN_FULL;
+  const open = folded ? check.series.filter((s) => s.verdict !== 'pass') : check.series;
+  const passing = folded ? check.series.filter((s) => s.verdict === 'pass') : [];
+  if (open.length > 0) parts.push(seriesTable(open));
+  if (passing.length > 0) parts.push(`<details><summary>${passing.length} passing series</summary>${seriesTable(passing)}</details>`);
+  for (const side of ['baseline', 'candidate'] as const) {
+    const labels = check.unmatched[side];
+    if (labels.length === 0) continue;
+    const items = labels.map((l) => `<li><code>${escapeHtml(formatLabels(l))}</code></li>`).join('');
+    parts.push(`<p class="muted">Unmatched, only in ${side}:</p><ul>${items}</ul>`);
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function renderHeader(result: RunResult): string {
+  const verdict = displayVerdict({ verdict: result.verdict, critical: true });
+  const title = result.name !== undefined ? `verify-deploy: ${result.name}` : 'verify-deploy';
+  const facts: Array<[string, string]> = [
+    ['checks', describeCounts(countChecks(result))],
+    ['exit code', describeExitCode(result)],
+    ['deployed at', result.deployedAt],
+    ['baseline', `${result.windows.baseline.start} → ${result.windows.baseline.end}`],
+    ['post', `${result.windows.post.start} → ${result.windows.post.end}`],
+    ['duration', Number.isFinite(result.durationSeconds) ? `${formatNumber(result.durationSeconds)} s` : 'n/a'],
+  ];
+  const dl = facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('');
+  return `<header><h1>${badge(verdict)} ${escapeHtml(title)}</h1><dl>${dl}</dl></header>`;
+}
+
+/** Render the run as a standalone HTML page. */
+export function renderHtml(result: RunResult): string {
+  const title = `${result.verdict.toUpperCase()}: ${result.name ?? 'verify-deploy'}`;
+  const warnings =
+    result.warnings.length === 0
+      ? ''
+      : `<section class="check-warn"><h2>Warnings</h2><ul>${result.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<main>
+${renderHeader(result)}
+${warnings}
+${result.checks.map(renderCheck).join('\n')}
+<p class="muted">Generated by verify-deploy. Numbers to 4 significant digits; the JSON report has them in full.</p>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,52 @@
+/** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CheckResult, Labels, RunResult } from '../types.js';
+import { sanitizeText } from './escape.js';
+import { formatLabels, formatWindows } from './format.js';
+import { paintVerdict, renderHumanSeries } from './human-series.js';
+import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, selectSeries } from './summary.js';
+
+const MAX_UNMATCHED_LISTED = 5;
+
+function listLabels(labels: Labels[]): string {
+  const listed = labels.slice(0, MAX_UNMATCHED_LISTED).map(formatLabels).join(', ');
+  const more = labels.length > MAX_UNMATCHED_LISTED ? ` and ${labels.length - MAX_UNMATCHED_LISTED} more` : '';
+  return `${listed}${more}`;
+}
+
+function renderCheck(chalk: ChalkInstance, check: CheckResult): string[] {
+  const shown = displayVerdict(check);
+  const painted = paintVerdict(chalk, shown === 'WARN' ? 'warn' : check.verdict, chalk.bold(shown));
+  const qualifier = check.critical ? '' : ` (non-critical, ${check.verdict})`;
+  const lines = [`${painted}  ${chalk.bold(sanitizeText(check.name))}${qualifier}: ${sanitizeText(check.reason)}`];
+  // The reason usually quotes the error already; show it apart only when it adds something.
+  if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
+  const selection = selectSeries(check.series);
+  for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  '));
+  const hidden = describeHiddenSeries(selection);
+  if (hidden !== '') lines.push(chalk.dim(`  ${hidden}`));
+  const { baseline, candidate } = check.unmatched;
+  if (baseline.length > 0) lines.push(chalk.dim(`  unmatched, only in baseline: ${listLabels(baseline)}`));
+  if (candidate.length > 0) lines.push(chalk.dim(`  unmatched, only in candidate: ${listLabels(candidate)}`));
+  return lines;
+}
+
+/** Render the run for a terminal; `color` is decided by the CLI (TTY, NO_COLOR, FORCE_COLOR). */
+export function renderHuman(result: RunResult, opts: { color: boolean }): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const title = result.name !== undefined ? `verify-deploy: ${sanitizeText(result.name)}` : 'verify-deploy';
+  const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
+  for (const check of result.checks) lines.push(...renderCheck(chalk, check), '');
+  if (result.checks.length === 0) lines.push('no checks were run', '');
+  if (result.warnings.length > 0) {
+    lines.push(chalk.yellow('Warnings:'), ...result.warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
+  }
+  const verdict = paintVerdict(chalk, result.verdict, chalk.bold(displayVerdict({ verdict: result.verdict, critical: true })));
+  const pad = ' '.repeat(displayVerdict({ verdict: result.verdict, critical: true }).length + 2);
+  lines.push(
+    `${verdict}  ${describeCounts(countChecks(result))}`,
+    `${pad}${sanitizeText(formatWindows(result.windows))}`,
+    `${pad}${describeExitCode(result)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

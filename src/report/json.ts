@@ -1,0 +1,81 @@
+/**
+ * The JSON report of the public interface (docs: /work/shared/interface.md). Fields may be added,
+ * never renamed or removed. Objects are built field by field, so only documented fields reach the
+ * output (nothing a caller happened to attach to the result) and their order is stable.
+ *
+ * Non-finite numbers: JSON has none, so every NaN, +Inf and -Inf is written as `null`. A numeric
+ * field is therefore always `number | null`, one type for jq and typed consumers; the meaning
+ * survives elsewhere: `nan` and `infinite` count the dropped samples, `reason` says in words why a
+ * change is undefined (e.g. a zero baseline).
+ */
+import type { CheckResult, Labels, RunResult, SampleSummary, SeriesResult } from '../types.js';
+
+/** A finite number, or null for NaN, ±Infinity and missing values. */
+function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function jsonLabels(labels: Labels): Labels {
+  return Object.fromEntries(Object.entries(labels).map(([name, value]) => [name, String(value)]));
+}
+
+function jsonSummary(summary: SampleSummary): Record<string, unknown> {
+  return {
+    n: summary.n,
+    mean: finiteOrNull(summary.mean),
+    median: finiteOrNull(summary.median),
+    p95: finiteOrNull(summary.p95),
+    nan: summary.nan,
+    infinite: summary.infinite,
+    ...(summary.nEffective !== undefined ? { nEffective: finiteOrNull(summary.nEffective) } : {}),
+  };
+}
+
+function jsonSeries(series: SeriesResult): Record<string, unknown> {
+  const interval = series.relativeChangeInterval;
+  return {
+    labels: jsonLabels(series.labels),
+    verdict: series.verdict,
+    baseline: jsonSummary(series.baseline),
+    candidate: jsonSummary(series.candidate),
+    relativeChange: finiteOrNull(series.relativeChange),
+    relativeChangeInterval: interval === null ? null : [finiteOrNull(interval[0]), finiteOrNull(interval[1])],
+    test: series.test,
+    pValue: finiteOrNull(series.pValue),
+    reason: series.reason,
+  };
+}
+
+function jsonCheck(check: CheckResult): Record<string, unknown> {
+  return {
+    name: check.name,
+    verdict: check.verdict,
+    critical: check.critical,
+    reason: check.reason,
+    ...(check.error !== undefined ? { error: check.error } : {}),
+    series: check.series.map(jsonSeries),
+    unmatched: {
+      baseline: check.unmatched.baseline.map(jsonLabels),
+      candidate: check.unmatched.candidate.map(jsonLabels),
+    },
+  };
+}
+
+/** Render the run as the interface's JSON report: 2-space indentation and a trailing newline. */
+export function renderJson(result: RunResult): string {
+  const report = {
+    version: result.version,
+    ...(result.name !== undefined ? { name: result.name } : {}),
+    verdict: result.verdict,
+    exitCode: result.exitCode,
+    deployedAt: result.deployedAt,
+    windows: {
+      baseline: { start: result.windows.baseline.start, end: result.windows.baseline.end },
+      post: { start: result.windows.post.start, end: result.windows.post.end },
+    },
+    checks: result.checks.map(jsonCheck),
+    warnings: [...result.warnings],
+    durationSeconds: finiteOrNull(result.durationSeconds),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,37 @@
+/** A series' numbers as plain text parts, shared by the human and JUnit reports. */
+import type { SeriesResult } from '../types.js';
+import { sanitizeText } from './escape.js';
+import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
+import { verdictLabel } from './summary.js';
+
+export interface SeriesTextParts {
+  /** `FAIL {route="/pay"}`, with `: reason` when the reason adds to the check's. */
+  heading: string;
+  /** `n 60 -> 20`, `median 0.002 -> 0.0065`, `p95 ...`, the change, the p-value, dropped points. */
+  numbers: string[];
+  /** Index of the change within `numbers`, for reporters that highlight it. */
+  changeIndex: number;
+}
+
+/** Break a series into the parts a text line shows; `checkReason` suppresses a repeated reason. */
+export function describeSeriesText(series: SeriesResult, checkReason: string): SeriesTextParts {
+  const reason = series.reason !== '' && series.reason !== checkReason ? `: ${sanitizeText(series.reason)}` : '';
+  const { baseline, candidate } = series;
+  const numbers = [
+    `n ${baseline.n} -> ${candidate.n}`,
+    `median ${formatNumber(baseline.median)} -> ${formatNumber(candidate.median)}`,
+    `p95 ${formatNumber(baseline.p95)} -> ${formatNumber(candidate.p95)}`,
+    series.relativeChange === null ? 'change n/a' : formatChange(series.relativeChange, series.relativeChangeInterval),
+    formatPValue(series.pValue),
+  ];
+  const dropped = baseline.nan + baseline.infinite + candidate.nan + candidate.infinite;
+  if (dropped > 0) numbers.push(`${dropped} NaN/Inf dropped`);
+  return { heading: `${verdictLabel(series.verdict)} ${formatLabels(series.labels)}${reason}`, numbers, changeIndex: 3 };
+}
+
+/** The two plain lines of a series, the second indented under the labels. */
+export function renderSeriesText(series: SeriesResult, checkReason: string, indent = ''): string[] {
+  const parts = describeSeriesText(series, checkReason);
+  const hang = ' '.repeat(verdictLabel(series.verdict).length + 1);
+  return [`${indent}${parts.heading}`, `${indent}${hang}${parts.numbers.join('  ')}`];
+}

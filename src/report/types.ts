@@ -1,0 +1,16 @@
+import type { RunResult } from '../types.js';
+
+/** Every report format; `human` is for terminals only, the others also go to `--report` files. */
+export type ReportFormat = 'human' | 'json' | 'junit' | 'markdown' | 'html';
+
+/** What the CLI decides for the reporters; only the human reporter reads `color`. */
+export interface RenderOptions {
+  color: boolean;
+}
+
+/**
+ * A reporter: a pure function from a run's result to the text of one report.
+ * To add one, write `src/report/<format>.ts`, add its name to ReportFormat and register it in
+ * `index.ts` (the registry is a `Record<ReportFormat, Renderer>`, so a missing one fails to compile).
+ */
+export type Renderer = (result: RunResult, options: RenderOptions) => string;

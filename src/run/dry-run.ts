@@ -1,0 +1,41 @@
+/** The --dry-run listing: windows, sources and every query that would run, without any network. */
+import type { Spec } from '../spec/types.js';
+import type { Source } from '../sources/types.js';
+import type { TimeRange } from '../types.js';
+import { isoSeconds } from './execute.js';
+import type { RunPlan } from './plan.js';
+
+/** Render the plan for people; secrets are redacted by the caller's output stream and by Source.describe(). */
+export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, Source>): string {
+  const lines = [
+    `dry run of ${spec.name ?? spec.file} (no network)`,
+    `deployed at      ${isoSeconds(plan.deployedAt)}`,
+    `baseline window  ${isoSeconds(plan.windows.baseline.start)} .. ${isoSeconds(plan.windows.baseline.end)}`,
+    `post window      ${isoSeconds(plan.windows.post.start)} .. ${isoSeconds(plan.windows.post.end)}`,
+    `ready to judge   ${isoSeconds(plan.readyAt)}`,
+    '',
+    'sources:',
+    ...Object.entries(sources).map(([name, source]) => `  ${name}: ${source.describe()}`),
+    '',
+    'checks:',
+  ];
+  for (const planned of plan.checks) {
+    const c = planned.check;
+    lines.push(
+      `  ${c.name} (${planned.mode}, ${c.critical ? 'critical' : 'non-critical'}, direction ${c.direction}, ` +
+        `tolerance ${round(c.tolerance * 100)}%, confidence ${round(c.confidence * 100)}%)`,
+      `    baseline  ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
+      `    candidate ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function describeRange(range: TimeRange): string {
+  const points = Math.floor((range.end - range.start) / range.step) + 1;
+  return `${isoSeconds(range.start)} .. ${isoSeconds(range.end)} step ${range.step}s (${points} points)`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

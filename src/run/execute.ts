@@ -1,0 +1,60 @@
+/** Run a planned gate: read the data, judge every check, and build the result. No process access. */
+import { judgeCheck, judgeRun } from '../judge/index.js';
+import type { Source } from '../sources/types.js';
+import type { CheckResult, RunResult } from '../types.js';
+import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
+import type { PlannedCheck, RunPlan } from './plan.js';
+
+/** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
+export async function executeRun(
+  name: string | undefined,
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  signal: AbortSignal,
+  startedAt: number,
+  now: () => number,
+): Promise<RunResult> {
+  const data = signal.aborted
+    ? plan.checks.map((): CheckData => ({ ok: false, error: 'the run was interrupted before the data was read' }))
+    : await fetchPlannedChecks(plan.checks, sources, signal);
+  const checks = plan.checks.map((planned, i) => judgePlannedCheck(planned, data[i] as CheckData));
+  const sourceWarnings = plan.checks.flatMap((planned, i) => {
+    const d = data[i] as CheckData;
+    return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
+  });
+  const verdict = judgeRun(checks);
+  return {
+    version: 1,
+    ...(name !== undefined ? { name } : {}),
+    verdict: verdict.verdict,
+    exitCode: verdict.exitCode,
+    deployedAt: isoSeconds(plan.deployedAt),
+    windows: {
+      baseline: { start: isoSeconds(plan.windows.baseline.start), end: isoSeconds(plan.windows.baseline.end) },
+      post: { start: isoSeconds(plan.windows.post.start), end: isoSeconds(plan.windows.post.end) },
+    },
+    checks,
+    warnings: [...verdict.warnings, ...sourceWarnings],
+    durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
+  };
+}
+
+function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult {
+  if (!data.ok) {
+    return {
+      name: planned.check.name,
+      verdict: 'inconclusive',
+      critical: planned.check.critical,
+      reason: `could not read the data: ${data.error}`,
+      series: [],
+      unmatched: { baseline: [], candidate: [] },
+      error: data.error,
+    };
+  }
+  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
+}
+
+/** RFC 3339 in UTC without milliseconds when they are zero. */
+export function isoSeconds(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,48 @@
+/** Read every planned query, in parallel, each distinct (source, query, range) once. */
+import { SourceError } from '../errors.js';
+import type { Source } from '../sources/types.js';
+import type { Series } from '../types.js';
+import type { PlannedCheck, PlannedQuery } from './plan.js';
+
+/** The data of one check, or why it could not be read. */
+export type CheckData =
+  | { ok: true; baseline: Series[]; candidate: Series[]; warnings: string[] }
+  | { ok: false; error: string };
+
+/** Fetch all checks' queries concurrently; a failing query makes only its own checks unreadable. */
+export async function fetchPlannedChecks(
+  checks: PlannedCheck[],
+  sources: Record<string, Source>,
+  signal: AbortSignal,
+): Promise<CheckData[]> {
+  const inFlight = new Map<string, Promise<{ series: Series[]; warnings: string[] }>>();
+  const read = (planned: PlannedQuery) => {
+    const key = JSON.stringify([planned.source, planned.query, planned.range]);
+    let pending = inFlight.get(key);
+    if (!pending) {
+      const source = sources[planned.source];
+      if (!source) throw new Error(`no source named "${planned.source}" (the spec loader should have refused it)`);
+      pending = source.fetchRange(planned.query, planned.range, signal);
+      inFlight.set(key, pending);
+    }
+    return pending;
+  };
+  return Promise.all(
+    checks.map(async (planned): Promise<CheckData> => {
+      try {
+        const [baseline, candidate] = await Promise.all([read(planned.baseline), read(planned.candidate)]);
+        const warnings = [...new Set([...baseline.warnings, ...candidate.warnings])];
+        return { ok: true, baseline: baseline.series, candidate: candidate.series, warnings };
+      } catch (error) {
+        return { ok: false, error: describeFetchError(error, signal) };
+      }
+    }),
+  );
+}
+
+function describeFetchError(error: unknown, signal: AbortSignal): string {
+  if (signal.aborted) return 'the run was interrupted before the data was read';
+  if (error instanceof SourceError) return error.message;
+  // Anything else is a bug in a source; rethrowing would lose the other checks' results.
+  throw error;
+}

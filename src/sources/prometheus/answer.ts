@@ -1,0 +1,32 @@
+/** Read one HTTP answer from query_range into a QueryResult, or throw the SourceError it amounts to. */
+import { SourceError } from '../../errors.js';
+import type { TimeRange } from '../../types.js';
+import type { QueryResult } from '../types.js';
+import { parseQueryRangeBody } from './envelope.js';
+import { type AnswerContext, isJsonContentType, redirectFailure, statusFailure } from './http-errors.js';
+import type { RawAnswer } from './request.js';
+
+function protocolError(message: string): SourceError {
+  return new SourceError(message, { retryable: false, kind: 'protocol' });
+}
+
+/** Check status, content type and JSON of `answer`, then parse its envelope. */
+export function readAnswer(answer: RawAnswer, requestUrl: string, range: TimeRange, ctx: AnswerContext): QueryResult {
+  if (answer.status >= 300 && answer.status < 400) throw redirectFailure(answer, requestUrl, ctx);
+  if (answer.status < 200 || answer.status >= 300) throw statusFailure(answer, ctx);
+  if (!isJsonContentType(answer.contentType)) {
+    const got = answer.contentType ? answer.contentType.split(';')[0] : 'no content type';
+    throw protocolError(
+      `${ctx.where} answered with ${got} instead of JSON: the URL probably points at a proxy or login page, ` +
+        `not the Prometheus API; check \`url\` and \`auth\` of source "${ctx.sourceName}"`,
+    );
+  }
+  if (answer.body.trim() === '') throw protocolError(`${ctx.where} answered with an empty body`);
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.body);
+  } catch {
+    throw protocolError(`${ctx.where} answered with truncated or invalid JSON (${answer.body.length} characters)`);
+  }
+  return parseQueryRangeBody(body, range, ctx.where);
+}

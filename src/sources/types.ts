@@ -1,0 +1,20 @@
+/**
+ * How to add a source: implement `Source` in a folder of its own under src/sources/, and list its
+ * factory in src/sources/index.ts. A source returns samples only; it never judges. Failures are
+ * thrown as SourceError (src/errors.ts) with messages that are safe to print (no secrets).
+ * An empty result is data (`series: []`), not an error.
+ */
+import type { Series, TimeRange } from '../types.js';
+
+export interface QueryResult {
+  series: Series[];
+  /** Benign warnings from the backend, reported to the user but not failing the check. */
+  warnings: string[];
+}
+
+export interface Source {
+  /** Read `query` over `range`; points outside [range.start, range.end] are already dropped. */
+  fetchRange(query: string, range: TimeRange, signal?: AbortSignal): Promise<QueryResult>;
+  /** Human-readable description for --dry-run and messages, with secrets redacted. */
+  describe(): string;
+}

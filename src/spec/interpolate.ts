@@ -1,0 +1,86 @@
+/**
+ * `${VAR}` templates in spec strings. Only the braced form is a variable, so a `$` anywhere else
+ * (a password, a regex `foo$`) stays literal, and `$${X}` writes a literal `${X}`. It runs on
+ * string scalars after YAML parsing, so a value can never inject YAML structure.
+ */
+
+/** A piece of the output and where it came from in the raw string. */
+export interface Segment {
+  outStart: number;
+  rawStart: number;
+  length: number;
+  /** A variable's value: its characters do not map one-to-one onto the raw text. */
+  substituted: boolean;
+}
+
+/** The result of expanding one string, with what is needed to map errors back to the raw text. */
+export interface Interpolation {
+  value: string;
+  /** Names of variables that were not set, in order of appearance. */
+  missing: string[];
+  /** Names of variables that were set to the empty string. */
+  empty: string[];
+  /** Values that were put in, for secret-bearing fields. */
+  substitutedValues: string[];
+  segments: Segment[];
+  rawLength: number;
+}
+
+const TEMPLATE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Replace `${NAME}` with lookup(NAME); unset names are listed in `missing`, never guessed. */
+export function interpolate(raw: string, lookup: (name: string) => string | undefined): Interpolation {
+  const segments: Segment[] = [];
+  const missing: string[] = [];
+  const empty: string[] = [];
+  const substitutedValues: string[] = [];
+  let value = '';
+  let rawPos = 0;
+  const literal = (rawStart: number, text: string): void => {
+    if (text === '') return;
+    segments.push({ outStart: value.length, rawStart, length: text.length, substituted: false });
+    value += text;
+  };
+  for (const match of raw.matchAll(TEMPLATE)) {
+    const at = match.index;
+    literal(rawPos, raw.slice(rawPos, at));
+    const name = match[1];
+    if (name === undefined) {
+      // `$${` is the escape: drop the first `$`, keep `${` literal.
+      literal(at + 1, '${');
+    } else {
+      const found = lookup(name);
+      if (found === undefined) missing.push(name);
+      const text = found ?? '';
+      if (found !== undefined) substitutedValues.push(found);
+      if (found === '') empty.push(name);
+      segments.push({ outStart: value.length, rawStart: at, length: text.length, substituted: true });
+      value += text;
+    }
+    rawPos = at + match[0].length;
+  }
+  literal(rawPos, raw.slice(rawPos));
+  return { value, missing, empty, substitutedValues, segments, rawLength: raw.length };
+}
+
+/** Where output offset `offset` came from in the raw string (a variable's value maps to its `${`). */
+export function rawOffsetOf(interpolation: Interpolation, offset: number): number {
+  if (offset >= interpolation.value.length) return interpolation.rawLength;
+  let best = 0;
+  for (const segment of interpolation.segments) {
+    if (offset < segment.outStart) break;
+    const inside = offset - segment.outStart;
+    best = segment.substituted ? segment.rawStart : segment.rawStart + inside;
+    if (inside < segment.length) return best;
+    if (!segment.substituted) best = segment.rawStart + segment.length;
+  }
+  return best;
+}
+
+/** Build a lookup where `--var` values win over the environment. */
+export function variableLookup(
+  vars: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+): (name: string) => string | undefined {
+  return (name) => (Object.hasOwn(vars, name) ? vars[name] : Object.hasOwn(env, name) ? env[name] : undefined);
+}

@@ -1,0 +1,87 @@
+/** Spec text to a validated Spec, or every issue found in it. Pure: no file or network access. */
+import { isMap, isScalar } from 'yaml';
+import type { SpecIssue } from '../errors.js';
+import { applyDefaults } from './apply-defaults.js';
+import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateQueryMode, validateUniqueNames } from './check-rules.js';
+import { checkFields, prometheusSourceFields, specFields } from './fields.js';
+import { variableLookup } from './interpolate.js';
+import { buildSpec } from './build-spec.js';
+import { ReadContext } from './read-context.js';
+import { readObject, type ReadObject } from './read-value.js';
+import { validateAuth } from './source-rules.js';
+import type { Spec } from './types.js';
+import { validateQueries } from './validate-queries.js';
+import { parseYamlDocument } from './yaml-document.js';
+
+/** Specs are small; a bigger file is a mistake or an attack (alias bombs aside, YAML is costly). */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+
+/** Where `${VAR}` values come from. */
+export interface SpecOptions {
+  /** `--var KEY=VALUE` values; they win over `env`. */
+  vars: Record<string, string>;
+  env: Record<string, string | undefined>;
+}
+
+/** Parse and validate spec text; `spec` is set only when there are no issues. */
+export function parseSpec(text: string, file: string, opts: SpecOptions): { spec?: Spec; issues: SpecIssue[] } {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_SPEC_BYTES) return { issues: [sizeIssue(file, size)] };
+  const parsed = parseYamlDocument(text, file);
+  if (parsed.fatal) return { issues: sortIssues(parsed.issues) };
+  const ctx = new ReadContext(file, parsed.lineCounter, variableLookup(opts.vars, opts.env));
+  const contents = parsed.doc.contents;
+  if (!isMap(contents)) {
+    const empty = contents === null || (isScalar(contents) && contents.value === null);
+    ctx.report(contents ?? undefined, empty ? 'the spec is empty: start with "version: 1"' : 'the spec must be a mapping of keys to values, starting with "version: 1"');
+    return { issues: sortIssues([...parsed.issues, ...ctx.issues]) };
+  }
+  const root = readObject(contents, { kind: 'object', fields: specFields }, { owner: '', path: [] }, ctx);
+  const sources = (root.values.sources ?? {}) as Record<string, ReadObject>;
+  const checks = (root.values.checks ?? []) as ReadObject[];
+  const defaults = root.values.defaults as ReadObject | undefined;
+  validateRules(root, sources, checks, defaults, text, ctx);
+  applyDefaults(root, specFields);
+  for (const source of Object.values(sources)) applyDefaults(source, prometheusSourceFields);
+  for (const check of checks) applyDefaults(check, checkFields, defaults);
+  const issues = sortIssues([...parsed.issues, ...ctx.issues]);
+  return issues.length > 0 ? { issues } : { spec: buildSpec(root, sources, checks, ctx), issues };
+}
+
+function validateRules(root: ReadObject, sources: Record<string, ReadObject>, checks: readonly ReadObject[], defaults: ReadObject | undefined, text: string, ctx: ReadContext): void {
+  const names = sourceNames(root);
+  for (const source of Object.values(sources)) validateAuth(source, ctx);
+  validateDefaultSource(defaults, ctx, names);
+  validateUniqueNames(checks, ctx);
+  for (const check of checks) {
+    validateQueryMode(check, ctx);
+    validateDirection(check, ctx, defaults);
+    validateCheckSource(check, ctx, defaults, names);
+    validateBounds(mergedBounds(check, defaults), ctx);
+    validateQueries(check, text, ctx);
+  }
+}
+
+/** Every name under `sources:`, valid or not, so a broken source is not also called undefined. */
+function sourceNames(root: ReadObject): Set<string> {
+  const node = root.nodes.sources;
+  const names = new Set<string>();
+  if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key)) names.add(String(pair.key.value));
+  return names;
+}
+
+/** `max`/`min` as the check will see them, so a bound from defaults is compared too. */
+function mergedBounds(check: ReadObject, defaults: ReadObject | undefined): ReadObject {
+  const values = Object.create(null) as Record<string, unknown>;
+  for (const key of ['max', 'min']) values[key] = check.values[key] ?? defaults?.values[key];
+  return { ...check, values };
+}
+
+function sizeIssue(file: string, size: number): SpecIssue {
+  return { file, line: 1, col: 1, message: `the spec file is ${size} bytes, over the 1 MiB (${MAX_SPEC_BYTES} bytes) limit: check that this is the right file` };
+}
+
+/** Issues in file order, as a reader goes through the file. */
+function sortIssues(issues: SpecIssue[]): SpecIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
+}

@@ -1,0 +1,70 @@
+/** What the field readers share: where issues go, how positions and `${VAR}`s are resolved. */
+import type { LineCounter, Node } from 'yaml';
+import type { SpecIssue } from '../errors.js';
+import { interpolate, type Interpolation } from './interpolate.js';
+import type { SourcePosition } from './types.js';
+
+/** Sensitive header names: their literal values are redacted too, not only `${VAR}` values. */
+const SECRET_HEADER = /authorization|cookie|token|secret|password|api[-_]?key/i;
+
+/** State shared while reading one spec: issues, secrets, and interpolations by node. */
+export class ReadContext {
+  readonly issues: SpecIssue[] = [];
+  /** Values to redact from all output (see Spec.secrets). */
+  readonly secrets = new Set<string>();
+  /** The interpolation of every string read, so PromQL errors can be mapped back to the file. */
+  readonly interpolations = new WeakMap<Node, Interpolation>();
+
+  constructor(
+    readonly file: string,
+    private readonly lineCounter: LineCounter,
+    private readonly lookup: (name: string) => string | undefined,
+  ) {}
+
+  /** 1-based line:col of a node's first character. */
+  positionOf(node: Node | undefined): SourcePosition {
+    return this.positionAt(node?.range?.[0] ?? 0);
+  }
+
+  /** 1-based line:col of an offset in the file. */
+  positionAt(offset: number): SourcePosition {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line, col };
+  }
+
+  /** Record an issue at a node. */
+  report(node: Node | undefined, message: string): void {
+    this.reportAt(this.positionOf(node), message);
+  }
+
+  /** Record an issue at a position. */
+  reportAt(position: SourcePosition, message: string): void {
+    this.issues.push({ file: this.file, line: position.line, col: position.col, message });
+  }
+
+  /**
+   * Expand `${VAR}`s in a string read from `node`; undefined (with an issue naming each unset
+   * variable, never a value) when one is unset. `field` names the field in the message.
+   */
+  expand(node: Node, raw: string, field: string, secret?: 'value' | 'substituted'): string | undefined {
+    const result = interpolate(raw, this.lookup);
+    this.interpolations.set(node, result);
+    for (const name of result.missing) {
+      this.report(node, `${field} uses \${${name}}, which is not set: pass --var ${name}=... or set the environment variable ${name}`);
+    }
+    if (secret !== undefined) {
+      for (const value of result.substitutedValues) this.addSecret(value);
+      if (secret === 'value') this.addSecret(result.value);
+    }
+    return result.missing.length > 0 ? undefined : result.value;
+  }
+
+  /** Remember a header's literal value as a secret when its name looks sensitive. */
+  noteHeader(name: string, value: string): void {
+    if (SECRET_HEADER.test(name)) this.addSecret(value);
+  }
+
+  private addSecret(value: string): void {
+    if (value !== '') this.secrets.add(value);
+  }
+}

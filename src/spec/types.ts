@@ -1,0 +1,63 @@
+/** The spec after loading and validation: durations in seconds, percentages as fractions. */
+import type { Aggregate, Direction } from '../types.js';
+
+/** Where a value sits in the spec file, so later stages (PromQL checks) can point at it. */
+export interface SourcePosition {
+  line: number;
+  col: number;
+}
+
+export interface PrometheusSourceSpec {
+  type: 'prometheus';
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  auth?: { bearer: string } | { username: string; password: string };
+  /** Total deadline per request, seconds. */
+  timeout: number;
+  /** Attempts after the first, for retryable failures only. */
+  retries: number;
+}
+
+export type SourceSpec = PrometheusSourceSpec;
+
+export interface CheckSpec {
+  name: string;
+  source: string;
+  /** Before/after mode: one query read over the baseline and the post window. */
+  query?: string;
+  /** Canary mode: two queries read over the same post window. */
+  baselineQuery?: string;
+  candidateQuery?: string;
+  direction: Direction;
+  /** Relative change allowed before it counts (0.1 = 10%). */
+  tolerance: number;
+  /** 1 - alpha of the test, e.g. 0.95. */
+  confidence: number;
+  /** Query resolution, seconds. */
+  step: number;
+  max?: number;
+  min?: number;
+  aggregate: Aggregate;
+  critical: boolean;
+  /** Usable samples needed on each side before anything is judged. */
+  minSamples: number;
+  /** Labels left out when matching baseline to candidate series (e.g. pod, instance). */
+  ignoreLabels: string[];
+  /** Positions of the query strings in the spec file, for PromQL error messages. */
+  positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery', SourcePosition>>;
+}
+
+export interface Spec {
+  version: 1;
+  /** The spec file the spec came from (for messages). */
+  file: string;
+  name?: string;
+  deploy: { at?: string; warmup: number };
+  baseline: { window: number };
+  post: { window: number };
+  sources: Record<string, SourceSpec>;
+  checks: CheckSpec[];
+  /** Every interpolated value that came from a secret-bearing field, for redaction. */
+  secrets: string[];
+}

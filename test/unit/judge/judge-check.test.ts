@@ -1,0 +1,305 @@
+/**
+ * The judge's table: each row states the data, the check settings, the expected verdict and why.
+ * Data come from a seeded PRNG, so every run sees the same numbers.
+ */
+import { judgeCheck, type JudgeMode } from '../../../src/judge/judge-check.js';
+import type { CheckSpec } from '../../../src/spec/types.js';
+import type { Series, Verdict } from '../../../src/types.js';
+import { draw, seededRandom } from './helpers/random.js';
+import { check, series } from './helpers/series.js';
+
+const random = seededRandom(20261126);
+const latency = (count: number, median: number, sigma = 0.1): number[] => draw(count, () => random.lognormal(median, sigma));
+const normal = (count: number, mean: number, sd: number): number[] => draw(count, () => random.normal(mean, sd));
+const repeat = (count: number, value: number): number[] => Array<number>(count).fill(value);
+const errorRatios = (count: number, shareNonZero: number): number[] =>
+  draw(count, () => (random.uniform() < shareNonZero ? 0.001 + 0.01 * random.uniform() : 0));
+const routes = ['/cart', '/login', '/pay', '/search', '/home'];
+
+interface Row {
+  name: string;
+  baseline: Series[];
+  candidate: Series[];
+  settings?: Partial<CheckSpec>;
+  mode?: JudgeMode;
+  verdict: Verdict;
+  /** Why this verdict is the right one. */
+  why: string;
+  reason: RegExp;
+}
+
+const rows: Row[] = [
+  {
+    name: 'clear latency regression',
+    baseline: [series(latency(60, 0.2))],
+    candidate: [series(latency(20, 0.3))],
+    verdict: 'fail',
+    why: 'the median went up ~50% with 60 vs 20 points: significant and far beyond the 10% tolerance',
+    reason: /^shift \+\d+\.\d% \[\+\d+\.\d%, \+\d+\.\d%\], beyond tolerance 10% \(p = \d\.\de-\d+\)$/,
+  },
+  {
+    name: 'healthy: same distribution',
+    baseline: [series(latency(60, 0.2))],
+    candidate: [series(latency(20, 0.2))],
+    verdict: 'pass',
+    why: 'both windows come from the same distribution: no significant shift',
+    reason: /not significant \(p = 0\.\d+, needs < 0\.05\)$/,
+  },
+  {
+    name: 'significant change inside the tolerance',
+    baseline: [series(latency(600, 0.2, 0.05))],
+    candidate: [series(latency(600, 0.206, 0.05))],
+    verdict: 'pass',
+    why: 'a +3% shift on 600 points is statistically certain but smaller than the 10% the check allows',
+    reason: /^shift \+[23]\.\d% \[\+\d\.\d%, \+\d\.\d%\], within tolerance 10% \(p = /,
+  },
+  {
+    name: 'big change, n = 5 each, too noisy to be significant',
+    baseline: [series([0.1, 0.5, 0.2, 0.9, 0.3])],
+    candidate: [series([0.14, 0.7, 0.28, 1.26, 0.12])],
+    verdict: 'pass',
+    why: 'the median is up ~40% but with 5 noisy points each the overlap is large (p ~ 0.2): no evidence of a regression',
+    reason: /not significant \(p = 0\.\d+/,
+  },
+  {
+    name: 'big change, n = 3 each (minSamples lowered to 3)',
+    baseline: [series([0.1, 0.11, 0.12])],
+    candidate: [series([0.3, 0.31, 0.32])],
+    settings: { minSamples: 3 },
+    verdict: 'inconclusive',
+    why: 'with 3 and 3 values the smallest possible one-sided p is 1/C(6,3) = 0.05, never below 0.05: the test cannot decide, so it is neither pass nor fail',
+    reason: /too few samples for the test: with 3 and 3 values the smallest possible p is 0\.05/,
+  },
+  {
+    name: 'throughput drop, direction decrease',
+    baseline: [series(normal(60, 1000, 30))],
+    candidate: [series(normal(20, 700, 30))],
+    settings: { direction: 'decrease' },
+    verdict: 'fail',
+    why: 'requests per second fell 30%, and a decrease is the bad direction',
+    reason: /^shift -\d+\.\d% \[-\d+\.\d%, -\d+\.\d%\], beyond tolerance 10%/,
+  },
+  {
+    name: 'throughput drop, direction increase',
+    baseline: [series(normal(60, 1000, 30))],
+    candidate: [series(normal(20, 700, 30))],
+    verdict: 'pass',
+    why: 'the one-sided test looks for an increase; a drop is no evidence of it',
+    reason: /not significant \(p = 1/,
+  },
+  {
+    name: 'direction either catches a drop',
+    baseline: [series(normal(60, 1000, 30))],
+    candidate: [series(normal(20, 700, 30))],
+    settings: { direction: 'either' },
+    verdict: 'fail',
+    why: 'a two-sided test: any change beyond 10% either way is a regression',
+    reason: /beyond tolerance 10%/,
+  },
+  {
+    name: 'max bound broken without any change',
+    baseline: [series(normal(60, 0.02, 0.001))],
+    candidate: [series(normal(20, 0.02, 0.001))],
+    settings: { max: 0.01 },
+    verdict: 'fail',
+    why: 'the post window mean is 0.02, above max 0.01: an absolute bound fails whatever the comparison says',
+    reason: /^mean 0\.0\d+ above max 0\.01; shift -?\d\.\d% .*not significant/,
+  },
+  {
+    name: 'max bound on p95 kept',
+    baseline: [series(normal(60, 0.005, 0.001))],
+    candidate: [series(normal(20, 0.005, 0.001))],
+    settings: { max: 0.01, aggregate: 'p95' },
+    verdict: 'pass',
+    why: 'p95 is about 0.0065, under max 0.01, and nothing changed',
+    reason: /; p95 0\.00\d+ within max 0\.01$/,
+  },
+  {
+    name: 'min bound broken',
+    baseline: [series(normal(60, 100, 5))],
+    candidate: [series(normal(20, 95, 5))],
+    settings: { direction: 'decrease', min: 98 },
+    verdict: 'fail',
+    why: 'throughput mean ~95 is below min 98 even though the 5% drop is inside the tolerance',
+    reason: /^mean 9\d\.?\d* below min 98/,
+  },
+  {
+    name: 'max bound fails even without a usable baseline',
+    baseline: [series(repeat(30, Number.NaN))],
+    candidate: [series(normal(20, 0.05, 0.001))],
+    settings: { max: 0.01 },
+    verdict: 'fail',
+    why: 'an absolute bound needs the candidate only',
+    reason: /^mean 0\.05\d* above max 0\.01$/,
+  },
+  {
+    name: 'all NaN in the post window',
+    baseline: [series(latency(60, 0.2))],
+    candidate: [series(repeat(20, Number.NaN))],
+    verdict: 'inconclusive',
+    why: 'histogram_quantile with no traffic is NaN: nothing was measured, which is not a pass',
+    reason: /^too few usable samples: baseline 60 of 60, candidate 0 of 20 \(20 NaN\); need 5 each$/,
+  },
+  {
+    name: 'too few usable samples in the baseline',
+    baseline: [series([...latency(3, 0.2), ...repeat(57, Number.NaN)])],
+    candidate: [series(latency(20, 0.2))],
+    verdict: 'inconclusive',
+    why: 'only 3 usable baseline values, fewer than minSamples = 5',
+    reason: /^too few usable samples: baseline 3 of 60 \(57 NaN\), candidate 20 of 20; need 5 each$/,
+  },
+  {
+    name: '+Inf in the candidate, never in the baseline',
+    baseline: [series(latency(60, 0.2))],
+    candidate: [series([...latency(17, 0.2), Infinity, Infinity, Infinity])],
+    verdict: 'inconclusive',
+    why: 'histogram_quantile returns +Inf past the last bucket: latency beyond measurement, which cannot be compared as a number and must not pass',
+    reason: /^candidate has 3 \+Inf value\(s\) the baseline never had/,
+  },
+  {
+    name: '+Inf in the candidate when a decrease is what is bad',
+    baseline: [series(normal(60, 1000, 30))],
+    candidate: [series([...normal(17, 1000, 30), Infinity])],
+    settings: { direction: 'decrease' },
+    verdict: 'pass',
+    why: '+Inf is not in the bad direction for a decrease check; the finite values show no drop',
+    reason: /not significant/,
+  },
+  {
+    name: 'all-zero error ratios on both sides',
+    baseline: [series(repeat(60, 0))],
+    candidate: [series(repeat(20, 0))],
+    settings: { name: 'error ratio' },
+    verdict: 'pass',
+    why: 'no errors before and after: every value tied, p = 1',
+    reason: /not significant \(p = 1, needs < 0\.05\)$/,
+  },
+  {
+    name: 'zero baseline, positive candidate',
+    baseline: [series(repeat(60, 0))],
+    candidate: [series(normal(20, 0.02, 0.002))],
+    settings: { name: 'error ratio' },
+    verdict: 'fail',
+    why: 'no relative change exists from 0, so any significant increase counts as beyond the tolerance',
+    reason: /^shift \+0\.0\d+ from a baseline of 0, beyond tolerance 10% \(p = /,
+  },
+  {
+    name: 'mostly-zero error ratios that turn frequent',
+    baseline: [series(errorRatios(120, 0.05))],
+    candidate: [series(errorRatios(60, 0.35))],
+    settings: { name: 'error ratio' },
+    verdict: 'fail',
+    why: 'errors in 35% of the post points instead of 5%: with so many zeros the median of pairwise differences is 0, so the mean difference sizes the change',
+    reason: /^mean \+\d+%, beyond tolerance 10% \(p = \d\.\de-\d+\)$/,
+  },
+  {
+    name: 'no data in the baseline window',
+    baseline: [],
+    candidate: [series(latency(20, 0.2))],
+    verdict: 'inconclusive',
+    why: 'nothing to compare against',
+    reason: /^no data in the baseline window$/,
+  },
+  {
+    name: 'no data in the post window',
+    baseline: [series(latency(60, 0.2))],
+    candidate: [],
+    verdict: 'inconclusive',
+    why: 'nothing was measured after the deploy',
+    reason: /^no data in the post window$/,
+  },
+  {
+    name: 'no data at all',
+    baseline: [],
+    candidate: [],
+    verdict: 'inconclusive',
+    why: 'nothing was measured',
+    reason: /^no data in the baseline window nor in the post window$/,
+  },
+  {
+    name: 'canary with no data for the candidate query',
+    baseline: [series(latency(20, 0.2), { track: 'stable' })],
+    candidate: [],
+    mode: 'canary',
+    verdict: 'inconclusive',
+    why: 'the canary query returned nothing',
+    reason: /^the candidate query returned no data$/,
+  },
+  {
+    name: 'unmatched series are listed, the matched one judged',
+    baseline: [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/gone' })],
+    candidate: [series(latency(20, 0.2), { route: '/a' }), series(latency(20, 0.2), { route: '/new' })],
+    verdict: 'pass',
+    why: '/a is healthy; /gone and /new exist on one side only and are listed, not judged',
+    reason: /^route=\/a: .*; 1 baseline and 1 candidate series without a match \(listed, not judged\)$/,
+  },
+  {
+    name: 'nothing matches',
+    baseline: [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/b' })],
+    candidate: [series(latency(20, 0.2), { route: '/c' }), series(latency(20, 0.2), { route: '/d' })],
+    verdict: 'inconclusive',
+    why: 'no pair could be judged: never a pass by default',
+    reason: /^no series matched between baseline and candidate/,
+  },
+  {
+    name: 'canary: track label differs, routes pair up, /pay regresses',
+    baseline: routes.slice(0, 3).map((route) => series(latency(20, 0.2), { track: 'stable', route })),
+    candidate: routes.slice(0, 3).map((route) => series(latency(20, route === '/pay' ? 0.5 : 0.2), { track: 'canary', route })),
+    mode: 'canary',
+    verdict: 'fail',
+    why: 'track="stable" vs "canary" is dropped for matching; the canary /pay is 2.5x slower',
+    reason: /^1 of 3 series regressed: route=\/pay: shift \+\d+%/,
+  },
+  {
+    name: 'one route of five regresses',
+    baseline: routes.map((route) => series(latency(60, 0.2), { route })),
+    candidate: routes.map((route) => series(latency(20, route === '/pay' ? 0.45 : 0.2), { route })),
+    verdict: 'fail',
+    why: 'the check is as bad as its worst series; the reason names the series that regressed',
+    reason: /^1 of 5 series regressed: route=\/pay: shift \+1\d\d% /,
+  },
+  {
+    name: 'five healthy routes',
+    baseline: routes.map((route) => series(latency(60, 0.2), { route })),
+    candidate: routes.map((route) => series(latency(20, 0.2), { route })),
+    verdict: 'pass',
+    why: 'every route is within tolerance or shows no significant change',
+    reason: /^all 5 series passed$/,
+  },
+];
+
+describe('judgeCheck', () => {
+  test.each(rows)('$name -> $verdict', ({ baseline, candidate, settings, mode, verdict, why, reason }) => {
+    const result = judgeCheck(check(settings), baseline, candidate, mode ?? 'before-after');
+    expect({ verdict: result.verdict, why }).toEqual({ verdict, why });
+    expect(result.reason).toMatch(reason);
+  });
+
+  test('a failing series carries the test, p-value, relative change and its interval', () => {
+    const result = judgeCheck(check(), [series(latency(60, 0.2))], [series(latency(20, 0.3))], 'before-after');
+    const [only] = result.series;
+    expect(only?.test).toBe('mann-whitney');
+    expect(only?.pValue).toBeLessThan(1e-6);
+    const [low, high] = only?.relativeChangeInterval ?? [Number.NaN, Number.NaN];
+    expect(low).toBeLessThan(only?.relativeChange as number);
+    expect(high).toBeGreaterThan(only?.relativeChange as number);
+    expect(only?.relativeChange).toBeGreaterThan(0.3);
+  });
+
+  test('unmatched series are returned by their labels', () => {
+    const result = judgeCheck(
+      check(),
+      [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/gone' })],
+      [series(latency(20, 0.2), { route: '/a' }), series(latency(20, 0.2), { route: '/new' })],
+      'before-after',
+    );
+    expect(result.unmatched).toEqual({ baseline: [{ route: '/gone' }], candidate: [{ route: '/new' }] });
+    expect(result.series.map((s) => s.labels)).toEqual([{ route: '/a' }]);
+  });
+
+  test('summaries of an inconclusive series count NaN and report null statistics, never NaN', () => {
+    const result = judgeCheck(check(), [series(latency(60, 0.2))], [series(repeat(20, Number.NaN))], 'before-after');
+    expect(result.series[0]?.candidate).toEqual({ n: 0, mean: null, median: null, p95: null, nan: 20, infinite: 0 });
+    expect(result.series[0]?.pValue).toBeNull();
+  });
+});
