@@ -1,0 +1,42 @@
+/**
+ * `verify-deploy run` against the real Prometheus, one fixture scenario per test: the exit code,
+ * the run's verdict, every check's verdict and, for per-route queries, which series failed.
+ * The data behind each expectation is checked on its own in fixture-data.test.ts.
+ */
+import { expectExit } from './harness/expect-exit.js';
+import { loadHarnessState } from './harness/harness-state.js';
+import { renderScenarioSpec } from './harness/render-spec.js';
+import { parseReport, runCli } from './harness/run-cli.js';
+import { SCENARIO_LIST, type Scenario } from './harness/scenarios.js';
+import { createSpecDir } from './harness/temp-specs.js';
+
+const url = loadHarnessState().url;
+const specs = createSpecDir();
+afterAll(() => specs.remove());
+
+describe('run --format json on each fixture scenario', () => {
+  test.each(SCENARIO_LIST.map((scenario) => [scenario.job, scenario] as const))(
+    '%s',
+    async (_job, scenario: Scenario) => {
+      const spec = specs.write(`${scenario.job}.yaml`, renderScenarioSpec(scenario));
+      const result = await runCli([
+        'run', spec, '--deployed-at', scenario.deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`,
+      ]);
+      expectExit(result, scenario.expected.exitCode);
+      const report = parseReport(result);
+      expect({ verdict: report.verdict, exitCode: report.exitCode }).toEqual(scenario.expected);
+      expect(Date.parse(report.deployedAt)).toBe(Date.parse(scenario.deployedAt));
+
+      const verdicts = Object.fromEntries(report.checks.map((check) => [check.name, check.verdict]));
+      expect(verdicts).toEqual(Object.fromEntries(scenario.checks.map((plan) => [plan.name, plan.expected])));
+
+      for (const plan of scenario.checks.filter((p) => p.failingSeries)) {
+        const check = report.checks.find((c) => c.name === plan.name);
+        // Every route is judged on its own, and only the regressed one fails.
+        expect(check?.series.map((s) => s.labels).sort((a, b) => String(a.route).localeCompare(String(b.route))))
+          .toEqual(scenario.routes.map((route) => ({ route })).sort((a, b) => a.route.localeCompare(b.route)));
+        expect(check?.series.filter((s) => s.verdict === 'fail').map((s) => s.labels)).toEqual(plan.failingSeries);
+      }
+    },
+  );
+});

@@ -1,0 +1,65 @@
+/** Runs the built CLI (`node bin/verify-deploy.js`) as a user would, and reads its JSON report. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is test/integration/harness/run-cli.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const BIN = join(REPO_ROOT, 'bin', 'verify-deploy.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The part of the JSON report (docs: interface.md) these tests read. */
+export interface JsonReport {
+  version: number;
+  verdict: 'pass' | 'fail' | 'inconclusive';
+  exitCode: number;
+  deployedAt: string;
+  checks: {
+    name: string;
+    verdict: 'pass' | 'fail' | 'inconclusive';
+    critical: boolean;
+    reason: string;
+    error?: string;
+    series: { labels: Record<string, string>; verdict: 'pass' | 'fail' | 'inconclusive' }[];
+  }[];
+}
+
+/** Spawns the CLI with `args`; never rejects on a non-zero exit (the exit code is the result). */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
+    throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Parses stdout as the JSON report, with the CLI's output in the error if it is not JSON. */
+export function parseReport(result: CliResult): JsonReport {
+  try {
+    return JSON.parse(result.stdout) as JsonReport;
+  } catch {
+    throw new Error(`stdout is not a JSON report (exit ${result.code}).\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+}
+
+/** A one-line description of a run, for assertion messages. */
+export function describeRun(result: CliResult): string {
+  return `exit ${result.code}\nstdout:\n${result.stdout.slice(0, 4000)}\nstderr:\n${result.stderr.slice(0, 4000)}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * Commands that must work without any backend: `validate` on a good spec and `run --dry-run`,
+ * which prints the windows and every query. The source points at a port nobody listens on, so
+ * a network call would show up as a failure.
+ */
+import { expectExit } from './harness/expect-exit.js';
+import { findFreePort } from './harness/port.js';
+import { renderScenarioSpec, renderSpec, scenarioChecks } from './harness/render-spec.js';
+import { runCli } from './harness/run-cli.js';
+import { SCENARIOS } from './harness/scenarios.js';
+import { createSpecDir } from './harness/temp-specs.js';
+
+const specs = createSpecDir();
+afterAll(() => specs.remove());
+const healthy = SCENARIOS.healthy;
+const TOKEN = 'tok-77be02-never-print-me';
+
+test('validate accepts a good spec offline (exit 0)', async () => {
+  const spec = specs.write('good.yaml', renderScenarioSpec(healthy));
+  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+  const result = await runCli(['validate', spec], { PROMETHEUS_URL: deadUrl });
+  expectExit(result, 0);
+});
+
+test('run --dry-run prints the windows and every query, contacts nothing, hides the token', async () => {
+  const checks = scenarioChecks(healthy);
+  const spec = specs.write('dry-run.yaml', renderSpec({
+    name: 'dry run', checks, sourceExtra: ['    auth:', '      bearer: ${PROM_TOKEN}'],
+  }));
+  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+  const result = await runCli([
+    'run', spec, '--deployed-at', healthy.deployedAt, '--dry-run',
+    '--var', `PROMETHEUS_URL=${deadUrl}`, '--var', `PROM_TOKEN=${TOKEN}`,
+  ]);
+  expectExit(result, 0);
+  // Deploy 05:12:30: baseline 04:42:30 to 05:12:30, post 05:12:30 to 05:22:30.
+  for (const time of ['04:42:30', '05:12:30', '05:22:30']) {
+    expect(result.stdout).toMatch(new RegExp(`2026-01-15[T ]${time}`));
+  }
+  for (const check of checks) expect(result.stdout).toContain(check.query);
+  expect(result.stdout + result.stderr).not.toContain(TOKEN);
+});
