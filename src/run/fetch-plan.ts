@@ -1,4 +1,5 @@
 /** Read every planned query, in parallel, each distinct (source, query, range) once. */
+import { setMaxListeners } from 'node:events';
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
 import type { Series } from '../types.js';
@@ -13,8 +14,15 @@ export type CheckData =
 export async function fetchPlannedChecks(
   checks: PlannedCheck[],
   sources: Record<string, Source>,
-  signal: AbortSignal,
+  runSignal: AbortSignal,
 ): Promise<CheckData[]> {
+  // Every request listens for the abort; a spec with many checks passes Node's default of 10
+  // listeners, which would print a leak warning on stderr. One child signal per run, sized to fit.
+  const controller = new AbortController();
+  const signal = controller.signal;
+  setMaxListeners(0, signal);
+  if (runSignal.aborted) controller.abort(runSignal.reason);
+  else runSignal.addEventListener('abort', () => controller.abort(runSignal.reason), { once: true });
   const inFlight = new Map<string, Promise<{ series: Series[]; warnings: string[] }>>();
   const read = (planned: PlannedQuery) => {
     const key = JSON.stringify([planned.source, planned.query, planned.range]);

@@ -1,7 +1,7 @@
 /**
  * The JSON Schema of the spec, generated from the field tables in fields.ts, so editors
  * (yaml-language-server) and the validator cannot disagree about which keys exist.
- * scripts/write-schema.js writes it to schema/verify-deploy.schema.json at build time.
+ * scripts/write-generated.js writes it to schema/verify-deploy.schema.json at build time.
  */
 import { specFields } from './fields.js';
 import type { FieldDef, JsonSchema, ValueType } from './value-types.js';
