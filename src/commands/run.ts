@@ -8,13 +8,17 @@ import { redact, redactDeep } from '../redact.js';
 import { formatForPath, renderReport, type ReportFormat } from '../report/index.js';
 import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
-import { planRun } from '../run/plan.js';
+import { clipPlanToNow, markInterrupted } from '../run/partial.js';
+import { planRun, type RunPlan } from '../run/plan.js';
 import { waitForPostWindow } from '../run/wait.js';
 import { createSource } from '../sources/index.js';
 import type { Source } from '../sources/types.js';
 import { loadSpec } from '../spec/load.js';
 import { parseDeployTime } from '../time/parse-time.js';
 import type { RunResult } from '../types.js';
+
+/** How long an interrupted run may spend reading the data it has so far. */
+const PARTIAL_READ_SECONDS = 10;
 
 export interface RunOptions {
   deployedAt?: string;
@@ -42,15 +46,19 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     out.stdout(renderDryRun(spec, plan, sources));
     return ExitCode.pass;
   }
-  await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr });
+  const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr });
+  const judged = finished ? await executeRun(spec.name, plan, sources, io.signal, startedAt, io.now) : await judgeSoFar(spec.name, plan, sources, startedAt, io);
   // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
-  const result = redactDeep(
-    applyInconclusivePolicy(await executeRun(spec.name, plan, sources, io.signal, startedAt, io.now), options.onInconclusive),
-    spec.secrets,
-  );
+  const result = redactDeep(applyInconclusivePolicy(judged, options.onInconclusive), spec.secrets);
   out.stdout(renderReport(options.format, result, { color: io.color }));
   for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
   return result.exitCode;
+}
+
+/** Interrupted while waiting: judge the data up to now, with a short deadline, and never pass. */
+async function judgeSoFar(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO): Promise<RunResult> {
+  const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, AbortSignal.timeout(PARTIAL_READ_SECONDS * 1000), startedAt, io.now);
+  return markInterrupted(partial, 'interrupted before the post window ended');
 }
 
 /** --on-inconclusive maps an inconclusive run to exit 1 or 0; the verdict itself stays inconclusive. */

@@ -2,17 +2,17 @@
 import type { Spec } from '../spec/types.js';
 import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
-import { isoSeconds } from './execute.js';
+import { formatTime } from '../time/format-time.js';
 import type { RunPlan } from './plan.js';
 
 /** Render the plan for people; secrets are redacted by the caller's output stream and by Source.describe(). */
 export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, Source>): string {
   const lines = [
     `dry run of ${spec.name ?? spec.file} (no network)`,
-    `deployed at      ${isoSeconds(plan.deployedAt)}`,
-    `baseline window  ${isoSeconds(plan.windows.baseline.start)} .. ${isoSeconds(plan.windows.baseline.end)}`,
-    `post window      ${isoSeconds(plan.windows.post.start)} .. ${isoSeconds(plan.windows.post.end)}`,
-    `ready to judge   ${isoSeconds(plan.readyAt)}`,
+    `deployed at      ${formatTime(plan.deployedAt)}`,
+    `baseline window  ${formatTime(plan.windows.baseline.start)} .. ${formatTime(plan.windows.baseline.end)}`,
+    `post window      ${formatTime(plan.windows.post.start)} .. ${formatTime(plan.windows.post.end)}`,
+    `ready to judge   ${formatTime(plan.readyAt)}`,
     '',
     'sources:',
     ...Object.entries(sources).map(([name, source]) => `  ${name}: ${source.describe()}`),
@@ -33,7 +33,7 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
 
 function describeRange(range: TimeRange): string {
   const points = Math.floor((range.end - range.start) / range.step) + 1;
-  return `${isoSeconds(range.start)} .. ${isoSeconds(range.end)} step ${range.step}s (${points} points)`;
+  return `${formatTime(range.start)} .. ${formatTime(range.end)} step ${range.step}s (${points} points)`;
 }
 
 function round(x: number): number {

@@ -4,6 +4,7 @@ import type { Source } from '../sources/types.js';
 import type { CheckResult, RunResult } from '../types.js';
 import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
+import { formatTime } from '../time/format-time.js';
 
 /** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
 export async function executeRun(
@@ -28,10 +29,10 @@ export async function executeRun(
     ...(name !== undefined ? { name } : {}),
     verdict: verdict.verdict,
     exitCode: verdict.exitCode,
-    deployedAt: isoSeconds(plan.deployedAt),
+    deployedAt: formatTime(plan.deployedAt),
     windows: {
-      baseline: { start: isoSeconds(plan.windows.baseline.start), end: isoSeconds(plan.windows.baseline.end) },
-      post: { start: isoSeconds(plan.windows.post.start), end: isoSeconds(plan.windows.post.end) },
+      baseline: { start: formatTime(plan.windows.baseline.start), end: formatTime(plan.windows.baseline.end) },
+      post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
     checks,
     warnings: [...verdict.warnings, ...sourceWarnings],
@@ -52,9 +53,4 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
     };
   }
   return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
-}
-
-/** RFC 3339 in UTC without milliseconds when they are zero. */
-export function isoSeconds(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
 }

@@ -1,6 +1,6 @@
 /** What a run will read: per check, which query over which window. Pure, so --dry-run shows the truth. */
 import type { CheckSpec, Spec } from '../spec/types.js';
-import { computeWindows } from '../time/windows.js';
+import { computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 
 export type CheckMode = 'before-after' | 'canary';
@@ -52,22 +52,14 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
     postWindow: spec.post.window,
     step: check.step,
   });
-  if (check.baselineQuery !== undefined && check.candidateQuery !== undefined) {
-    // Canary analysis: stable and canary run side by side, so both are read over the post window.
-    return {
-      check,
-      mode: 'canary',
-      windows,
-      baseline: { source: check.source, query: check.baselineQuery, range: windows.post },
-      candidate: { source: check.source, query: check.candidateQuery, range: windows.post },
-    };
-  }
-  const query = check.query as string;
+  // Canary analysis: stable and canary run side by side, so both are read over the post window.
+  const canary = check.baselineQuery !== undefined && check.candidateQuery !== undefined;
+  const ranges = rangesForCheck(windows, canary);
   return {
     check,
-    mode: 'before-after',
+    mode: canary ? 'canary' : 'before-after',
     windows,
-    baseline: { source: check.source, query, range: windows.baseline },
-    candidate: { source: check.source, query, range: windows.post },
+    baseline: { source: check.source, query: (canary ? check.baselineQuery : check.query) as string, range: ranges.baseline },
+    candidate: { source: check.source, query: (canary ? check.candidateQuery : check.query) as string, range: ranges.candidate },
   };
 }

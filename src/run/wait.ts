@@ -1,4 +1,5 @@
 /** Wait for the post window to end, showing progress on stderr; an interrupt ends the wait early. */
+import { formatTime } from '../time/format-time.js';
 
 export interface WaitIO {
   stderr: (text: string) => void;
@@ -11,7 +12,7 @@ export interface WaitIO {
 export async function waitForPostWindow(until: number, io: WaitIO, progressEverySeconds = 15): Promise<boolean> {
   const total = until - io.now();
   if (total <= 0) return true;
-  io.stderr(`waiting ${formatWait(total)} for the post window to end at ${new Date(until * 1000).toISOString()}\n`);
+  io.stderr(`waiting ${formatWait(total)} for the post window to end at ${formatTime(until)}\n`);
   while (!io.signal.aborted) {
     const left = until - io.now();
     if (left <= 0) break;

@@ -79,8 +79,3 @@ export function rangesForCheck(windows: Windows, canary: boolean): { baseline: T
     ? { baseline: windows.post, candidate: windows.post }
     : { baseline: windows.baseline, candidate: windows.post };
 }
-
-/** Seconds until the post window's last point exists (0 when it already has), for `run` to wait. */
-export function secondsUntilPostEnds(windows: Windows, now: number): number {
-  return Math.max(0, windows.post.end - now);
-}

@@ -30,8 +30,14 @@ export interface JsonReport {
   }[];
 }
 
+/** Sends `signal` to the CLI once its stderr contains `whenStderrHas` (e.g. the waiting line). */
+export interface Interrupt {
+  signal: NodeJS.Signals;
+  whenStderrHas: string;
+}
+
 /** Spawns the CLI with `args`; never rejects on a non-zero exit (the exit code is the result). */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt): Promise<CliResult> {
   if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
@@ -44,7 +50,14 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let interrupted = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (interrupt && !interrupted && stderr.includes(interrupt.whenStderrHas)) {
+        interrupted = true;
+        child.kill(interrupt.signal);
+      }
+    });
     child.once('error', reject);
     child.once('close', (code) => resolvePromise({ code, stdout, stderr }));
   });

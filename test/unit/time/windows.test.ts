@@ -1,5 +1,5 @@
 import { UsageError } from '../../../src/errors.js';
-import { computeWindows, pointsInRange, rangesForCheck, secondsUntilPostEnds } from '../../../src/time/windows.js';
+import { computeWindows, pointsInRange, rangesForCheck } from '../../../src/time/windows.js';
 
 // 2026-11-26T10:00:00Z, a multiple of every step used below.
 const DEPLOY = 1795687200;
@@ -57,17 +57,12 @@ describe('computeWindows', () => {
   });
 });
 
-describe('rangesForCheck and secondsUntilPostEnds', () => {
+describe('rangesForCheck', () => {
   const w = computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 600, postWindow: 600, step: 60 });
 
   test('before/after compares baseline with post; canary reads both sides over post', () => {
     expect(rangesForCheck(w, false)).toEqual({ baseline: w.baseline, candidate: w.post });
     expect(rangesForCheck(w, true)).toEqual({ baseline: w.post, candidate: w.post });
-  });
-
-  test('waiting time until the post window has ended', () => {
-    expect(secondsUntilPostEnds(w, DEPLOY + 100)).toBe(500);
-    expect(secondsUntilPostEnds(w, DEPLOY + 1000)).toBe(0);
   });
 
   test('pointsInRange of an empty range', () => {
