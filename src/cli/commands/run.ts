@@ -1,0 +1,24 @@
+/** `run`: the gate. */
+import { Option } from 'commander';
+import { RUN_HELP } from '../help.js';
+import { collectList, collectVar, OUTPUT_FORMATS } from '../options.js';
+import type { CommandRegistration } from './types.js';
+
+export const registerRun: CommandRegistration = (program, io, setCode) => {
+  program
+    .command('run')
+    .description('the gate: fetch baseline and post-deploy samples, judge every check, print the result, exit with the verdict')
+    .argument('<spec>', 'the spec file (YAML)')
+    .option('--deployed-at <time>', 'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m); wins over deploy.at; default now')
+    .addOption(new Option('--format <format>', 'what goes to stdout').choices(OUTPUT_FORMATS).default('human'))
+    .option('--report <path>', 'also write a report; the format follows the extension (.json, .xml JUnit, .md, .html); repeatable', collectList, [])
+    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
+    .addOption(new Option('--on-inconclusive <verdict>', 'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3').choices(['fail', 'pass']))
+    .addHelpText('after', RUN_HELP)
+    .exitOverride()
+    .action(async (spec: string, options) => {
+      const { runCommand } = await import('../../commands/run.js');
+      setCode(await runCommand(spec, options, io));
+    });
+};
