@@ -18,10 +18,19 @@ export function createProcessIO(): ProcessIO {
     process.stderr.write(`\n${signal}: stopping; the partial report follows (interrupt again to quit at once)\n`);
     controller.abort(new Error(`interrupted by ${signal}`));
   };
+  // A reader that goes away (`| head`) is not an error of ours: stop writing, keep the exit code.
+  let stdoutClosed = false;
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  };
+  process.stdout.on('error', onStdoutError);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     env,
     now: () => Date.now() / 1000,
@@ -31,6 +40,7 @@ export function createProcessIO(): ProcessIO {
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      // The EPIPE handler stays: the error event of a last write may arrive after this.
     },
   };
 }

@@ -31,7 +31,7 @@ function buildProgram(io: ProcessIO, setCode: (code: number) => void): Command {
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => io.stderr(s) })
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .addHelpText('after', EXIT_CODES_HELP);
 
   for (const register of commandRegistrations) register(program, io, setCode);
