@@ -29,6 +29,14 @@ export interface CheckSpec {
   /** Canary mode: two queries read over the same post window. */
   baselineQuery?: string;
   candidateQuery?: string;
+  /**
+   * Count mode: events (e.g. errors) and trials (e.g. requests) per step, judged as counts
+   * (exact binomial test) instead of as a ratio time series. Both or neither.
+   */
+  numerator?: string;
+  denominator?: string;
+  /** Count mode: fewer denominator events than this on either side is inconclusive. */
+  minTraffic?: number;
   direction: Direction;
   /** Relative change allowed before it counts (0.1 = 10%). */
   tolerance: number;
@@ -45,7 +53,7 @@ export interface CheckSpec {
   /** Labels left out when matching baseline to candidate series (e.g. pod, instance). */
   ignoreLabels: string[];
   /** Positions of the query strings in the spec file, for PromQL error messages. */
-  positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery', SourcePosition>>;
+  positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery' | 'numerator' | 'denominator', SourcePosition>>;
 }
 
 export interface Spec {
@@ -54,7 +62,8 @@ export interface Spec {
   file: string;
   name?: string;
   deploy: { at?: string; warmup: number };
-  baseline: { window: number };
+  /** `offset`: compare with the same time of day `offset` earlier (e.g. 1d, 7d) instead of just before the deploy. */
+  baseline: { window: number; offset?: number };
   post: { window: number };
   sources: Record<string, SourceSpec>;
   checks: CheckSpec[];
