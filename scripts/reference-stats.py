@@ -13,6 +13,9 @@ are generated here from fixed seeds and stored in the JSON, so the tests never d
   the interval is a port of R's wilcox.test(candidate, baseline, conf.int=TRUE, exact=FALSE,
   correct=TRUE) (R's `wdiff` root-finding) solved with scipy.optimize.brentq to 1e-12.
 - Normal: scipy.stats.norm.sf / norm.ppf and scipy.special.erfc.
+- Binomial (count checks): scipy.stats.binomtest(k, n, p, alternative='greater' / 'less').pvalue, the
+  Clopper-Pearson interval binomtest(...).proportion_ci(confidence_level, method='exact'), and
+  scipy.special.betainc for non-integer (quasi-binomial) arguments.
 """
 import json
 import os
@@ -125,6 +128,17 @@ def main():
         "erfc": [{"x": x, "value": float(special.erfc(x))} for x in [-2, -0.5, 0, 0.2, 0.99, 1.0, 1.7, 2.5, 3.3, 5, 10, 26]],
     }
 
+    binomial = []
+    for k, n, p in [(0, 10, 0.25), (3, 10, 0.25), (7, 10, 0.25), (12, 40, 0.25), (30, 40, 0.25), (1, 1000, 0.001),
+                    (60, 80, 0.25), (250, 1000, 0.2), (5, 5, 0.5), (40, 400, 0.05), (120, 200, 0.25)]:
+        ci = stats.binomtest(k, n, p).proportion_ci(confidence_level=0.95, method="exact")
+        binomial.append({"k": k, "n": n, "p": p,
+                         "greater": float(stats.binomtest(k, n, p, alternative="greater").pvalue),
+                         "less": float(stats.binomtest(k, n, p, alternative="less").pvalue),
+                         "ci95": [float(ci.low), float(ci.high)]})
+    betainc = [{"x": x, "a": a, "b": b, "value": float(special.betainc(a, b, x))}
+               for x, a, b in [(0.3, 2.5, 7.25), (0.01, 12.4, 300.6), (0.9, 0.5, 0.5), (0.25, 40.5, 80.5), (0.6, 1000.5, 800.25)]]
+
     out = {
         "generatedBy": COMMAND,
         "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__},
@@ -132,6 +146,8 @@ def main():
         "smallestExactGreater": smallest_exact,
         "hodgesLehmann": hl,
         "normal": normal,
+        "binomial": binomial,
+        "betainc": betainc,
     }
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1)

@@ -48,7 +48,29 @@ export interface SampleSummary {
   infinite: number;
   /** Effective sample size after autocorrelation, when computed. */
   nEffective?: number;
+  /** Count checks: events (numerator) summed over the window. */
+  events?: number;
+  /** Count checks: trials (denominator) summed over the window. */
+  trials?: number;
+  /** Count checks: events / trials; null when there were no trials. */
+  rate?: number | null;
+  /** Count checks: overdispersion of the per-step counts (1 = binomial noise only). */
+  dispersion?: number;
 }
+
+/** The rule that decided a series, as a short machine-readable code (the words are in `reason`). */
+export type DecisionRule =
+  | 'too-few-samples'
+  | 'infinite-values'
+  | 'bound'
+  | 'too-few-effective-samples'
+  | 'low-traffic'
+  | 'no-events'
+  | 'beyond-tolerance'
+  | 'within-tolerance'
+  | 'not-significant'
+  | 'not-significant-adjusted'
+  | 'not-bad-direction';
 
 export interface SeriesResult {
   labels: Labels;
@@ -59,10 +81,18 @@ export interface SeriesResult {
   relativeChange: number | null;
   /** Confidence interval of relativeChange at the check's confidence. */
   relativeChangeInterval: [number, number] | null;
-  test: 'mann-whitney' | 'none';
+  test: 'mann-whitney' | 'binomial' | 'none';
   pValue: number | null;
+  /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
+  pValueAdjusted?: number | null;
+  /** The significance level the (adjusted) p-value is compared against: 1 - confidence. */
+  alpha?: number;
   /** The rule that decided, in words. */
   reason: string;
+  /** The rule that decided, as a code. */
+  rule?: DecisionRule;
+  /** Things the reader should know that did not change the verdict (trend, repeated points). */
+  notes?: string[];
 }
 
 export interface CheckResult {
@@ -75,13 +105,16 @@ export interface CheckResult {
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;
+  /** Things the reader should know that did not change the verdict (e.g. a trend in the baseline). */
+  notes?: string[];
 }
 
 export interface RunResult {
   version: 1;
   name?: string;
   verdict: Verdict;
-  exitCode: 0 | 1 | 3;
+  /** 2 when a source refused a query or the credentials (HTTP 400, 401, 403, 422): a spec error. */
+  exitCode: 0 | 1 | 2 | 3;
   deployedAt: string;
   windows: {
     baseline: { start: string; end: string };

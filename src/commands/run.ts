@@ -3,15 +3,20 @@ import { writeFile } from 'node:fs/promises';
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { OutputFormat } from '../cli/options.js';
-import { UsageError } from '../errors.js';
+import { type SourceError, UsageError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
 import { formatForPath, renderReport, type ReportFormat } from '../report/index.js';
 import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
 import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
+import { applySpecFaults, watchSpecFaults } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
-import { createSource } from '../sources/index.js';
+import { createSource, isSampledSourceSpec } from '../sources/index.js';
+import { judgeWithProbes } from '../run/probe/gate.js';
+import { renderProbeDryRun, withoutProbeChecks } from '../run/probe/plan-probes.js';
+import { prepareProbes } from '../run/probe/prepare.js';
+import { tlsEnvironmentWarnings } from '../sources/prometheus/tls-environment.js';
 import type { Source } from '../sources/types.js';
 import { loadSpec } from '../spec/load.js';
 import { parseDeployTime } from '../time/parse-time.js';
@@ -27,6 +32,8 @@ export interface RunOptions {
   var: Record<string, string>;
   dryRun: boolean;
   onInconclusive?: 'fail' | 'pass';
+  /** A snapshot (`verify-deploy snapshot`) as the baseline of http / scrape sources. */
+  baselineFrom?: string;
 }
 
 /** Run the gate and return the exit code; spec and usage errors are thrown (exit 2). */
@@ -34,22 +41,33 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
   const out = redactingIO(io, spec.secrets);
+  const environmentWarnings = tlsEnvironmentWarnings(io.env);
+  for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
   const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
   const deployedAt = Math.floor(
     parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
   );
-  const plan = planRun(spec, deployedAt);
+  // Checks on sources without history are sampled now (src/run/probe/); the rest are range queries.
+  const probes = await prepareProbes(spec, options.baselineFrom);
+  const rangeSpec = withoutProbeChecks(spec);
+  const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
-  for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
+  const specFaults: SourceError[] = [];
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
-    out.stdout(renderDryRun(spec, plan, sources));
+    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
     return ExitCode.pass;
   }
-  const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr });
-  const judged = finished ? await executeRun(spec.name, plan, sources, io.signal, startedAt, io.now) : await judgeSoFar(spec.name, plan, sources, startedAt, io);
+  const judgeRange = async (): Promise<RunResult> => {
+    const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr });
+    return finished ? executeRun(spec.name, plan, sources, io.signal, startedAt, io.now) : judgeSoFar(spec.name, plan, sources, startedAt, io);
+  };
+  const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
+  const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
   // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
-  const result = redactDeep(applyInconclusivePolicy(judged, options.onInconclusive), spec.secrets);
+  const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
+  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
   out.stdout(renderReport(options.format, result, { color: io.color }));
   for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
   return result.exitCode;

@@ -2,6 +2,7 @@
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { loadSpec } from '../spec/load.js';
+import { findSpecWarnings } from '../spec/spec-warnings.js';
 
 export interface ValidateOptions {
   var: Record<string, string>;
@@ -10,6 +11,7 @@ export interface ValidateOptions {
 /** Validate the spec and say what it holds; errors are thrown as SpecError (exit 2). */
 export async function validateCommand(specPath: string, options: ValidateOptions, io: CommandIO): Promise<number> {
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  for (const warning of findSpecWarnings(spec)) io.stderr(`warning: ${warning}\n`);
   const sources = Object.keys(spec.sources).length;
   io.stdout(
     `${specPath}: valid (${spec.checks.length} check${spec.checks.length === 1 ? '' : 's'}, ` +

@@ -7,10 +7,14 @@
  * fail on a significant change beyond tolerance; else pass).
  */
 import type { CheckSpec } from '../spec/types.js';
-import type { SampleSummary, SeriesResult, Verdict } from '../types.js';
+import type { DecisionRule, SampleSummary, SeriesResult, Verdict } from '../types.js';
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
+import { alphaOf } from './decide.js';
+import { describeDrift } from './drift.js';
+import type { JudgeMode } from './judge-check.js';
+import { describeRepeats } from './repeats.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
 import { formatUsable } from './wording.js';
@@ -41,38 +45,49 @@ interface Sides {
   candidate: SampleSummary;
 }
 
-function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, reason: string): SeriesResult {
-  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason };
+function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult {
+  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule };
 }
 
-/** Judge one baseline/candidate pair against the check's settings. */
-export function classifySeries(check: SeriesCheck, pair: SeriesPair): SeriesResult {
+/** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */
+export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: JudgeMode = 'canary'): SeriesResult {
   const baseline = cleanPoints(pair.baseline);
   const candidate = cleanPoints(pair.candidate);
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
   const need = Math.max(1, check.minSamples);
 
-  if (candidate.sorted.length < need) return untested(sides, 'inconclusive', tooFew(baseline, candidate, need));
+  if (candidate.sorted.length < need) return untested(sides, 'inconclusive', 'too-few-samples', tooFew(baseline, candidate, need));
   // A broken absolute bound fails on the candidate alone, even without a usable baseline.
   const violation = findBoundViolation(candidate.sorted, check);
   const comparable = baseline.sorted.length >= need;
   const infinities = comparable ? badInfinities(baseline, candidate, check) : null;
   if (!comparable || infinities !== null) {
-    if (violation !== null) return untested(sides, 'fail', violation);
-    return untested(sides, 'inconclusive', infinities ?? tooFew(baseline, candidate, need));
+    if (violation !== null) return untested(sides, 'fail', 'bound', violation);
+    return untested(sides, 'inconclusive', infinities !== null ? 'infinite-values' : 'too-few-samples', infinities ?? tooFew(baseline, candidate, need));
   }
 
-  const comparison = compareSamples(baseline.sorted, candidate.sorted, check);
+  const comparison = compareSamples(baseline, candidate, check);
   const failed = violation !== null || comparison.regressed;
+  const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
+  const drift = mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
+  const notes = [...describeRepeats(baseline, candidate), ...(drift !== null ? [drift] : [])];
   return {
     labels: pair.labels,
     verdict: failed ? 'fail' : comparison.decidable ? 'pass' : 'inconclusive',
-    baseline: sides.baseline,
-    candidate: sides.candidate,
+    baseline: { ...sides.baseline, nEffective: roundEffective(nBaseline) },
+    candidate: { ...sides.candidate, nEffective: roundEffective(nCandidate) },
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
     test: 'mann-whitney',
     pValue: comparison.pValue,
+    alpha: alphaOf(check.confidence),
     reason: violation !== null ? `${violation}; ${comparison.reason}` : comparison.reason + describeBoundsHeld(candidate.sorted, check),
+    rule: violation !== null ? 'bound' : comparison.rule,
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** Effective sizes are estimates: two significant digits say all they can. */
+function roundEffective(value: number): number {
+  return Number(value.toPrecision(2));
 }

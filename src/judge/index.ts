@@ -1,6 +1,11 @@
 /** The judge's public API: pure functions from series to verdicts, and the statistics behind them. */
 export { judgeCheck, type JudgeMode } from './judge-check.js';
 export { judgeRun, type RunVerdict } from './judge-run.js';
+export { adjustRun } from './adjust-run.js';
+export { judgeCountCheck } from './count/judge-count-check.js';
+export { type CountSeries } from './count/count-series.js';
+export { classifyCountSeries, DEFAULT_MIN_TRAFFIC } from './count/classify-counts.js';
+export { compareCounts, conditionalBinomialP, type CountComparison, type CountTotals } from './count/compare-counts.js';
 export { classifySeries, type SeriesCheck } from './classify-series.js';
 export { matchSeries, findSideLabels, type MatchResult, type SeriesPair } from './match.js';
 export { cleanPoints, type CleanSample } from './clean.js';
@@ -10,4 +15,11 @@ export { describeSample, aggregateSorted, quantileSorted, meanOf } from './stats
 export { mannWhitney, mannWhitneySorted, type Alternative, type MannWhitneyOptions, type MannWhitneyResult } from './stats/mann-whitney.js';
 export { hodgesLehmann, hodgesLehmannSorted, type HodgesLehmannResult } from './stats/hodges-lehmann.js';
 export { kthPairwiseDifference } from './stats/pairwise-differences.js';
+export { estimateInflation, ar1Inflation, lag1RankAutocorrelation, correctLag1Bias, type Inflation } from './stats/autocorrelation.js';
+export { mannWhitneyInflated, uVarianceMultiplier } from './stats/mann-whitney-dependent.js';
+export { binomialUpperTail, binomialLowerTail, clopperPearson } from './stats/binomial.js';
+export { regularizedBeta, regularizedBetaComplement, betaQuantile } from './stats/incomplete-beta.js';
+export { holmAdjust } from './stats/holm.js';
+export { estimateTrend, type Trend } from './stats/trend.js';
+export { describeDrift } from './drift.js';
 export { erfc, normalCdf, normalSurvival, normalQuantile, normalDensity } from './stats/normal.js';

@@ -3,17 +3,14 @@
  * is inconclusive, never pass: no series on a side, or no pair at all, judges nothing.
  */
 import type { CheckSpec } from '../spec/types.js';
-import type { CheckResult, Labels, Series, SeriesResult } from '../types.js';
+import type { CheckResult, Series } from '../types.js';
+import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';
 import { matchSeries } from './match.js';
 import { worstVerdict } from './verdict.js';
-import { formatLabels } from './wording.js';
 
 /** Before/after reads one query over two windows; canary reads two queries over the post window. */
 export type JudgeMode = 'before-after' | 'canary';
-
-/** How many series to name in a check's reason before "and N more". */
-const NAMED_IN_REASON = 3;
 
 function missingData(baseline: Series[], candidate: Series[], mode: JudgeMode): string {
   const side = (which: 'baseline' | 'candidate'): string =>
@@ -22,34 +19,6 @@ function missingData(baseline: Series[], candidate: Series[], mode: JudgeMode): 
     return mode === 'canary' ? 'neither query returned data' : 'no data in the baseline window nor in the post window';
   }
   return side(baseline.length === 0 ? 'baseline' : 'candidate');
-}
-
-function namedReasons(results: SeriesResult[], single: boolean): string {
-  if (single) return results.map((r) => (Object.keys(r.labels).length > 0 ? `${formatLabels(r.labels)}: ${r.reason}` : r.reason)).join('');
-  const named = results.slice(0, NAMED_IN_REASON).map((r) => `${formatLabels(r.labels)}: ${r.reason}`);
-  const more = results.length - named.length;
-  return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
-}
-
-function summarise(series: SeriesResult[]): string {
-  if (series.length === 1) return namedReasons(series, true);
-  const failed = series.filter((s) => s.verdict === 'fail');
-  const inconclusive = series.filter((s) => s.verdict === 'inconclusive');
-  const total = series.length;
-  if (failed.length > 0) {
-    const extra = inconclusive.length > 0 ? ` (${inconclusive.length} more inconclusive)` : '';
-    return `${failed.length} of ${total} series regressed${extra}: ${namedReasons(failed, false)}`;
-  }
-  if (inconclusive.length > 0) return `${inconclusive.length} of ${total} series inconclusive: ${namedReasons(inconclusive, false)}`;
-  return `all ${total} series passed`;
-}
-
-function unmatchedNote(unmatched: { baseline: Labels[]; candidate: Labels[] }): string {
-  const parts = [
-    unmatched.baseline.length > 0 ? `${unmatched.baseline.length} baseline` : '',
-    unmatched.candidate.length > 0 ? `${unmatched.candidate.length} candidate` : '',
-  ].filter(Boolean);
-  return parts.length === 0 ? '' : `; ${parts.join(' and ')} series without a match (listed, not judged)`;
 }
 
 /** Judge a check's baseline series against its candidate series. Pure: no I/O. */
@@ -65,7 +34,8 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
     const reason = `no series matched between baseline and candidate by their labels${note}; consider ignoreLabels`;
     return { ...base, verdict: 'inconclusive', reason, series: [], unmatched: matched.unmatched };
   }
-  const series = matched.pairs.map((pair) => classifySeries(check, pair));
+  const series = matched.pairs.map((pair) => classifySeries(check, pair, mode));
   const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
-  return { ...base, verdict, reason: summarise(series) + note, series, unmatched: matched.unmatched };
+  const notes = collectNotes(series);
+  return { ...base, verdict, reason: summariseSeries(series) + note, series, unmatched: matched.unmatched, ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -5,21 +5,29 @@
  * With no critical check at all nothing gates the deploy, and a gate that cannot fail must not
  * report pass: the verdict is inconclusive (exit 3) with a warning saying why; a user who wants
  * advisory-only runs to pass can say so with --on-inconclusive pass.
+ *
+ * The checks are first adjusted for multiple comparisons (Holm over every test of the run,
+ * adjust-run.ts), which can turn a marginal fail into a pass: the verdict is taken on the
+ * adjusted checks, which are returned for the report.
  */
 import type { CheckResult, Verdict } from '../types.js';
+import { adjustRun } from './adjust-run.js';
 import { worstVerdict } from './verdict.js';
 
-/** The run's verdict, its exit code and the warnings for the reader. */
+/** The run's verdict, its exit code, the warnings for the reader, and the checks after Holm's adjustment. */
 export interface RunVerdict {
   verdict: Verdict;
   exitCode: 0 | 1 | 3;
   warnings: string[];
+  /** The checks as judged after the multiple-comparison adjustment: report these. */
+  checks: CheckResult[];
 }
 
 const EXIT_CODE: Record<Verdict, 0 | 1 | 3> = { pass: 0, fail: 1, inconclusive: 3 };
 
 /** Combine the checks' verdicts into the run's verdict, exit code and warnings. */
-export function judgeRun(checks: CheckResult[]): RunVerdict {
+export function judgeRun(judged: CheckResult[]): RunVerdict {
+  const checks = adjustRun(judged);
   const critical = checks.filter((c) => c.critical);
   const warnings = checks
     .filter((c) => !c.critical && c.verdict !== 'pass')
@@ -32,5 +40,5 @@ export function judgeRun(checks: CheckResult[]): RunVerdict {
     );
   }
   const verdict = worstVerdict(critical.map((c) => c.verdict), 'inconclusive');
-  return { verdict, exitCode: EXIT_CODE[verdict], warnings };
+  return { verdict, exitCode: EXIT_CODE[verdict], warnings, checks };
 }

@@ -21,6 +21,7 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult): string[] {
   const lines = [`${painted}  ${chalk.bold(sanitizeText(check.name))}${qualifier}: ${sanitizeText(check.reason)}`];
   // The reason usually quotes the error already; show it apart only when it adds something.
   if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
+  for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
   const selection = selectSeries(check.series);
   for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  '));
   const hidden = describeHiddenSeries(selection);

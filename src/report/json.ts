@@ -28,6 +28,10 @@ function jsonSummary(summary: SampleSummary): Record<string, unknown> {
     nan: summary.nan,
     infinite: summary.infinite,
     ...(summary.nEffective !== undefined ? { nEffective: finiteOrNull(summary.nEffective) } : {}),
+    ...(summary.events !== undefined ? { events: finiteOrNull(summary.events) } : {}),
+    ...(summary.trials !== undefined ? { trials: finiteOrNull(summary.trials) } : {}),
+    ...(summary.rate !== undefined ? { rate: finiteOrNull(summary.rate) } : {}),
+    ...(summary.dispersion !== undefined ? { dispersion: finiteOrNull(summary.dispersion) } : {}),
   };
 }
 
@@ -42,7 +46,11 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     relativeChangeInterval: interval === null ? null : [finiteOrNull(interval[0]), finiteOrNull(interval[1])],
     test: series.test,
     pValue: finiteOrNull(series.pValue),
+    ...(series.pValueAdjusted !== undefined ? { pValueAdjusted: finiteOrNull(series.pValueAdjusted) } : {}),
+    ...(series.alpha !== undefined ? { alpha: series.alpha } : {}),
     reason: series.reason,
+    ...(series.rule !== undefined ? { rule: series.rule } : {}),
+    ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
   };
 }
 
@@ -53,6 +61,7 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
     critical: check.critical,
     reason: check.reason,
     ...(check.error !== undefined ? { error: check.error } : {}),
+    ...(check.notes !== undefined ? { notes: [...check.notes] } : {}),
     series: check.series.map(jsonSeries),
     unmatched: {
       baseline: check.unmatched.baseline.map(jsonLabels),

@@ -16,12 +16,15 @@ function renderUnmatched(side: string, labels: Labels[]): string[] {
 function renderCheck(check: CheckResult): string[] {
   const lines = [`### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`, '', escapeMarkdown(check.reason), ''];
   if (check.error !== undefined) lines.push(`Error: ${escapeMarkdown(check.error)}`, '');
+  for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
   const selection = selectSeries(check.series);
   if (selection.shown.length > 0) {
     lines.push(row(['series', 'baseline median', 'candidate median', 'change', 'p', 'verdict']));
     lines.push(row(['---', '---:', '---:', '---:', '---:', '---']));
     for (const series of selection.shown) {
-      const p = formatPValue(series.pValue).replace(/^p (= )?/, '');
+      const adjusted = series.pValueAdjusted;
+      const holm = adjusted === undefined || adjusted === null || adjusted === series.pValue ? '' : ` (Holm ${formatPValue(adjusted).replace(/^p (= )?/, '')})`;
+      const p = formatPValue(series.pValue).replace(/^p (= )?/, '') + holm;
       lines.push(
         row([
           markdownCode(formatLabels(series.labels), true),

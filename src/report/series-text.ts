@@ -18,15 +18,29 @@ export function describeSeriesText(series: SeriesResult, checkReason: string): S
   const reason = series.reason !== '' && series.reason !== checkReason ? `: ${sanitizeText(series.reason)}` : '';
   const { baseline, candidate } = series;
   const numbers = [
-    `n ${baseline.n} -> ${candidate.n}`,
+    `n ${baseline.n} -> ${candidate.n}${describeEffective(series)}`,
     `median ${formatNumber(baseline.median)} -> ${formatNumber(candidate.median)}`,
     `p95 ${formatNumber(baseline.p95)} -> ${formatNumber(candidate.p95)}`,
     series.relativeChange === null ? 'change n/a' : formatChange(series.relativeChange, series.relativeChangeInterval),
-    formatPValue(series.pValue),
+    formatPValue(series.pValue) + describeAdjusted(series),
   ];
   const dropped = baseline.nan + baseline.infinite + candidate.nan + candidate.infinite;
   if (dropped > 0) numbers.push(`${dropped} NaN/Inf dropped`);
   return { heading: `${verdictLabel(series.verdict)} ${formatLabels(series.labels)}${reason}`, numbers, changeIndex: 3 };
+}
+
+/** " (effective 12 -> 5)" when autocorrelation makes the points worth noticeably fewer samples. */
+function describeEffective({ baseline, candidate }: SeriesResult): string {
+  if (baseline.nEffective === undefined || candidate.nEffective === undefined || baseline.trials !== undefined) return '';
+  if (baseline.nEffective >= 0.9 * baseline.n && candidate.nEffective >= 0.9 * candidate.n) return '';
+  return ` (effective ${formatNumber(baseline.nEffective)} -> ${formatNumber(candidate.nEffective)})`;
+}
+
+/** " (Holm-adjusted 0.12)" when the multiple-comparison adjustment changed the p-value. */
+function describeAdjusted(series: SeriesResult): string {
+  const adjusted = series.pValueAdjusted;
+  if (adjusted === undefined || adjusted === null || adjusted === series.pValue) return '';
+  return ` (Holm-adjusted ${formatPValue(adjusted).replace(/^p (= )?/, '')})`;
 }
 
 /** The two plain lines of a series, the second indented under the labels. */

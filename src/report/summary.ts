@@ -60,6 +60,7 @@ export function describeExitCode(result: Pick<RunResult, 'verdict' | 'exitCode'>
   if (verdict === 'inconclusive' && exitCode === 0) return 'exit 0: inconclusive, treated as a pass (--on-inconclusive pass)';
   if (exitCode === 0) return 'exit 0: no critical check found a regression';
   if (exitCode === 1) return 'exit 1: at least one critical check found a regression';
+  if (exitCode === 2) return 'exit 2: the backend refused a query or the credentials: fix the spec (see the checks\' errors)';
   return 'exit 3: inconclusive, too little data or a source could not be read (never a pass)';
 }
 

@@ -1,4 +1,5 @@
 /** The --dry-run listing: windows, sources and every query that would run, without any network. */
+import { formatDuration } from '../spec/duration.js';
 import type { Spec } from '../spec/types.js';
 import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
@@ -10,7 +11,7 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
   const lines = [
     `dry run of ${spec.name ?? spec.file} (no network)`,
     `deployed at      ${formatTime(plan.deployedAt)}`,
-    `baseline window  ${formatTime(plan.windows.baseline.start)} .. ${formatTime(plan.windows.baseline.end)}`,
+    `baseline window  ${formatTime(plan.windows.baseline.start)} .. ${formatTime(plan.windows.baseline.end)}${offsetNote(spec)}`,
     `post window      ${formatTime(plan.windows.post.start)} .. ${formatTime(plan.windows.post.end)}`,
     `ready to judge   ${formatTime(plan.readyAt)}`,
     '',
@@ -22,13 +23,30 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
   for (const planned of plan.checks) {
     const c = planned.check;
     lines.push(
-      `  ${c.name} (${planned.mode}, ${c.critical ? 'critical' : 'non-critical'}, direction ${c.direction}, ` +
+      `  ${c.name} (${planned.denominators ? 'counts, ' : ''}${planned.mode}, ${c.critical ? 'critical' : 'non-critical'}, direction ${c.direction}, ` +
         `tolerance ${round(c.tolerance * 100)}%, confidence ${round(c.confidence * 100)}%)`,
+    );
+    if (planned.denominators) {
+      const d = planned.denominators;
+      lines.push(
+        `    baseline  numerator   ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
+        `    baseline  denominator ${describeRange(d.baseline.range)}  [${d.baseline.source}] ${d.baseline.query}`,
+        `    candidate numerator   ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
+        `    candidate denominator ${describeRange(d.candidate.range)}  [${d.candidate.source}] ${d.candidate.query}`,
+      );
+      continue;
+    }
+    lines.push(
       `    baseline  ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
       `    candidate ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
     );
   }
+  if (plan.warnings && plan.warnings.length > 0) lines.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
   return lines.join('\n') + '\n';
+}
+
+function offsetNote(spec: Spec): string {
+  return spec.baseline.offset === undefined ? '' : `  (baseline.offset ${formatDuration(spec.baseline.offset)}: the post window's time of day)`;
 }
 
 function describeRange(range: TimeRange): string {

@@ -1,5 +1,5 @@
 /** Run a planned gate: read the data, judge every check, and build the result. No process access. */
-import { judgeCheck, judgeRun } from '../judge/index.js';
+import { judgeCheck, judgeCountCheck, judgeRun } from '../judge/index.js';
 import type { Source } from '../sources/types.js';
 import type { CheckResult, RunResult } from '../types.js';
 import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
@@ -34,8 +34,8 @@ export async function executeRun(
       baseline: { start: formatTime(plan.windows.baseline.start), end: formatTime(plan.windows.baseline.end) },
       post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
-    checks,
-    warnings: [...verdict.warnings, ...sourceWarnings],
+    checks: verdict.checks,
+    warnings: [...verdict.warnings, ...sourceWarnings, ...(plan.warnings ?? [])],
     durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
   };
 }
@@ -51,6 +51,11 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
       unmatched: { baseline: [], candidate: [] },
       error: data.error,
     };
+  }
+  if (planned.denominators && data.denominators) {
+    const baseline = { numerator: data.baseline, denominator: data.denominators.baseline };
+    const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
+    return judgeCountCheck(planned.check, baseline, candidate, planned.mode);
   }
   return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
 }

@@ -7,7 +7,14 @@ import type { PlannedCheck, PlannedQuery } from './plan.js';
 
 /** The data of one check, or why it could not be read. */
 export type CheckData =
-  | { ok: true; baseline: Series[]; candidate: Series[]; warnings: string[] }
+  | {
+      ok: true;
+      baseline: Series[];
+      candidate: Series[];
+      warnings: string[];
+      /** Count checks only: the denominator series of each side (`baseline`/`candidate` hold the numerators). */
+      denominators?: { baseline: Series[]; candidate: Series[] };
+    }
   | { ok: false; error: string };
 
 /** Fetch all checks' queries concurrently; a failing query makes only its own checks unreadable. */
@@ -38,9 +45,15 @@ export async function fetchPlannedChecks(
   return Promise.all(
     checks.map(async (planned): Promise<CheckData> => {
       try {
-        const [baseline, candidate] = await Promise.all([read(planned.baseline), read(planned.candidate)]);
-        const warnings = [...new Set([...baseline.warnings, ...candidate.warnings])];
-        return { ok: true, baseline: baseline.series, candidate: candidate.series, warnings };
+        const queries = [planned.baseline, planned.candidate];
+        if (planned.denominators) queries.push(planned.denominators.baseline, planned.denominators.candidate);
+        const [baseline, candidate, baseDenominator, candDenominator] = await Promise.all(queries.map(read));
+        if (baseline === undefined || candidate === undefined) throw new Error('bug: a planned query was not read');
+        const results = [baseline, candidate, baseDenominator, candDenominator].filter((r) => r !== undefined);
+        const warnings = [...new Set(results.flatMap((r) => r.warnings))];
+        const data: CheckData = { ok: true, baseline: baseline.series, candidate: candidate.series, warnings };
+        if (baseDenominator && candDenominator) data.denominators = { baseline: baseDenominator.series, candidate: candDenominator.series };
+        return data;
       } catch (error) {
         return { ok: false, error: describeFetchError(error, signal) };
       }

@@ -14,7 +14,15 @@ export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
     // A window that has not started yet keeps one (empty) point, so it reads as "no data".
     return { ...q, range: { ...q.range, end: Math.max(q.range.start, lastPast) } };
   };
-  return { ...plan, checks: plan.checks.map((c) => ({ ...c, baseline: clip(c.baseline), candidate: clip(c.candidate) })) };
+  return {
+    ...plan,
+    checks: plan.checks.map((c) => ({
+      ...c,
+      baseline: clip(c.baseline),
+      candidate: clip(c.candidate),
+      ...(c.denominators ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } } : {}),
+    })),
+  };
 }
 
 /** Turn every pass of an interrupted run into inconclusive, keeping fails, and recompute the verdict. */
@@ -23,5 +31,5 @@ export function markInterrupted(result: RunResult, why: string): RunResult {
     check.verdict === 'pass' ? { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}` } : check,
   );
   const verdict = judgeRun(checks);
-  return { ...result, checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings] };
+  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings] };
 }

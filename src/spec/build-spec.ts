@@ -1,5 +1,8 @@
 /** Turn the validated, defaulted read tree into the typed Spec the rest of the program uses. */
+import { dirname, resolve } from 'node:path';
 import type { Aggregate, Direction } from '../types.js';
+import { buildProbeMeasure, buildSampledSource } from './probe-build.js';
+import { isSampledSourceType } from './probe-types.js';
 import type { ReadContext } from './read-context.js';
 import type { ReadObject } from './read-value.js';
 import type { CheckSpec, PrometheusSourceSpec, Spec, SourceSpec } from './types.js';
@@ -23,11 +26,15 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
   };
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
-  for (const [name, source] of Object.entries(sources)) spec.sources[name] = buildPrometheusSource(name, source);
+  const offset = sub(root, 'baseline').offset;
+  if (typeof offset === 'number') spec.baseline.offset = offset;
+  for (const [name, source] of Object.entries(sources)) {
+    spec.sources[name] = isSampledSourceType(source.values.type) ? buildSampledSource(name, source) : buildPrometheusSource(name, source, ctx.file);
+  }
   return spec;
 }
 
-function buildPrometheusSource(name: string, source: ReadObject): PrometheusSourceSpec {
+function buildPrometheusSource(name: string, source: ReadObject, specFile: string): PrometheusSourceSpec {
   const v = source.values;
   const result: PrometheusSourceSpec = {
     type: 'prometheus',
@@ -43,7 +50,17 @@ function buildPrometheusSource(name: string, source: ReadObject): PrometheusSour
     result.auth =
       typeof a.bearer === 'string' ? { bearer: a.bearer } : { username: a.username as string, password: a.password as string };
   }
+  const tls = v.tls as ReadObject | undefined;
+  if (tls !== undefined && 'tls' in source.nodes) result.tls = buildTls(tls.values, specFile);
   return result;
+}
+
+/** A relative CA path means "next to the spec", as in Prometheus' own configuration files. */
+function buildTls(values: Values, specFile: string): NonNullable<PrometheusSourceSpec['tls']> {
+  const tls: NonNullable<PrometheusSourceSpec['tls']> = {};
+  if (typeof values.ca === 'string') tls.ca = resolve(dirname(specFile), values.ca);
+  if (typeof values.serverName === 'string') tls.serverName = values.serverName;
+  return tls;
 }
 
 function buildCheck(check: ReadObject, ctx: ReadContext): CheckSpec {
@@ -61,12 +78,15 @@ function buildCheck(check: ReadObject, ctx: ReadContext): CheckSpec {
     ignoreLabels: v.ignoreLabels as string[],
     positions: {},
   };
-  for (const key of ['query', 'baselineQuery', 'candidateQuery'] as const) {
+  for (const key of ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const) {
     const query = v[key];
     if (typeof query !== 'string') continue;
     result[key] = query;
     result.positions[key] = ctx.positionOf(check.nodes[key]);
   }
+  if (result.numerator !== undefined && typeof v.minTraffic === 'number') result.minTraffic = v.minTraffic;
+  const probe = buildProbeMeasure(check);
+  if (probe !== undefined) result.probe = probe;
   if (typeof v.max === 'number') result.max = v.max;
   if (typeof v.min === 'number') result.min = v.min;
   return result;

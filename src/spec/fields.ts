@@ -20,11 +20,13 @@ import {
 } from './scalars.js';
 import type { FieldDef, ObjectType } from './value-types.js';
 import type { SourceSpec } from './types.js';
-import { queryModeSchema } from './check-rules.js';
+import { checkModeSchema } from './probe-rules.js';
+import { httpSourceFields, probeCheckFields, PROBE_CHECK_ONLY_KEYS, scrapeSourceFields } from './probe-fields.js';
 import { authSchema } from './source-rules.js';
+import { promqlQuery } from './promql-query-type.js';
 
 /** Keys that only make sense per check, so `defaults:` cannot set them. */
-export const CHECK_ONLY_KEYS: readonly string[] = ['name', 'query', 'baselineQuery', 'candidateQuery'];
+export const CHECK_ONLY_KEYS: readonly string[] = ['name', 'query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator', ...PROBE_CHECK_ONLY_KEYS];
 
 /** Source names appear in messages and reports, so they stay simple. */
 export const SOURCE_NAME = /^[A-Za-z0-9_-]+$/;
@@ -38,18 +40,35 @@ export const checkFields: readonly FieldDef[] = [
   { key: 'source', type: nonEmptyString, description: 'Name of the entry under `sources:` to query. Required here or in `defaults`.' },
   {
     key: 'query',
-    type: anyString,
+    type: promqlQuery,
     description: 'PromQL read over the baseline window and over the post window (before/after mode).',
   },
   {
     key: 'baselineQuery',
-    type: anyString,
+    type: promqlQuery,
     description: 'Canary mode: PromQL for the baseline (e.g. track="stable"), read over the post window. Needs `candidateQuery`.',
   },
   {
     key: 'candidateQuery',
-    type: anyString,
+    type: promqlQuery,
     description: 'Canary mode: PromQL for the candidate (e.g. track="canary"), read over the post window. Needs `baselineQuery`.',
+  },
+  {
+    key: 'numerator',
+    type: promqlQuery,
+    description:
+      'Count mode: PromQL for the events of one step, e.g. sum(increase(http_requests_total{code=~"5.."}[30s])) with step 30s (every range must equal `step`). Needs `denominator`; judged as counts over the baseline and post windows.',
+  },
+  {
+    key: 'denominator',
+    type: promqlQuery,
+    description: 'Count mode: PromQL for the trials of one step the numerator is a share of, e.g. sum(increase(http_requests_total[30s])). Needs `numerator`.',
+  },
+  {
+    key: 'minTraffic',
+    type: integerIn(1),
+    default: 100,
+    description: 'Count mode: fewer denominator events than this in either window is inconclusive.',
   },
   {
     key: 'direction',
@@ -95,6 +114,7 @@ export const checkFields: readonly FieldDef[] = [
     default: [],
     description: 'Labels left out when matching baseline to candidate series (e.g. pod, instance).',
   },
+  ...probeCheckFields,
 ];
 
 /** Keys of `defaults:`: every check key except the per-check ones, none of them required. */
@@ -107,6 +127,16 @@ export const authFields: readonly FieldDef[] = [
   { key: 'bearer', type: nonEmptyString, secret: 'value', description: 'Bearer token sent as `Authorization: Bearer ...`. Use `${VAR}`.' },
   { key: 'username', type: nonEmptyString, secret: 'substituted', description: 'Basic auth user name (with `password`).' },
   { key: 'password', type: anyString, secret: 'value', description: 'Basic auth password (with `username`). Use `${VAR}`.' },
+];
+
+/** Keys of `tls:` of a Prometheus source. */
+export const tlsFields: readonly FieldDef[] = [
+  {
+    key: 'ca',
+    type: nonEmptyString,
+    description: 'PEM file of the CA that signed the server certificate (relative to the spec file). It replaces the default roots for this source.',
+  },
+  { key: 'serverName', type: nonEmptyString, description: 'Host name expected on the server certificate (SNI), when it differs from the URL.' },
 ];
 
 /** Keys of a source with `type: prometheus`. */
@@ -130,6 +160,11 @@ export const prometheusSourceFields: readonly FieldDef[] = [
     type: { kind: 'object', fields: authFields, schemaRules: authSchema },
     description: 'Either `bearer`, or `username` and `password`.',
   },
+  {
+    key: 'tls',
+    type: { kind: 'object', fields: tlsFields },
+    description: 'TLS settings for an https:// URL: a private CA, the name on the certificate. Verification cannot be turned off.',
+  },
   { key: 'timeout', type: duration({ positive: true }), default: '30s', description: 'Total deadline of one request.' },
   {
     key: 'retries',
@@ -142,6 +177,8 @@ export const prometheusSourceFields: readonly FieldDef[] = [
 /** Source types by their `type:` value; a missing one is a compile error. */
 export const sourceTypes = {
   prometheus: { kind: 'object', fields: prometheusSourceFields },
+  http: { kind: 'object', fields: httpSourceFields },
+  scrape: { kind: 'object', fields: scrapeSourceFields },
 } satisfies Record<SourceSpec['type'], ObjectType>;
 
 /** The top level of a spec file. */
@@ -168,7 +205,15 @@ export const specFields: readonly FieldDef[] = [
     key: 'baseline',
     type: {
       kind: 'object',
-      fields: [{ key: 'window', type: duration({ positive: true }), default: '30m', description: 'Length of the baseline window, which ends at the deploy time.' }],
+      fields: [
+        { key: 'window', type: duration({ positive: true }), default: '30m', description: 'Length of the baseline window, which ends at the deploy time.' },
+        {
+          key: 'offset',
+          type: duration({ positive: true }),
+          description:
+            'Compare with the same time of day this long earlier (e.g. 1d, 7d): the baseline window then ends `offset` before the post window ends. At least warmup + post window; not for canary checks.',
+        },
+      ],
     },
     description: 'The window before the deploy.',
   },
@@ -199,7 +244,7 @@ export const specFields: readonly FieldDef[] = [
   },
   {
     key: 'checks',
-    type: { kind: 'list', item: { kind: 'object', fields: checkFields, schemaRules: queryModeSchema }, minItems: 1, owner: { label: 'check', nameKey: 'name' } },
+    type: { kind: 'list', item: { kind: 'object', fields: checkFields, schemaRules: checkModeSchema }, minItems: 1, owner: { label: 'check', nameKey: 'name' } },
     required: true,
     description: 'The checks; every one counts toward the verdict.',
   },

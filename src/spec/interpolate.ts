@@ -24,16 +24,35 @@ export interface Interpolation {
   substitutedValues: string[];
   segments: Segment[];
   rawLength: number;
+  /** Variables whose value could not be placed where they stand (see `Placement`), with why. */
+  refused: { name: string; reason: string }[];
 }
 
-const TEMPLATE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/**
+ * `${NAME}`, `${NAME:raw}` (the value goes in verbatim, even into a PromQL query), or the escape
+ * `$${`. Exported so that scanners of templates (promql-template.ts) see the same variables.
+ */
+export const TEMPLATE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(:raw)?\}/g;
+
+/** Where a variable stands, for a placement that escapes by context. */
+export interface VariableSite {
+  name: string;
+  /** Offset of its `${` in the raw string. */
+  rawStart: number;
+  /** Written `${NAME:raw}`: the author asked for the value verbatim. */
+  raw: boolean;
+}
+
+/** Turns a variable's value into the text put in its place, or says why it cannot be placed there. */
+export type Placement = (value: string, site: VariableSite) => string | { refused: string };
 
 /** Replace `${NAME}` with lookup(NAME); unset names are listed in `missing`, never guessed. */
-export function interpolate(raw: string, lookup: (name: string) => string | undefined): Interpolation {
+export function interpolate(raw: string, lookup: (name: string) => string | undefined, place?: Placement): Interpolation {
   const segments: Segment[] = [];
   const missing: string[] = [];
   const empty: string[] = [];
   const substitutedValues: string[] = [];
+  const refused: Interpolation['refused'] = [];
   let value = '';
   let rawPos = 0;
   const literal = (rawStart: number, text: string): void => {
@@ -54,13 +73,19 @@ export function interpolate(raw: string, lookup: (name: string) => string | unde
       const text = found ?? '';
       if (found !== undefined) substitutedValues.push(found);
       if (found === '') empty.push(name);
-      segments.push({ outStart: value.length, rawStart: at, length: text.length, substituted: true });
-      value += text;
+      let placed = text;
+      if (place !== undefined && found !== undefined) {
+        const result = place(found, { name, rawStart: at, raw: match[2] !== undefined });
+        if (typeof result === 'string') placed = result;
+        else refused.push({ name, reason: result.refused });
+      }
+      segments.push({ outStart: value.length, rawStart: at, length: placed.length, substituted: true });
+      value += placed;
     }
     rawPos = at + match[0].length;
   }
   literal(rawPos, raw.slice(rawPos));
-  return { value, missing, empty, substitutedValues, segments, rawLength: raw.length };
+  return { value, missing, empty, substitutedValues, segments, rawLength: raw.length, refused };
 }
 
 /** Where output offset `offset` came from in the raw string (a variable's value maps to its `${`). */

@@ -3,6 +3,7 @@
  * JSON Schema, so the manual cannot drift from what the loader accepts.
  */
 import { authFields, checkFields, prometheusSourceFields, specFields } from './fields.js';
+import { httpSourceFields, scrapeSourceFields } from './probe-fields.js';
 import type { FieldDef, ValueType } from './value-types.js';
 
 const SECTIONS: { title: string; path: string; fields: readonly FieldDef[] }[] = [
@@ -11,6 +12,8 @@ const SECTIONS: { title: string; path: string; fields: readonly FieldDef[] }[] =
   { title: 'Checks (`checks[]`, and `defaults:` for every key but name and the queries)', path: 'checks[].', fields: checkFields },
   { title: 'Prometheus sources (`sources.<name>` with `type: prometheus`)', path: 'sources.<name>.', fields: prometheusSourceFields },
   { title: 'Source auth (`sources.<name>.auth`)', path: 'auth.', fields: authFields },
+  { title: 'HTTP probe sources (`sources.<name>` with `type: http`)', path: 'sources.<name>.', fields: httpSourceFields },
+  { title: 'Scrape sources (`sources.<name>` with `type: scrape`)', path: 'sources.<name>.', fields: scrapeSourceFields },
 ];
 
 /** Markdown tables of every spec key: type, default and meaning. */

@@ -2,10 +2,13 @@
 import { isMap, isScalar } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { applyDefaults } from './apply-defaults.js';
-import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateQueryMode, validateUniqueNames } from './check-rules.js';
-import { checkFields, prometheusSourceFields, specFields } from './fields.js';
+import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateUniqueNames } from './check-rules.js';
+import { checkFields, prometheusSourceFields, sourceTypes, specFields } from './fields.js';
 import { variableLookup } from './interpolate.js';
 import { buildSpec } from './build-spec.js';
+import { validateCountQueries } from './count-rules.js';
+import { validateCheckMode, validateSampledSource } from './probe-rules.js';
+import { validateBaselineOffset } from './offset-rules.js';
 import { ReadContext } from './read-context.js';
 import { readObject, type ReadObject } from './read-value.js';
 import { validateAuth } from './source-rules.js';
@@ -42,7 +45,7 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
   const defaults = root.values.defaults as ReadObject | undefined;
   validateRules(root, sources, checks, defaults, text, ctx);
   applyDefaults(root, specFields);
-  for (const source of Object.values(sources)) applyDefaults(source, prometheusSourceFields);
+  for (const source of Object.values(sources)) applyDefaults(source, sourceFieldsOf(source));
   for (const check of checks) applyDefaults(check, checkFields, defaults);
   const issues = sortIssues([...parsed.issues, ...ctx.issues]);
   return issues.length > 0 ? { issues } : { spec: buildSpec(root, sources, checks, ctx), issues };
@@ -51,15 +54,24 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
 function validateRules(root: ReadObject, sources: Record<string, ReadObject>, checks: readonly ReadObject[], defaults: ReadObject | undefined, text: string, ctx: ReadContext): void {
   const names = sourceNames(root);
   for (const source of Object.values(sources)) validateAuth(source, ctx);
+  for (const source of Object.values(sources)) validateSampledSource(source, ctx, text);
   validateDefaultSource(defaults, ctx, names);
   validateUniqueNames(checks, ctx);
   for (const check of checks) {
-    validateQueryMode(check, ctx);
+    validateCheckMode(check, ctx, defaults, sources, text);
     validateDirection(check, ctx, defaults);
     validateCheckSource(check, ctx, defaults, names);
     validateBounds(mergedBounds(check, defaults), ctx);
     validateQueries(check, text, ctx);
+    validateCountQueries(check, defaults, text, ctx);
   }
+  validateBaselineOffset(root, checks, ctx);
+}
+
+/** The field table of a source's `type` (Prometheus when unknown: its issue is already reported). */
+function sourceFieldsOf(source: ReadObject): typeof prometheusSourceFields {
+  const type = source.values.type;
+  return typeof type === 'string' && Object.hasOwn(sourceTypes, type) ? sourceTypes[type as keyof typeof sourceTypes].fields : prometheusSourceFields;
 }
 
 /** Every name under `sources:`, valid or not, so a broken source is not also called undefined. */

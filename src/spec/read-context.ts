@@ -2,6 +2,7 @@
 import type { LineCounter, Node } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { interpolate, type Interpolation } from './interpolate.js';
+import { interpolatePromQL } from './promql-template.js';
 import type { SourcePosition } from './types.js';
 
 /** Sensitive header names: their literal values are redacted too, not only `${VAR}` values. */
@@ -46,17 +47,18 @@ export class ReadContext {
    * Expand `${VAR}`s in a string read from `node`; undefined (with an issue naming each unset
    * variable, never a value) when one is unset. `field` names the field in the message.
    */
-  expand(node: Node, raw: string, field: string, secret?: 'value' | 'substituted'): string | undefined {
-    const result = interpolate(raw, this.lookup);
+  expand(node: Node, raw: string, field: string, secret?: 'value' | 'substituted', template?: 'promql'): string | undefined {
+    const result = template === 'promql' ? interpolatePromQL(raw, this.lookup) : interpolate(raw, this.lookup);
     this.interpolations.set(node, result);
     for (const name of result.missing) {
       this.report(node, `${field} uses \${${name}}, which is not set: pass --var ${name}=... or set the environment variable ${name}`);
     }
+    for (const { name, reason } of result.refused) this.report(node, `${field} puts \${${name}} ${reason}`);
     if (secret !== undefined) {
       for (const value of result.substitutedValues) this.addSecret(value);
       if (secret === 'value') this.addSecret(result.value);
     }
-    return result.missing.length > 0 ? undefined : result.value;
+    return result.missing.length > 0 || result.refused.length > 0 ? undefined : result.value;
   }
 
   /** Remember a header's literal value as a secret when its name looks sensitive. */

@@ -65,7 +65,7 @@ function readScalar(type: ScalarType, node: Node | null | undefined, label: stri
   }
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
-    raw = ctx.expand(node, raw, label, secret);
+    raw = ctx.expand(node, raw, label, secret, type.template);
     if (raw === undefined) return undefined;
   }
   const substituted = ctx.interpolations.get(node)?.segments.some((s) => s.substituted) ?? false;

@@ -12,7 +12,9 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
     }
   }
   const allowed = Math.max(2, Math.floor(key.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  // A "suggestion" that shares no character with the key (`<<` -> `by`) is not a typo's fix.
+  const sharesSomething = best !== undefined && bestDistance < Math.max(key.length, best.length);
+  return bestDistance <= allowed && sharesSomething ? best : undefined;
 }
 
 /** Levenshtein distance with adjacent transpositions counted as one edit. */

@@ -1,5 +1,6 @@
 /** The spec after loading and validation: durations in seconds, percentages as fractions. */
 import type { Aggregate, Direction } from '../types.js';
+import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec } from './probe-types.js';
 
 /** Where a value sits in the spec file, so later stages (PromQL checks) can point at it. */
 export interface SourcePosition {
@@ -17,9 +18,12 @@ export interface PrometheusSourceSpec {
   timeout: number;
   /** Attempts after the first, for retryable failures only. */
   retries: number;
+  /** TLS for https:// URLs: `ca` is a PEM file path (resolved against the spec file's folder). */
+  tls?: { ca?: string; serverName?: string };
 }
 
-export type SourceSpec = PrometheusSourceSpec;
+/** Every source type; http and scrape keep no history (see probe-types.ts). */
+export type SourceSpec = PrometheusSourceSpec | HttpSourceSpec | ScrapeSourceSpec;
 
 export interface CheckSpec {
   name: string;
@@ -52,6 +56,8 @@ export interface CheckSpec {
   minSamples: number;
   /** Labels left out when matching baseline to candidate series (e.g. pod, instance). */
   ignoreLabels: string[];
+  /** Checks on http / scrape sources: what is measured (no PromQL). */
+  probe?: ProbeMeasure;
   /** Positions of the query strings in the spec file, for PromQL error messages. */
   positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery' | 'numerator' | 'denominator', SourcePosition>>;
 }

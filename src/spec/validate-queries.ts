@@ -6,7 +6,7 @@ import type { ReadContext } from './read-context.js';
 import type { ReadObject } from './read-value.js';
 import { sourceOffsetOf } from './scalar-offset.js';
 
-const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery'] as const;
+const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const;
 
 /** Report empty queries, empty variables inside queries and PromQL syntax errors. */
 export function validateQueries(check: ReadObject, text: string, ctx: ReadContext): void {

@@ -19,6 +19,8 @@ export interface ScalarType<T = unknown> {
   echo: boolean;
   schema: JsonSchema;
   parse(raw: unknown): ParseResult<T>;
+  /** `promql`: `${VAR}` values are escaped for where they stand in the query (promql-template.ts). */
+  template?: 'promql';
 }
 
 /** A YAML sequence. `owner` names each item in messages (`check "latency"`). */

@@ -1,7 +1,8 @@
 /**
  * `verify-deploy run` against the real Prometheus, one fixture scenario per test: the exit code,
  * the run's verdict, every check's verdict and, for per-route queries, which series failed.
- * The data behind each expectation is checked on its own in fixture-data.test.ts.
+ * The data behind each expectation is checked on its own in fixture-data.test.ts. Every scenario
+ * runs against Prometheus and against VictoriaMetrics loaded with the same samples.
  */
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
@@ -10,15 +11,20 @@ import { parseReport, runCli } from './harness/run-cli.js';
 import { SCENARIO_LIST, type Scenario } from './harness/scenarios.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
-const url = loadHarnessState().url;
+const state = loadHarnessState();
 const specs = createSpecDir();
 afterAll(() => specs.remove());
 
-describe('run --format json on each fixture scenario', () => {
+/** The same data in both backends; the same verdicts are expected from both. */
+const BACKENDS: [string, string][] = [['prometheus', state.url]];
+if (state.victoriaMetricsUrl) BACKENDS.push(['victoria-metrics', state.victoriaMetricsUrl]);
+else throw new Error('the harness did not start victoria-metrics (see global-setup.ts)');
+
+describe.each(BACKENDS)('run --format json on each fixture scenario against %s', (backend, url) => {
   test.each(SCENARIO_LIST.map((scenario) => [scenario.job, scenario] as const))(
     '%s',
     async (_job, scenario: Scenario) => {
-      const spec = specs.write(`${scenario.job}.yaml`, renderScenarioSpec(scenario));
+      const spec = specs.write(`${backend}-${scenario.job}.yaml`, renderScenarioSpec(scenario));
       const result = await runCli([
         'run', spec, '--deployed-at', scenario.deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`,
       ]);

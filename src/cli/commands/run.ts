@@ -14,6 +14,7 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .option('--report <path>', 'also write a report; the format follows the extension (.json, .xml JUnit, .md, .html); repeatable', collectList, [])
     .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
     .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
+    .option('--baseline-from <file>', 'baseline of http / scrape sources: a snapshot taken before the deploy with `verify-deploy snapshot`')
     .addOption(new Option('--on-inconclusive <verdict>', 'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3').choices(['fail', 'pass']))
     .addHelpText('after', RUN_HELP)
     .exitOverride()

@@ -29,24 +29,26 @@ export function hodgesLehmannIntervalRanks(
   m: number,
   withinSampleTies: number,
   confidence: number,
+  varianceInflation = 1,
 ): { lower: number; upper: number } {
   const nm = n * m;
   const N = n + m;
   const z = normalQuantile(1 - (1 - confidence) / 2);
-  const sigma = Math.sqrt((nm / 12) * (N + 1 - withinSampleTies / (N * (N - 1))));
+  // Autocorrelated samples widen the interval by the same factor as the test's variance.
+  const sigma = Math.sqrt((nm / 12) * (N + 1 - withinSampleTies / (N * (N - 1))) * Math.max(1, varianceInflation));
   const c = nm / 2 + 0.5 + z * sigma;
   const clamp = (k: number): number => Math.min(nm, Math.max(1, k));
   return { lower: clamp(Math.ceil(nm - c)), upper: clamp(Math.floor(c) + 1) };
 }
 
-/** Hodges-Lehmann on sorted, finite, non-empty arrays (the judge's fast path). */
-export function hodgesLehmannSorted(baseline: Float64Array, candidate: Float64Array, confidence: number): HodgesLehmannResult {
+/** Hodges-Lehmann on sorted, finite, non-empty arrays (the judge's fast path); `varianceInflation` widens the interval. */
+export function hodgesLehmannSorted(baseline: Float64Array, candidate: Float64Array, confidence: number, varianceInflation = 1): HodgesLehmannResult {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   const n = baseline.length;
   const m = candidate.length;
   if (n === 0 || m === 0) throw new RangeError('Hodges-Lehmann needs at least one value on each side');
   const nm = n * m;
-  const ranks = hodgesLehmannIntervalRanks(n, m, tieTerm(baseline) + tieTerm(candidate), confidence);
+  const ranks = hodgesLehmannIntervalRanks(n, m, tieTerm(baseline) + tieTerm(candidate), confidence, varianceInflation);
   const middle = nm % 2 === 1 ? [(nm + 1) / 2, (nm + 1) / 2] : [nm / 2, nm / 2 + 1];
   const [lower, upper, below, above] = pairwiseDifferenceRanks(baseline, candidate, [ranks.lower, ranks.upper, ...middle]) as [
     number,

@@ -21,12 +21,17 @@ export function readAnswer(answer: RawAnswer, requestUrl: string, range: TimeRan
         `not the Prometheus API; check \`url\` and \`auth\` of source "${ctx.sourceName}"`,
     );
   }
-  if (answer.body.trim() === '') throw protocolError(`${ctx.where} answered with an empty body`);
+  if (answer.body.trim() === '') {
+    throw protocolError(`${ctx.where} answered with an empty body: a proxy in between probably cut the answer; check \`url\` of source "${ctx.sourceName}" and run again`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(answer.body);
   } catch {
-    throw protocolError(`${ctx.where} answered with truncated or invalid JSON (${answer.body.length} characters)`);
+    throw protocolError(
+      `${ctx.where} answered with truncated or invalid JSON (${answer.body.length} characters): the connection was cut or a proxy ` +
+        'changed the answer; run again, and if it persists query the backend directly',
+    );
   }
   return parseQueryRangeBody(body, range, ctx.where);
 }

@@ -10,10 +10,12 @@ import type { TimeRange } from '../../types.js';
 import type { QueryResult, Source } from '../types.js';
 import { readAnswer } from './answer.js';
 import { buildHeaders, collectSecrets } from './auth.js';
+import { checkClockSkew } from './clock-skew.js';
 import { startDeadline } from './deadline.js';
 import { parseEndpoint } from './endpoint.js';
 import { postQueryRange } from './request.js';
 import { type AttemptCounter, runWithRetries } from './retry.js';
+import { loadTlsAgent } from './tls.js';
 import { abortFailure, transportFailure } from './transport-errors.js';
 
 /** Default cap on a decoded answer: far above any sane range query, far below a memory problem. */
@@ -38,11 +40,12 @@ function redacted(error: SourceError, secrets: string[]): SourceError {
   return new SourceError(redact(error.message, secrets), error.options);
 }
 
-/** Create a Source that POSTs to `${spec.url}/api/v1/query_range`. Throws UsageError for a non-http(s) URL. */
+/** Create a Source that POSTs to `${spec.url}/api/v1/query_range`. Throws UsageError for a non-http(s) URL or an unreadable `tls.ca`. */
 export function createPrometheusSource(spec: PrometheusSourceSpec, options: PrometheusSourceOptions = {}): Source {
   const endpoint = parseEndpoint(spec.url, spec.name);
   const headers = buildHeaders(spec, endpoint);
   const secrets = collectSecrets(spec, endpoint);
+  const httpsAgent = endpoint.queryRangeUrl.startsWith('https:') ? loadTlsAgent(spec.tls, spec.name) : undefined;
   const where = `Prometheus at ${endpoint.display}`;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const policy = { retries: spec.retries, baseSeconds: options.retryBaseSeconds ?? 0.5, maxBackoffSeconds: 8 };
@@ -56,11 +59,13 @@ export function createPrometheusSource(spec: PrometheusSourceSpec, options: Prom
     const attempt = async (): Promise<QueryResult> => {
       let answer;
       try {
-        answer = await postQueryRange({ url: endpoint.queryRangeUrl, headers, query, range, signal: deadline.signal, maxBytes });
+        answer = await postQueryRange({ url: endpoint.queryRangeUrl, headers, query, range, signal: deadline.signal, maxBytes, ...(httpsAgent ? { httpsAgent } : {}) });
       } catch (error) {
         throw transportFailure(error, transport);
       }
-      return readAnswer(answer, endpoint.queryRangeUrl, range, ctx);
+      const result = readAnswer(answer, endpoint.queryRangeUrl, range, ctx);
+      const skew = checkClockSkew(answer.date, range, where);
+      return skew === undefined ? result : { ...result, warnings: [...result.warnings, skew] };
     };
     try {
       const result = await runWithRetries(attempt, policy, deadline, counter);

@@ -39,7 +39,8 @@ export function readEnvelopeError(body: unknown): EnvelopeError | undefined {
 /** The SourceError for a `status: "error"` answer that came with a 2xx status. */
 export function envelopeFailure(where: string, failure: EnvelopeError): SourceError {
   const kind = failure.errorType === 'bad_data' || failure.errorType === 'execution' ? 'query' : 'http';
-  return new SourceError(`${where} refused the query (${failure.errorType}): ${failure.error}`, { retryable: false, kind });
+  const todo = kind === 'query' ? 'fix the query (try it in the Prometheus UI)' : 'the backend failed to run it; run again later, or make the query cheaper';
+  return new SourceError(`${where} refused the query (${failure.errorType}): ${failure.error}; ${todo}`, { retryable: false, kind });
 }
 
 function readStrings(raw: unknown): string[] {
@@ -58,7 +59,7 @@ export function parseQueryRangeBody(body: unknown, range: TimeRange, where: stri
   const partial = warnings.find(isPartialWarning);
   if (body['isPartial'] === true || partial !== undefined) {
     const why = partial ?? 'isPartial: true';
-    throw new SourceError(`${where} answered with partial data (${why}): some of the data is missing`, {
+    throw new SourceError(`${where} answered with partial data (${why}): some of the data is missing, so nothing is judged; run again once every store is up`, {
       retryable: false,
       kind: 'protocol',
     });
@@ -66,7 +67,9 @@ export function parseQueryRangeBody(body: unknown, range: TimeRange, where: stri
   const data = body['data'];
   if (!isRecord(data)) throw protocolError(`${where} answered without a \`data\` object`);
   if (data['resultType'] !== 'matrix') {
-    throw protocolError(`${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix"`);
+    throw protocolError(
+      `${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix": \`url\` must point at a Prometheus-compatible query API`,
+    );
   }
   const result = data['result'];
   if (!Array.isArray(result)) throw protocolError(`${where} answered without a \`data.result\` array`);

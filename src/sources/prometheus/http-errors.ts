@@ -16,6 +16,9 @@ export function isJsonContentType(contentType: string): boolean {
   return media === 'application/json' || /^application\/[\w.-]+\+json$/.test(media);
 }
 
+/** Mimir, Cortex and Loki answer a request without X-Scope-OrgID with this text. */
+const NO_TENANT = /no org id/i;
+
 function describeBody(answer: RawAnswer): string {
   if (/html/i.test(answer.contentType) || /^\s*</.test(answer.body)) return 'an HTML page';
   return answer.contentType ? `${answer.contentType.split(';')[0]}` : 'no content type';
@@ -50,6 +53,12 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
   const { status } = answer;
   const envelope = isJsonContentType(answer.contentType) ? readEnvelopeError(parseJsonQuietly(answer.body)) : undefined;
   const detail = envelope ? ` (${envelope.errorType}): ${envelope.error}` : ` with ${describeBody(answer)}`;
+  if ((status === 401 || status === 400) && NO_TENANT.test(answer.body)) {
+    return new SourceError(
+      `${ctx.where} answered HTTP ${status}: no tenant given (Mimir/Cortex "no org id"); set \`headers: { X-Scope-OrgID: <tenant> }\` of source "${ctx.sourceName}"`,
+      { retryable: false, kind: 'auth', status },
+    );
+  }
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'the credentials were missing or refused' : 'the credentials lack permission';
     return new SourceError(
@@ -59,7 +68,8 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
   }
   if (status === 400 || status === 422) {
     const verb = status === 400 ? 'refused the query' : 'could not execute the query';
-    return new SourceError(`${ctx.where} ${verb} (HTTP ${status}${envelope ? `, ${envelope.errorType}): ${envelope.error}` : ')'}`, {
+    const todo = status === 400 ? 'fix the query (try it in the Prometheus UI)' : 'make the query cheaper: aggregate it, shorten the window or raise `step`';
+    return new SourceError(`${ctx.where} ${verb} (HTTP ${status}${envelope ? `, ${envelope.errorType}): ${envelope.error}` : ')'}; ${todo}`, {
       retryable: false,
       kind: 'query',
       status,
@@ -75,7 +85,8 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
   const retryable = status === 408 || status === 429 || status >= 500;
   const proxyHint = !envelope && describeBody(answer) === 'an HTML page' ? ': a proxy or load balancer answered, not Prometheus' : '';
   const retryAfterSeconds = retryable ? parseRetryAfter(answer.retryAfter) : undefined;
-  return new SourceError(`${ctx.where} answered HTTP ${status}${detail}${proxyHint}`, {
+  const todo = retryable ? '; the backend is unwell or overloaded: run again later' : `; check \`url\` of source "${ctx.sourceName}"`;
+  return new SourceError(`${ctx.where} answered HTTP ${status}${detail}${proxyHint}${todo}`, {
     retryable,
     kind: 'http',
     status,

@@ -1,4 +1,5 @@
 /** One POST to query_range with axios, configured so that nothing is trusted implicitly. */
+import type { Agent } from 'node:https';
 import axios from 'axios';
 import type { TimeRange } from '../../types.js';
 
@@ -8,6 +9,8 @@ export interface RawAnswer {
   contentType: string;
   location?: string;
   retryAfter?: string;
+  /** The server's `Date` header, for the clock-skew check. */
+  date?: string;
   body: string;
 }
 
@@ -19,6 +22,8 @@ export interface PostOptions {
   signal: AbortSignal;
   /** Cap on the decoded (decompressed) body and on the request body. */
   maxBytes: number;
+  /** Verifying agent for https:// (tls.ts); never one with verification off. */
+  httpsAgent?: Agent;
 }
 
 function header(value: unknown): string | undefined {
@@ -61,6 +66,7 @@ export async function postQueryRange(options: PostOptions): Promise<RawAnswer> {
     maxBodyLength: options.maxBytes,
     decompress: true,
     validateStatus: () => true,
+    ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}),
   });
   const answer: RawAnswer = {
     status: response.status,
@@ -71,5 +77,7 @@ export async function postQueryRange(options: PostOptions): Promise<RawAnswer> {
   const retryAfter = header(response.headers['retry-after']);
   if (location !== undefined) answer.location = location;
   if (retryAfter !== undefined) answer.retryAfter = retryAfter;
+  const date = header(response.headers['date']);
+  if (date !== undefined) answer.date = date;
   return answer;
 }

@@ -66,7 +66,11 @@ export function transportFailure(error: unknown, ctx: TransportContext): SourceE
     return network(`${where} could not be reached (${code}): check the network and \`url\``, true);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code)) {
-    return network(`${where}: TLS verification failed (${code}); the server's certificate is not trusted`, false);
+    return network(
+      `${where}: TLS verification failed (${code}); the server's certificate is not trusted: set \`tls.ca\` of source ` +
+        `"${ctx.sourceName}" to the PEM file of the CA that signed it (or \`tls.serverName\` to the name on it)`,
+      false,
+    );
   }
   if (/^Z_|ERR_BAD_RESPONSE/.test(code)) {
     return new SourceError(`${where} sent a body that could not be decoded (${code || 'bad response'})`, {

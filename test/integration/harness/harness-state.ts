@@ -7,6 +7,8 @@ export interface HarnessState {
   url: string;
   pid: number;
   workDir: string;
+  /** The VictoriaMetrics serving the same fixture day (start-victoria-metrics-harness.ts). */
+  victoriaMetricsUrl?: string;
 }
 
 /** Environment variable globalSetup sets; workers inherit it. */

@@ -52,6 +52,10 @@ export interface Scenario {
   restartAtDeploy?: boolean;
   /** No samples at or after the deploy. */
   stopsAtDeploy?: boolean;
+  /** Data starts this long before the deploy (default DATA_BEFORE_DEPLOY_SECONDS), for offset baselines. */
+  dataBeforeDeploySeconds?: number;
+  /** Multiplies every latency at time t (unix seconds) on both sides of the deploy: a time-of-day pattern. */
+  latencyPattern?: (t: number) => number;
   checks: CheckPlan[];
   expected: { verdict: ExpectedVerdict; exitCode: 0 | 1 | 3 };
 }
@@ -152,6 +156,16 @@ export const SCENARIOS = {
     description: 'the series stop at the deploy: nothing to judge',
     routes: routes3, fleets: oneFleet(normal), stopsAtDeploy: true,
     checks: [errorRatio('inconclusive')], expected: { verdict: 'inconclusive', exitCode: 3 },
+  },
+  'hourly-pattern': {
+    job: 'hourly-pattern', deployedAt: '2026-01-15T19:12:30Z',
+    // A scheduled job slows every request by half for the first 20 minutes of each hour, and the
+    // deploy lands at such a start: before/after sees a regression that an hour earlier also had.
+    // `baseline.offset: 1h` (baseline-offset.test.ts) compares like with like and passes.
+    description: 'latency x1.5 for 20 minutes every hour, from the deploy time on and an hour before',
+    routes: routes3, fleets: oneFleet(normal), dataBeforeDeploySeconds: 70 * 60,
+    latencyPattern: (t: number) => (((t - Date.parse('2026-01-15T19:12:30Z') / 1000) % 3600 + 3600) % 3600 < 1200 ? 1.5 : 1),
+    checks: [p95('fail')], expected: { verdict: 'fail', exitCode: 1 },
   },
 } satisfies Record<string, Scenario>;
 

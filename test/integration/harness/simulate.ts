@@ -62,7 +62,7 @@ function simulateTarget(
   const deploy = deploySeconds(scenario);
   // Targets are scraped at different offsets, as Prometheus spreads them over the interval.
   const offset = (index * 7) % SCRAPE_INTERVAL_SECONDS;
-  const first = deploy - DATA_BEFORE_DEPLOY_SECONDS + offset;
+  const first = deploy - (scenario.dataBeforeDeploySeconds ?? DATA_BEFORE_DEPLOY_SECONDS) + offset;
   const end = scenario.stopsAtDeploy ? deploy - 1 : deploy + DATA_AFTER_DEPLOY_SECONDS;
   const scrapes: Scrape[] = [];
   let current = emptyScrape(first);
@@ -81,7 +81,7 @@ function simulateTarget(
     current = serveRequests(random, current, {
       t,
       requests: profile.rps * (scenario.trafficFactor ?? 1) * diurnalFactor(t) * seconds,
-      medianLatency: profile.median * behaviour.latencyFactor,
+      medianLatency: profile.median * behaviour.latencyFactor * (scenario.latencyPattern?.(t) ?? 1),
       errorRate: behaviour.errorRate,
     });
     scrapes.push(current);

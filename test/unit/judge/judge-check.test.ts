@@ -190,7 +190,8 @@ const rows: Row[] = [
     settings: { name: 'error ratio' },
     verdict: 'fail',
     why: 'errors in 35% of the post points instead of 5%: with so many zeros the median of pairwise differences is 0, so the mean difference sizes the change',
-    reason: /^mean \+\d+%, beyond tolerance 10% \(p = \d\.\de-\d+\)$/,
+    // The seeded draws happen to show a lag-1 rank autocorrelation of 0.15, which the reason now reports.
+    reason: /^mean \+\d+%, beyond tolerance 10% \(p = \d\.\de-\d+\)(; points autocorrelated .*)?$/,
   },
   {
     name: 'no data in the baseline window',
@@ -295,6 +296,32 @@ describe('judgeCheck', () => {
     );
     expect(result.unmatched).toEqual({ baseline: [{ route: '/gone' }], candidate: [{ route: '/new' }] });
     expect(result.series.map((s) => s.labels)).toEqual([{ route: '/a' }]);
+  });
+
+  test('a baseline that trends +30%/hour gets a note suggesting baseline.offset; the verdict is left alone', () => {
+    // 60 points 30 s apart rising 30% an hour with 2% noise; the post window continues the trend.
+    const rising = (count: number, offset: number): number[] => draw(count, () => 0).map((_, i) => 0.2 * Math.exp((0.3 * (offset + i) * 30) / 3600) * random.lognormal(1, 0.02));
+    const baseline = series(rising(60, 0));
+    const candidate = { labels: {}, points: rising(20, 60).map((v, i) => ({ t: 1_700_000_000 + 30 * (60 + i), v })) };
+    const result = judgeCheck(check({ tolerance: 0.2 }), [baseline], [candidate], 'before-after');
+    expect(result.notes?.[0]).toMatch(/^the baseline trends \+\d+\.\d% per hour \(Theil-Sen, p = .*baseline\.offset/);
+    expect(result.series[0]?.notes).toEqual(result.notes);
+  });
+
+  test('autocorrelated healthy points (AR(1) phi 0.9) are counted as fewer effective samples', () => {
+    let x = 0;
+    const values = draw(80, () => (x = 0.9 * x + Math.sqrt(1 - 0.81) * random.normal())).map((z) => 0.2 * Math.exp(0.3 * z));
+    const result = judgeCheck(check(), [series(values.slice(0, 60))], [{ labels: {}, points: values.slice(60).map((v, i) => ({ t: 1_700_000_000 + 30 * (60 + i), v })) }], 'before-after');
+    const only = result.series[0]!;
+    expect(only.baseline.nEffective).toBeLessThan(30);
+    expect(only.candidate.nEffective).toBeLessThan(12);
+    expect(only.reason).toMatch(/points autocorrelated \(lag-1 0\.\d+\): effective n [\d.]+ of 60 and [\d.]+ of 20/);
+  });
+
+  test('many exactly repeated points get a note about the step and the scrape interval', () => {
+    const stepped = (count: number): number[] => latency(Math.ceil(count / 4), 0.2).flatMap((v) => [v, v, v, v]).slice(0, count);
+    const result = judgeCheck(check(), [series(stepped(60))], [series(stepped(20))], 'canary');
+    expect(result.series[0]?.notes?.[0]).toMatch(/repeat the previous value exactly: the step is probably shorter than the scrape interval/);
   });
 
   test('summaries of an inconclusive series count NaN and report null statistics, never NaN', () => {

@@ -1,5 +1,5 @@
 import { judgeRun } from '../../../src/judge/judge-run.js';
-import type { CheckResult, Verdict } from '../../../src/types.js';
+import type { CheckResult, SeriesResult, Verdict } from '../../../src/types.js';
 
 function checkResult(name: string, verdict: Verdict, critical = true): CheckResult {
   return { name, verdict, critical, reason: `${name} is ${verdict}`, series: [], unmatched: { baseline: [], candidate: [] } };
@@ -31,5 +31,50 @@ describe('judgeRun', () => {
     expect(judgeRun([checkResult('w', 'pass', false)]).warnings).toEqual([
       'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
     ]);
+  });
+});
+
+describe('judgeRun: Holm over every test of the run', () => {
+  const tested = (pValue: number, rule: SeriesResult['rule'], verdict: Verdict): SeriesResult => ({
+    labels: {}, verdict, baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 }, candidate: { n: 20, mean: 1.2, median: 1.2, p95: 1.3, nan: 0, infinite: 0 },
+    relativeChange: 0.2, relativeChangeInterval: [0.05, 0.35], test: 'mann-whitney', pValue, alpha: 0.05, rule,
+    reason: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} (p = ${pValue})`,
+  });
+  const withSeries = (name: string, series: SeriesResult): CheckResult => ({ ...checkResult(name, series.verdict), reason: series.reason, series: [series] });
+
+  test('p = 0.03 fails alone, but not among four tests (0.03 x 3 = 0.09 after Holm)', () => {
+    // Raw p-values 0.03 (a regression on its own), 0.2, 0.5, 0.8. Holm: sorted 0.03 x4 = 0.12 > 0.05.
+    const checks = [
+      withSeries('a', tested(0.03, 'beyond-tolerance', 'fail')),
+      withSeries('b', tested(0.2, 'not-significant', 'pass')),
+      withSeries('c', tested(0.5, 'not-significant', 'pass')),
+      withSeries('d', tested(0.8, 'not-significant', 'pass')),
+    ];
+    expect(judgeRun([checks[0]!]).verdict).toBe('fail');
+    const run = judgeRun(checks);
+    expect(run.verdict).toBe('pass');
+    const a = run.checks[0]!;
+    expect([a.verdict, a.series[0]?.rule, a.series[0]?.pValueAdjusted]).toEqual(['pass', 'not-significant-adjusted', 0.12]);
+    expect(a.reason).toBe("shift +20% [+5%, +35%], beyond tolerance 10% but not significant after Holm's adjustment (p = 0.03, Holm-adjusted p = 0.12 over 4 tests, needs < 0.05)");
+  });
+
+  test('a tiny p survives the adjustment; calling judgeRun again changes nothing', () => {
+    const checks = [withSeries('a', tested(1e-6, 'beyond-tolerance', 'fail')), withSeries('b', tested(0.5, 'not-significant', 'pass'))];
+    const run = judgeRun(checks);
+    expect(run.verdict).toBe('fail');
+    expect(run.checks[0]?.series[0]?.pValueAdjusted).toBeCloseTo(2e-6, 15);
+    expect(judgeRun(run.checks).checks).toEqual(run.checks);
+  });
+
+  test('a run judged in parts (range checks, then sampled ones) is adjusted over the whole family, from the raw p', () => {
+    // Raw p 0.02 and 0.02: apart, each fails (family of 1). Together Holm gives 0.04 and 0.04, both < 0.05.
+    // With a third test at p 0.02 the family is 3: adjusted 0.06 for all, none significant.
+    const part = judgeRun([withSeries('a', tested(0.02, 'beyond-tolerance', 'fail'))]);
+    expect(part.verdict).toBe('fail');
+    const merged = judgeRun([...part.checks, withSeries('b', tested(0.02, 'beyond-tolerance', 'fail')), withSeries('c', tested(0.02, 'beyond-tolerance', 'fail'))]);
+    const direct = judgeRun([0, 1, 2].map((i) => withSeries('abc'[i]!, tested(0.02, 'beyond-tolerance', 'fail'))));
+    expect(merged.checks.map((c) => c.series[0]?.pValueAdjusted)).toEqual([0.06, 0.06, 0.06].map((p) => expect.closeTo(p, 12)));
+    expect(merged.verdict).toBe('pass');
+    expect(merged.checks).toEqual(direct.checks);
   });
 });

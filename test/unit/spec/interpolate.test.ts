@@ -1,3 +1,4 @@
+import type { PrometheusSourceSpec } from '../../../src/spec/types.js';
 import { interpolate, rawOffsetOf, variableLookup } from '../../../src/spec/interpolate.js';
 import { HEADER, issuesOf, lines, validSpec } from './helpers.js';
 
@@ -72,7 +73,7 @@ describe('interpolation in a spec', () => {
 
   it('keeps $ literal in values, so a password with $ works', () => {
     const parsed = validSpec(spec('http://127.0.0.1:9090', '    auth:', '      username: bob', '      password: pa$$w0rd$'));
-    expect(parsed.sources.prom?.auth).toEqual({ username: 'bob', password: 'pa$$w0rd$' });
+    expect((parsed.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({ username: 'bob', password: 'pa$$w0rd$' });
   });
 
   it('does not let a variable inject YAML: the value stays one string', () => {
@@ -89,7 +90,7 @@ describe('interpolation in a spec', () => {
 
   it('reads a number that a variable put into a numeric field, and never quotes a bad one back', () => {
     const parsed = validSpec(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), { vars: { RETRIES: '4' }, env: {} });
-    expect(parsed.sources.prom?.retries).toBe(4);
+    expect((parsed.sources.prom as PrometheusSourceSpec | undefined)?.retries).toBe(4);
     expect(issuesOf(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), { vars: { RETRIES: 'four' }, env: {} })).toEqual([
       '6:14: "retries" in source "prom" must be an integer from 0 to 10',
     ]);

@@ -1,3 +1,4 @@
+import type { PrometheusSourceSpec } from '../../../src/spec/types.js';
 import { validSpec, withCheck, lines, HEADER } from './helpers.js';
 
 describe('parseSpec on a valid spec', () => {
@@ -104,7 +105,7 @@ describe('parseSpec on a valid spec', () => {
       ),
     );
     expect(spec.sources.prom?.headers).toEqual({ 'X-Scope-OrgID': 'team-a' });
-    expect(spec.sources.prom?.auth).toEqual({ username: 'bob', password: 'p$ss' });
+    expect((spec.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({ username: 'bob', password: 'p$ss' });
     expect(spec.checks[0]).toMatchObject({ tolerance: 0, confidence: 0.9 });
     expect(spec.secrets).toEqual(['p$ss']);
   });

@@ -3,7 +3,7 @@ import { HEADER, issuesOf, lines, withCheck } from './helpers.js';
 describe('check rules', () => {
   it('needs a query, or both canary queries', () => {
     expect(issuesOf(withCheck('    direction: increase'))).toEqual([
-      '7:5: check "errors" needs a "query" (or "baselineQuery" and "candidateQuery" for a canary)',
+      '7:5: check "errors" needs a "query" (or "baselineQuery" and "candidateQuery" for a canary, or "numerator" and "denominator" for counts)',
     ]);
     expect(issuesOf(withCheck('    direction: increase', '    baselineQuery: up'))).toEqual([
       '7:5: check "errors" needs "candidateQuery" too: canary mode compares "baselineQuery" with "candidateQuery"',

@@ -33,9 +33,9 @@ describe('source validation', () => {
   });
 
   it('requires type and url, and refuses an unknown type instead of guessing', () => {
-    expect(issuesOf(withSources('  prom:', '    url: http://127.0.0.1:9090', '  app:', '    type: http', '    url: http://127.0.0.1'))).toEqual([
-      '4:5: missing required key "type" in source "prom": one of prometheus',
-      '6:11: unknown type "http" in source "app": supported types are prometheus',
+    expect(issuesOf(withSources('  prom:', '    url: http://127.0.0.1:9090', '  app:', '    type: graphite', '    url: http://127.0.0.1'))).toEqual([
+      '4:5: missing required key "type" in source "prom": one of prometheus, http, scrape',
+      '6:11: unknown type "graphite" in source "app": supported types are prometheus, http, scrape',
     ]);
     expect(issuesOf(withSources('  prom:', '    type: prometheus'))).toEqual(['4:5: missing required key "url" in source "prom"']);
   });
@@ -83,7 +83,7 @@ describe('source validation', () => {
   });
 
   it('points at an empty source or an empty sources block', () => {
-    expect(issuesOf(withSources('  prom:'))).toEqual(['3:8: missing required key "type" in source "prom": one of prometheus']);
+    expect(issuesOf(withSources('  prom:'))).toEqual(['3:8: missing required key "type" in source "prom": one of prometheus, http, scrape']);
     expect(issuesOf(lines('version: 1', 'sources:', ...CHECKS))[0]).toBe('2:9: "sources" needs at least 1 entry');
   });
 

@@ -24,6 +24,8 @@ export interface Reference {
     quantile: { p: number; z: number }[];
     erfc: { x: number; value: number }[];
   };
+  binomial: { k: number; n: number; p: number; greater: number; less: number; ci95: [number, number] }[];
+  betainc: { x: number; a: number; b: number; value: number }[];
 }
 
 /** Read test/fixtures/stats/reference.json (jest runs from the repository root). */

@@ -1,0 +1,57 @@
+/** The backtest for people (a table per check, then the moments that failed) and as JSON. */
+import type { AlarmRate, BacktestResult } from './types.js';
+
+/** How many failing or inconclusive moments to list per check in the human output (JSON has all). */
+const LISTED = 50;
+
+/** JSON, stable key order, for scripts. */
+export function renderBacktestJson(result: BacktestResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** A plain-text report: rates with intervals, then the moments behind them. */
+export function renderBacktestHuman(result: BacktestResult): string {
+  const first = result.moments[0] ?? '-';
+  const last = result.moments[result.moments.length - 1] ?? '-';
+  const lines = [
+    `backtest of ${result.name ?? 'the spec'}: ${result.moments.length} moment${result.moments.length === 1 ? '' : 's'} from ${first} to ${last}`,
+    '',
+    table([
+      ['check', 'critical', 'judged', 'fails', 'false alarms', '95% interval', 'alpha', 'inconclusive'],
+      ...result.checks.map((c) => [c.name, c.critical ? 'yes' : 'no', ...rateCells(c), percent(c.alpha), String(c.inconclusive)]),
+      ['run (critical checks)', '', ...rateCells(result.run), '', String(result.run.inconclusive)],
+    ]),
+  ];
+  const failing = result.checks.filter((c) => c.failedAt.length > 0);
+  lines.push('', failing.length === 0 ? 'no moment would have failed.' : 'moments that would have failed:');
+  for (const check of failing) {
+    lines.push(`  ${check.name}`);
+    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.reason}`);
+    if (check.failedAt.length > LISTED) lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);
+  }
+  const unsure = result.checks.filter((c) => c.inconclusiveAt.length > 0);
+  if (unsure.length > 0) lines.push('', 'inconclusive moments:');
+  for (const check of unsure) {
+    lines.push(`  ${check.name}`);
+    for (const m of check.inconclusiveAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.reason}`);
+    if (check.inconclusiveAt.length > LISTED) lines.push(`    ... and ${check.inconclusiveAt.length - LISTED} more (--format json lists all)`);
+  }
+  if (result.notes.length > 0) lines.push('', 'notes:', ...result.notes.map((n) => `  - ${n}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function rateCells(rate: AlarmRate): string[] {
+  const interval = rate.interval ? `${percent(rate.interval[0])} .. ${percent(rate.interval[1])}` : '-';
+  return [String(rate.judged), String(rate.fails), rate.rate === null ? '-' : percent(rate.rate), interval];
+}
+
+function percent(x: number): string {
+  const p = x * 100;
+  const text = p === 0 || p >= 10 ? p.toFixed(0) : p.toFixed(1);
+  return `${text.replace(/\.0$/, '')}%`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,47 @@
+/** What a backtest returns: the verdicts of every replayed moment, summarised per check. Times are RFC 3339. */
+import type { Verdict } from '../types.js';
+
+/** One replayed moment: the gate as if a deploy had happened at `at`. */
+export interface BacktestMoment {
+  at: string;
+  verdict: Verdict;
+  checks: { name: string; verdict: Verdict; reason: string }[];
+}
+
+/** A false-alarm rate: fails among the judged moments (inconclusive ones are counted apart). */
+export interface AlarmRate {
+  judged: number;
+  fails: number;
+  inconclusive: number;
+  /** fails / judged; null when nothing was judged. */
+  rate: number | null;
+  /** 95% Clopper-Pearson interval of the rate; null when nothing was judged. */
+  interval: [number, number] | null;
+}
+
+/** One check across every moment. */
+export interface BacktestCheckSummary extends AlarmRate {
+  name: string;
+  critical: boolean;
+  /** The check's configured false-alarm rate, 1 - confidence, to compare the measured one with. */
+  alpha: number;
+  failedAt: { at: string; reason: string }[];
+  inconclusiveAt: { at: string; reason: string }[];
+}
+
+export interface BacktestResult {
+  version: 1;
+  kind: 'backtest';
+  name?: string;
+  moments: string[];
+  /** Moments that were not replayed because the backtest was interrupted. */
+  skipped: string[];
+  /** The run's verdict (critical checks) across moments. */
+  run: AlarmRate & { failedAt: string[] };
+  checks: BacktestCheckSummary[];
+  /** What the reader needs to interpret the numbers (overlapping moments, interruption, spec warnings). */
+  notes: string[];
+  /** 0 when the backtest ran; 3 when no moment could be judged or it was interrupted. */
+  exitCode: 0 | 3;
+  durationSeconds: number;
+}

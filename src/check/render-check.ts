@@ -1,0 +1,33 @@
+/** `check` reports for people and for scripts. Pure: the CLI writes them. */
+import type { CheckReport, QueryProbe } from './types.js';
+
+const MARK: Record<QueryProbe['status'], string> = { ok: 'ok   ', empty: 'EMPTY', unreadable: 'ERROR', refused: 'ERROR' };
+
+function describeData(probe: QueryProbe): string {
+  if (probe.status === 'refused' || probe.status === 'unreadable') return 'could not be read';
+  if (probe.points === null) return '0 series';
+  const { min, max, expected } = probe.points;
+  const points = min === max ? `${min}` : `${min}-${max}`;
+  const nan = probe.nanShare ? `, ${Math.round(probe.nanShare * 1000) / 10}% NaN` : '';
+  return `${probe.series} series, ${points} of ${expected} points each${nan}, resultType ${probe.resultType ?? '-'}`;
+}
+
+/** Lines for a terminal: one per query, its problems indented under it, then a summary. */
+export function renderCheckHuman(report: CheckReport): string {
+  const lines = [`check${report.name ? ` of ${report.name}` : ''}: every query over ${report.range.start} .. ${report.range.end}`, ''];
+  for (const probe of report.queries) {
+    lines.push(`${MARK[probe.status]} ${probe.check} (${probe.field}, source ${probe.source}, step ${probe.step}s): ${describeData(probe)}`);
+    for (const problem of probe.problems) lines.push(`      - ${problem}`);
+    for (const warning of probe.warnings) lines.push(`      - backend warning: ${warning}`);
+  }
+  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  const good = report.queries.filter((q) => q.status === 'ok').length;
+  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query or the credentials were refused: fix the spec' : 'some queries returned nothing or could not be read';
+  lines.push('', `${good} of ${report.queries.length} queries returned data: ${verdict} (exit ${report.exitCode})`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report as JSON; NaN shares are numbers or null, never NaN. */
+export function renderCheckJson(report: CheckReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

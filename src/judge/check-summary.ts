@@ -1,0 +1,42 @@
+/** A check's reason and notes from its series: shared by point and count checks, and redone after Holm. */
+import type { Labels, SeriesResult } from '../types.js';
+import { formatLabels } from './wording.js';
+
+/** How many series to name in a check's reason before "and N more". */
+const NAMED_IN_REASON = 3;
+
+function namedReasons(results: SeriesResult[], single: boolean): string {
+  if (single) return results.map((r) => (Object.keys(r.labels).length > 0 ? `${formatLabels(r.labels)}: ${r.reason}` : r.reason)).join('');
+  const named = results.slice(0, NAMED_IN_REASON).map((r) => `${formatLabels(r.labels)}: ${r.reason}`);
+  const more = results.length - named.length;
+  return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+/** The check's reason: the single series' reason, or which series regressed or were inconclusive. */
+export function summariseSeries(series: SeriesResult[]): string {
+  if (series.length === 1) return namedReasons(series, true);
+  const failed = series.filter((s) => s.verdict === 'fail');
+  const inconclusive = series.filter((s) => s.verdict === 'inconclusive');
+  const total = series.length;
+  if (failed.length > 0) {
+    const extra = inconclusive.length > 0 ? ` (${inconclusive.length} more inconclusive)` : '';
+    return `${failed.length} of ${total} series regressed${extra}: ${namedReasons(failed, false)}`;
+  }
+  if (inconclusive.length > 0) return `${inconclusive.length} of ${total} series inconclusive: ${namedReasons(inconclusive, false)}`;
+  return `all ${total} series passed`;
+}
+
+/** "; 1 baseline and 2 candidate series without a match (listed, not judged)", or ''. */
+export function unmatchedNote(unmatched: { baseline: Labels[]; candidate: Labels[] }): string {
+  const parts = [
+    unmatched.baseline.length > 0 ? `${unmatched.baseline.length} baseline` : '',
+    unmatched.candidate.length > 0 ? `${unmatched.candidate.length} candidate` : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? '' : `; ${parts.join(' and ')} series without a match (listed, not judged)`;
+}
+
+/** The series' notes for the check, named by series when there are several, without repeats. */
+export function collectNotes(series: SeriesResult[]): string[] {
+  const notes = series.flatMap((s) => (s.notes ?? []).map((note) => (series.length > 1 ? `${formatLabels(s.labels)}: ${note}` : note)));
+  return [...new Set(notes)];
+}

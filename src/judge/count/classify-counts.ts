@@ -1,0 +1,105 @@
+/**
+ * The verdict of one matched count series. Rules, in order: fewer trials than `minTraffic` on a
+ * side (inconclusive: a rate over 40 requests says nothing); a broken `max`/`min` bound on the
+ * candidate's rate (fail); no events on either side over little traffic (inconclusive: a rate
+ * below about 3 / trials cannot be told from 0); then the exact conditional binomial test on the
+ * counts deflated by their dispersion (inconclusive when too few events for any p below alpha;
+ * fail on a significant change beyond tolerance; else pass).
+ */
+import type { CheckSpec } from '../../spec/types.js';
+import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
+import { alphaOf } from '../decide.js';
+import { quantileSorted } from '../stats/describe.js';
+import { formatValue } from '../wording.js';
+import { compareCounts, type CountTotals } from './compare-counts.js';
+import type { CountSide } from './count-series.js';
+import { sideDispersions } from './dispersion.js';
+
+/** Denominator events each side needs when the check sets no `minTraffic`. */
+export const DEFAULT_MIN_TRAFFIC = 100;
+/** With no events on either side, each side needs this many times minTraffic before "no events" passes. */
+const NO_EVENTS_FACTOR = 10;
+
+/** The check settings the count classifier reads. */
+export type CountCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'minTraffic'>;
+
+function totalsOf(side: CountSide): CountTotals {
+  let events = 0;
+  let trials = 0;
+  for (const s of side.steps) {
+    events += s.events;
+    trials += s.trials;
+  }
+  return { events, trials };
+}
+
+function summarise(side: CountSide, totals: CountTotals, dispersion: number): SampleSummary {
+  const rates = Float64Array.from(side.steps.filter((s) => s.trials > 0).map((s) => s.events / s.trials)).sort();
+  const rate = totals.trials > 0 ? totals.events / totals.trials : null;
+  return {
+    n: side.steps.length,
+    mean: rate,
+    median: rates.length > 0 ? quantileSorted(rates, 0.5) : null,
+    p95: rates.length > 0 ? quantileSorted(rates, 0.95) : null,
+    nan: side.dropped,
+    infinite: 0,
+    nEffective: Number((totals.trials / dispersion).toPrecision(3)),
+    events: totals.events,
+    trials: totals.trials,
+    rate,
+    dispersion: Number(dispersion.toPrecision(3)),
+  };
+}
+
+function boundViolation(rate: number | null, check: CountCheck): string | null {
+  if (rate === null) return null;
+  if (check.max !== undefined && rate > check.max) return `rate ${formatValue(rate)} above max ${formatValue(check.max)}`;
+  if (check.min !== undefined && rate < check.min) return `rate ${formatValue(rate)} below min ${formatValue(check.min)}`;
+  return null;
+}
+
+const counts = (t: CountTotals): string => `${formatValue(t.events)} events in ${formatValue(t.trials)}`;
+
+/** Judge one baseline/candidate pair of count series. */
+export function classifyCountSeries(check: CountCheck, labels: Labels, baselineSide: CountSide, candidateSide: CountSide): SeriesResult {
+  const b = totalsOf(baselineSide);
+  const c = totalsOf(candidateSide);
+  const [db, dc] = sideDispersions(baselineSide.steps, candidateSide.steps);
+  const base = { labels, baseline: summarise(baselineSide, b, db), candidate: summarise(candidateSide, c, dc), alpha: alphaOf(check.confidence) };
+  const notes = describeFill(baselineSide, candidateSide);
+  const untested = (verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult => ({
+    ...base, verdict, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule, ...(notes.length > 0 ? { notes } : {}),
+  });
+  const minTraffic = check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
+  const violation = boundViolation(c.trials > 0 ? c.events / c.trials : null, check);
+  if (b.trials < minTraffic || c.trials < minTraffic) {
+    const reason = `too little traffic: baseline ${counts(b)}, candidate ${counts(c)}; need ${formatValue(minTraffic)} trials each (minTraffic)`;
+    return violation !== null && c.trials >= minTraffic ? untested('fail', 'bound', violation) : untested('inconclusive', 'low-traffic', reason);
+  }
+  if (b.events === 0 && c.events === 0 && violation === null) {
+    const need = NO_EVENTS_FACTOR * minTraffic;
+    if (b.trials < need || c.trials < need) {
+      return untested('inconclusive', 'no-events', `no events on either side (baseline ${counts(b)}, candidate ${counts(c)}): a rate below about ${formatValue(3 / c.trials)} cannot be told from 0; need ${formatValue(need)} trials each`);
+    }
+  }
+  const comparison = compareCounts({ events: b.events / db, trials: b.trials / db }, { events: c.events / dc, trials: c.trials / dc }, check);
+  const dispersed = db > 1 || dc > 1 ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts` : '';
+  const failed = violation !== null || comparison.regressed;
+  return {
+    ...base,
+    verdict: failed ? 'fail' : comparison.decidable ? 'pass' : 'inconclusive',
+    relativeChange: comparison.relativeChange,
+    relativeChangeInterval: comparison.relativeChangeInterval,
+    test: 'binomial',
+    pValue: comparison.pValue,
+    reason: `${violation !== null ? `${violation}; ` : ''}${comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    rule: violation !== null ? 'bound' : comparison.rule,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+function describeFill(baseline: CountSide, candidate: CountSide): string[] {
+  const filled = baseline.zeroFilled + candidate.zeroFilled;
+  if (filled === 0) return [];
+  return [`${filled} step(s) had traffic but no numerator sample and were counted as 0 events (a query for errors returns nothing where there were none)`];
+}

@@ -1,0 +1,94 @@
+/**
+ * The count comparison: the exact conditional binomial test. Given the x_b + x_c events of both
+ * sides, under "same rate" the candidate's share of them is Bin(x_b + x_c, p0) with
+ * p0 = n_c / (n_b + n_c), its share of the trials. The p-value is an exact binomial tail (no
+ * normal approximation, which fails on the handful of errors a healthy service makes), one-sided
+ * in the check's direction ('either' doubles the smaller tail). The size of the change is the
+ * rate ratio (x_c / n_c) / (x_b / n_b) - 1 with an exact interval from the Clopper-Pearson
+ * interval of the share. Counts are first divided by their dispersion (quasi-binomial).
+ *
+ * A regression needs p < alpha AND a change beyond the tolerance the bad way, as for points.
+ */
+import type { CheckSpec } from '../../spec/types.js';
+import type { DecisionRule, Direction } from '../../types.js';
+import { binomialLowerTail, binomialUpperTail, clopperPearson } from '../stats/binomial.js';
+import { alphaOf, describeOutcome, isBadSign, isBeyond } from '../decide.js';
+import { formatChange, formatValue } from '../wording.js';
+
+/** Events and trials of one side, already summed (and deflated when dispersed). */
+export interface CountTotals {
+  events: number;
+  trials: number;
+}
+
+/** The outcome of the count comparison of one series. */
+export interface CountComparison {
+  decidable: boolean;
+  pValue: number;
+  relativeChange: number | null;
+  relativeChangeInterval: [number, number] | null;
+  regressed: boolean;
+  rule: DecisionRule;
+  reason: string;
+}
+
+/** P-value of the candidate's share x_c of n events at null share p0, in the check's direction. */
+export function conditionalBinomialP(xc: number, n: number, p0: number, direction: Direction): number {
+  const upper = binomialUpperTail(xc, n, p0);
+  const lower = binomialLowerTail(xc, n, p0);
+  if (direction === 'increase') return upper;
+  if (direction === 'decrease') return lower;
+  return Math.min(1, 2 * Math.min(upper, lower));
+}
+
+/** The smallest p any split of n events could give (all in the candidate, or none). */
+function smallestP(n: number, p0: number, direction: Direction): number {
+  const all = binomialUpperTail(n, n, p0);
+  const none = binomialLowerTail(0, n, p0);
+  if (direction === 'increase') return all;
+  if (direction === 'decrease') return none;
+  return Math.min(1, 2 * Math.min(all, none));
+}
+
+/** The rate ratio minus 1 for a candidate share pi of the events, given the trials of each side. */
+function ratioFromShare(pi: number, baseline: CountTotals, candidate: CountTotals): number {
+  if (pi >= 1) return Infinity;
+  return (pi / (1 - pi)) * (baseline.trials / candidate.trials) - 1;
+}
+
+/** Compare the candidate's event rate with the baseline's (totals > 0 trials on both sides). */
+export function compareCounts(
+  baseline: CountTotals,
+  candidate: CountTotals,
+  check: Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence'>,
+): CountComparison {
+  const alpha = alphaOf(check.confidence);
+  const n = baseline.events + candidate.events;
+  const p0 = candidate.trials / (baseline.trials + candidate.trials);
+  const pValue = n > 0 ? conditionalBinomialP(candidate.events, n, p0, check.direction) : 1;
+  const relative = baseline.events > 0 ? candidate.events / candidate.trials / (baseline.events / baseline.trials) - 1 : null;
+  const [low, high] = n > 0 ? clopperPearson(candidate.events, n, check.confidence) : [0, 1];
+  const interval: [number, number] | null = relative === null ? null : [ratioFromShare(low, baseline, candidate), ratioFromShare(high, baseline, candidate)];
+  const rate = (t: CountTotals): string => formatValue(t.events / t.trials);
+  const size =
+    relative === null
+      ? `rate ${rate(baseline)} -> ${rate(candidate)}`
+      : `rate ${rate(baseline)} -> ${rate(candidate)}, ${formatChange(relative)} [${formatChange(interval![0])}, ${Number.isFinite(interval![1]) ? formatChange(interval![1]) : '+inf'}]`;
+  const stats = { pValue, relativeChange: relative, relativeChangeInterval: interval };
+
+  if (n === 0) {
+    // No events on either side over enough traffic (classify-counts guards the little-traffic case).
+    return { ...stats, decidable: true, regressed: false, rule: 'not-significant', reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})` };
+  }
+  const floor = smallestP(n, p0, check.direction);
+  if (floor >= alpha) {
+    const reason = `${size}; too few events to test: with ${formatValue(n)} events in all the smallest possible p is ${formatValue(floor)} (needs < ${formatValue(alpha)})`;
+    return { ...stats, decidable: false, regressed: false, rule: 'too-few-effective-samples', reason };
+  }
+  const significant = pValue < alpha;
+  const shift = relative ?? (candidate.events > 0 ? 1 : 0);
+  const badSign = isBadSign(shift, check.direction);
+  const beyond = badSign && (relative === null || isBeyond(relative, check.tolerance, check.direction));
+  const outcome = describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance: check.tolerance });
+  return { ...stats, decidable: true, regressed: outcome.rule === 'beyond-tolerance', rule: outcome.rule, reason: `${size}, ${outcome.text}` };
+}

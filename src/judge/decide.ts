@@ -1,0 +1,39 @@
+/** The decision rules shared by the point and the count comparisons, and their wording. */
+import type { DecisionRule, Direction } from '../types.js';
+import { formatP, formatPercent, formatValue } from './wording.js';
+
+/** alpha = 1 - confidence, rounded: 1 - 0.95 is 0.050000000000000044 in binary, which would let an exact p of 0.05 count. */
+export function alphaOf(confidence: number): number {
+  return Number((1 - confidence).toPrecision(12));
+}
+
+/** True when the change has the sign the check calls bad. */
+export function isBadSign(shift: number, direction: Direction): boolean {
+  return direction === 'increase' ? shift > 0 : direction === 'decrease' ? shift < 0 : shift !== 0;
+}
+
+/** True when a relative change exceeds the tolerance in the bad direction. */
+export function isBeyond(relative: number, tolerance: number, direction: Direction): boolean {
+  if (direction === 'increase') return relative > tolerance;
+  return direction === 'decrease' ? relative < -tolerance : Math.abs(relative) > tolerance;
+}
+
+/** What the test and the effect size say together. */
+export interface OutcomeInput {
+  significant: boolean;
+  beyond: boolean;
+  badSign: boolean;
+  pValue: number;
+  alpha: number;
+  tolerance: number;
+}
+
+/** The rule and its words: a regression needs significance AND a change beyond the tolerance the bad way. */
+export function describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance }: OutcomeInput): { rule: DecisionRule; text: string } {
+  const p = formatP(pValue);
+  const tol = formatPercent(tolerance);
+  if (significant && beyond) return { rule: 'beyond-tolerance', text: `beyond tolerance ${tol} (${p})` };
+  if (!significant) return { rule: 'not-significant', text: `not significant (${p}, needs < ${formatValue(alpha)})` };
+  if (!badSign) return { rule: 'not-bad-direction', text: `not a change in the bad direction (${p})` };
+  return { rule: 'within-tolerance', text: `within tolerance ${tol} (${p})` };
+}

@@ -1,0 +1,96 @@
+/**
+ * `verify-deploy backtest` against the real Prometheus: a 10m baseline and a 5m post window
+ * replayed every minute over the fixture's healthy period, and around the error regression.
+ */
+import { countSpec, errorCountLines, p95Lines } from './harness/count-spec.js';
+import { expectExit } from './harness/expect-exit.js';
+import { loadHarnessState } from './harness/harness-state.js';
+import { runCli, type CliResult } from './harness/run-cli.js';
+import { SCENARIOS, deploySeconds } from './harness/scenarios.js';
+import { createSpecDir } from './harness/temp-specs.js';
+
+const url = loadHarnessState().url;
+const specs = createSpecDir();
+afterAll(() => specs.remove());
+
+interface Rate {
+  judged: number;
+  fails: number;
+  inconclusive: number;
+  rate: number | null;
+  interval: [number, number] | null;
+}
+interface BacktestJson {
+  kind: string;
+  moments: string[];
+  exitCode: number;
+  run: Rate & { failedAt: string[] };
+  checks: (Rate & { name: string; alpha: number; failedAt: { at: string; reason: string }[] })[];
+  notes: string[];
+}
+
+const WINDOWS = ['baseline: {window: 10m}', 'post: {window: 5m}'];
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+async function backtest(job: keyof typeof SCENARIOS, args: string[]): Promise<{ result: CliResult; report: BacktestJson }> {
+  const spec = specs.write(`${job}-backtest.yaml`, countSpec(WINDOWS, [...errorCountLines(job), ...p95Lines(job)]));
+  const result = await runCli(['backtest', spec, ...args, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`]);
+  return { result, report: JSON.parse(result.stdout || '{}') as BacktestJson };
+}
+
+describe('backtest', () => {
+  test('over the healthy period: a false-alarm rate per check, with its interval and the failing moments', async () => {
+    const deploy = deploySeconds(SCENARIOS.healthy);
+    // Data spans deploy - 35m .. deploy + 15m: moments from -20m (baseline from -30m) to +9m.
+    const { result, report } = await backtest('healthy', ['--from', iso(deploy - 1200), '--to', iso(deploy + 540), '--every', '1m']);
+    expectExit(result, 0);
+    expect(report.kind).toBe('backtest');
+    expect(report.moments).toHaveLength(30);
+    for (const check of report.checks) {
+      expect(check.judged + check.inconclusive).toBe(30);
+      expect(check.judged).toBeGreaterThan(0);
+      expect(check.rate).toBeCloseTo(check.fails / check.judged, 12);
+      expect(check.failedAt).toHaveLength(check.fails);
+      expect(check.interval?.[0]).toBeLessThanOrEqual(check.rate ?? 0);
+      expect(check.interval?.[1]).toBeGreaterThanOrEqual(check.rate ?? 1);
+    }
+    // Nothing changes in the healthy period: the counts see no regression at any moment.
+    expect(report.checks.find((c) => c.name === 'error count')?.fails).toBe(0);
+    // Moments a minute apart read 15 minutes each: the report says they are not independent.
+    expect(report.notes.some((n) => n.startsWith('moments 1m apart read overlapping data'))).toBe(true);
+  });
+
+  test('around the error regression: the moments whose post window holds it fail, those before pass', async () => {
+    const deploy = deploySeconds(SCENARIOS['error-regression']);
+    const at = [-20, -15, -10, -6, 0, 1, 2].map((m) => iso(deploy + m * 60));
+    const { result, report } = await backtest('error-regression', ['--at', at.join(',')]);
+    expectExit(result, 0);
+    const counts = report.checks.find((c) => c.name === 'error count');
+    const failed = counts?.failedAt.map((m) => m.at);
+    // Post windows (5m) of -20m .. -6m end before the deploy; those of 0, +1m, +2m hold 5% errors.
+    expect(failed).toEqual(at.slice(4));
+    expect(report.run.failedAt).toEqual(expect.arrayContaining(at.slice(4)));
+  });
+
+  test('human output lists the rate table and the failing moments; --help has examples', async () => {
+    const deploy = deploySeconds(SCENARIOS['error-regression']);
+    const spec = specs.write('human.yaml', countSpec(WINDOWS, errorCountLines('error-regression')));
+    const result = await runCli(['backtest', spec, '--at', `${iso(deploy - 1200)},${iso(deploy)}`, '--var', `PROMETHEUS_URL=${url}`]);
+    expectExit(result, 0);
+    expect(result.stdout).toMatch(/^error count +yes +2 +1 +50% /m);
+    expect(result.stdout).toContain(`moments that would have failed:\n  error count\n    ${iso(deploy)}  `);
+    const help = await runCli(['backtest', '--help']);
+    expectExit(help, 0);
+    expect(help.stdout).toContain('$ verify-deploy backtest verify.yaml --from -7d --every 1h');
+  });
+
+  test('refuses moments whose post window has not ended, and too many moments (exit 2)', async () => {
+    const spec = specs.write('usage.yaml', countSpec(WINDOWS, errorCountLines('healthy')));
+    const future = await runCli(['backtest', spec, '--at', 'now', '--var', `PROMETHEUS_URL=${url}`]);
+    expectExit(future, 2);
+    expect(future.stderr).toContain('which has not come yet: a backtest replays the past');
+    const many = await runCli(['backtest', spec, '--from', '-30d', '--every', '1m', '--var', `PROMETHEUS_URL=${url}`]);
+    expectExit(many, 2);
+    expect(many.stderr).toContain('more than the 500 a backtest replays');
+  });
+});

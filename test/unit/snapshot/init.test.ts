@@ -1,0 +1,43 @@
+/** `init` writes starters that validate as written, and keeps an existing file. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initCommand } from '../../../src/commands/init.js';
+import { renderStarterSpec, STARTER_SOURCES } from '../../../src/init/templates.js';
+import { parse } from './helpers.js';
+
+const io = () => {
+  const out: string[] = [];
+  return { out, io: { stdout: (t: string) => out.push(t), stderr: () => undefined, env: {}, now: () => 0, stderrIsTTY: false, color: false, signal: new AbortController().signal } };
+};
+
+describe('init', () => {
+  it.each(STARTER_SOURCES)('the %s starter is a valid, commented spec', (source) => {
+    const text = renderStarterSpec(source);
+    const { spec, issues } = parse(text, {});
+    expect(issues).toEqual([]);
+    expect(spec?.checks.length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(spec?.sources ?? {}).map((s) => s.type)).toEqual([source]);
+    expect(text.split('\n').filter((line) => line.includes('# ')).length).toBeGreaterThan(5);
+  });
+
+  it('writes the file, refuses to overwrite it without --force, and prints with --out -', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vd-init-'));
+    try {
+      const out = join(dir, 'verify.yaml');
+      const first = io();
+      expect(await initCommand({ source: 'http', out, force: false }, first.io)).toBe(0);
+      expect(await readFile(out, 'utf8')).toBe(renderStarterSpec('http'));
+      await writeFile(out, 'mine');
+      await expect(initCommand({ source: 'http', out, force: false }, io().io)).rejects.toThrow('already exists: pass --force');
+      expect(await readFile(out, 'utf8')).toBe('mine');
+      expect(await initCommand({ source: 'scrape', out, force: true }, io().io)).toBe(0);
+      expect(await readFile(out, 'utf8')).toBe(renderStarterSpec('scrape'));
+      const printed = io();
+      await initCommand({ source: 'prometheus', out: '-', force: false }, printed.io);
+      expect(printed.out.join('')).toBe(renderStarterSpec('prometheus'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
