@@ -37,7 +37,7 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
   for (const warning of warnings) io.stderr(redact(`warning: ${warning}\n`, spec.secrets));
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
-  const now = io.now();
+  const now = Math.floor(io.now()); // whole seconds: the range prints and aligns cleanly
   const planned = planProbes(spec, now, rangeSeconds);
   const queries = await Promise.all(
     planned.map((probe) => {
