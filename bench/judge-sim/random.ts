@@ -1,4 +1,5 @@
 /** A seeded PRNG (mulberry32) and the draws the simulation needs: the same numbers on every run. */
+import { mulberry32 } from '../../src/seeded-random.js';
 
 export interface Rng {
   uniform(): number;
@@ -11,14 +12,7 @@ export interface Rng {
 
 /** A generator seeded by an integer. */
 export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const binomial = (n: number, p: number): number => {
     const mean = n * p;

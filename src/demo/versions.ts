@@ -3,6 +3,7 @@
  * version (the same behaviour), and a bad one with a latency and error regression. Delays come
  * from a seeded generator, so the demo tells the same story every time.
  */
+import { mulberry32 } from '../seeded-random.js';
 
 export type DemoVersion = 'v1.0' | 'v1.1-good' | 'v1.2-bad';
 
@@ -21,14 +22,7 @@ export const BEHAVIOUR: Record<DemoVersion, Behaviour> = {
 
 /** A small seeded generator (mulberry32), uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** A lognormal delay (sigma 0.25) around `medianMs`, from two uniforms (Box-Muller). */

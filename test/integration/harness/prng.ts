@@ -3,7 +3,10 @@
 /** A source of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
-/** mulberry32: tiny, fast and good enough for simulated traffic (not for cryptography). */
+/**
+ * mulberry32, as in src/seeded-random.ts. Copied, not imported: jest's globalSetup transpiles the
+ * harness on its own (see global-setup.ts), so harness modules may import only node: modules.
+ */
 export function createUniform(seed: number): Uniform {
   let state = seed >>> 0;
   return () => {

@@ -1,4 +1,5 @@
 /** A seeded PRNG for judge tests (mulberry32): the same data on every run, no Math.random. */
+import { mulberry32 } from '../../../../src/seeded-random.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -11,14 +12,7 @@ export interface Random {
 
 /** A PRNG seeded by an integer. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = (mean = 0, sd = 1): number => {
     const u = 1 - uniform(); // (0, 1]: log(0) never happens
     return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
