@@ -28,8 +28,18 @@ export async function fetchPlannedChecks(
   const controller = new AbortController();
   const signal = controller.signal;
   setMaxListeners(0, signal);
+  // Removed when the run's reads are done: a backtest shares one signal across hundreds of runs.
+  const forwardAbort = (): void => controller.abort(runSignal.reason);
   if (runSignal.aborted) controller.abort(runSignal.reason);
-  else runSignal.addEventListener('abort', () => controller.abort(runSignal.reason), { once: true });
+  else runSignal.addEventListener('abort', forwardAbort, { once: true });
+  try {
+    return await readAll(checks, sources, signal);
+  } finally {
+    runSignal.removeEventListener('abort', forwardAbort);
+  }
+}
+
+async function readAll(checks: PlannedCheck[], sources: Record<string, Source>, signal: AbortSignal): Promise<CheckData[]> {
   const inFlight = new Map<string, Promise<{ series: Series[]; warnings: string[] }>>();
   const read = (planned: PlannedQuery) => {
     const key = JSON.stringify([planned.source, planned.query, planned.range]);
