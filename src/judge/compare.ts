@@ -9,25 +9,17 @@
  * nobody over noise on 5 points.
  */
 import type { CheckSpec } from '../spec/types.js';
-import type { DecisionRule, Direction } from '../types.js';
+import type { Direction } from '../types.js';
 import { estimateInflation, type Inflation, type OrderedSample } from './stats/autocorrelation.js';
 import { meanOf, quantileSorted } from './stats/describe.js';
 import { hodgesLehmannSorted } from './stats/hodges-lehmann.js';
 import { intervalMultiplier, mannWhitneyInflated, smallestInflatedPValue, uVarianceMultiplier } from './stats/mann-whitney-dependent.js';
 import type { Alternative } from './stats/mann-whitney.js';
-import { alphaOf, describeOutcome, isBadSign, isBeyond } from './decide.js';
+import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { formatChange, formatValue } from './wording.js';
 
 /** The outcome of the statistical comparison of one series, with its reason in words. */
-export interface Comparison {
-  /** False when the samples are too small for any p below 1 - confidence: nothing was decided. */
-  decidable: boolean;
-  pValue: number;
-  relativeChange: number | null;
-  relativeChangeInterval: [number, number] | null;
-  regressed: boolean;
-  rule: DecisionRule;
-  reason: string;
+export interface Comparison extends ComparisonOutcome {
   /** The autocorrelation estimate behind the effective sample sizes [baseline, candidate]. */
   inflation: Inflation;
 }

@@ -19,6 +19,18 @@ export function isBeyond(relative: number, tolerance: number, direction: Directi
 }
 
 /** What the test and the effect size say together. */
+/** What a statistical comparison of one series decided (points and counts alike), with its reason. */
+export interface ComparisonOutcome {
+  /** False when the samples are too small for any p below 1 - confidence: nothing was decided. */
+  decidable: boolean;
+  pValue: number;
+  relativeChange: number | null;
+  relativeChangeInterval: [number, number] | null;
+  regressed: boolean;
+  rule: DecisionRule;
+  reason: string;
+}
+
 export interface OutcomeInput {
   significant: boolean;
   beyond: boolean;

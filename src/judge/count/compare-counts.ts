@@ -10,9 +10,9 @@
  * A regression needs p < alpha AND a change beyond the tolerance the bad way, as for points.
  */
 import type { CheckSpec } from '../../spec/types.js';
-import type { DecisionRule, Direction } from '../../types.js';
+import type { Direction } from '../../types.js';
 import { binomialLowerTail, binomialUpperTail, clopperPearson } from '../stats/binomial.js';
-import { alphaOf, describeOutcome, isBadSign, isBeyond } from '../decide.js';
+import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';
 import { formatChange, formatValue } from '../wording.js';
 
 /** Events and trials of one side, already summed (and deflated when dispersed). */
@@ -22,15 +22,7 @@ export interface CountTotals {
 }
 
 /** The outcome of the count comparison of one series. */
-export interface CountComparison {
-  decidable: boolean;
-  pValue: number;
-  relativeChange: number | null;
-  relativeChangeInterval: [number, number] | null;
-  regressed: boolean;
-  rule: DecisionRule;
-  reason: string;
-}
+export type CountComparison = ComparisonOutcome;
 
 /** P-value of the candidate's share x_c of n events at null share p0, in the check's direction. */
 export function conditionalBinomialP(xc: number, n: number, p0: number, direction: Direction): number {

@@ -3,7 +3,7 @@ import { parseJsonCondition } from '../../spec/json-condition.js';
 import { parseJsonPath } from '../../spec/json-path.js';
 import type { HttpSourceSpec } from '../../spec/probe-types.js';
 import type { Series } from '../../types.js';
-import { runSchedule } from '../sample-schedule.js';
+import { sampleTargetsTogether } from '../sample-schedule.js';
 import type { SampledSource, SampleTarget, Sampling } from '../sampled-types.js';
 import { probeOnce, type ProbeResult, type ProbeSettings } from './probe.js';
 import { createAgents } from './request.js';
@@ -26,16 +26,7 @@ export function createHttpSource(spec: HttpSourceSpec): SampledSource {
       const results: Record<SampleTarget, ProbeResult[]> = { url: [], baselineUrl: [] };
       const startedAt = Date.now() / 1000;
       try {
-        await runSchedule(spec.samples, spec.interval, signal, async () => {
-          await Promise.all(
-            targets.map(async (target) => {
-              const url = target === 'url' ? spec.url : spec.baselineUrl;
-              if (url === undefined) throw new Error(`bug: source "${spec.name}" has no ${target}`);
-              results[target].push(await probeOnce(settings(url), agents, signal));
-              onProgress?.({ target, done: results[target].length, total: spec.samples });
-            }),
-          );
-        });
+        await sampleTargetsTogether(spec, targets, signal, async (target, url) => results[target].push(await probeOnce(settings(url), agents, signal)), onProgress);
       } finally {
         agents.destroy();
       }

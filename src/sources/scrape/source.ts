@@ -6,7 +6,7 @@
 import type { ScrapeSourceSpec } from '../../spec/probe-types.js';
 import type { Labels, Series } from '../../types.js';
 import { RequestFailure, createAgents, sendRequest } from '../http/request.js';
-import { runSchedule } from '../sample-schedule.js';
+import { sampleTargetsTogether } from '../sample-schedule.js';
 import type { SampledSource, SampleTarget, Sampling } from '../sampled-types.js';
 import { ExpositionError, parseExposition } from './parse-exposition.js';
 
@@ -28,16 +28,11 @@ export function createScrapeSource(spec: ScrapeSourceSpec, options: ScrapeOption
       const state = Object.fromEntries(targets.map((t) => [t, new Accumulator()])) as Record<SampleTarget, Accumulator>;
       const startedAt = Date.now() / 1000;
       try {
-        await runSchedule(spec.samples, spec.interval, signal, async () => {
-          await Promise.all(
-            targets.map(async (target) => {
-              const url = target === 'url' ? spec.url : spec.baselineUrl;
-              if (url === undefined) throw new Error(`bug: source "${spec.name}" has no ${target}`);
-              await state[target].scrape({ url, method: 'GET', headers: { Accept: 'text/plain;version=0.0.4', ...spec.headers }, timeout: spec.timeout, maxBytes: MAX_PAGE_BYTES }, keep, agents, signal);
-              onProgress?.({ target, done: state[target].taken, total: spec.samples });
-            }),
-          );
-        });
+        const request = (url: string) => ({ url, method: 'GET', headers: { Accept: 'text/plain;version=0.0.4', ...spec.headers }, timeout: spec.timeout, maxBytes: MAX_PAGE_BYTES });
+        await sampleTargetsTogether(spec, targets, signal, async (target, url) => {
+          await state[target].scrape(request(url), keep, agents, signal);
+          return state[target].taken;
+        }, onProgress);
       } finally {
         agents.destroy();
       }
