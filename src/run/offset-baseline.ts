@@ -3,13 +3,8 @@
  * (or weekly) traffic pattern is the same on both sides. The window ends `offset` before the post
  * window ends and is `baseline.window` long, so it covers the post window's time of day.
  */
-import { assertRangeResolution } from '../time/windows.js';
+import { alignDown, assertRangeResolution, tidy } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
-
-/** Unix seconds rounded to the millisecond, so aligned times compare and print cleanly. */
-function tidy(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
-}
 
 /** The nominal (unaligned) offset baseline for a post window ending at `postEnd`. */
 export function offsetBaselineWindow(postEnd: number, offset: number, baselineWindow: number): { start: number; end: number } {
@@ -19,8 +14,8 @@ export function offsetBaselineWindow(postEnd: number, offset: number, baselineWi
 /** The windows with the baseline moved `offset` back, aligned to the step like computeWindows. */
 export function withOffsetBaseline(windows: Windows, offset: number, baselineWindow: number): Windows {
   const { step } = windows.post;
-  const end = tidy(Math.floor(tidy((windows.post.end - offset) / step)) * step);
-  const baseline: TimeRange = { start: tidy(end - Math.floor(tidy(baselineWindow / step)) * step), end, step };
+  const end = alignDown(windows.post.end - offset, step);
+  const baseline: TimeRange = { start: tidy(end - alignDown(baselineWindow, step)), end, step };
   assertRangeResolution(baseline, 'baseline');
   return { ...windows, baseline };
 }

@@ -16,11 +16,12 @@ export interface WindowOptions {
 }
 
 /** Round away float noise (0.1 + 0.2) so aligned times print and compare cleanly. */
-function tidy(seconds: number): number {
+export function tidy(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
 
-function alignDown(seconds: number, step: number): number {
+/** The step boundary at or before `seconds`. */
+export function alignDown(seconds: number, step: number): number {
   return tidy(Math.floor(tidy(seconds / step)) * step);
 }
 
