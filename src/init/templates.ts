@@ -25,16 +25,17 @@ baseline:
   window: 30m                       # ends at the deploy time (--deployed-at, default now)
 post:
   window: 10m                       # run waits until it has ended
-${DEFAULTS}  step: 30s                         # query resolution
+${DEFAULTS}  step: 1m                          # query resolution; equal to the [1m] ranges below, so points do not overlap
 sources:
   prom:
     type: prometheus                # Prometheus, Thanos, Mimir, VictoriaMetrics
     url: http://localhost:9090      # or \${PROMETHEUS_URL}, filled from --var or the environment
     # auth: { bearer: "\${PROM_TOKEN}" }
 checks:
-  - name: error ratio
+  - name: errors                    # judged as counts (errors out of requests), not as a ratio series
     source: prom
-    query: sum(rate(http_requests_total{job="my-service",code=~"5.."}[1m])) / sum(rate(http_requests_total{job="my-service"}[1m]))
+    numerator: sum(increase(http_requests_total{job="my-service",code=~"5.."}[1m]))
+    denominator: sum(increase(http_requests_total{job="my-service"}[1m]))   # ranges equal the step
     direction: increase             # the change that is bad: increase | decrease | either
     max: 0.01                       # and never above 1%, whatever the baseline was
   - name: p95 latency

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initCommand } from '../../../src/commands/init.js';
 import { renderStarterSpec, STARTER_SOURCES } from '../../../src/init/templates.js';
+import { findSpecWarnings } from '../../../src/spec/spec-warnings.js';
 import { parse } from './helpers.js';
 
 const io = () => {
@@ -19,6 +20,14 @@ describe('init', () => {
     expect(spec?.checks.length).toBeGreaterThanOrEqual(2);
     expect(Object.values(spec?.sources ?? {}).map((s) => s.type)).toEqual([source]);
     expect(text.split('\n').filter((line) => line.includes('# ')).length).toBeGreaterThan(5);
+    // A starter teaches by example: no overlapping rate() windows, counts that count each step once.
+    expect(findSpecWarnings(spec!)).toEqual([]);
+  });
+
+  it('the prometheus starter judges errors as counts, the way the README recommends', () => {
+    const { spec } = parse(renderStarterSpec('prometheus'), {});
+    const errors = spec?.checks.find((c) => c.name === 'errors');
+    expect([errors?.numerator !== undefined, errors?.denominator !== undefined, errors?.step]).toEqual([true, true, 60]);
   });
 
   it('writes the file, refuses to overwrite it without --force, and prints with --out -', async () => {
