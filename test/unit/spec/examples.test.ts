@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSpecIssue } from '../../../src/errors.js';
 import { parseSpec } from '../../../src/spec/parse.js';
+import { findSpecWarnings } from '../../../src/spec/spec-warnings.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const files = readdirSync(EXAMPLES).filter((name) => /\.ya?ml$/.test(name));
@@ -18,6 +19,8 @@ describe('examples/', () => {
     const { spec, issues } = parseSpec(readFileSync(file, 'utf8'), file, OPTS);
     expect(issues.map(formatSpecIssue)).toEqual([]);
     expect(spec?.sources.prom?.url).toBe('http://127.0.0.1:9090');
+    // Examples are copied: they must not teach overlapping rate() windows or miscounted counts.
+    expect(findSpecWarnings(spec!)).toEqual([]);
   });
 
   it.each(files)('%s starts with the yaml-language-server modeline', (name) => {
