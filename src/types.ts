@@ -70,7 +70,9 @@ export type DecisionRule =
   | 'within-tolerance'
   | 'not-significant'
   | 'not-significant-adjusted'
-  | 'not-bad-direction';
+  | 'not-bad-direction'
+  /** An anytime-valid sequential test was certain of a regression while `run` waited (src/run/early-stop.ts). */
+  | 'sequential';
 
 export interface SeriesResult {
   labels: Labels;
@@ -81,7 +83,7 @@ export interface SeriesResult {
   relativeChange: number | null;
   /** Confidence interval of relativeChange at the check's confidence. */
   relativeChangeInterval: [number, number] | null;
-  test: 'mann-whitney' | 'binomial' | 'none';
+  test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
   pValueAdjusted?: number | null;

@@ -12,6 +12,8 @@ import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
 import { applySpecFaults, watchSpecFaults } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
+import { createEarlyStopWatch } from '../run/early-stop.js';
+import { judgeStoppedEarly } from '../run/early-stop-judge.js';
 import { createSource, isSampledSourceSpec } from '../sources/index.js';
 import { judgeWithProbes } from '../run/probe/gate.js';
 import { renderProbeDryRun, withoutProbeChecks } from '../run/probe/plan-probes.js';
@@ -34,6 +36,8 @@ export interface RunOptions {
   onInconclusive?: 'fail' | 'pass';
   /** A snapshot (`verify-deploy snapshot`) as the baseline of http / scrape sources. */
   baselineFrom?: string;
+  /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
+  earlyStop?: boolean;
 }
 
 /** Run the gate and return the exit code; spec and usage errors are thrown (exit 2). */
@@ -59,8 +63,12 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
     return ExitCode.pass;
   }
+  // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).
+  const watch = options.earlyStop === false ? null : createEarlyStopWatch(plan, sources, io.signal, io.now);
   const judgeRange = async (): Promise<RunResult> => {
-    const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr });
+    const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr }, undefined, watch ?? undefined);
+    const stopped = watch?.decision();
+    if (stopped) return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
     return finished ? executeRun(spec.name, plan, sources, io.signal, startedAt, io.now) : judgeSoFar(spec.name, plan, sources, startedAt, io);
   };
   const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };

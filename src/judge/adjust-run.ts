@@ -22,8 +22,14 @@ import { formatP, formatValue } from './wording.js';
 /** Rules decided by a p-value, which therefore belong to the family. */
 const TESTED_RULES = new Set(['beyond-tolerance', 'within-tolerance', 'not-significant', 'not-bad-direction', 'not-significant-adjusted', 'bound']);
 
+/**
+ * A series stopped early by the anytime-valid sequential test (src/run/early-stop.ts) is not a
+ * member: it was already tested at alpha / (number of sequential series), Bonferroni over its own
+ * family, and its p (1 / Bayes factor) is valid at a data-dependent stopping time, which a
+ * fixed-n adjustment does not model. Holm runs over the remaining tests alone.
+ */
 function isInFamily(series: SeriesResult): boolean {
-  return series.test !== 'none' && series.pValue !== null && series.rule !== undefined && TESTED_RULES.has(series.rule);
+  return series.test !== 'none' && series.test !== 'sequential-binomial' && series.pValue !== null && series.rule !== undefined && TESTED_RULES.has(series.rule);
 }
 
 /** The series with its adjusted p, re-decided and re-worded when the adjustment changed anything. */

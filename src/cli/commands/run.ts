@@ -4,6 +4,13 @@ import { RUN_HELP } from '../help.js';
 import { collectList, collectVar, OUTPUT_FORMATS } from '../options.js';
 import type { CommandRegistration } from './types.js';
 
+/** Stopping early, for `run --help` (RUN_HELP, with the exit codes, follows). */
+const EARLY_STOP_HELP = `
+While waiting, critical count checks (numerator/denominator) are tested every step (at most
+every 15s) with an anytime-valid sequential test; once a regression is certain the run stops
+early and fails, judging the other checks on the data so far (none can pass). --no-early-stop
+waits for the whole post window.`;
+
 export const registerRun: CommandRegistration = (program, io, setCode) => {
   program
     .command('run')
@@ -15,7 +22,9 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
     .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
     .option('--baseline-from <file>', 'baseline of http / scrape sources: a snapshot taken before the deploy with `verify-deploy snapshot`')
+    .option('--no-early-stop', 'wait for the whole post window even when a critical count check is already certain of a regression')
     .addOption(new Option('--on-inconclusive <verdict>', 'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3').choices(['fail', 'pass']))
+    .addHelpText('after', EARLY_STOP_HELP)
     .addHelpText('after', RUN_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {

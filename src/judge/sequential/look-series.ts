@@ -1,0 +1,48 @@
+/**
+ * One look at one count series: sum its steps, deflate both sides by their dispersion as the
+ * fixed-n count judge does (dispersion.ts), so a burst of errors, which makes steps vary more
+ * than binomial noise, does not read as certainty; then apply the stop rule.
+ */
+import type { CountSide } from '../count/count-series.js';
+import { sideDispersions } from '../count/dispersion.js';
+import type { CountTotals } from '../count/compare-counts.js';
+import { decideSequentialStop, type SequentialLook } from './stop-rule.js';
+
+/** The check settings a look reads. */
+export interface SequentialCheck {
+  direction: 'increase' | 'decrease';
+  tolerance: number;
+}
+
+/** A look with the raw totals of each side (for the report) and the dispersions used. */
+export interface SeriesLook extends SequentialLook {
+  baseline: CountTotals;
+  candidate: CountTotals;
+  dispersion: [number, number];
+}
+
+/** Summed events and trials of a side. */
+export function sumSteps(side: CountSide): CountTotals {
+  let events = 0;
+  let trials = 0;
+  for (const s of side.steps) {
+    events += s.events;
+    trials += s.trials;
+  }
+  return { events, trials };
+}
+
+/** Look at one series at level alpha (already divided over the sequential family). */
+export function lookAtSeries(check: SequentialCheck, baseline: CountSide, candidate: CountSide, alpha: number): SeriesLook {
+  const b = sumSteps(baseline);
+  const c = sumSteps(candidate);
+  const [db, dc] = sideDispersions(baseline.steps, candidate.steps);
+  const look = decideSequentialStop({
+    baseline: { events: b.events / db, trials: b.trials / db },
+    candidate: { events: c.events / dc, trials: c.trials / dc },
+    tolerance: check.tolerance,
+    direction: check.direction,
+    alpha,
+  });
+  return { ...look, baseline: b, candidate: c, dispersion: [db, dc] };
+}

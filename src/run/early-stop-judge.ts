@@ -1,0 +1,97 @@
+/**
+ * A run stopped early: the series the sequential test was certain of fails (test
+ * 'sequential-binomial', rule 'sequential', p = 1 / Bayes factor); every other check is judged on
+ * the post window so far and, as after an interrupt (partial.ts), none may pass on a window cut
+ * short. The verdict is fail anyway: a critical check failed.
+ */
+import { formatPercent, formatValue } from '../judge/wording.js';
+import { formatBayesFactor } from '../judge/sequential/format.js';
+import type { Source } from '../sources/types.js';
+import { formatTime } from '../time/format-time.js';
+import type { CheckResult, Labels, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import { summariseSeries } from '../judge/check-summary.js';
+import { judgeRun } from '../judge/judge-run.js';
+import { quantileSorted } from '../judge/stats/describe.js';
+import { worstVerdict } from '../judge/verdict.js';
+import type { CountSide } from '../judge/count/count-series.js';
+import type { EarlyStopDecision } from './early-stop.js';
+import { executeRun } from './execute.js';
+import { clipPlanToNow, markInterrupted } from './partial.js';
+import type { RunPlan } from './plan.js';
+
+/** The warning (and the prefix of checks that would have passed) of a run stopped early. */
+export function describeEarlyStop(decision: EarlyStopDecision, plan: RunPlan): string {
+  return `stopped early at ${formatTime(Math.floor(decision.at))}, before the post window ended at ${formatTime(plan.readyAt)}: check "${decision.check.name}" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far`;
+}
+
+function summarise(side: CountSide, events: number, trials: number, dispersion: number): SampleSummary {
+  const rate = trials > 0 ? events / trials : null;
+  const rates = Float64Array.from(side.steps.filter((s) => s.trials > 0).map((s) => s.events / s.trials)).sort();
+  const median = rates.length > 0 ? quantileSorted(rates, 0.5) : null;
+  const p95 = rates.length > 0 ? quantileSorted(rates, 0.95) : null;
+  return { n: side.steps.length, mean: rate, median, p95, nan: side.dropped, infinite: 0, events, trials, rate, dispersion: Number(dispersion.toPrecision(3)) };
+}
+
+/** The failing series of the stopped check, worded from the look that stopped. */
+export function sequentialSeries(decision: EarlyStopDecision): SeriesResult {
+  const { look, pair, check } = decision;
+  const rate = (t: { events: number; trials: number }): number => t.events / t.trials;
+  const before = rate(look.baseline);
+  const after = rate(look.candidate);
+  const [db, dc] = look.dispersion;
+  const dispersed = db > 1 || dc > 1 ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts` : '';
+  const family = decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
+  const reason =
+    `stopped early at ${formatTime(Math.floor(decision.at))}: anytime-valid test certain of a ${check.direction === 'decrease' ? 'fall' : 'rise'} ` +
+    `(Bayes factor ${formatBayesFactor(look.logBayesFactor)} >= ${formatValue(look.threshold)}${family}; ` +
+    `rate ${formatPercent(before)} -> ${formatPercent(after)}, tolerance ${formatPercent(check.tolerance)}; ` +
+    `${formatValue(look.baseline.events)} events in ${formatValue(look.baseline.trials)} vs ${formatValue(look.candidate.events)} in ${formatValue(look.candidate.trials)})${dispersed}`;
+  return {
+    labels: pair.labels,
+    verdict: 'fail',
+    baseline: summarise(pair.baseline, look.baseline.events, look.baseline.trials, db),
+    candidate: summarise(pair.candidate, look.candidate.events, look.candidate.trials, dc),
+    relativeChange: before > 0 ? after / before - 1 : null,
+    relativeChangeInterval: null,
+    test: 'sequential-binomial',
+    pValue: look.pValue,
+    alpha: decision.alpha,
+    reason,
+    rule: 'sequential',
+  };
+}
+
+const sameLabels = (a: Labels, b: Labels): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+/** The check with the stopped series in place of its fixed-n result on the data so far. */
+export function withSequentialSeries(check: CheckResult, series: SeriesResult): CheckResult {
+  const at = check.series.findIndex((s) => sameLabels(s.labels, series.labels));
+  const all = at < 0 ? [...check.series, series] : check.series.map((s, i) => (i === at ? series : s));
+  const before = summariseSeries(check.series);
+  const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
+  const { error: _error, ...rest } = check;
+  return { ...rest, series: all, verdict: worstVerdict(all.map((s) => s.verdict), 'inconclusive'), reason: summariseSeries(all) + tail };
+}
+
+/** Judge a run stopped early at `decision.at`: the stopped series fails, nothing passes. */
+export async function judgeStoppedEarly(
+  name: string | undefined,
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  decision: EarlyStopDecision,
+  signal: AbortSignal,
+  startedAt: number,
+  now: () => number,
+): Promise<RunResult> {
+  const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
+  const series = sequentialSeries(decision);
+  const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? withSequentialSeries(check, series) : check));
+  // Holm again first: the stopped series left the family, which re-words the others. Marking
+  // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.
+  const { checks } = judgeRun(replaced);
+  const why = describeEarlyStop(decision, plan);
+  const marked = markInterrupted({ ...partial, checks }, why);
+  // markInterrupted keeps only the verdict's warnings; the backend and spec warnings still apply.
+  return { ...marked, warnings: [...new Set([...marked.warnings, ...partial.warnings])] };
+}

@@ -1,0 +1,100 @@
+/**
+ * Stopping early, against a real VictoriaMetrics (started by the globalSetup): counters of a job of
+ * this file's own are imported with timestamps around now, the deploy 3 minutes ago and a 10m post
+ * window, so `run` has 7 minutes to wait.
+ *
+ * - 10x error rate after the deploy (0.53% -> 5.3% of 100 requests/s): the first look is certain
+ *   of the rise, so the run stops at once with exit 1 and the sequential reason in the report.
+ * - The same error rate on both sides: looks go on, never stop; SIGINT after the second look
+ *   gives exit 3 (an interrupted run never passes).
+ * - The regression with --no-early-stop: no look at all; SIGINT after the first "left" line, exit 3.
+ */
+import { countSpec, errorCountLines } from './harness/count-spec.js';
+import { expectExit } from './harness/expect-exit.js';
+import { loadHarnessState } from './harness/harness-state.js';
+import { describeRun, parseReport, runCli } from './harness/run-cli.js';
+import { createSpecDir } from './harness/temp-specs.js';
+import { importSamples } from './harness/victoria-metrics.js';
+
+const url = loadHarnessState().victoriaMetricsUrl ?? '';
+const specs = createSpecDir();
+const now = Math.floor(Date.now() / 1000 / 15) * 15;
+const deployedAt = now - 180;
+const SCRAPE = 15;
+const REQUESTS_PER_SCRAPE = 1500;
+
+/** Cumulative counters every 15s from 40m before the deploy to now; `errorsAfter` errors a scrape after the deploy. */
+function counterLines(job: string, errorsAfter: number): string[] {
+  const lines: string[] = [];
+  let requests = 0;
+  let errors = 0;
+  for (let t = deployedAt - 40 * 60; t <= now; t += SCRAPE) {
+    const newErrors = t > deployedAt ? errorsAfter : 8;
+    requests += REQUESTS_PER_SCRAPE;
+    errors += newErrors;
+    lines.push(`http_requests_total{job="${job}",code="200"} ${requests - errors} ${t * 1000}`);
+    lines.push(`http_requests_total{job="${job}",code="500"} ${errors} ${t * 1000}`);
+  }
+  return lines;
+}
+
+async function waitUntilQueryable(job: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const query = encodeURIComponent(`count(http_requests_total{job="${job}"})`);
+    const body = (await (await fetch(`${url}/api/v1/query?query=${query}&time=${now}`)).json()) as { data?: { result?: unknown[] } };
+    if ((body.data?.result?.length ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`imported counters of ${job} are not queryable in victoria-metrics at ${url}`);
+}
+
+const jobs = { regression: `early-stop-regression-${process.pid}`, healthy: `early-stop-healthy-${process.pid}` };
+
+beforeAll(async () => {
+  if (url === '') throw new Error('the integration harness did not start VictoriaMetrics');
+  await importSamples(url, [...counterLines(jobs.regression, 80), ...counterLines(jobs.healthy, 8)]);
+  await Promise.all([waitUntilQueryable(jobs.regression), waitUntilQueryable(jobs.healthy)]);
+});
+afterAll(() => specs.remove());
+
+function specFor(job: string): string {
+  return specs.write(`${job}.yaml`, countSpec(['baseline:', '  window: 30m', 'post:', '  window: 10m'], errorCountLines(job)));
+}
+
+const args = (job: string, extra: string[] = []): string[] =>
+  ['run', specFor(job), '--deployed-at', String(deployedAt), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, ...extra];
+
+test.concurrent('a 10x error rate stops the wait early: exit 1, test sequential-binomial, in well under a minute', async () => {
+  const began = Date.now();
+  const result = await runCli(args(jobs.regression));
+  expectExit(result, 1);
+  expect(Date.now() - began).toBeLessThan(20_000);
+  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+  const check = report.checks[0]!;
+  expect(check.verdict).toBe('fail');
+  const series = check.series[0] as unknown as { verdict: string; test: string; rule: string; pValue: number; reason: string };
+  expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-binomial', rule: 'sequential' });
+  expect(series.pValue).toBeLessThanOrEqual(0.05);
+  expect({ reason: series.reason }).toEqual({ reason: expect.stringMatching(/^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.533% -> 5\.33%/) });
+  expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+  expect(result.stderr).toMatch(/look 1: error count share [\d.]+x the limit, Bayes factor .*: certain of a regression, stopping early/);
+});
+
+test.concurrent('the same error rate on both sides never stops early: SIGINT after the second look, exit 3', async () => {
+  const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'look 2:' });
+  expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
+  expect(result.stderr).toMatch(/look 1: error count share 0\.8\d*x the limit \(not a rise\)/);
+  expect(result.stderr).not.toContain('stopping early');
+  expect(parseReport(result).verdict).toBe('inconclusive');
+});
+
+test.concurrent('--no-early-stop waits even with the regression: no look; SIGINT after the first progress line', async () => {
+  const result = await runCli(args(jobs.regression, ['--no-early-stop']), {}, { signal: 'SIGINT', whenStderrHas: ' left\n' });
+  expect(result.stderr).not.toContain('look 1');
+  // Interrupted, it is judged once on the data so far (partial.ts): the fixed-n binomial test
+  // sees the 10x rise, and a fail is kept, so the exit is 1 (fail), not 3; never 0.
+  expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 1 });
+  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+  expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
+  expect(report.warnings).toContain('interrupted before the post window ended');
+});

@@ -1,0 +1,90 @@
+/**
+ * The early-stop watch and the judgement of a run stopped early, on a fake source with 30s steps.
+ * Baseline: 5 errors in 1000 requests a step (0.5%). The deploy was 3 minutes before "now".
+ */
+import { createEarlyStopWatch } from '../../../../src/run/early-stop.js';
+import { judgeStoppedEarly } from '../../../../src/run/early-stop-judge.js';
+import { planRun } from '../../../../src/run/plan.js';
+import type { Source } from '../../../../src/sources/types.js';
+import type { TimeRange } from '../../../../src/types.js';
+import { COUNT_CHECK, QUERY_CHECK, specFrom, TOP } from '../../run/spec-fixture.js';
+
+const DEPLOY = 1768471200;
+const NOW = DEPLOY + 180;
+
+/** Errors and requests per step before / after the deploy, latency 0.1 +- a little; data only up to NOW. */
+function fakeSource(after: [number, number], reads: string[]): Source {
+  return {
+    describe: () => 'fake',
+    fetchRange: (query: string, range: TimeRange) => {
+      reads.push(`${query} ${range.start - DEPLOY}..${range.end - DEPLOY}`);
+      const points = [];
+      for (let t = range.start; t <= Math.min(range.end, NOW); t += range.step) {
+        const v = query.startsWith('latency') ? 0.1 + ((t / range.step) % 7) / 1000 : (t > DEPLOY ? after : [5, 1000])[query.includes('code="500"') ? 0 : 1]!;
+        points.push({ t, v });
+      }
+      return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
+    },
+  };
+}
+
+function setUp(after: [number, number], checks: string[] = [...COUNT_CHECK, ...QUERY_CHECK]) {
+  const reads: string[] = [];
+  const plan = planRun(specFrom(...TOP, ...checks), DEPLOY);
+  const sources = { prom: fakeSource(after, reads) };
+  let clock = NOW;
+  const watch = createEarlyStopWatch(plan, sources, new AbortController().signal, () => clock);
+  return { plan, sources, reads, watch, advance: (s: number) => (clock += s) };
+}
+
+test('10x the errors (0.5% -> 5%): the first look stops; the count check fails sequentially, the latency check cannot pass', async () => {
+  const { plan, sources, watch } = setUp([50, 1000]);
+  expect(watch?.everySeconds).toBe(30);
+  const seen = await watch!.look();
+  expect(seen.stop).toBe(true);
+  expect(seen.line).toMatch(/^look 1: errors share [\d.]+x the limit, Bayes factor .* \(stops at 20\): certain of a regression, stopping early$/);
+  const decision = watch!.decision()!;
+  expect(decision.at).toBe(NOW);
+  const result = await judgeStoppedEarly('t', plan, sources, decision, new AbortController().signal, NOW, () => NOW);
+  expect(result.verdict).toBe('fail');
+  expect(result.exitCode).toBe(1);
+  const [errors, latency] = result.checks;
+  expect(errors?.verdict).toBe('fail');
+  expect(errors?.series[0]).toMatchObject({ test: 'sequential-binomial', rule: 'sequential', verdict: 'fail', alpha: 0.05 });
+  expect(errors?.series[0]?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.5% -> 5%/);
+  // Holm leaves the sequential series alone: it carries no adjusted p.
+  expect(errors?.series[0]?.pValueAdjusted).toBeUndefined();
+  // The healthy latency check, judged on 3 minutes instead of 10, may not pass.
+  expect(latency?.verdict).toBe('inconclusive');
+  expect(latency?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: .*; so far: /);
+  expect(result.warnings[0]).toMatch(/^stopped early at 2026-01-15T10:03:00Z/);
+});
+
+test('the same error rate: looks never stop, and the baseline is read once', async () => {
+  const { watch, reads, advance } = setUp([5, 1000]);
+  const first = await watch!.look();
+  advance(30);
+  const second = await watch!.look();
+  expect([first.stop, second.stop]).toEqual([false, false]);
+  expect(second.line).toMatch(/^look 2: errors share 0\.9\d*x the limit \(not a rise\)$/);
+  expect(watch!.decision()).toBeNull();
+  // 2 baseline reads (numerator, denominator) once, 2 candidate reads per look.
+  expect(reads.filter((r) => r.includes('-1770..0'))).toHaveLength(2);
+  expect(reads).toHaveLength(6);
+});
+
+test('nothing to watch: no critical count check with a one-sided direction', () => {
+  const either = COUNT_CHECK.map((line) => line.replace('direction: increase', 'direction: either'));
+  expect(setUp([50, 1000], either).watch).toBeNull();
+  expect(setUp([50, 1000], [...COUNT_CHECK, '    critical: false']).watch).toBeNull();
+  expect(setUp([50, 1000], QUERY_CHECK).watch).toBeNull();
+});
+
+test('a source error at a look skips it: no stop', async () => {
+  const plan = planRun(specFrom(...TOP, ...COUNT_CHECK), DEPLOY);
+  const { SourceError } = await import('../../../../src/errors.js');
+  const failing: Source = { describe: () => 'fake', fetchRange: () => Promise.reject(new SourceError('timed out', { kind: 'timeout' } as never)) };
+  const watch = createEarlyStopWatch(plan, { prom: failing }, new AbortController().signal, () => NOW);
+  const seen = await watch!.look();
+  expect(seen).toEqual({ stop: false, line: expect.stringMatching(/^look 1: errors: could not read \(.*timed out.*\); waiting on$/) });
+});
