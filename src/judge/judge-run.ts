@@ -25,6 +25,11 @@ export interface RunVerdict {
 
 const EXIT_CODE: Record<Verdict, 0 | 1 | 3> = { pass: 0, fail: 1, inconclusive: 3 };
 
+/** Warnings judgeRun writes itself; a caller that judges a run again drops the old ones. */
+export function isVerdictWarning(warning: string): boolean {
+  return /^(non-critical check |the spec has no checks|no check is critical)/.test(warning);
+}
+
 /** Combine the checks' verdicts into the run's verdict, exit code and warnings. */
 export function judgeRun(judged: CheckResult[]): RunVerdict {
   const checks = adjustRun(judged);

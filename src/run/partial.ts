@@ -2,7 +2,7 @@
  * An interrupted run still reports what it saw, but never passes: the post window it judged is
  * shorter than the spec asked for, so a pass there is not the pass the spec defines.
  */
-import { judgeRun } from '../judge/index.js';
+import { isVerdictWarning, judgeRun } from '../judge/index.js';
 import type { RunResult } from '../types.js';
 import type { PlannedQuery, RunPlan } from './plan.js';
 
@@ -25,11 +25,19 @@ export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
   };
 }
 
-/** Turn every pass of an interrupted run into inconclusive, keeping fails, and recompute the verdict. */
+/**
+ * Turn every pass of an interrupted run into inconclusive, keeping fails, and recompute the verdict.
+ * Series are marked too, not only checks: a later judgeRun over a larger family (a run judged in
+ * parts) re-derives a check's verdict from its series, and must not find a pass there.
+ */
 export function markInterrupted(result: RunResult, why: string): RunResult {
-  const checks = result.checks.map((check) =>
-    check.verdict === 'pass' ? { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}` } : check,
-  );
+  const checks = result.checks.map((check) => {
+    if (check.verdict !== 'pass') return check;
+    const series = check.series.map((s) => (s.verdict === 'pass' ? { ...s, verdict: 'inconclusive' as const, reason: `${why}; so far: ${s.reason}` } : s));
+    return { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}`, series };
+  });
   const verdict = judgeRun(checks);
-  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings] };
+  // The backend's and the plan's warnings still hold; only judgeRun's own are written anew.
+  const kept = result.warnings.filter((w) => w !== why && !isVerdictWarning(w));
+  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings, ...kept] };
 }

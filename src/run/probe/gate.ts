@@ -3,7 +3,7 @@
  * here, the PromQL checks (if any) go through the range plan at the same time, and one verdict
  * covers both, Holm-adjusted over every test. An interrupted sampling never passes.
  */
-import { judgeRun } from '../../judge/index.js';
+import { isVerdictWarning, judgeRun } from '../../judge/index.js';
 import { formatTime } from '../../time/format-time.js';
 import type { CheckResult, RunResult } from '../../types.js';
 import { markInterrupted } from '../partial.js';
@@ -19,9 +19,6 @@ export interface GateContext extends ProbeContext {
   order: readonly string[];
 }
 
-/** Warnings of the range part that the merged verdict recomputes. */
-const RECOMPUTED = /^(non-critical check |the spec has no checks|no check is critical)/;
-
 /** Judge the probe checks and, when given, the range checks, into one result. */
 export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promise<RunResult>) | undefined, context: GateContext): Promise<RunResult> {
   if (plan.checks.length === 0 && judgeRange) return judgeRange();
@@ -29,7 +26,7 @@ export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promis
   const position = new Map(context.order.map((name, i) => [name, i]));
   const checks: CheckResult[] = [...(range?.checks ?? []), ...probes.checks].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
   const verdict = judgeRun(checks);
-  const warnings = [...new Set([...verdict.warnings, ...(range?.warnings ?? []).filter((w) => !RECOMPUTED.test(w)), ...probes.warnings])];
+  const warnings = [...new Set([...verdict.warnings, ...(range?.warnings ?? []).filter((w) => !isVerdictWarning(w)), ...probes.warnings])];
   const result: RunResult = {
     version: 1,
     ...(context.name !== undefined ? { name: context.name } : {}),

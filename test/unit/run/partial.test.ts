@@ -1,7 +1,8 @@
 /** An interrupted run reports what it saw but never passes; plans are cut at the present. */
+import { judgeRun } from '../../../src/judge/index.js';
 import { clipPlanToNow, markInterrupted } from '../../../src/run/partial.js';
 import type { RunPlan } from '../../../src/run/plan.js';
-import type { CheckResult, RunResult } from '../../../src/types.js';
+import type { CheckResult, RunResult, SeriesResult } from '../../../src/types.js';
 
 const check = (name: string, verdict: CheckResult['verdict'], critical = true): CheckResult => ({
   name, verdict, critical, reason: `${verdict} reason`, series: [], unmatched: { baseline: [], candidate: [] },
@@ -27,6 +28,25 @@ describe('markInterrupted', () => {
     expect(marked.verdict).toBe('fail');
     expect(marked.exitCode).toBe(1);
     expect(marked.warnings[0]).toBe('interrupted');
+  });
+});
+
+describe('markInterrupted in a run judged in parts', () => {
+  const tested = (pValue: number): SeriesResult => ({
+    labels: {}, verdict: 'pass', baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 },
+    candidate: { n: 10, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 }, relativeChange: 0, relativeChangeInterval: [-0.1, 0.1],
+    test: 'mann-whitney', pValue, alpha: 0.05, rule: 'not-significant', reason: `shift 0%, not significant (p = ${pValue})`,
+  });
+  const withSeries = (name: string, series: SeriesResult): CheckResult => ({ ...check(name, 'pass'), reason: series.reason, series: [series] });
+
+  test('a check cut short stays inconclusive when the merged run is judged again over a larger family', () => {
+    // The range part was interrupted: its passing check is inconclusive. The sampled part adds a
+    // second test, so Holm rewrites every reason; the first check must not turn back into a pass.
+    const interrupted = markInterrupted({ ...result([withSeries('range', tested(0.5))]), warnings: ['prom: backend warning: x'] }, 'interrupted');
+    expect(interrupted.warnings).toEqual(['interrupted', 'prom: backend warning: x']);
+    const merged = judgeRun([...interrupted.checks, withSeries('sampled', tested(0.4))]);
+    expect(merged.checks.map((c) => c.verdict)).toEqual(['inconclusive', 'pass']);
+    expect(merged.verdict).toBe('inconclusive');
   });
 });
 
