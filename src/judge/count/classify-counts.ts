@@ -12,7 +12,7 @@ import { alphaOf } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
 import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
-import type { CountSide } from './count-series.js';
+import { sumSteps, type CountSide } from './count-series.js';
 import { sideDispersions } from './dispersion.js';
 
 /** Denominator events each side needs when the check sets no `minTraffic`. */
@@ -22,16 +22,6 @@ const NO_EVENTS_FACTOR = 10;
 
 /** The check settings the count classifier reads. */
 export type CountCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'minTraffic'>;
-
-function totalsOf(side: CountSide): CountTotals {
-  let events = 0;
-  let trials = 0;
-  for (const s of side.steps) {
-    events += s.events;
-    trials += s.trials;
-  }
-  return { events, trials };
-}
 
 function summarise(side: CountSide, totals: CountTotals, dispersion: number): SampleSummary {
   const rates = Float64Array.from(side.steps.filter((s) => s.trials > 0).map((s) => s.events / s.trials)).sort();
@@ -62,8 +52,8 @@ const counts = (t: CountTotals): string => `${formatValue(t.events)} events in $
 
 /** Judge one baseline/candidate pair of count series. */
 export function classifyCountSeries(check: CountCheck, labels: Labels, baselineSide: CountSide, candidateSide: CountSide): SeriesResult {
-  const b = totalsOf(baselineSide);
-  const c = totalsOf(candidateSide);
+  const b = sumSteps(baselineSide);
+  const c = sumSteps(candidateSide);
   const [db, dc] = sideDispersions(baselineSide.steps, candidateSide.steps);
   const base = { labels, baseline: summarise(baselineSide, b, db), candidate: summarise(candidateSide, c, dc), alpha: alphaOf(check.confidence) };
   const notes = describeFill(baselineSide, candidateSide);

@@ -34,6 +34,17 @@ export interface CountSide {
   zeroFilled: number;
 }
 
+/** Summed events and trials of a side. */
+export function sumSteps(side: CountSide): { events: number; trials: number } {
+  let events = 0;
+  let trials = 0;
+  for (const s of side.steps) {
+    events += s.events;
+    trials += s.trials;
+  }
+  return { events, trials };
+}
+
 /** The series of a side, and numerator series that had no denominator (listed, not judged). */
 export interface CountSideSet {
   series: Series[];

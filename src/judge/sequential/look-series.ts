@@ -3,7 +3,7 @@
  * fixed-n count judge does (dispersion.ts), so a burst of errors, which makes steps vary more
  * than binomial noise, does not read as certainty; then apply the stop rule.
  */
-import type { CountSide } from '../count/count-series.js';
+import { sumSteps, type CountSide } from '../count/count-series.js';
 import { sideDispersions } from '../count/dispersion.js';
 import type { CountTotals } from '../count/compare-counts.js';
 import { decideSequentialStop, type SequentialLook } from './stop-rule.js';
@@ -19,17 +19,6 @@ export interface SeriesLook extends SequentialLook {
   baseline: CountTotals;
   candidate: CountTotals;
   dispersion: [number, number];
-}
-
-/** Summed events and trials of a side. */
-export function sumSteps(side: CountSide): CountTotals {
-  let events = 0;
-  let trials = 0;
-  for (const s of side.steps) {
-    events += s.events;
-    trials += s.trials;
-  }
-  return { events, trials };
 }
 
 /** Look at one series at level alpha (already divided over the sequential family). */
