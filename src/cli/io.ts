@@ -7,6 +7,8 @@ export interface CommandIO {
   now: () => number;
   /** Whether stderr is an interactive terminal (progress lines may be rewritten in place). */
   stderrIsTTY: boolean;
+  /** The terminal's width when stderr is one, so a progress line rewritten in place fits on a row. */
+  stderrColumns?: number;
   /** Whether the human report may use colour. */
   color: boolean;
   /** Aborted on SIGINT / SIGTERM. */

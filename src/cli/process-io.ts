@@ -35,6 +35,7 @@ export function createProcessIO(): ProcessIO {
     env,
     now: () => Date.now() / 1000,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stderr.isTTY && process.stderr.columns > 0 ? { stderrColumns: process.stderr.columns } : {}),
     color: decideColor(Boolean(process.stdout.isTTY), env),
     signal: controller.signal,
     dispose: () => {

@@ -12,6 +12,8 @@ import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
 import { applySpecFaults, watchSpecFaults } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
+import { waitLimit } from '../run/wait-limit.js';
+import { formatTime } from '../time/format-time.js';
 import { createEarlyStopWatch } from '../run/early-stop.js';
 import { judgeStoppedEarly } from '../run/early-stop-judge.js';
 import { createSource, isSampledSourceSpec } from '../sources/index.js';
@@ -38,6 +40,10 @@ export interface RunOptions {
   baselineFrom?: string;
   /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
   earlyStop?: boolean;
+  /** false (--no-wait): judge the data already there instead of waiting for the post window. */
+  wait?: boolean;
+  /** --max-wait, in seconds: wait at most this long, then judge the data so far. */
+  maxWait?: number;
 }
 
 /** Run the gate and return the exit code; spec and usage errors are thrown (exit 2). */
@@ -65,11 +71,15 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   }
   // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).
   const watch = options.earlyStop === false ? null : createEarlyStopWatch(plan, sources, io.signal, io.now);
+  const limit = waitLimit(plan.readyAt, io.now(), options);
   const judgeRange = async (): Promise<RunResult> => {
-    const finished = await waitForPostWindow(plan.readyAt, { ...io, stderr: out.stderr }, undefined, watch ?? undefined);
+    const post = { start: plan.windows.post.start, end: plan.windows.post.end };
+    const outcome = await waitForPostWindow(limit.until, { ...io, stderr: out.stderr }, post, watch ?? undefined);
     const stopped = watch?.decision();
-    if (stopped) return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
-    return finished ? executeRun(spec.name, plan, sources, io.signal, startedAt, io.now) : judgeSoFar(spec.name, plan, sources, startedAt, io);
+    if (outcome === 'stopped' && stopped) return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
+    if (outcome === 'interrupted') return judgeSoFar(spec.name, plan, sources, startedAt, io);
+    if (io.now() < plan.readyAt && limit.why !== null) return judgeCutShort(spec.name, plan, sources, startedAt, io, limit.why);
+    return executeRun(spec.name, plan, sources, io.signal, startedAt, io.now);
   };
   const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
   const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
@@ -85,6 +95,12 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
 async function judgeSoFar(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, AbortSignal.timeout(PARTIAL_READ_SECONDS * 1000), startedAt, io.now);
   return markInterrupted(partial, 'interrupted before the post window ended');
+}
+
+/** Reached --max-wait (or --no-wait) before the post window ended: judge the data so far; nothing passes. */
+async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO, why: string): Promise<RunResult> {
+  const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, io.signal, startedAt, io.now);
+  return markInterrupted(partial, `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`);
 }
 
 /** --on-inconclusive maps an inconclusive run to exit 1 or 0; the verdict itself stays inconclusive. */

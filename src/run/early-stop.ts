@@ -13,7 +13,7 @@
 import { alphaOf } from '../judge/decide.js';
 import { DEFAULT_MIN_TRAFFIC } from '../judge/count/classify-counts.js';
 import { lookAtSeries, sequentialAlpha, type SeriesLook } from '../judge/sequential/index.js';
-import { formatValue } from '../judge/wording.js';
+import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
 import { formatBayesFactor } from '../judge/sequential/format.js';
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
@@ -69,7 +69,6 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
     if (!source) throw new Error(`no source named "${q.source}" (the spec loader should have refused it)`);
     return (await source.fetchRange(q.query, q.range, signal)).series;
   };
-  let looks = 0;
   let family = 0;
   let stopped: EarlyStopDecision | null = null;
 
@@ -89,7 +88,6 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
   };
 
   const look = async (): Promise<{ stop: boolean; line: string }> => {
-    looks++;
     const at = now();
     const clipped = clipPlanToNow(plan, at);
     const parts: string[] = [];
@@ -100,7 +98,7 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
       try {
         pairs = await readCheck(index, clipped.checks[index]!, at);
       } catch (error) {
-        if (signal.aborted) return { stop: false, line: `look ${looks}: interrupted` };
+        if (signal.aborted) return { stop: false, line: 'interrupted' };
         if (!(error instanceof SourceError)) throw error;
         parts.push(`${check.name}: could not read (${error.message}); waiting on`);
         continue;
@@ -125,7 +123,7 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
       parts.push(describeLook(check.name, pair.labels, seen, check.direction as Direction));
       if (seen.stop && stopped === null) stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests: family };
     }
-    const line = `look ${looks}: ${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
+    const line = `${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
     return { stop: stopped !== null, line };
   };
   return { everySeconds, look, decision: () => stopped };
@@ -140,12 +138,14 @@ function trialsOf(side: CountPair['baseline']): number {
   return side.steps.reduce((n, s) => n + s.trials, 0);
 }
 
-/** "errors share 1.9x the limit, Bayes factor 3.1 (stops at 20)": the share over theta0. */
+/** "error ratio +180%, evidence 14 of 20 needed": the change of the rate and the Bayes factor against 1/alpha'. */
 function describeLook(name: string, labels: Labels, look: SeriesLook, direction: Direction): string {
   const who = Object.keys(labels).length > 0 ? `${name} {${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ')}}` : name;
   if (look.share === null) return `${who}: no events yet`;
-  const ratio = look.share / look.theta0;
+  const before = look.baseline.events / look.baseline.trials;
+  const after = look.candidate.events / look.candidate.trials;
+  const change = before > 0 ? `rate ${formatChange(after / before - 1)}` : `rate ${formatPercent(after)} (none before)`;
   // Evidence on the good side is no step towards stopping: its Bayes factor would only confuse.
-  if (!look.badSide) return `${who} share ${formatValue(ratio)}x the limit (not a ${direction === 'decrease' ? 'fall' : 'rise'})`;
-  return `${who} share ${formatValue(ratio)}x the limit, Bayes factor ${formatBayesFactor(look.logBayesFactor)} (stops at ${formatValue(look.threshold)})`;
+  if (!look.badSide) return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
+  return `${who} ${change}, evidence ${formatBayesFactor(look.logBayesFactor)} of ${formatValue(look.threshold)} needed`;
 }

@@ -1,52 +1,118 @@
-/** Wait for the post window to end, showing progress on stderr; an interrupt ends the wait early. */
+/**
+ * Wait for the post window to end, showing progress on stderr; an interrupt ends the wait early.
+ *
+ * Progress says where the wait is ("post window 2m10s of 10m00s") and, with looks, the state of
+ * each watched check. On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain
+ * line per look, or every `progressEverySeconds` without looks, so a log is readable afterwards.
+ */
 import { formatTime } from '../time/format-time.js';
 
 export interface WaitIO {
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+  /** Terminal width, to keep the in-place line on one row; absent: 120. */
+  stderrColumns?: number;
   now: () => number;
   signal: AbortSignal;
 }
 
-/** Looks taken while waiting (early-stop.ts): each reports a progress line and may end the wait. */
+/** Looks taken while waiting (early-stop.ts): each reports the checks' state and may end the wait. */
 export interface WaitLooks {
   everySeconds: number;
   look(): Promise<{ stop: boolean; line: string }>;
 }
 
+/** The post window (unix seconds), for the "2m10s of 10m00s" of the progress line. */
+export interface PostWindow {
+  start: number;
+  end: number;
+}
+
+/** How the wait ended. */
+export type WaitOutcome = 'reached' | 'stopped' | 'interrupted';
+
+const DEFAULT_COLUMNS = 120;
+/** Erase the terminal line before rewriting it, so a shorter line leaves no tail behind. */
+const REWRITE_LINE = '\r\x1b[2K';
+
 /**
- * Resolves when `until` (unix seconds) is reached, a look stops the wait, or the signal aborts;
- * returns false when aborted. With looks, the first is taken at once and each look's line
- * (with the time left) replaces the plain "left" lines on a non-terminal stderr.
+ * Resolves when `until` (unix seconds) is reached, a look stops the wait, or the signal aborts.
+ * With looks, the first is taken at once and then every `looks.everySeconds`.
  */
-export async function waitForPostWindow(until: number, io: WaitIO, progressEverySeconds = 15, looks?: WaitLooks): Promise<boolean> {
+export async function waitForPostWindow(until: number, io: WaitIO, post: PostWindow, looks?: WaitLooks, progressEverySeconds = 15): Promise<WaitOutcome> {
   const total = until - io.now();
-  if (total <= 0) return true;
-  io.stderr(`waiting ${formatWait(total)} for the post window to end at ${formatTime(until)}\n`);
+  if (total <= 0) return 'reached';
+  io.stderr(`waiting ${formatWait(total)} until ${formatTime(until)} (post window ${formatTime(post.start)} to ${formatTime(post.end)})\n`);
+  const show = progressWriter(io);
   let nextLook = io.now();
+  let nextPlain = io.now() + progressEverySeconds;
+  let state = '';
   while (!io.signal.aborted) {
-    const left = until - io.now();
-    if (left <= 0) break;
-    if (looks && io.now() >= nextLook) {
+    const now = io.now();
+    if (now >= until) break;
+    if (looks && now >= nextLook) {
       const seen = await looks.look();
       if (io.signal.aborted) break;
-      io.stderr(`${io.stderrIsTTY ? '\r' : ''}  ${seen.line}; ${formatWait(Math.max(0, until - io.now()))} left\n`);
-      if (seen.stop) return true;
+      state = seen.line;
+      show(`${describePosition(io.now(), post)} ${state}`, true);
+      if (seen.stop) {
+        show.end();
+        return 'stopped';
+      }
       nextLook = io.now() + looks.everySeconds;
       continue;
     }
-    if (io.stderrIsTTY) io.stderr(`\r  ${formatWait(left)} left  `);
-    const toLook = looks ? Math.max(0.05, nextLook - io.now()) : Infinity;
-    await sleep(Math.min(left, io.stderrIsTTY ? 1 : progressEverySeconds, toLook) * 1000, io.signal);
-    const stillLeft = until - io.now();
-    if (!looks && !io.stderrIsTTY && stillLeft > 0 && !io.signal.aborted) io.stderr(`  ${formatWait(stillLeft)} left\n`);
+    if (io.stderrIsTTY) show(`${describePosition(now, post)} ${state}`.trimEnd(), false);
+    else if (!looks && now >= nextPlain) {
+      show(describePosition(now, post), true);
+      nextPlain = now + progressEverySeconds;
+    }
+    const toNext = Math.min(looks ? nextLook - now : Infinity, io.stderrIsTTY ? 1 : nextPlain - now);
+    await sleep(Math.max(0.05, Math.min(until - now, toNext)) * 1000, io.signal);
   }
-  if (io.stderrIsTTY) io.stderr('\n');
-  return !io.signal.aborted;
+  show.end();
+  return io.signal.aborted ? 'interrupted' : 'reached';
 }
 
-function formatWait(seconds: number): string {
-  const s = Math.ceil(seconds);
+/** "[post window 2m10s of 10m00s]", or "[warmup: post window starts in 40s]" before it starts. */
+export function describePosition(now: number, post: PostWindow): string {
+  const length = post.end - post.start;
+  if (now < post.start) return `[warmup: post window starts in ${formatWait(post.start - now)}]`;
+  return `[post window ${formatWait(Math.min(length, now - post.start))} of ${formatWait(length)}]`;
+}
+
+interface ProgressWriter {
+  /** Show a line: rewritten in place on a terminal; elsewhere written only when `log` is set. */
+  (line: string, log: boolean): void;
+  /** End the in-place line, so what follows starts on a fresh one. */
+  end(): void;
+}
+
+function progressWriter(io: WaitIO): ProgressWriter {
+  let open = false;
+  const width = Math.max(20, (io.stderrColumns ?? DEFAULT_COLUMNS) - 1);
+  const write = (line: string, log: boolean): void => {
+    if (io.stderrIsTTY) {
+      io.stderr(`${REWRITE_LINE}${truncate(line, width)}`);
+      open = true;
+    } else if (log) {
+      io.stderr(`${line}\n`);
+    }
+  };
+  write.end = (): void => {
+    if (open) io.stderr('\n');
+    open = false;
+  };
+  return write;
+}
+
+function truncate(line: string, width: number): string {
+  return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
+}
+
+/** Seconds as "45s" or "2m05s". */
+export function formatWait(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 

@@ -5,9 +5,11 @@
  *
  * - 10x error rate after the deploy (0.53% -> 5.3% of 100 requests/s): the first look is certain
  *   of the rise, so the run stops at once with exit 1 and the sequential reason in the report.
- * - The same error rate on both sides: looks go on, never stop; SIGINT after the second look
+ * - The same error rate on both sides: looks go on, never stop; SIGINT after the first look
  *   gives exit 3 (an interrupted run never passes).
- * - The regression with --no-early-stop: no look at all; SIGINT after the first "left" line, exit 3.
+ * - The regression with --no-early-stop: no look at all; SIGINT after the first progress line.
+ * - --no-wait judges the 3 minutes there at once: the regression fails (exit 1), the healthy job
+ *   cannot pass on a window cut short (exit 3). --max-wait ends the wait the same way.
  */
 import { countSpec, errorCountLines } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
@@ -77,24 +79,49 @@ test.concurrent('a 10x error rate stops the wait early: exit 1, test sequential-
   expect(series.pValue).toBeLessThanOrEqual(0.05);
   expect({ reason: series.reason }).toEqual({ reason: expect.stringMatching(/^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.533% -> 5\.33%/) });
   expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
-  expect(result.stderr).toMatch(/look 1: error count share [\d.]+x the limit, Bayes factor .*: certain of a regression, stopping early/);
+  expect(result.stderr).toMatch(/\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 20 needed: certain of a regression, stopping early\n/);
 });
 
-test.concurrent('the same error rate on both sides never stops early: SIGINT after the second look, exit 3', async () => {
-  const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'look 2:' });
+test.concurrent('the same error rate on both sides never stops early: SIGINT after the first look, exit 3', async () => {
+  const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'no sign of a rise' });
   expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
-  expect(result.stderr).toMatch(/look 1: error count share 0\.8\d*x the limit \(not a rise\)/);
+  expect(result.stderr).toMatch(/\[post window (\d+m)?\d+s of 10m00s\] error count rate (0%|-[\d.]+%), no sign of a rise beyond the tolerance\n/);
   expect(result.stderr).not.toContain('stopping early');
   expect(parseReport(result).verdict).toBe('inconclusive');
 });
 
-test.concurrent('--no-early-stop waits even with the regression: no look; SIGINT after the first progress line', async () => {
-  const result = await runCli(args(jobs.regression, ['--no-early-stop']), {}, { signal: 'SIGINT', whenStderrHas: ' left\n' });
-  expect(result.stderr).not.toContain('look 1');
+test.concurrent('--no-early-stop waits even with the regression: no look; SIGINT after the first progress line (15 s)', async () => {
+  const result = await runCli(args(jobs.regression, ['--no-early-stop']), {}, { signal: 'SIGINT', whenStderrHas: '[post window ' });
+  expect(result.stderr).not.toContain('evidence');
   // Interrupted, it is judged once on the data so far (partial.ts): the fixed-n binomial test
   // sees the 10x rise, and a fail is kept, so the exit is 1 (fail), not 3; never 0.
   expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 1 });
   const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
   expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
   expect(report.warnings).toContain('interrupted before the post window ended');
+});
+
+test.concurrent('--no-wait judges the post window so far at once: the 10x regression fails on it (exit 1)', async () => {
+  const result = await runCli(args(jobs.regression, ['--no-wait', '--no-early-stop']));
+  expectExit(result, 1);
+  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+  expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
+  expect(report.warnings.some((w) => /^--no-wait: judged at .*Z, before the post window ended at .*Z$/.test(w))).toBe(true);
+  expect(result.stderr).not.toContain('waiting');
+});
+
+test.concurrent('--no-wait on the healthy job: 3 of 10 minutes cannot pass, so exit 3 with the reason, never 0', async () => {
+  const result = await runCli(args(jobs.healthy, ['--no-wait']));
+  expectExit(result, 3);
+  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+  expect(report.checks[0]!.verdict).toBe('inconclusive');
+  expect(report.checks[0]!.reason).toMatch(/^--no-wait: judged at .*; so far: /);
+});
+
+test.concurrent('--max-wait 2s bounds the wait on the healthy job: looks, then judged at the limit, exit 3', async () => {
+  const result = await runCli(args(jobs.healthy, ['--max-wait', '2s']));
+  expectExit(result, 3);
+  expect(result.stderr).toContain('no sign of a rise');
+  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+  expect(report.warnings.some((w) => w.startsWith('--max-wait 2s reached: judged at '))).toBe(true);
 });

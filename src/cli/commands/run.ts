@@ -1,7 +1,7 @@
 /** `run`: the gate. */
 import { Option } from 'commander';
 import { RUN_HELP } from '../help.js';
-import { collectList, collectVar, OUTPUT_FORMATS } from '../options.js';
+import { collectList, collectVar, OUTPUT_FORMATS, parseDurationOption } from '../options.js';
 import type { CommandRegistration } from './types.js';
 
 /** Stopping early, for `run --help` (RUN_HELP, with the exit codes, follows). */
@@ -22,7 +22,13 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
     .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
     .option('--baseline-from <file>', 'baseline of http / scrape sources: a snapshot taken before the deploy with `verify-deploy snapshot`')
-    .option('--no-early-stop', 'wait for the whole post window even when a critical count check is already certain of a regression')
+    .option('--no-early-stop', 'wait for the whole post window even when a critical check is already certain of a regression')
+    .option('--no-wait', 'do not wait for the post window to end: judge the data already there (a window cut short can fail, never pass)')
+    .addOption(
+      new Option('--max-wait <duration>', 'wait at most this long (e.g. 5m) for the post window, then judge the data so far (a window cut short can fail, never pass)')
+        .argParser(parseDurationOption)
+        .conflicts('wait'),
+    )
     .addOption(new Option('--on-inconclusive <verdict>', 'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3').choices(['fail', 'pass']))
     .addHelpText('after', EARLY_STOP_HELP)
     .addHelpText('after', RUN_HELP)
