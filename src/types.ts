@@ -95,6 +95,12 @@ export interface SeriesResult {
   rule?: DecisionRule;
   /** Things the reader should know that did not change the verdict (trend, repeated points). */
   notes?: string[];
+  /**
+   * The points that were judged, sorted by time, for charts (HTML report, terminal sparklines).
+   * Count checks give the per-step rate events / trials. Never written to the JSON report: a
+   * wide check over a long window would make it megabytes.
+   */
+  samples?: { baseline: Point[]; candidate: Point[] };
 }
 
 export interface CheckResult {
@@ -109,6 +115,12 @@ export interface CheckResult {
   error?: string;
   /** Things the reader should know that did not change the verdict (e.g. a trend in the baseline). */
   notes?: string[];
+  /**
+   * Seconds after the post window's start at which the verdict was (or, for a window already in
+   * the past, would have been) reached: a fail when the anytime-valid test first was certain, else
+   * when the window judged ended; null when inconclusive (no verdict was reached).
+   */
+  decidedAfter?: number | null;
 }
 
 export interface RunResult {

@@ -7,7 +7,7 @@
  * fail on a significant change beyond tolerance; else pass).
  */
 import type { CheckSpec } from '../spec/types.js';
-import type { DecisionRule, SampleSummary, SeriesResult, Verdict } from '../types.js';
+import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '../types.js';
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
@@ -46,7 +46,17 @@ interface Sides {
 }
 
 function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult {
-  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule };
+  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule, samples: samplesOf(pair) };
+}
+
+/** The judged points for charts, in time order (pooled series interleave their points). */
+function samplesOf(pair: SeriesPair): { baseline: Point[]; candidate: Point[] } {
+  return { baseline: inTimeOrder(pair.baseline), candidate: inTimeOrder(pair.candidate) };
+}
+
+function inTimeOrder(points: Point[]): Point[] {
+  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return [...points].sort((a, b) => a.t - b.t);
+  return points;
 }
 
 /** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */
@@ -84,6 +94,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Judge
     reason: violation !== null ? `${violation}; ${comparison.reason}` : comparison.reason + describeBoundsHeld(candidate.sorted, check),
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
+    samples: samplesOf(pair),
   };
 }
 

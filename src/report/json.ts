@@ -62,6 +62,7 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
     reason: check.reason,
     ...(check.error !== undefined ? { error: check.error } : {}),
     ...(check.notes !== undefined ? { notes: [...check.notes] } : {}),
+    ...(check.decidedAfter !== undefined ? { decidedAfter: finiteOrNull(check.decidedAfter) } : {}),
     series: check.series.map(jsonSeries),
     unmatched: {
       baseline: check.unmatched.baseline.map(jsonLabels),

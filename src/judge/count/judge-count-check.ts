@@ -4,7 +4,7 @@
  * pair is judged on its summed counts (classify-counts.ts). Missing data is inconclusive.
  */
 import type { CheckSpec } from '../../spec/types.js';
-import type { CheckResult, SeriesResult } from '../../types.js';
+import type { CheckResult, Point, SeriesResult } from '../../types.js';
 import { describeDrift } from '../drift.js';
 import type { JudgeMode } from '../judge-check.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
@@ -21,6 +21,11 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
   const steps = side.steps.filter((s) => s.trials > 0);
   const ordered = Float64Array.from(steps.map((s) => s.events / s.trials));
   return { ordered, sorted: Float64Array.from(ordered).sort(), times: Float64Array.from(steps.map((s) => s.t)) };
+}
+
+/** The per-step rate events / trials, in time order, for charts; steps without trials have none. */
+function ratePoints(side: CountSide): Point[] {
+  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
 }
 
 /** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
@@ -44,7 +49,7 @@ export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candida
   const series: SeriesResult[] = matched.pairs.map((pair) => {
     const bs = poolSides(pair.baseline.map((p) => b.sides[p.v]!), pair.labels);
     const cs = poolSides(pair.candidate.map((p) => c.sides[p.v]!), pair.labels);
-    const result = classifyCountSeries(check, pair.labels, bs, cs);
+    const result = { ...classifyCountSeries(check, pair.labels, bs, cs), samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) } };
     const drift = mode === 'before-after' ? describeDrift(rateSample(bs), rateSample(cs).times, check) : null;
     return drift === null ? result : { ...result, notes: [...(result.notes ?? []), drift] };
   });
