@@ -11,6 +11,8 @@ export interface CommandIO {
   stderrColumns?: number;
   /** Whether the human report may use colour. */
   color: boolean;
+  /** Whether the human report may draw Unicode (sparklines); else ASCII. */
+  unicode: boolean;
   /** Aborted on SIGINT / SIGTERM. */
   signal: AbortSignal;
 }

@@ -1,4 +1,5 @@
 /** The real process behind CommandIO, with SIGINT / SIGTERM turned into an abort (never exit 0). */
+import { decideUnicode } from '../report/terminal-charset.js';
 import { decideColor, type CommandIO } from './io.js';
 
 export interface ProcessIO extends CommandIO {
@@ -37,6 +38,7 @@ export function createProcessIO(): ProcessIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stderr.isTTY && process.stderr.columns > 0 ? { stderrColumns: process.stderr.columns } : {}),
     color: decideColor(Boolean(process.stdout.isTTY), env),
+    unicode: decideUnicode(env, process.platform),
     signal: controller.signal,
     dispose: () => {
       process.off('SIGINT', onSignal);

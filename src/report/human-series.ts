@@ -1,8 +1,16 @@
-/** The human report's lines for one series: a header with its labels, then its numbers on one line. */
+/** The human report's lines for one series: a header with its labels, its numbers, and its sparkline. */
 import type { ChalkInstance } from 'chalk';
 import type { SeriesResult, Verdict } from '../types.js';
+import { formatNumber } from './format.js';
 import { describeSeriesText } from './series-text.js';
+import { renderSparklinePair, type SparkScale } from './sparkline.js';
 import { verdictLabel } from './summary.js';
+
+/** The width sparkline lines are kept within. */
+const LINE_WIDTH = 80;
+/** Glyphs per side at most: enough to see a shape, short enough for both sides and the scale. */
+const MAX_SPARK_WIDTH = 16;
+const MIN_SPARK_WIDTH = 8;
 
 /** Colour a verdict label the same way everywhere in the human report. */
 export function paintVerdict(chalk: ChalkInstance, verdict: Verdict | 'warn', text: string): string {
@@ -12,15 +20,39 @@ export function paintVerdict(chalk: ChalkInstance, verdict: Verdict | 'warn', te
 }
 
 /**
- * Two lines per series, each within ~100 columns for ordinary labels:
+ * `baseline ▁▂▁▂▁ | candidate ▃▅▇▆▇  0.0018..0.0072` after `prefix`, on one shared scale whose
+ * range ends the line when it fits in 80 columns; null without samples or without a finite value.
+ */
+export function renderSparklineLine(series: SeriesResult, prefix: string, unicode: boolean): string | null {
+  if (series.samples === undefined) return null;
+  const fixed = prefix.length + 'baseline '.length + ' | candidate '.length;
+  const fit = (extra: number): number => Math.min(MAX_SPARK_WIDTH, Math.floor((LINE_WIDTH - fixed - extra) / 2));
+  const describeRange = (scale: SparkScale): string => `  ${formatNumber(scale.min)}..${formatNumber(scale.max)}`;
+  const probe = renderSparklinePair(series.samples, MAX_SPARK_WIDTH, unicode);
+  if (probe === null) return null;
+  // Narrower sparklines make room for the scale; below MIN_SPARK_WIDTH the shape matters more.
+  const narrowed = fit(describeRange(probe.scale).length);
+  const pair = narrowed >= MIN_SPARK_WIDTH ? renderSparklinePair(series.samples, narrowed, unicode) : renderSparklinePair(series.samples, Math.max(1, fit(0)), unicode);
+  if (pair === null) return null;
+  const line = `${prefix}baseline ${pair.baseline} | candidate ${pair.candidate}`;
+  const ranged = line + describeRange(pair.scale);
+  return ranged.length <= LINE_WIDTH ? ranged : line;
+}
+
+/**
+ * Two lines per series, each within ~100 columns for ordinary labels, and a sparkline when the
+ * judged points came with the result:
  *   FAIL {route="/pay"}: mean up 240% (tolerance 10%)
  *        n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001
+ *        baseline ▁▂▁▂▁▁▂▁▁▂▁▂▁▁▂▁ | candidate ▅▇▆▇▆▇▇▆▅▇▆▇▆▇▇▆  0.0018..0.0072
  * The reason is left out when it only repeats the check's reason.
  */
-export function renderHumanSeries(chalk: ChalkInstance, series: SeriesResult, checkReason: string, indent: string): string[] {
+export function renderHumanSeries(chalk: ChalkInstance, series: SeriesResult, checkReason: string, indent: string, unicode = false): string[] {
   const label = verdictLabel(series.verdict);
   const parts = describeSeriesText(series, checkReason);
   const heading = paintVerdict(chalk, series.verdict, label) + chalk.bold(parts.heading.slice(label.length));
   const numbers = parts.numbers.map((part, index) => (index === parts.changeIndex && series.verdict === 'fail' ? chalk.red(part) : part));
-  return [`${indent}${heading}`, `${indent}${' '.repeat(label.length + 1)}${numbers.join('  ')}`];
+  const hang = `${indent}${' '.repeat(label.length + 1)}`;
+  const sparkline = renderSparklineLine(series, hang, unicode);
+  return [`${indent}${heading}`, `${hang}${numbers.join('  ')}`, ...(sparkline === null ? [] : [sparkline])];
 }

@@ -1,9 +1,12 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckResult, Labels, RunResult } from '../types.js';
+import { formatDuration } from '../spec/duration.js';
 import { sanitizeText } from './escape.js';
 import { formatLabels, formatWindows } from './format.js';
 import { paintVerdict, renderHumanSeries } from './human-series.js';
+import { renderSummaryTable } from './human-summary.js';
+import type { RenderOptions } from './types.js';
 import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, selectSeries } from './summary.js';
 
 const MAX_UNMATCHED_LISTED = 5;
@@ -14,7 +17,7 @@ function listLabels(labels: Labels[]): string {
   return `${listed}${more}`;
 }
 
-function renderCheck(chalk: ChalkInstance, check: CheckResult): string[] {
+function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean): string[] {
   const shown = displayVerdict(check);
   const painted = paintVerdict(chalk, shown === 'WARN' ? 'warn' : check.verdict, chalk.bold(shown));
   const qualifier = check.critical ? '' : ` (non-critical, ${check.verdict})`;
@@ -22,8 +25,9 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult): string[] {
   // The reason usually quotes the error already; show it apart only when it adds something.
   if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
   for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
+  if (typeof check.decidedAfter === 'number') lines.push(chalk.dim(`  decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`));
   const selection = selectSeries(check.series);
-  for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  '));
+  for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  ', unicode));
   const hidden = describeHiddenSeries(selection);
   if (hidden !== '') lines.push(chalk.dim(`  ${hidden}`));
   const { baseline, candidate } = check.unmatched;
@@ -32,16 +36,23 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult): string[] {
   return lines;
 }
 
-/** Render the run for a terminal; `color` is decided by the CLI (TTY, NO_COLOR, FORCE_COLOR). */
-export function renderHuman(result: RunResult, opts: { color: boolean }): string {
+/**
+ * Render the run for a terminal: each check with its series, the warnings, a summary table, then
+ * the verdict. `color` (TTY, NO_COLOR, FORCE_COLOR) and `unicode` (locale, VERIFY_DEPLOY_ASCII)
+ * are decided by the CLI; without `unicode` the report is ASCII only.
+ */
+export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const unicode = opts.unicode ?? false;
   const title = result.name !== undefined ? `verify-deploy: ${sanitizeText(result.name)}` : 'verify-deploy';
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
-  for (const check of result.checks) lines.push(...renderCheck(chalk, check), '');
+  for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
   if (result.warnings.length > 0) {
     lines.push(chalk.yellow('Warnings:'), ...result.warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
   }
+  const summary = renderSummaryTable(chalk, result.checks, unicode);
+  if (summary.length > 0) lines.push(...summary, '');
   const verdict = paintVerdict(chalk, result.verdict, chalk.bold(displayVerdict({ verdict: result.verdict, critical: true })));
   const pad = ' '.repeat(displayVerdict({ verdict: result.verdict, critical: true }).length + 2);
   lines.push(

@@ -1,16 +1,38 @@
-/** Markdown for PR comments and GitHub step summaries: an overview, then a table per check. */
+/**
+ * Markdown for PR comments and GitHub step summaries: the verdict, a summary table of the checks,
+ * the warnings, then a section per check with a table of its series. It fits GitHub's comment
+ * limit: past it, the last checks' sections are left out with a note saying so (fit-markdown.ts).
+ */
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import { formatChange, formatLabels, formatNumber, formatPValue, formatWindows } from './format.js';
-import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, selectSeries, verdictLabel } from './summary.js';
+import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
+import { formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from './format.js';
+import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, representativeSeries, selectSeries, verdictLabel } from './summary.js';
+
+/** Unmatched series listed per side before the rest are counted. */
+const MAX_UNMATCHED_LISTED = 10;
+
+export interface MarkdownOptions {
+  /** The longest document to write, in UTF-16 code units (GitHub counts characters; never fewer). */
+  maxLength?: number;
+}
 
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A p-value for a table cell, with the Holm-adjusted one beside it when it differs. */
+function pCell(pValue: number | null, adjusted: number | null | undefined): string {
+  const bare = (p: number | null | undefined): string => formatPValue(p).replace(/^p (= )?/, '');
+  const holm = adjusted === undefined || adjusted === null || adjusted === pValue ? '' : ` (Holm ${bare(adjusted)})`;
+  return escapeMarkdown(bare(pValue) + holm);
+}
+
 function renderUnmatched(side: string, labels: Labels[]): string[] {
   if (labels.length === 0) return [];
-  return [`Unmatched, only in ${side}: ${labels.map((l) => markdownCode(formatLabels(l), false)).join(', ')}`, ''];
+  const listed = labels.slice(0, MAX_UNMATCHED_LISTED).map((l) => markdownCode(formatLabels(l), false));
+  const more = labels.length > MAX_UNMATCHED_LISTED ? ` and ${labels.length - MAX_UNMATCHED_LISTED} more` : '';
+  return [`Unmatched, only in ${side}: ${listed.join(', ')}${more}`, ''];
 }
 
 function renderCheck(check: CheckResult): string[] {
@@ -19,19 +41,17 @@ function renderCheck(check: CheckResult): string[] {
   for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
   const selection = selectSeries(check.series);
   if (selection.shown.length > 0) {
-    lines.push(row(['series', 'baseline median', 'candidate median', 'change', 'p', 'verdict']));
-    lines.push(row(['---', '---:', '---:', '---:', '---:', '---']));
+    lines.push(row(['series', 'n', 'baseline median', 'candidate median', 'change', 'p', 'verdict']));
+    lines.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---']));
     for (const series of selection.shown) {
-      const adjusted = series.pValueAdjusted;
-      const holm = adjusted === undefined || adjusted === null || adjusted === series.pValue ? '' : ` (Holm ${formatPValue(adjusted).replace(/^p (= )?/, '')})`;
-      const p = formatPValue(series.pValue).replace(/^p (= )?/, '') + holm;
       lines.push(
         row([
           markdownCode(formatLabels(series.labels), true),
+          `${series.baseline.n} → ${series.candidate.n}`,
           formatNumber(series.baseline.median),
           formatNumber(series.candidate.median),
           formatChange(series.relativeChange, series.relativeChangeInterval),
-          escapeMarkdown(p),
+          pCell(series.pValue, series.pValueAdjusted),
           verdictLabel(series.verdict),
         ]),
       );
@@ -44,24 +64,43 @@ function renderCheck(check: CheckResult): string[] {
   return lines;
 }
 
-/** Render the run as GitHub-flavoured Markdown. */
-export function renderMarkdown(result: RunResult): string {
+function summaryRow(check: CheckResult): string {
+  const series = representativeSeries(check);
+  const p = series === undefined ? 'n/a' : pCell(series.pValue, series.pValueAdjusted);
+  return row([escapeMarkdown(check.name), displayVerdict(check), formatPercent(series?.relativeChange), p, escapeMarkdown(check.reason)]);
+}
+
+/** The document's parts in order; each check's section is one part, so a cut never splits one. */
+function renderParts(result: RunResult): MarkdownPart[] {
   const verdict = displayVerdict({ verdict: result.verdict, critical: true });
   const title = result.name !== undefined ? `verify-deploy: ${escapeMarkdown(result.name)}` : 'verify-deploy';
-  const lines = [
-    `## ${title}: ${verdict}`,
-    '',
-    `**${verdict}**: ${describeCounts(countChecks(result))}. ${escapeMarkdown(describeExitCode(result))}.`,
-    '',
-    `Deployed at ${escapeMarkdown(result.deployedAt)}; ${escapeMarkdown(formatWindows(result.windows, '→'))}.`,
-    '',
+  const parts: MarkdownPart[] = [
+    {
+      text: [
+        `## ${title}: ${verdict}`,
+        '',
+        `**${verdict}**: ${describeCounts(countChecks(result))}. ${escapeMarkdown(describeExitCode(result))}.`,
+        '',
+        `Deployed at ${escapeMarkdown(result.deployedAt)}; ${escapeMarkdown(formatWindows(result.windows, '→'))}.`,
+        '',
+      ].join('\n'),
+    },
   ];
   if (result.checks.length > 0) {
-    lines.push(row(['check', 'verdict', 'reason']), row(['---', '---', '---']));
-    for (const check of result.checks) lines.push(row([escapeMarkdown(check.name), displayVerdict(check), escapeMarkdown(check.reason)]));
-    lines.push('');
+    parts.push({ text: [row(['check', 'verdict', 'change', 'p', 'reason']), row(['---', '---', '---:', '---:', '---'])].join('\n') });
+    for (const check of result.checks) parts.push({ text: summaryRow(check), summaryRow: true });
+    parts.push({ text: '' });
   }
-  if (result.warnings.length > 0) lines.push('**Warnings**', '', ...result.warnings.map((w) => `- ${escapeMarkdown(w)}`), '');
-  for (const check of result.checks) lines.push(...renderCheck(check));
-  return `${lines.join('\n').trimEnd()}\n`;
+  if (result.warnings.length > 0) {
+    parts.push({ text: '**Warnings**\n' });
+    for (const warning of result.warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
+    parts.push({ text: '' });
+  }
+  for (const check of result.checks) parts.push({ text: renderCheck(check).join('\n'), checkSection: true });
+  return parts;
+}
+
+/** Render the run as GitHub-flavoured Markdown, at most `maxLength` characters (GitHub's comment limit by default). */
+export function renderMarkdown(result: RunResult, options: MarkdownOptions = {}): string {
+  return fitMarkdown(renderParts(result), options.maxLength ?? GITHUB_COMMENT_LIMIT);
 }

@@ -89,3 +89,17 @@ export function describeHiddenSeries(selection: SeriesSelection): string {
   if (selection.hiddenPassed > 0) parts.push(`${selection.hiddenPassed} more series passed`);
   return parts.length === 0 ? '' : `and ${parts.join('; ')}`;
 }
+
+/**
+ * The series a one-line summary of a check shows: among the series that share the check's verdict,
+ * the most significant one (lowest adjusted p, else raw p); undefined when the check has no series.
+ */
+export function representativeSeries(check: Pick<CheckResult, 'verdict' | 'series'>): SeriesResult | undefined {
+  const same = check.series.filter((s) => s.verdict === check.verdict);
+  const pool = same.length > 0 ? same : check.series;
+  const pOf = (s: SeriesResult): number => {
+    const p = s.pValueAdjusted ?? s.pValue;
+    return p !== null && Number.isFinite(p) ? p : Infinity;
+  };
+  return pool.reduce<SeriesResult | undefined>((best, s) => (best === undefined || pOf(s) < pOf(best) ? s : best), undefined);
+}

@@ -3,9 +3,15 @@ import type { RunResult } from '../types.js';
 /** Every report format; `human` is for terminals only, the others also go to `--report` files. */
 export type ReportFormat = 'human' | 'json' | 'junit' | 'markdown' | 'html';
 
-/** What the CLI decides for the reporters; only the human reporter reads `color`. */
+/** What the CLI decides for the reporters; only the human reporter reads them. */
 export interface RenderOptions {
   color: boolean;
+  /**
+   * Unicode sparklines and ellipses in the human report, else ASCII (decideUnicode() in
+   * terminal-charset.ts). Optional while callers are wired; absent means ASCII, which every
+   * terminal shows.
+   */
+  unicode?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { UsageError } from '../../../src/errors.js';
 import { formatForPath, renderers, renderReport } from '../../../src/report/index.js';
 import { renderJson } from '../../../src/report/json.js';
 import { buildRunResult } from '../../fixtures/reports/run-result.js';
+import { withSamples } from '../../fixtures/reports/samples.js';
 
 describe('formatForPath', () => {
   test.each([
@@ -33,6 +34,12 @@ describe('renderReport', () => {
 
   test('every format has a renderer', () => {
     expect(Object.keys(renderers).sort()).toEqual(['html', 'human', 'json', 'junit', 'markdown']);
+  });
+
+  test('the human report draws Unicode sparklines only when asked to, ASCII otherwise', () => {
+    const result = withSamples(buildRunResult());
+    expect(renderReport('human', result, { color: false, unicode: true })).toContain('baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate █████');
+    expect(renderReport('human', result, { color: false })).toContain('baseline _______________ | candidate #####');
   });
 
   test('only the human report changes with colour', () => {

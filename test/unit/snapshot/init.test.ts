@@ -9,7 +9,7 @@ import { parse } from './helpers.js';
 
 const io = () => {
   const out: string[] = [];
-  return { out, io: { stdout: (t: string) => out.push(t), stderr: () => undefined, env: {}, now: () => 0, stderrIsTTY: false, color: false, signal: new AbortController().signal } };
+  return { out, io: { stdout: (t: string) => out.push(t), stderr: () => undefined, env: {}, now: () => 0, stderrIsTTY: false, color: false, unicode: false, signal: new AbortController().signal } };
 };
 
 describe('init', () => {
