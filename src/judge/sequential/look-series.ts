@@ -1,10 +1,11 @@
 /**
- * One look at one count series: sum its steps, deflate both sides by their dispersion as the
- * fixed-n count judge does (dispersion.ts), so a burst of errors, which makes steps vary more
- * than binomial noise, does not read as certainty; then apply the stop rule.
+ * One look at one count series: sum its steps, deflate both sides by their dispersion
+ * (sequential-dispersion.ts: the fixed-n judge's estimate, except that a candidate of a few steps
+ * keeps the pooled one unless its own is significantly larger), so a burst of errors, which makes
+ * steps vary more than binomial noise, does not read as certainty; then apply the stop rule.
  */
 import { sumSteps, type CountSide } from '../count/count-series.js';
-import { sideDispersions } from '../count/dispersion.js';
+import { sequentialDispersions } from './sequential-dispersion.js';
 import type { CountTotals } from '../count/compare-counts.js';
 import { decideSequentialStop, type SequentialLook } from './stop-rule.js';
 
@@ -25,7 +26,7 @@ export interface SeriesLook extends SequentialLook {
 export function lookAtSeries(check: SequentialCheck, baseline: CountSide, candidate: CountSide, alpha: number): SeriesLook {
   const b = sumSteps(baseline);
   const c = sumSteps(candidate);
-  const [db, dc] = sideDispersions(baseline.steps, candidate.steps);
+  const [db, dc] = sequentialDispersions(baseline.steps, candidate.steps);
   const look = decideSequentialStop({
     baseline: { events: b.events / db, trials: b.trials / db },
     candidate: { events: c.events / dc, trials: c.trials / dc },

@@ -60,6 +60,35 @@ function incompleteBetaTail(x: number, a: number, b: number, upper: boolean): nu
   return upper ? complement : 1 - complement;
 }
 
+/**
+ * ln I_x(a, b) (`upper` false) or ln(1 - I_x(a, b)) (`upper` true), finite where the tail itself
+ * underflows (below ~1e-308): the small tail is the prefactor times the continued fraction, whose
+ * log is summed instead of multiplied out, and the large one is log1p of minus the small one.
+ */
+function logIncompleteBetaTail(x: number, a: number, b: number, upper: boolean): number {
+  if (x <= 0) return upper ? 0 : -Infinity;
+  if (x >= 1) return upper ? -Infinity : 0;
+  const logFront = a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);
+  const lowerIsSmall = x < (a + 1) / (a + b + 2);
+  const logSmall = lowerIsSmall
+    ? logFront + Math.log(betaContinuedFraction(x, a, b)) - Math.log(a)
+    : logFront + Math.log(betaContinuedFraction(1 - x, b, a)) - Math.log(b);
+  // The small tail is the one asked for when `upper` and `lowerIsSmall` differ.
+  return upper !== lowerIsSmall ? Math.min(0, logSmall) : Math.log1p(-Math.min(1, Math.exp(logSmall)));
+}
+
+/** ln I_x(a, b) for a, b > 0 and 0 <= x <= 1, finite however small I_x is (-Infinity only at x = 0). */
+export function logRegularizedBeta(x: number, a: number, b: number): number {
+  if (!(a > 0 && b > 0) || Number.isNaN(x)) return NaN;
+  return logIncompleteBetaTail(x, a, b, false);
+}
+
+/** ln(1 - I_x(a, b)) for a, b > 0 and 0 <= x <= 1, finite however small the complement is (-Infinity only at x = 1). */
+export function logRegularizedBetaComplement(x: number, a: number, b: number): number {
+  if (!(a > 0 && b > 0) || Number.isNaN(x)) return NaN;
+  return logIncompleteBetaTail(x, a, b, true);
+}
+
 /** I_x(a, b) for a, b > 0 and 0 <= x <= 1. */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || Number.isNaN(x)) return NaN;

@@ -13,14 +13,15 @@ const DEPLOY = 1768471200;
 const NOW = DEPLOY + 180;
 
 /** Errors and requests per step before / after the deploy, latency 0.1 +- a little; data only up to NOW. */
-function fakeSource(after: [number, number], reads: string[]): Source {
+function fakeSource(after: [number, number], reads: string[], latencyAfter = 1): Source {
   return {
     describe: () => 'fake',
     fetchRange: (query: string, range: TimeRange) => {
       reads.push(`${query} ${range.start - DEPLOY}..${range.end - DEPLOY}`);
       const points = [];
       for (let t = range.start; t <= Math.min(range.end, NOW); t += range.step) {
-        const v = query.startsWith('latency') ? 0.1 + ((t / range.step) % 7) / 1000 : (t > DEPLOY ? after : [5, 1000])[query.includes('code="500"') ? 0 : 1]!;
+        const latency = (0.1 + ((t / range.step) % 7) / 1000) * (t > DEPLOY ? latencyAfter : 1);
+        const v = query.startsWith('latency') ? latency : (t > DEPLOY ? after : [5, 1000])[query.includes('code="500"') ? 0 : 1]!;
         points.push({ t, v });
       }
       return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
@@ -28,10 +29,10 @@ function fakeSource(after: [number, number], reads: string[]): Source {
   };
 }
 
-function setUp(after: [number, number], checks: string[] = [...COUNT_CHECK, ...QUERY_CHECK]) {
+function setUp(after: [number, number], checks: string[] = [...COUNT_CHECK, ...QUERY_CHECK], latencyAfter = 1) {
   const reads: string[] = [];
   const plan = planRun(specFrom(...TOP, ...checks), DEPLOY);
-  const sources = { prom: fakeSource(after, reads) };
+  const sources = { prom: fakeSource(after, reads, latencyAfter) };
   let clock = NOW;
   const watch = createEarlyStopWatch(plan, sources, new AbortController().signal, () => clock);
   return { plan, sources, reads, watch, advance: (s: number) => (clock += s) };
@@ -42,7 +43,8 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   expect(watch?.everySeconds).toBe(30);
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
-  expect(seen.line).toMatch(/^errors rate \+[\d.]+%, evidence .* of 20 needed: certain of a regression, stopping early$/);
+  // Two watched series (errors and latency) share alpha 5%: each stops at 1 / 2.5% = 40.
+  expect(seen.line).toMatch(/^errors rate \+900%, evidence .* of 40 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/);
   const decision = watch!.decision()!;
   expect(decision.at).toBe(NOW);
   const result = await judgeStoppedEarly('t', plan, sources, decision, new AbortController().signal, NOW, () => NOW);
@@ -50,8 +52,10 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   expect(result.exitCode).toBe(1);
   const [errors, latency] = result.checks;
   expect(errors?.verdict).toBe('fail');
-  expect(errors?.series[0]).toMatchObject({ test: 'sequential-binomial', rule: 'sequential', verdict: 'fail', alpha: 0.05 });
-  expect(errors?.series[0]?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.5% -> 5%/);
+  expect(errors?.series[0]).toMatchObject({ test: 'sequential-binomial', rule: 'sequential', verdict: 'fail', alpha: 0.025 });
+  // The stop came at the look 3 minutes after the deploy (the post window starts at it).
+  expect(errors?.decidedAfter).toBe(180);
+  expect(errors?.series[0]?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 40 over 2 sequential tests; rate 0\.5% -> 5%/);
   // Holm leaves the sequential series alone: it carries no adjusted p.
   expect(errors?.series[0]?.pValueAdjusted).toBeUndefined();
   // The healthy latency check, judged on 3 minutes instead of 10, may not pass.
@@ -66,18 +70,20 @@ test('the same error rate: looks never stop, and the baseline is read once', asy
   advance(30);
   const second = await watch!.look();
   expect([first.stop, second.stop]).toEqual([false, false]);
-  expect(second.line).toMatch(/^errors rate (0%|-[\d.]+%), no sign of a rise beyond the tolerance$/);
+  expect(second.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+[\d.]+%, no sign of a rise beyond the tolerance$/);
   expect(watch!.decision()).toBeNull();
-  // 2 baseline reads (numerator, denominator) once, 2 candidate reads per look.
-  expect(reads.filter((r) => r.includes('-1770..0'))).toHaveLength(2);
-  expect(reads).toHaveLength(6);
+  // 3 baseline reads (numerator, denominator, latency) once, 3 candidate reads per look.
+  expect(reads.filter((r) => / -1[78]\d0\.\.0$/.test(r))).toHaveLength(3);
+  expect(reads).toHaveLength(9);
 });
 
-test('nothing to watch: no critical count check with a one-sided direction', () => {
-  const either = COUNT_CHECK.map((line) => line.replace('direction: increase', 'direction: either'));
-  expect(setUp([50, 1000], either).watch).toBeNull();
+test('nothing to watch: no critical before/after check with a one-sided direction', () => {
+  const either = (lines: string[]): string[] => lines.map((line) => line.replace('direction: increase', 'direction: either'));
+  expect(setUp([50, 1000], either(COUNT_CHECK)).watch).toBeNull();
+  expect(setUp([50, 1000], either(QUERY_CHECK)).watch).toBeNull();
   expect(setUp([50, 1000], [...COUNT_CHECK, '    critical: false']).watch).toBeNull();
-  expect(setUp([50, 1000], QUERY_CHECK).watch).toBeNull();
+  // The latency check alone is watched too: value checks get the normal-mixture test.
+  expect(setUp([50, 1000], QUERY_CHECK).watch).not.toBeNull();
 });
 
 test('a source error at a look skips it: no stop', async () => {
@@ -87,4 +93,23 @@ test('a source error at a look skips it: no stop', async () => {
   const watch = createEarlyStopWatch(plan, { prom: failing }, new AbortController().signal, () => NOW);
   const seen = await watch!.look();
   expect(seen).toEqual({ stop: false, line: expect.stringMatching(/^errors: could not read \(.*timed out.*\); waiting on$/) });
+});
+
+test('latency +50% with errors unchanged: the value check stops (normal-mixture test) and fails with test sequential-mixture', async () => {
+  // Latency 0.100..0.106 s before, x1.5 after: far beyond the 10% tolerance against a baseline
+  // that varies by 6%, so the first look is certain. The post window's 7 points include the one at
+  // the deploy itself, still at the old latency: the geometric mean is 1.5^(6/7) = +41.6%.
+  const { plan, sources, watch } = setUp([5, 1000], [...COUNT_CHECK, ...QUERY_CHECK], 1.5);
+  const seen = await watch!.look();
+  expect(seen.stop).toBe(true);
+  expect(seen.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+41\.6%, evidence .* of 80 needed: certain of a regression, stopping early$/);
+  const result = await judgeStoppedEarly('t', plan, sources, watch!.decision()!, new AbortController().signal, NOW, () => NOW);
+  expect(result.exitCode).toBe(1);
+  const latency = result.checks[1]!;
+  expect(latency.series[0]).toMatchObject({ test: 'sequential-mixture', rule: 'sequential', verdict: 'fail', alpha: 0.025 });
+  expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.025);
+  expect(latency.series[0]!.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+41\.6%/);
+  expect(latency.decidedAfter).toBe(180);
+  // The error check, judged on 3 of 10 minutes, cannot pass: no verdict, so no decision time.
+  expect(result.checks[0]).toMatchObject({ verdict: 'inconclusive', decidedAfter: null });
 });

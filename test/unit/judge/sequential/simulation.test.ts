@@ -46,6 +46,16 @@ test('no change (share = theta0 exactly, tolerance 0): 500 reps x 200 looks stop
   expect(stops / reps).toBeLessThanOrEqual(alpha + 2 * Math.sqrt((alpha * (1 - alpha)) / reps));
 });
 
+test('at the tolerance edge (errors 25% up, tolerance 25%): 300 reps x 200 looks stop at most alpha of the time', () => {
+  // The one-sided null's boundary, where the one-sided mixture is most likely to stop wrongly: the
+  // candidate's true share is theta0 itself (up to the baseline's own noise).
+  const alpha = 0.05;
+  const reps = 300;
+  let stops = 0;
+  for (let rep = 0; rep < reps; rep++) if (simulate(3000 + rep, 10, 12.5, 0.25, alpha) !== null) stops++;
+  expect(stops / reps).toBeLessThanOrEqual(alpha + 2 * Math.sqrt((alpha * (1 - alpha)) / reps));
+});
+
 test('a 10x error rate (0.5% -> 5%, tolerance 25%) stops early in nearly every rep, within a few looks', () => {
   const reps = 200;
   const stoppedAt = Array.from({ length: reps }, (_, rep) => simulate(5000 + rep, 10, 100, 0.25, 0.05));

@@ -1,6 +1,7 @@
-/** The stop rule: BF >= 1/alpha on the bad side of theta0, never on the good side. */
+/** The stop rule: the one-sided BF+ >= 1/alpha, which only the bad side of theta0 can reach. */
 import { decideSequentialStop, sequentialAlpha } from '../../../../src/judge/sequential/stop-rule.js';
 import { lookAtSeries } from '../../../../src/judge/sequential/look-series.js';
+import { logShareBayesFactor } from '../../../../src/judge/sequential/bayes-factor.js';
 import { formatBayesFactor } from '../../../../src/judge/sequential/format.js';
 import type { CountSide } from '../../../../src/judge/count/count-series.js';
 
@@ -21,11 +22,28 @@ test('the same rate on both sides: no stop (share near theta0 / 1.25)', () => {
   expect(look.stop).toBe(false);
 });
 
-test('a large drop in errors is strong evidence but the good direction: no stop for increase', () => {
+test('a large drop in errors is the good direction for increase: BF+ far below 1 (finite), no stop', () => {
+  // Errors 5% -> 0.05%: the two-sided mixture would call this overwhelming evidence (of a fall);
+  // the one-sided mixture only weighs rises beyond the tolerance, so its factor is tiny.
   const look = decideSequentialStop({ ...base, direction: 'increase', baseline: { events: 3000, trials: 60_000 }, candidate: { events: 10, trials: 20_000 } });
-  expect(look.bayesFactor).toBeGreaterThan(1e6);
   expect(look.badSide).toBe(false);
+  expect(Number.isFinite(look.logBayesFactor)).toBe(true);
+  expect(look.bayesFactor).toBeLessThan(1);
+  expect(look.pValue).toBe(1);
   expect(look.stop).toBe(false);
+});
+
+test('the one-sided factor stops on evidence the two-sided rule needed about twice as much of', () => {
+  // Baseline 180 errors in 18k requests (1%), candidate 53 in 3k (1.77%, +77%), tolerance 10%:
+  // theta0 = 3300 / 21300 = 0.155, share 53 / 233 = 0.227. Two-sided BF ~12 < 20; BF+ ~27 >= 20.
+  const input = { tolerance: 0.1, alpha: 0.05, direction: 'increase' as const, baseline: { events: 180, trials: 18_000 }, candidate: { events: 53, trials: 3000 } };
+  const look = decideSequentialStop(input);
+  expect(look.theta0).toBeCloseTo(3300 / 21_300, 12);
+  expect(Math.exp(logShareBayesFactor(53, 180, look.theta0))).toBeLessThan(20);
+  expect(look.bayesFactor).toBeGreaterThanOrEqual(20);
+  expect(look.stop).toBe(true);
+  // One error fewer: BF+ ~19.3, short of 20.
+  expect(decideSequentialStop({ ...input, candidate: { events: 52, trials: 3000 } }).stop).toBe(false);
 });
 
 test('direction decrease mirrors it: throughput-like events falling 90% stop', () => {

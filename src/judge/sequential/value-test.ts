@@ -1,0 +1,134 @@
+/**
+ * The anytime-valid one-sided test of a value check (latency, throughput) against its complete
+ * baseline, set up once per baseline so that every look, live or replayed, applies the same rule.
+ *
+ * Scale: logs when every baseline value is > 0 (a tolerance is relative, and latencies are
+ * log-normal-ish), raw values otherwise. For `decrease` the values are negated, so the test is
+ * always "the candidate's mean rose beyond the threshold".
+ *
+ * The null is "no regression beyond tolerance": mu_c <= mu_b + ln(1 + tol) (log scale) or
+ * mu_c <= mu_b + tol |mu_b| (raw). alpha is split in two halves:
+ * - alpha/2 for the baseline: U = mean_b + t_(alpha/2, df) s sqrt(f_n / n) bounds mu_b from above
+ *   (f_n the AR(1) inflation of a mean of n points, stats/autocorrelation.ts), and the threshold
+ *   is c = U + ln(1 + tol) (raw: U + tol |U|, which bounds mu_b + tol |mu_b| for every mu_b <= U);
+ * - alpha/2 for the looks: S_t = sum (y_i - c) over the candidate so far, V_t = t s^2 (1 + phi) /
+ *   (1 - phi) (the long-run variance of an AR(1) step, which bounds the variance of a sum of any
+ *   length), and the one-sided normal-mixture martingale (normal-mixture.ts) must reach 2/alpha.
+ * Under the null, with probability >= 1 - alpha/2 every candidate step has mean <= c, so S_t is a
+ * supermartingale and the looks stop falsely with probability <= alpha/2: at most alpha in all.
+ *
+ * s, phi and hence V_t are estimated from the baseline alone, which is complete before the first
+ * look, so they are fixed constants to the sequential test, as its validity needs (estimating them
+ * from the candidate as it grows would let the boundary chase the data). The estimates are not
+ * the truth: an underestimated s or phi is a too-narrow boundary. They are therefore taken at an
+ * upper confidence level (s^2 at the 90% chi-square bound with the effective degrees of freedom,
+ * phi one standard error up). Measured (tolerance 0, no change, 200 looks, 1000 reps): with a
+ * 30-point baseline the plain estimates stop falsely 10.8% of the time at AR(1) phi 0.95 and 8.5%
+ * with 5% of values x10; the upper ones 4.8% and 4.1%. At 120 points both are below 5%.
+ *
+ * rho (the mixing precision) is tuned for a detection at half the planned post window (`horizon`
+ * points): it only trades early for late power, never validity, and depends only on the baseline
+ * and the plan.
+ *
+ * No early pass: ruling out a regression beyond a 10% tolerance needs the candidate's confidence
+ * sequence to be narrower than ln(1.1) - (U - mean_b), which at per-step sigma 0.3 takes several
+ * hundred steps, far beyond a 10-minute window; a pass is declared only at the window's end by
+ * the fixed-window judge.
+ */
+import { estimateInflation, ar1Inflation } from '../stats/autocorrelation.js';
+import { normalQuantile } from '../stats/normal.js';
+import { studentTUpperQuantile } from '../stats/student-t.js';
+import { tunedPrecision } from './normal-mixture.js';
+
+/** The check settings a value look reads. */
+export interface ValueCheck {
+  direction: 'increase' | 'decrease';
+  tolerance: number;
+}
+
+/** Fewer baseline values than this and the test is not set up (the autocorrelation estimate needs 8). */
+export const MIN_BASELINE_VALUES = 8;
+/** Post-window points the mixture is tuned for when the caller gives none: the spec defaults, 10m at 30s. */
+export const DEFAULT_HORIZON = 20;
+/** The upper confidence level at which s^2 and phi are taken (one-sided). */
+const ESTIMATE_LEVEL = 0.9;
+/** The share of the planned window at which the mixture is tightest: mid-window detections of large shifts gain, late ones lose little (measured: +50% median 195 s at 1, 180 s at 0.5). */
+const TUNED_AT = 0.5;
+/** The cap on phi (as in autocorrelation.ts): beyond it a window carries about one value anyway. */
+const MAX_PHI = 0.98;
+
+/** A baseline ready for looks, or the reason no look can stop. */
+export type ValueTest = ReadyValueTest | { ready: false; reason: string };
+
+export interface ReadyValueTest {
+  ready: true;
+  scale: 'log' | 'raw';
+  /** +1 for increase, -1 for decrease: values are multiplied by it before the test. */
+  sign: 1 | -1;
+  /** Mean of the baseline on the test scale (before the sign). */
+  baselineMean: number;
+  /** The threshold c on the signed test scale: candidate steps above it count towards a stop. */
+  threshold: number;
+  /** The per-step long-run variance (upper estimate) that V_t grows by. */
+  stepVariance: number;
+  /** The mixing precision rho of the normal mixture. */
+  rho: number;
+  /** ln(2 / alpha): the mixture stops at this log level. */
+  logThreshold: number;
+  phi: number;
+  baselineValues: number;
+}
+
+/** The finite baseline values on the test scale, and the scale. */
+function baselineOnScale(baseline: Float64Array): { values: Float64Array; scale: 'log' | 'raw' } {
+  const finite = baseline.filter((v) => Number.isFinite(v));
+  const positive = finite.length > 0 && finite.every((v) => v > 0);
+  return positive ? { values: finite.map(Math.log), scale: 'log' } : { values: finite, scale: 'raw' };
+}
+
+/** The chi-square quantile at probability q with df degrees of freedom (Wilson-Hilferty: within 1% for df >= 3, ample for a variance bound). */
+function chiSquareQuantile(q: number, df: number): number {
+  const a = 2 / (9 * df);
+  return df * Math.max(0, 1 - a + normalQuantile(q) * Math.sqrt(a)) ** 3;
+}
+
+/** Set up the test on the complete baseline (time order). `horizon`: the planned post-window points. */
+export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alpha: number, horizon = DEFAULT_HORIZON): ValueTest {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(check.tolerance >= 0)) throw new RangeError(`tolerance must be >= 0, got ${check.tolerance}`);
+  const { values, scale } = baselineOnScale(baseline);
+  const n = values.length;
+  if (n < MIN_BASELINE_VALUES) return { ready: false, reason: `too few baseline values for the sequential test (${n}, needs ${MIN_BASELINE_VALUES})` };
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const variance = ss / (n - 1);
+  // Compared as values, not by the variance, which rounding leaves at ~1e-33 for a constant series.
+  if (values.every((v) => v === values[0]) || !(variance > 0)) return { ready: false, reason: 'the baseline never varies: the sequential test has no noise to scale by' };
+  if (check.direction === 'decrease' && scale === 'log' && check.tolerance >= 1) return { ready: false, reason: 'a fall beyond a tolerance of 100% or more is impossible on positive values' };
+  // Raw scale: mu + tol |mu| only rises with mu while tol <= 1, which the threshold below needs.
+  if (scale === 'raw' && check.tolerance > 1) return { ready: false, reason: 'a tolerance above 100% on values that reach 0 or below has no sequential threshold' };
+
+  const inflation = estimateInflation([{ ordered: values, sorted: Float64Array.from(values).sort() }]);
+  // One standard error of the AR(1) estimate up: sqrt((1 - phi^2) / n).
+  const phi = Math.min(MAX_PHI, inflation.phi + Math.sqrt((1 - inflation.phi ** 2) / n));
+  const longRun = (1 + phi) / (1 - phi);
+  const nEffective = n / ar1Inflation(inflation.phi, n);
+  const df = Math.max(1, nEffective - 1);
+  const varianceUpper = (variance * df) / Math.max(1e-3 * df, chiSquareQuantile(1 - ESTIMATE_LEVEL, df));
+
+  const sign: 1 | -1 = check.direction === 'increase' ? 1 : -1;
+  // The bound on mu_b on the signed scale, at alpha/2 with the effective n.
+  const margin = studentTUpperQuantile(alpha / 2, df) * Math.sqrt((variance * ar1Inflation(inflation.phi, n)) / n);
+  const upper = sign * mean + margin;
+  const threshold =
+    scale === 'log'
+      ? upper + (sign === 1 ? Math.log1p(check.tolerance) : -Math.log1p(-check.tolerance))
+      : upper + check.tolerance * Math.abs(upper);
+  const stepVariance = varianceUpper * longRun;
+  const logThreshold = Math.log(2 / alpha);
+  const rho = tunedPrecision(Math.max(1, horizon) * TUNED_AT * stepVariance, logThreshold);
+  return { ready: true, scale, sign, baselineMean: mean, threshold, stepVariance, rho, logThreshold, phi, baselineValues: n };
+}
