@@ -83,7 +83,7 @@ export interface SeriesResult {
   relativeChange: number | null;
   /** Confidence interval of relativeChange at the check's confidence. */
   relativeChangeInterval: [number, number] | null;
-  test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'none';
+  test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
   pValueAdjusted?: number | null;

@@ -1,5 +1,6 @@
 /** `verify-deploy run`: load the spec, plan, wait for the post window, judge, report. */
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { publishToGitHubActions } from '../report/github-actions.js';
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { OutputFormat } from '../cli/options.js';
@@ -86,8 +87,15 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
   const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
-  out.stdout(renderReport(options.format, result, { color: io.color }));
+  out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
   for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
+  // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
+  await publishToGitHubActions(result, {
+    env: io.env,
+    writeAnnotation: (line) => out.stderr(`${line}\n`),
+    appendFile: (path, text) => appendFile(path, redact(text, spec.secrets)),
+    warn: (message) => out.stderr(`warning: ${message}\n`),
+  });
   return result.exitCode;
 }
 

@@ -29,7 +29,7 @@ const TESTED_RULES = new Set(['beyond-tolerance', 'within-tolerance', 'not-signi
  * fixed-n adjustment does not model. Holm runs over the remaining tests alone.
  */
 function isInFamily(series: SeriesResult): boolean {
-  return series.test !== 'none' && series.test !== 'sequential-binomial' && series.pValue !== null && series.rule !== undefined && TESTED_RULES.has(series.rule);
+  return series.test !== 'none' && series.test !== 'sequential-binomial' && series.test !== 'sequential-mixture' && series.pValue !== null && series.rule !== undefined && TESTED_RULES.has(series.rule);
 }
 
 /** The series with its adjusted p, re-decided and re-worded when the adjustment changed anything. */

@@ -1,14 +1,19 @@
 /**
  * A run stopped early: the series the sequential test was certain of fails (test
- * 'sequential-binomial', rule 'sequential', p = 1 / Bayes factor); every other check is judged on
- * the post window so far and, as after an interrupt (partial.ts), none may pass on a window cut
- * short. The verdict is fail anyway: a critical check failed.
+ * 'sequential-binomial' or 'sequential-mixture', rule 'sequential', p from the e-value); every
+ * other check is judged on the post window so far and, as after an interrupt (partial.ts), none
+ * may pass on a window cut short. The verdict is fail anyway: a critical check failed.
  */
 import { formatPercent, formatValue } from '../judge/wording.js';
 import { formatBayesFactor } from '../judge/sequential/format.js';
 import type { Source } from '../sources/types.js';
 import { formatTime } from '../time/format-time.js';
-import type { CheckResult, Labels, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import type { CheckResult, Labels, Point, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import { cleanPoints } from '../judge/clean.js';
+import { describeSample } from '../judge/stats/describe.js';
+import type { SeriesLook } from '../judge/sequential/index.js';
+import type { ValueLook } from '../judge/sequential/value-look.js';
+import type { CountPair } from './early-stop-series.js';
 import { summariseSeries } from '../judge/check-summary.js';
 import { judgeRun } from '../judge/judge-run.js';
 import { quantileSorted } from '../judge/stats/describe.js';
@@ -34,16 +39,22 @@ function summarise(side: CountSide, events: number, trials: number, dispersion: 
 
 /** The failing series of the stopped check, worded from the look that stopped. */
 export function sequentialSeries(decision: EarlyStopDecision): SeriesResult {
-  const { look, pair, check } = decision;
+  const { pair, look } = decision;
+  if (pair.kind === 'count' && look.kind === 'count') return countSequentialSeries(decision, pair.counts, look.look);
+  if (pair.kind === 'value' && look.kind === 'value') return valueSequentialSeries(decision, pair.baseline, pair.candidate, look.look);
+  throw new Error('bug: a look of another kind than its series');
+}
+
+function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, look: SeriesLook): SeriesResult {
+  const { check } = decision;
   const rate = (t: { events: number; trials: number }): number => t.events / t.trials;
   const before = rate(look.baseline);
   const after = rate(look.candidate);
   const [db, dc] = look.dispersion;
   const dispersed = db > 1 || dc > 1 ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts` : '';
-  const family = decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
   const reason =
     `stopped early at ${formatTime(Math.floor(decision.at))}: anytime-valid test certain of a ${check.direction === 'decrease' ? 'fall' : 'rise'} ` +
-    `(Bayes factor ${formatBayesFactor(look.logBayesFactor)} >= ${formatValue(look.threshold)}${family}; ` +
+    `(Bayes factor ${formatBayesFactor(look.logBayesFactor)} >= ${formatValue(look.threshold)}${describeFamily(decision)}; ` +
     `rate ${formatPercent(before)} -> ${formatPercent(after)}, tolerance ${formatPercent(check.tolerance)}; ` +
     `${formatValue(look.baseline.events)} events in ${formatValue(look.baseline.trials)} vs ${formatValue(look.candidate.events)} in ${formatValue(look.candidate.trials)})${dispersed}`;
   return {
@@ -58,7 +69,35 @@ export function sequentialSeries(decision: EarlyStopDecision): SeriesResult {
     alpha: decision.alpha,
     reason,
     rule: 'sequential',
+    samples: { baseline: ratePoints(pair.baseline), candidate: ratePoints(pair.candidate) },
   };
+}
+
+function valueSequentialSeries(decision: EarlyStopDecision, baseline: Point[], candidate: Point[], look: ValueLook): SeriesResult {
+  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${look.reason.replace(/\)$/, `${describeFamily(decision)})`)}`;
+  return {
+    labels: decision.pair.labels,
+    verdict: 'fail',
+    baseline: describeSample(cleanPoints(baseline)),
+    candidate: describeSample(cleanPoints(candidate)),
+    relativeChange: look.change,
+    relativeChangeInterval: null,
+    test: 'sequential-mixture',
+    // p <= alpha' exactly when the mixture reached 2 / alpha' (value-test.ts splits alpha in two).
+    pValue: Math.min(1, 2 * Math.exp(-look.logMixture)),
+    alpha: decision.alpha,
+    reason,
+    rule: 'sequential',
+    samples: { baseline, candidate },
+  };
+}
+
+function describeFamily(decision: EarlyStopDecision): string {
+  return decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
+}
+
+function ratePoints(side: CountSide): Point[] {
+  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials }));
 }
 
 const sameLabels = (a: Labels, b: Labels): boolean =>
@@ -86,7 +125,8 @@ export async function judgeStoppedEarly(
 ): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
   const series = sequentialSeries(decision);
-  const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? withSequentialSeries(check, series) : check));
+  const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.post.start);
+  const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check));
   // Holm again first: the stopped series left the family, which re-words the others. Marking
   // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.
   const { checks } = judgeRun(replaced);

@@ -5,6 +5,7 @@ import type { CheckResult, RunResult } from '../types.js';
 import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
 import { formatTime } from '../time/format-time.js';
+import { decisionTimes } from './decided-after.js';
 
 /** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
 export async function executeRun(
@@ -24,6 +25,7 @@ export async function executeRun(
     return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
   });
   const verdict = judgeRun(checks);
+  const decided = decisionTimes(plan, data, verdict.checks);
   return {
     version: 1,
     ...(name !== undefined ? { name } : {}),
@@ -34,7 +36,7 @@ export async function executeRun(
       baseline: { start: formatTime(plan.windows.baseline.start), end: formatTime(plan.windows.baseline.end) },
       post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
-    checks: verdict.checks,
+    checks: verdict.checks.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
     warnings: [...verdict.warnings, ...sourceWarnings, ...(plan.warnings ?? [])],
     durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
   };

@@ -34,7 +34,7 @@ export function markInterrupted(result: RunResult, why: string): RunResult {
   const checks = result.checks.map((check) => {
     if (check.verdict !== 'pass') return check;
     const series = check.series.map((s) => (s.verdict === 'pass' ? { ...s, verdict: 'inconclusive' as const, reason: `${why}; so far: ${s.reason}` } : s));
-    return { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}`, series };
+    return { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}`, series, ...(check.decidedAfter !== undefined ? { decidedAfter: null } : {}) };
   });
   const verdict = judgeRun(checks);
   // The backend's and the plan's warnings still hold; only judgeRun's own are written anew.

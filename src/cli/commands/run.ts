@@ -4,12 +4,21 @@ import { RUN_HELP } from '../help.js';
 import { collectList, collectVar, OUTPUT_FORMATS, parseDurationOption } from '../options.js';
 import type { CommandRegistration } from './types.js';
 
-/** Stopping early, for `run --help` (RUN_HELP, with the exit codes, follows). */
+/** Waiting and stopping early, for `run --help` (RUN_HELP, with the exit codes, follows). */
 const EARLY_STOP_HELP = `
-While waiting, critical count checks (numerator/denominator) are tested every step (at most
-every 15s) with an anytime-valid sequential test; once a regression is certain the run stops
-early and fails, judging the other checks on the data so far (none can pass). --no-early-stop
-waits for the whole post window.`;
+While waiting, critical before/after checks with direction increase or decrease are tested
+every step (at most every 15s) with anytime-valid sequential tests (counts: a Bayes factor;
+values: a normal mixture), which keep false alarms below 1 - confidence however often they
+look. Once a regression is certain the run stops early and fails (exit 1); the other checks are
+judged on the data so far and none can pass. A pass is only declared at the end of the window.
+Progress on stderr shows each watched check's change and evidence. --no-early-stop waits for the
+whole window; --no-wait and --max-wait judge a window cut short, which can fail, never pass.
+The JSON report's decidedAfter says, per check, how many seconds into the post window the verdict
+was (or, for a past window, would have been) reached.
+
+On GitHub Actions (GITHUB_ACTIONS=true) failing and warning checks are also written as ::error
+and ::warning annotations on stderr, and with GITHUB_STEP_SUMMARY set the Markdown report is
+appended to the job summary.`;
 
 export const registerRun: CommandRegistration = (program, io, setCode) => {
   program

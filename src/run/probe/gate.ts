@@ -37,10 +37,19 @@ export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promis
       baseline: { start: formatTime(probes.baseline.start), end: formatTime(probes.baseline.end) },
       post: { start: formatTime(probes.post.start), end: formatTime(probes.post.end) },
     },
-    checks: verdict.checks,
+    checks: verdict.checks.map((check) => withDecisionTime(check, probes.post)),
     warnings,
     durationSeconds: Math.round((context.now() - context.startedAt) * 1000) / 1000,
   };
   if (range !== undefined) result.warnings.push(`sampled sources: baseline ${formatTime(probes.baseline.start)} .. ${formatTime(probes.baseline.end)}, candidate ${formatTime(probes.post.start)} .. ${formatTime(probes.post.end)}`);
   return probes.interrupted ? markInterrupted(result, 'interrupted while sampling') : result;
+}
+
+/**
+ * Sampled checks are judged once their sampling ends, so a verdict was reached at the end of the
+ * post window sampled; range checks keep what decided-after.ts found. Inconclusive: no verdict.
+ */
+function withDecisionTime(check: CheckResult, post: { start: number; end: number }): CheckResult {
+  if (check.verdict === 'inconclusive') return { ...check, decidedAfter: null };
+  return check.decidedAfter !== undefined ? check : { ...check, decidedAfter: Math.max(0, Math.round((post.end - post.start) * 1000) / 1000) };
 }

@@ -1,0 +1,70 @@
+/**
+ * When each check's verdict was reached, in seconds after the post window's start (`decidedAfter`):
+ * for a window already in the past, when a live run would have reached it.
+ *
+ * - A failing watched check (early-stop-watched.ts): the first step at which its anytime-valid
+ *   test, replayed step by step with the live looks' rules and family, was certain of the
+ *   regression; when it never was, the end of the window judged (the fixed-window test decided).
+ * - Any other fail, and every pass: the end of the window judged. A pass is only declared at the
+ *   window's end (the sequential tests never pass early: see src/judge/sequential/value-test.ts).
+ * - Inconclusive: null, no verdict was reached.
+ *
+ * The live looks come every max(step, 15 s), the replay looks at every step, so a live run may
+ * stop up to one look interval later than the replay says.
+ */
+import { alphaOf } from '../judge/decide.js';
+import { matchSeries } from '../judge/match.js';
+import { sequentialAlpha } from '../judge/sequential/index.js';
+import { firstCountStop } from '../judge/sequential/first-count-stop.js';
+import { firstValueStop } from '../judge/sequential/first-value-stop.js';
+import type { CheckResult, Point } from '../types.js';
+import { isWatched, postHorizon, watchedSettings } from './early-stop-watched.js';
+import { pairCountSeries, type CountPair } from './early-stop-series.js';
+import type { CheckData } from './fetch-plan.js';
+import type { PlannedCheck, RunPlan } from './plan.js';
+
+/** A watched check's series, ready for the replay of its looks. */
+type ReplayPair = { kind: 'count'; pair: CountPair } | { kind: 'value'; baseline: Float64Array; candidate: Point[] };
+
+/** `decidedAfter` of every check of a run judged on `data` (the plan may be cut short). */
+export function decisionTimes(plan: RunPlan, data: readonly CheckData[], checks: readonly CheckResult[]): Array<number | null> {
+  const pairs = plan.checks.map((planned, i) => (isWatched(planned) ? replayPairs(planned, data[i]!) : []));
+  // The live looks' family: every watched series, each at alpha / m (early-stop.ts).
+  const family = pairs.reduce((m, p) => m + p.length, 0);
+  return plan.checks.map((planned, i) => {
+    const check = checks[i]!;
+    if (check.verdict === 'inconclusive') return null;
+    const start = planned.windows.post.start;
+    const judgedEnd = Math.max(start, planned.candidate.range.end);
+    if (check.verdict === 'pass') return judgedEnd - start;
+    const alpha = sequentialAlpha(alphaOf(planned.check.confidence), family);
+    const stops = pairs[i]!.map((pair) => firstStop(planned, pair, alpha)).filter((at): at is number => at !== null);
+    const first = stops.length > 0 ? Math.min(...stops) : judgedEnd;
+    return Math.max(0, Math.min(first, judgedEnd) - start);
+  });
+}
+
+/** The series a watched check's looks test, paired as the live looks pair them. */
+function replayPairs(planned: PlannedCheck, data: CheckData): ReplayPair[] {
+  if (!data.ok) return [];
+  if (planned.denominators && data.denominators) {
+    const baseline = { numerator: data.baseline, denominator: data.denominators.baseline };
+    const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
+    return pairCountSeries(baseline, candidate, planned.check.ignoreLabels).map((pair) => ({ kind: 'count', pair }));
+  }
+  return matchSeries(data.baseline, data.candidate, planned.check.ignoreLabels).pairs.map((pair) => ({
+    kind: 'value',
+    baseline: Float64Array.from([...pair.baseline].sort((a, b) => a.t - b.t), (p) => p.v),
+    candidate: pair.candidate,
+  }));
+}
+
+/** Unix seconds of the first step at which the replayed looks were certain, or null. */
+function firstStop(planned: PlannedCheck, pair: ReplayPair, alpha: number): number | null {
+  const settings = watchedSettings(planned.check);
+  if (pair.kind === 'count') {
+    const minTraffic = planned.check.minTraffic;
+    return firstCountStop({ ...settings, ...(minTraffic !== undefined ? { minTraffic } : {}) }, pair.pair.baseline, pair.pair.candidate, alpha)?.at ?? null;
+  }
+  return firstValueStop(settings, pair.baseline, pair.candidate, alpha, postHorizon(planned))?.at ?? null;
+}
