@@ -1,0 +1,221 @@
+/**
+ * Live data end to end: a real Prometheus scrapes loopback services every second while the test
+ * "deploys" (changes a service's behaviour), and `verify-deploy run` waits for the post window.
+ *
+ * - Regression (error share 1% -> 20% at the deploy, 10m post window): the anytime-valid test of
+ *   the looks taken while waiting is certain of the rise at the first look with a post step in it
+ *   (~15 s after the deploy), so the run stops early with exit 1 long before the window ends. A
+ *   gate that waited the whole window would take 10 minutes; the bound below (90 s after the
+ *   deploy) catches that, it does not time the gate.
+ * - Latency regression (median latency x2 at the deploy): the value check's normal-mixture test
+ *   stops early the same way, with test sequential-mixture.
+ * - Control (a service that does not change, 30s post window): the looks never stop and the run
+ *   ends when the window ends with exit 0. Both sides serve 1% errors at 200 requests/s, so the
+ *   fixed test at the end compares ~80 errors in 8000 requests with ~60 in 6000 against a limit
+ *   25% above the baseline: a fail needs the observed ratio to be significantly above 1.25 while
+ *   the truth is 1.0, about 3 standard errors of noise (p ~ 0.3%, with the candidate's counts
+ *   divided by a dispersion of up to ~1.4 as measured); the sequential looks stop on no change far
+ *   less often than their 5% bound, which holds at 1.25. A 1 here means a gate that stops on noise.
+ *
+ * Both runs start at the same second against the same Prometheus (one job per service), so the
+ * file takes about the baseline's accumulation plus the control's window: ~1.5 minutes.
+ *
+ * To add a case, add an entry to REGRESSIONS: the control spec carries every case's checks on its
+ * unchanged service.
+ */
+import { expectExit } from './harness/expect-exit.js';
+import { errorShareCheck, liveSpec, meanLatencyCheck } from './harness/live-spec.js';
+import { startLiveService, type LiveService, type ServiceBehaviour } from './harness/live-service.js';
+import { seedFromString } from './harness/prng.js';
+import { requireTools } from './harness/require-tools.js';
+import { describeRun, parseReport, type JsonReport } from './harness/run-cli.js';
+import { runCliWithDeadline, type DeadlineResult } from './harness/run-cli-deadline.js';
+import { startScrapingPrometheus, type ScrapingPrometheus } from './harness/scraping-prometheus.js';
+import { createSpecDir } from './harness/temp-specs.js';
+
+const STEP = '5s';
+const BASELINE_SECONDS = 40;
+/** Scraping before the deploy: the baseline window plus a step and a margin, so its first step has scrapes at both ends. */
+const ACCUMULATE_SECONDS = BASELINE_SECONDS + 7;
+const CONTROL_POST = '30s';
+const REGRESSION_POST_SECONDS = 600;
+/**
+ * A run that waited the whole 10m window ends after 600 s; one that stopped early, within a few
+ * looks (15 s each). Every run is interrupted at this bound, so a gate that does not stop fails
+ * the test here instead of hanging for 10 minutes.
+ */
+const RUN_DEADLINE_SECONDS = 90;
+const REQUESTS_PER_SECOND = 200;
+const BATCH_MS = 100;
+const HEALTHY: ServiceBehaviour = { errorShare: 0.01, medianLatency: 0.05 };
+
+interface SeriesJson {
+  verdict: string;
+  test: string;
+  rule: string;
+  reason: string;
+  pValue: number | null;
+  baseline: { rate?: number | null; trials?: number; median?: number | null };
+  candidate: { rate?: number | null; trials?: number; median?: number | null };
+}
+type Report = JsonReport & { warnings: string[]; windows: { post: { start: string; end: string } } };
+
+/** A regression the service undergoes at the deploy, and what the run must report about it. */
+interface RegressionCase {
+  job: string;
+  title: string;
+  change: Partial<ServiceBehaviour>;
+  /** The check's name (the progress lines of its looks name it) and its spec lines for a job. */
+  checkName: string;
+  checks(job: string): string[];
+  /** The test that judges the check over a whole window (the control's verdict). */
+  fixedTest: string;
+  /** Asserts the stopped series: the sequential test, and the values the service was made to produce. */
+  expectStoppedSeries(series: SeriesJson): void;
+}
+
+const REGRESSIONS: RegressionCase[] = [
+  {
+    job: 'live-errors',
+    title: 'error share 1% -> 20%',
+    change: { errorShare: 0.2 },
+    checkName: 'errors',
+    checks: (job) => errorShareCheck(job, STEP),
+    fixedTest: 'binomial',
+    expectStoppedSeries(series) {
+      expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-binomial', rule: 'sequential' });
+      expect(series.reason).toMatch(/^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor /);
+      expect(series.pValue).toBeLessThanOrEqual(0.05);
+      // The rates the gate saw are the service's: 1% over ~8000 requests (sd 0.11 points) and 20%
+      // over at least 1000 (sd 1.3 points); the bounds are more than 4 sd away.
+      expect(series.baseline.rate).toBeGreaterThan(0.005);
+      expect(series.baseline.rate).toBeLessThan(0.02);
+      expect(series.candidate.rate).toBeGreaterThan(0.14);
+      expect(series.candidate.rate).toBeLessThan(0.26);
+    },
+  },
+  {
+    job: 'live-latency',
+    title: 'median latency x2',
+    change: { medianLatency: 2 * HEALTHY.medianLatency },
+    checkName: 'mean latency',
+    checks: (job) => meanLatencyCheck(job, STEP),
+    fixedTest: 'mann-whitney',
+    expectStoppedSeries(series) {
+      // A value check: the normal-mixture test of the looks, on the log scale (latencies are > 0).
+      expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-mixture', rule: 'sequential' });
+      expect(series.reason).toMatch(/^stopped early at .*Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+/);
+      expect(series.pValue).toBeLessThanOrEqual(0.05);
+      // Every request's latency doubled, so the mean of each step's ~1000 requests doubles too:
+      // the candidate's median over the baseline's is 2 within the noise of a few steps.
+      const ratio = series.candidate.median! / series.baseline.median!;
+      expect(ratio).toBeGreaterThan(1.6);
+      expect(ratio).toBeLessThan(2.5);
+    },
+  },
+];
+
+const CONTROL_JOB = 'live-control';
+const specs = createSpecDir();
+const services = new Map<string, LiveService>();
+let prometheus: ScrapingPrometheus | undefined;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Waits for the next whole second, applies the change there, and returns that second (the --deployed-at). */
+async function deployAtNextSecond(service: LiveService, change: Partial<ServiceBehaviour>): Promise<number> {
+  const at = Math.floor(Date.now() / 1000) + 1;
+  await sleep(at * 1000 - Date.now());
+  service.setBehaviour(change);
+  return at;
+}
+
+/** `run` of the spec for a deploy at `deployedAt`, interrupted if it is still running RUN_DEADLINE_SECONDS after the deploy. */
+function runGate(specFile: string, deployedAt: number): Promise<DeadlineResult> {
+  const url = prometheus?.url;
+  if (!url) throw new Error('the scraping Prometheus did not start (see beforeAll)');
+  const args = ['run', specFile, '--deployed-at', String(deployedAt), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`];
+  return runCliWithDeadline(args, deployedAt * 1000 + RUN_DEADLINE_SECONDS * 1000 - Date.now());
+}
+
+/** Fails with the CLI's output when the deadline interrupted the run. */
+function expectNoDeadline(result: DeadlineResult): void {
+  if (result.hitDeadline) throw new Error(`the run was still going ${RUN_DEADLINE_SECONDS} s after the deploy and was interrupted: ${describeRun(result)}`);
+  expect(result.hitDeadline).toBe(false);
+}
+
+function serviceOf(job: string): LiveService {
+  const service = services.get(job);
+  if (!service) throw new Error(`no live service for job ${job} (see beforeAll)`);
+  return service;
+}
+
+beforeAll(async () => {
+  requireTools();
+  for (const job of [CONTROL_JOB, ...REGRESSIONS.map((c) => c.job)]) {
+    const seed = seedFromString(job);
+    services.set(job, await startLiveService({ seed, requestsPerSecond: REQUESTS_PER_SECOND, batchMs: BATCH_MS, behaviour: HEALTHY }));
+  }
+  prometheus = await startScrapingPrometheus([...services].map(([job, service]) => ({ job, target: service.target })));
+  await sleep(ACCUMULATE_SECONDS * 1000);
+}, (ACCUMULATE_SECONDS + 60) * 1000);
+
+afterAll(async () => {
+  // The Prometheus first, so it does not log failed scrapes of services already closed.
+  await prometheus?.stop();
+  await Promise.all([...services.values()].map((service) => service.stop()));
+  specs.remove();
+});
+
+/** The progress lines of the looks at one check: the lines after "waiting ..." that name it. */
+function lookLines(stderr: string, checkName: string): string[] {
+  return stderr.split('\n').filter((line) => !line.startsWith('waiting ') && line.includes(` ${checkName}`));
+}
+
+for (const regression of REGRESSIONS) {
+  test.concurrent(`${regression.title} at the deploy: stops early, exit 1 by the sequential test, long before the 10m window ends`, async () => {
+    const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: `${REGRESSION_POST_SECONDS}s`, step: STEP };
+    const specFile = specs.write(`${regression.job}.yaml`, liveSpec(windows, regression.checks(regression.job)));
+    const deployedAt = await deployAtNextSecond(serviceOf(regression.job), regression.change);
+    const result = await runGate(specFile, deployedAt);
+
+    // Stopped early: a gate that waited for the 10m window would have hit the deadline.
+    expectNoDeadline(result);
+    expectExit(result, 1);
+    const report = parseReport(result) as Report;
+    expect(report.verdict).toBe('fail');
+    expect(report.checks[0]).toMatchObject({ name: regression.checkName, verdict: 'fail', critical: true });
+    regression.expectStoppedSeries(report.checks[0]!.series[0] as unknown as SeriesJson);
+    expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+    // Progress while waiting: the wait, then the looks, the last one stopping.
+    expect(result.stderr).toMatch(/^waiting .+ until /m);
+    const looks = lookLines(result.stderr, regression.checkName);
+    expect(looks.length).toBeGreaterThanOrEqual(1);
+    expect(looks[looks.length - 1]).toMatch(/certain of a regression, stopping early$/);
+  }, (RUN_DEADLINE_SECONDS + 30) * 1000);
+}
+
+test.concurrent('no change at the deploy: the looks never stop, the run ends with the 30s window and passes (exit 0)', async () => {
+  const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: CONTROL_POST, step: STEP };
+  const specFile = specs.write(`${CONTROL_JOB}.yaml`, liveSpec(windows, REGRESSIONS.flatMap((c) => c.checks(CONTROL_JOB))));
+  const deployedAt = await deployAtNextSecond(serviceOf(CONTROL_JOB), {});
+  const result = await runGate(specFile, deployedAt);
+  const endedAt = Date.now() / 1000;
+
+  expectNoDeadline(result);
+  expectExit(result, 0);
+  const report = parseReport(result) as Report;
+  // It waited for the window: judged after the post window's end, not on a part of it.
+  expect(endedAt).toBeGreaterThanOrEqual(Date.parse(report.windows.post.end) / 1000);
+  expect(report.warnings.filter((w) => w.startsWith('stopped early'))).toEqual([]);
+  expect(result.stderr).toMatch(/^waiting .+ until /m);
+  expect(result.stderr).not.toContain('stopping early');
+  expect(report.checks).toHaveLength(REGRESSIONS.length);
+  REGRESSIONS.forEach((regression, i) => {
+    // The fixed test of the whole window judged it, not the sequential one.
+    expect(report.checks[i]).toMatchObject({ name: regression.checkName, verdict: 'pass' });
+    expect(report.checks[i]!.series[0]).toMatchObject({ verdict: 'pass', test: regression.fixedTest });
+    // Looks at 0 s, 15 s and 30 s of a ~35 s wait: at least two looked at the check without stopping.
+    expect(lookLines(result.stderr, regression.checkName).length).toBeGreaterThanOrEqual(2);
+  });
+}, 120_000);
