@@ -1,5 +1,6 @@
 /** Number, p-value and label formatting shared by the text reporters (not JSON, which keeps raw numbers). */
-import type { Labels, RunResult } from '../types.js';
+import { formatDuration } from '../spec/duration.js';
+import type { CheckResult, Labels, RunResult } from '../types.js';
 
 const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
 const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -79,4 +80,11 @@ export function formatWindows(windows: RunResult['windows'], arrow = '->'): stri
   const short = (time: string): string => (date !== undefined && time.startsWith(date) ? time.slice(date.length) : time);
   const { baseline, post } = windows;
   return `baseline ${baseline.start} ${arrow} ${short(baseline.end)}, post ${short(post.start)} ${arrow} ${short(post.end)}`;
+}
+
+/** "decided after 2m15s of the post window", or null when no verdict was reached (or none was dated). */
+export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): string | null {
+  return typeof check.decidedAfter === 'number' && Number.isFinite(check.decidedAfter)
+    ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
+    : null;
 }

@@ -1,7 +1,7 @@
 /** One check in the HTML report: verdict, reason and notes, the charts, then the table of every series. */
 import type { CheckResult, RunResult, SeriesResult } from '../types.js';
 import { escapeXml as escapeHtml } from './escape.js';
-import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
+import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
 import { badge } from './html-badge.js';
 import { renderCheckCharts } from './html-check-charts.js';
 import { displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from './summary.js';
@@ -49,6 +49,12 @@ function renderUnmatched(check: CheckResult): string[] {
     });
 }
 
+/** "Decided after 2m15s of the post window.", when a verdict was reached. */
+function decisionTime(check: CheckResult): string {
+  const decided = describeDecisionTime(check);
+  return decided === null ? '' : `<p class="muted">${escapeHtml(`${decided[0]!.toUpperCase()}${decided.slice(1)}.`)}</p>`;
+}
+
 /** The section of one check. */
 export function renderCheck(check: CheckResult, run: Pick<RunResult, 'deployedAt' | 'windows'>): string {
   const shown = displayVerdict(check);
@@ -59,6 +65,7 @@ export function renderCheck(check: CheckResult, run: Pick<RunResult, 'deployedAt
     `<p>${escapeHtml(check.reason)}</p>`,
     check.error === undefined ? '' : `<p class="error">Error: ${escapeHtml(check.error)}</p>`,
     notes === '' ? '' : `<ul class="notes">${notes}</ul>`,
+    decisionTime(check),
     renderCheckCharts(check, run),
     ...renderTables(check),
     ...renderUnmatched(check),

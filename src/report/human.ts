@@ -1,9 +1,8 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckResult, Labels, RunResult } from '../types.js';
-import { formatDuration } from '../spec/duration.js';
 import { sanitizeText } from './escape.js';
-import { formatLabels, formatWindows } from './format.js';
+import { describeDecisionTime, formatLabels, formatWindows } from './format.js';
 import { paintVerdict, renderHumanSeries } from './human-series.js';
 import { renderSummaryTable } from './human-summary.js';
 import type { RenderOptions } from './types.js';
@@ -25,7 +24,8 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean)
   // The reason usually quotes the error already; show it apart only when it adds something.
   if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
   for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
-  if (typeof check.decidedAfter === 'number') lines.push(chalk.dim(`  decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`));
+  const decided = describeDecisionTime(check);
+  if (decided !== null) lines.push(chalk.dim(`  ${decided}`));
   const selection = selectSeries(check.series);
   for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  ', unicode));
   const hidden = describeHiddenSeries(selection);

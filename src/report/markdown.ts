@@ -6,7 +6,7 @@
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
-import { formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from './format.js';
+import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from './format.js';
 import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, representativeSeries, selectSeries, verdictLabel } from './summary.js';
 
 /** Unmatched series listed per side before the rest are counted. */
@@ -39,6 +39,8 @@ function renderCheck(check: CheckResult): string[] {
   const lines = [`### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`, '', escapeMarkdown(check.reason), ''];
   if (check.error !== undefined) lines.push(`Error: ${escapeMarkdown(check.error)}`, '');
   for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
+  const decided = describeDecisionTime(check);
+  if (decided !== null) lines.push(`_${decided[0]!.toUpperCase()}${decided.slice(1)}._`, '');
   const selection = selectSeries(check.series);
   if (selection.shown.length > 0) {
     lines.push(row(['series', 'n', 'baseline median', 'candidate median', 'change', 'p', 'verdict']));

@@ -119,3 +119,14 @@ describe('renderHtml', () => {
     expect(html).toContain('<li>40% of points repeat the previous one</li>');
   });
 });
+
+describe('renderHtml: when the verdict was reached', () => {
+  test('a dated check says how far into the post window; an undated one says nothing', () => {
+    const result = buildRunResult();
+    result.checks[0]!.decidedAfter = 135;
+    result.checks[1]!.decidedAfter = null;
+    const html = renderHtml(result);
+    expect(html).toContain('<p class="muted">Decided after 2m15s of the post window.</p>');
+    expect(html.match(/Decided after/g)).toHaveLength(1);
+  });
+});

@@ -117,3 +117,14 @@ describe('renderMarkdown within GitHub\'s comment limit', () => {
     expect(line).not.toContain('p10');
   });
 });
+
+describe('renderMarkdown: when the verdict was reached', () => {
+  test('a dated check says how far into the post window, in the check details; an undated one says nothing', () => {
+    const result = buildRunResult();
+    result.checks[0]!.decidedAfter = 135;
+    result.checks[1]!.decidedAfter = null;
+    const text = renderMarkdown(result);
+    expect(text).toContain('_Decided after 2m15s of the post window._');
+    expect(text.match(/Decided after/g)).toHaveLength(1);
+  });
+});
