@@ -1,4 +1,5 @@
 /** The backtest for people (a table per check, then the moments that failed) and as JSON. */
+import { formatDuration } from '../spec/duration.js';
 import type { AlarmRate, BacktestResult } from './types.js';
 
 /** How many failing or inconclusive moments to list per check in the human output (JSON has all). */
@@ -26,7 +27,7 @@ export function renderBacktestHuman(result: BacktestResult): string {
   lines.push('', failing.length === 0 ? 'no moment would have failed.' : 'moments that would have failed:');
   for (const check of failing) {
     lines.push(`  ${check.name}`);
-    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.reason}`);
+    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${m.reason}`);
     if (check.failedAt.length > LISTED) lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);
   }
   const unsure = result.checks.filter((c) => c.inconclusiveAt.length > 0);

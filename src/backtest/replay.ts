@@ -28,7 +28,7 @@ export async function replayMoments(spec: Spec, moments: readonly number[], sour
       return {
         at: formatTime(moment),
         verdict: options.signal.aborted ? 'inconclusive' : result.verdict,
-        checks: result.checks.map((c) => ({ name: c.name, verdict: c.verdict, reason: c.reason })),
+        checks: result.checks.map((c) => ({ name: c.name, verdict: c.verdict, reason: c.reason, ...(typeof c.decidedAfter === 'number' ? { decidedAfter: c.decidedAfter } : {}) })),
       } satisfies BacktestMoment;
     },
     () => options.signal.aborted,

@@ -34,14 +34,16 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
   const skipped = input.moments.filter((_, i) => replayed[i] === undefined).map(input.formatTime);
   const checks = spec.checks.map((check): BacktestCheckSummary => {
     const rows = done.map((m) => ({ at: m.at, result: m.checks.find((c) => c.name === check.name) }));
-    const pick = (verdict: Verdict) => rows.filter((r) => r.result?.verdict === verdict).map((r) => ({ at: r.at, reason: r.result?.reason ?? '' }));
+    const failedAt = rows
+      .filter((r) => r.result?.verdict === 'fail')
+      .map((r) => ({ at: r.at, reason: r.result?.reason ?? '', ...(r.result?.decidedAfter !== undefined ? { decidedAfter: r.result.decidedAfter } : {}) }));
     return {
       name: check.name,
       critical: check.critical,
       alpha: Math.round((1 - check.confidence) * 1e9) / 1e9,
       ...alarmRate(rows.map((r) => r.result?.verdict ?? 'inconclusive')),
-      failedAt: pick('fail'),
-      inconclusiveAt: pick('inconclusive'),
+      failedAt,
+      inconclusiveAt: rows.filter((r) => r.result?.verdict === 'inconclusive').map((r) => ({ at: r.at, reason: r.result?.reason ?? '' })),
     };
   });
   const run = { ...alarmRate(done.map((m) => m.verdict)), failedAt: done.filter((m) => m.verdict === 'fail').map((m) => m.at) };

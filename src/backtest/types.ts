@@ -5,7 +5,8 @@ import type { Verdict } from '../types.js';
 export interface BacktestMoment {
   at: string;
   verdict: Verdict;
-  checks: { name: string; verdict: Verdict; reason: string }[];
+  /** `decidedAfter`: seconds into the post window at which a live run would have reached the verdict. */
+  checks: { name: string; verdict: Verdict; reason: string; decidedAfter?: number }[];
 }
 
 /** A false-alarm rate: fails among the judged moments (inconclusive ones are counted apart). */
@@ -25,7 +26,8 @@ export interface BacktestCheckSummary extends AlarmRate {
   critical: boolean;
   /** The check's configured false-alarm rate, 1 - confidence, to compare the measured one with. */
   alpha: number;
-  failedAt: { at: string; reason: string }[];
+  /** The moments that failed; `decidedAfter` says how soon a live run would have stopped there. */
+  failedAt: { at: string; reason: string; decidedAfter?: number }[];
   inconclusiveAt: { at: string; reason: string }[];
 }
 

@@ -44,6 +44,14 @@ describe('summarizeBacktest', () => {
     expect(result.notes).toEqual(['a note']);
   });
 
+  it('a failing moment keeps how soon a live run would have stopped there (decidedAfter), and the text report shows it', async () => {
+    const failed: BacktestMoment = { at: formatTime(T + 3600), verdict: 'fail', checks: [{ name: 'latency', verdict: 'fail', reason: 'mean up 40%', decidedAfter: 75 }] };
+    const result = summarizeBacktest({ ...base, replayed: [moment(0, 'pass'), failed, moment(2, 'pass'), moment(3, 'pass')] });
+    expect(result.checks[0]?.failedAt).toEqual([{ at: '2026-01-15T11:00:00Z', reason: 'mean up 40%', decidedAfter: 75 }]);
+    const { renderBacktestHuman } = await import('../../../src/backtest/render.js');
+    expect(renderBacktestHuman(result)).toContain('2026-01-15T11:00:00Z  (decided after 1m15s) mean up 40%');
+  });
+
   it('exits 3 when no moment could be judged', () => {
     const replayed = [0, 1, 2, 3].map((h) => moment(h, 'inconclusive'));
     const result = summarizeBacktest({ ...base, replayed });
