@@ -10,7 +10,8 @@
  * - Latency regression (median latency x2 at the deploy): the value check's normal-mixture test
  *   stops early the same way, with test sequential-mixture.
  * - Control (a service that does not change, 30s post window): the looks never stop and the run
- *   ends when the window ends with exit 0. Both sides serve 1% errors at 200 requests/s, so the
+ *   ends when the window ends, never with exit 1 (0, or 3 when a loaded machine thins the latency
+ *   data: see the test). Both sides serve 1% errors at 200 requests/s, so the
  *   fixed test at the end compares ~80 errors in 8000 requests with ~60 in 6000 against a limit
  *   25% above the baseline: a fail needs the observed ratio to be significantly above 1.25 while
  *   the truth is 1.0, about 3 standard errors of noise (p ~ 0.3%, with the candidate's counts
@@ -28,8 +29,7 @@ import { errorShareCheck, liveSpec, meanLatencyCheck } from './harness/live-spec
 import { startLiveService, type LiveService, type ServiceBehaviour } from './harness/live-service.js';
 import { seedFromString } from './harness/prng.js';
 import { requireTools } from './harness/require-tools.js';
-import { describeRun, parseReport, type JsonReport } from './harness/run-cli.js';
-import { runCliWithDeadline, type DeadlineResult } from './harness/run-cli-deadline.js';
+import { describeRun, parseReport, runCli, type DeadlineResult, type JsonReport } from './harness/run-cli.js';
 import { startScrapingPrometheus, type ScrapingPrometheus } from './harness/scraping-prometheus.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -143,7 +143,7 @@ function runGate(specFile: string, deployedAt: number, deadlineSeconds = RUN_DEA
   const url = prometheus?.url;
   if (!url) throw new Error('the scraping Prometheus did not start (see beforeAll)');
   const args = ['run', specFile, '--deployed-at', String(deployedAt), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`];
-  return runCliWithDeadline(args, deployedAt * 1000 + deadlineSeconds * 1000 - Date.now());
+  return runCli(args, {}, undefined, { ms: deployedAt * 1000 + deadlineSeconds * 1000 - Date.now() });
 }
 
 /** Fails with the CLI's output when the deadline interrupted the run. */
@@ -204,7 +204,7 @@ for (const regression of REGRESSIONS) {
   }, ((regression.deadlineSeconds ?? RUN_DEADLINE_SECONDS) + 30) * 1000);
 }
 
-test.concurrent('no change at the deploy: the looks never stop, the run ends with the 30s window and passes (exit 0)', async () => {
+test.concurrent('no change at the deploy: the looks never stop, the run ends with the 30s window, and nothing fails (exit 0, or 3 on thin data)', async () => {
   const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: CONTROL_POST, step: STEP };
   const specFile = specs.write(`${CONTROL_JOB}.yaml`, liveSpec(windows, REGRESSIONS.flatMap((c) => c.checks(CONTROL_JOB))));
   const deployedAt = await deployAtNextSecond(serviceOf(CONTROL_JOB), {});
@@ -212,7 +212,12 @@ test.concurrent('no change at the deploy: the looks never stop, the run ends wit
   const endedAt = Date.now() / 1000;
 
   expectNoDeadline(result);
-  expectExit(result, 0);
+  // Never 1: a fail here is a gate that fails on noise. Usually 0. On a loaded machine Prometheus
+  // scrapes late, consecutive 5s rate() windows then share their samples, and the latency check's
+  // 9 and 7 points can look so autocorrelated (lag-1 0.98 seen) that the judge has too few
+  // effective samples: inconclusive (3), which is the judge refusing thin data, as designed.
+  if (result.code !== 0 && result.code !== 3) throw new Error(`expected exit 0 or 3: ${describeRun(result)}`);
+  expect([0, 3]).toContain(result.code);
   const report = parseReport(result) as Report;
   // It waited for the window: judged after the post window's end, not on a part of it.
   expect(endedAt).toBeGreaterThanOrEqual(Date.parse(report.windows.post.end) / 1000);
@@ -221,10 +226,15 @@ test.concurrent('no change at the deploy: the looks never stop, the run ends wit
   expect(result.stderr).not.toContain('stopping early');
   expect(report.checks).toHaveLength(REGRESSIONS.length);
   REGRESSIONS.forEach((regression, i) => {
+    const check = report.checks[i]!;
+    const series = check.series[0] as unknown as SeriesJson;
+    expect(check.name).toBe(regression.checkName);
     // The fixed test of the whole window judged it, not the sequential one.
-    expect(report.checks[i]).toMatchObject({ name: regression.checkName, verdict: 'pass' });
-    expect(report.checks[i]!.series[0]).toMatchObject({ verdict: 'pass', test: regression.fixedTest });
+    expect(series.test).toBe(regression.fixedTest);
+    if (check.verdict !== 'pass') expect({ verdict: check.verdict, rule: series.rule }).toEqual({ verdict: 'inconclusive', rule: 'too-few-effective-samples' });
     // Looks at 0 s, 15 s and 30 s of a ~35 s wait: at least two looked at the check without stopping.
     expect(lookLines(result.stderr, regression.checkName).length).toBeGreaterThanOrEqual(2);
   });
+  // The error check's counts are thousands of requests a side: it passes whatever the scrapes did.
+  expect(report.checks[0]).toMatchObject({ name: 'errors', verdict: 'pass' });
 }, 120_000);

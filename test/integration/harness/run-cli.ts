@@ -36,8 +36,24 @@ export interface Interrupt {
   whenStderrHas: string;
 }
 
-/** Spawns the CLI with `args`; never rejects on a non-zero exit (the exit code is the result). */
-export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt): Promise<CliResult> {
+/** How long the CLI may run before it is interrupted (SIGINT, then SIGKILL 10 s later). */
+export interface Deadline {
+  ms: number;
+}
+
+/** A run that met its deadline says so: the CLI was interrupted, not finished. */
+export interface DeadlineResult extends CliResult {
+  hitDeadline: boolean;
+}
+
+const KILL_AFTER_MS = 10_000;
+
+/**
+ * Spawns the CLI with `args`; never rejects on a non-zero exit (the exit code is the result).
+ * With a deadline, a run still going then is interrupted: a test of a run that should stop early
+ * must not hang for the whole post window (and outlive jest's timeout) when the gate does not stop.
+ */
+export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt, deadline?: Deadline): Promise<DeadlineResult> {
   if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
@@ -58,8 +74,28 @@ export function runCli(args: string[], env: Record<string, string> = {}, interru
         child.kill(interrupt.signal);
       }
     });
-    child.once('error', reject);
-    child.once('close', (code) => resolvePromise({ code, stdout, stderr }));
+    let hitDeadline = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const deadlineTimer =
+      deadline === undefined
+        ? undefined
+        : setTimeout(() => {
+            hitDeadline = true;
+            child.kill('SIGINT');
+            killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+          }, deadline.ms);
+    const stopTimers = (): void => {
+      clearTimeout(deadlineTimer);
+      clearTimeout(killTimer);
+    };
+    child.once('error', (error) => {
+      stopTimers();
+      reject(error);
+    });
+    child.once('close', (code) => {
+      stopTimers();
+      resolvePromise({ code, stdout, stderr, hitDeadline });
+    });
   });
 }
 
