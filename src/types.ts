@@ -100,7 +100,7 @@ export interface SeriesResult {
    * Count checks give the per-step rate events / trials. Never written to the JSON report: a
    * wide check over a long window would make it megabytes.
    */
-  samples?: { baseline: Point[]; candidate: Point[] };
+  samples?: { baseline: readonly Point[]; candidate: readonly Point[] };
 }
 
 export interface CheckResult {

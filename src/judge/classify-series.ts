@@ -9,7 +9,7 @@
 import type { CheckSpec } from '../spec/types.js';
 import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '../types.js';
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
-import { cleanPoints, type CleanSample } from './clean.js';
+import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
 import { alphaOf } from './decide.js';
 import { describeDrift } from './drift.js';
@@ -50,13 +50,8 @@ function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, rule: 
 }
 
 /** The judged points for charts, in time order (pooled series interleave their points). */
-function samplesOf(pair: SeriesPair): { baseline: Point[]; candidate: Point[] } {
+function samplesOf(pair: SeriesPair): { baseline: readonly Point[]; candidate: readonly Point[] } {
   return { baseline: inTimeOrder(pair.baseline), candidate: inTimeOrder(pair.candidate) };
-}
-
-function inTimeOrder(points: Point[]): Point[] {
-  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return [...points].sort((a, b) => a.t - b.t);
-  return points;
 }
 
 /** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */

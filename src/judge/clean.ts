@@ -20,7 +20,7 @@ export interface CleanSample {
 /** Split points into sorted finite values and counts of NaN, +Inf and -Inf. */
 export function cleanPoints(input: readonly Point[]): CleanSample {
   // Pooled series (several pods under one label set) arrive one after the other: order by time.
-  const points = isTimeOrdered(input) ? input : [...input].sort((a, b) => a.t - b.t);
+  const points = inTimeOrder(input);
   const finite = new Float64Array(points.length);
   const times = new Float64Array(points.length);
   let n = 0;
@@ -41,7 +41,8 @@ export function cleanPoints(input: readonly Point[]): CleanSample {
   return { sorted: Float64Array.from(ordered).sort(), ordered, times: times.subarray(0, n), nan, positiveInfinite, negativeInfinite };
 }
 
-function isTimeOrdered(points: readonly Point[]): boolean {
-  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return false;
-  return true;
+/** The points sorted by time: the same array when they already are (the usual case), else a sorted copy. */
+export function inTimeOrder<P extends { t: number }>(points: readonly P[]): readonly P[] {
+  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return [...points].sort((a, b) => a.t - b.t);
+  return points;
 }

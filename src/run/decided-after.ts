@@ -13,6 +13,7 @@
  * stop up to one look interval later than the replay says.
  */
 import { alphaOf } from '../judge/decide.js';
+import { inTimeOrder } from '../judge/clean.js';
 import { matchSeries } from '../judge/match.js';
 import { sequentialAlpha } from '../judge/sequential/index.js';
 import { firstCountStop } from '../judge/sequential/first-count-stop.js';
@@ -54,7 +55,7 @@ function replayPairs(planned: PlannedCheck, data: CheckData): ReplayPair[] {
   }
   return matchSeries(data.baseline, data.candidate, planned.check.ignoreLabels).pairs.map((pair) => ({
     kind: 'value',
-    baseline: Float64Array.from([...pair.baseline].sort((a, b) => a.t - b.t), (p) => p.v),
+    baseline: Float64Array.from(inTimeOrder(pair.baseline), (p) => p.v),
     candidate: pair.candidate,
   }));
 }

@@ -73,7 +73,7 @@ function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, loo
   };
 }
 
-function valueSequentialSeries(decision: EarlyStopDecision, baseline: Point[], candidate: Point[], look: ValueLook): SeriesResult {
+function valueSequentialSeries(decision: EarlyStopDecision, baseline: readonly Point[], candidate: readonly Point[], look: ValueLook): SeriesResult {
   const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${look.reason.replace(/\)$/, `${describeFamily(decision)})`)}`;
   return {
     labels: decision.pair.labels,

@@ -5,6 +5,7 @@
  * baseline window is complete before the first look, so it is read once per check.
  */
 import { DEFAULT_MIN_TRAFFIC } from '../judge/count/classify-counts.js';
+import { inTimeOrder } from '../judge/clean.js';
 import { matchSeries } from '../judge/match.js';
 import { lookAtSeries, type SeriesLook } from '../judge/sequential/index.js';
 import { lookAtValues, type ValueLook } from '../judge/sequential/value-look.js';
@@ -20,7 +21,7 @@ export type WatchedLook = { kind: 'count'; look: SeriesLook; stopsAt: number } |
 /** One matched series of a watched check, ready to be looked at. */
 export type WatchedPair =
   | { kind: 'count'; labels: Labels; counts: CountPair; look(alpha: number): WatchedLook }
-  | { kind: 'value'; labels: Labels; baseline: Point[]; candidate: Point[]; look(alpha: number): WatchedLook };
+  | { kind: 'value'; labels: Labels; baseline: readonly Point[]; candidate: readonly Point[]; look(alpha: number): WatchedLook };
 
 /** The pairs of one check at one look, and why some are not looked at yet. */
 export interface WatchedRead {
@@ -96,8 +97,4 @@ function valueStopsAt(alpha: number): number {
 
 function trialsOf(side: CountPair['baseline']): number {
   return side.steps.reduce((n, s) => n + s.trials, 0);
-}
-
-function inTimeOrder(points: Point[]): Point[] {
-  return [...points].sort((a, b) => a.t - b.t);
 }

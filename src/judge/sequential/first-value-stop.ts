@@ -7,6 +7,7 @@ import type { ValueCheck } from './value-test.js';
 import { DEFAULT_HORIZON, prepareValueTest } from './value-test.js';
 import { logNormalMixture } from './normal-mixture.js';
 import { lookFromSum, scaledValue, type ValueLook } from './value-look.js';
+import { inTimeOrder } from '../clean.js';
 
 /** The first stop: unix seconds of the candidate point after which the look stopped, and that look. */
 export interface ValueStop {
@@ -18,7 +19,7 @@ export interface ValueStop {
 export function firstValueStop(check: ValueCheck, baseline: Float64Array, candidate: readonly { t: number; v: number }[], alpha: number, horizon = DEFAULT_HORIZON): ValueStop | null {
   const test = prepareValueTest(check, baseline, alpha, horizon);
   if (!test.ready) return null;
-  const points = isSorted(candidate) ? candidate : [...candidate].sort((a, b) => a.t - b.t);
+  const points = inTimeOrder(candidate);
   let sum = 0;
   let count = 0;
   let skipped = 0;
@@ -36,9 +37,4 @@ export function firstValueStop(check: ValueCheck, baseline: Float64Array, candid
     }
   }
   return null;
-}
-
-function isSorted(points: readonly { t: number }[]): boolean {
-  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return false;
-  return true;
 }
