@@ -18,7 +18,7 @@ import { summariseSeries } from '../judge/check-summary.js';
 import { judgeRun } from '../judge/judge-run.js';
 import { quantileSorted } from '../judge/stats/describe.js';
 import { worstVerdict } from '../judge/verdict.js';
-import type { CountSide } from '../judge/count/count-series.js';
+import { ratePoints, type CountSide } from '../judge/count/count-series.js';
 import type { EarlyStopDecision } from './early-stop.js';
 import { executeRun } from './execute.js';
 import { clipPlanToNow, markInterrupted } from './partial.js';
@@ -94,10 +94,6 @@ function valueSequentialSeries(decision: EarlyStopDecision, baseline: readonly P
 
 function describeFamily(decision: EarlyStopDecision): string {
   return decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
-}
-
-function ratePoints(side: CountSide): Point[] {
-  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials }));
 }
 
 const sameLabels = (a: Labels, b: Labels): boolean =>

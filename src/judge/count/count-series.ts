@@ -45,6 +45,11 @@ export function sumSteps(side: CountSide): { events: number; trials: number } {
   return { events, trials };
 }
 
+/** The per-step rate events / trials in time order, for charts; steps without trials have none. */
+export function ratePoints(side: CountSide): Point[] {
+  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
+}
+
 /** The series of a side, and numerator series that had no denominator (listed, not judged). */
 export interface CountSideSet {
   series: Series[];

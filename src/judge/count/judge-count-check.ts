@@ -4,14 +4,14 @@
  * pair is judged on its summed counts (classify-counts.ts). Missing data is inconclusive.
  */
 import type { CheckSpec } from '../../spec/types.js';
-import type { CheckResult, Point, SeriesResult } from '../../types.js';
+import type { CheckResult, SeriesResult } from '../../types.js';
 import { describeDrift } from '../drift.js';
 import type { JudgeMode } from '../judge-check.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
 import { matchSeries } from '../match.js';
 import { worstVerdict } from '../verdict.js';
 import { classifyCountSeries } from './classify-counts.js';
-import { buildCountSides, poolSides, type CountSide, type CountSeries } from './count-series.js';
+import { buildCountSides, poolSides, ratePoints, type CountSide, type CountSeries } from './count-series.js';
 
 function missing(which: string): string {
   return `no ${which} data: the denominator query returned nothing`;
@@ -21,11 +21,6 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
   const steps = side.steps.filter((s) => s.trials > 0);
   const ordered = Float64Array.from(steps.map((s) => s.events / s.trials));
   return { ordered, sorted: Float64Array.from(ordered).sort(), times: Float64Array.from(steps.map((s) => s.t)) };
-}
-
-/** The per-step rate events / trials, in time order, for charts; steps without trials have none. */
-function ratePoints(side: CountSide): Point[] {
-  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
 }
 
 /** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
