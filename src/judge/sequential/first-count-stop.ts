@@ -7,11 +7,11 @@
  * is exactly the one the live run would have made.
  */
 import { DEFAULT_MIN_TRAFFIC } from '../count/classify-counts.js';
-import type { CountSide, CountStep } from '../count/count-series.js';
+import { sumSteps, type CountSide, type CountStep } from '../count/count-series.js';
+import { inTimeOrder } from '../clean.js';
 import { estimateDispersion } from '../count/dispersion.js';
-import { lookAtSeries, type SeriesLook } from './look-series.js';
+import { decideDeflated, lookAtSeries, type SeriesLook } from './look-series.js';
 import { sequentialDispersionsOf } from './sequential-dispersion.js';
-import { decideSequentialStop } from './stop-rule.js';
 
 /** The check settings the replay reads; minTraffic as in the spec (default 100). */
 export interface CountStopCheck {
@@ -59,22 +59,15 @@ class RunningDispersion {
 /** Replay the looks over the candidate's steps (in time order); null when none stops. */
 export function firstCountStop(check: CountStopCheck, baselineSide: CountSide, candidateSide: CountSide, alpha: number): CountStop | null {
   const minTraffic = check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
-  const steps = [...candidateSide.steps].sort((a, b) => a.t - b.t);
+  const steps = inTimeOrder(candidateSide.steps);
   const b = estimateDispersion(baselineSide.steps);
-  const baseline = baselineSide.steps.reduce((sum, s) => ({ events: sum.events + s.events, trials: sum.trials + s.trials }), { events: 0, trials: 0 });
+  const baseline = sumSteps(baselineSide);
   if (baseline.trials < minTraffic) return null;
   const running = new RunningDispersion();
   for (let i = 0; i < steps.length; i++) {
     running.add(steps[i]!);
     if (running.trials < minTraffic) continue;
-    const [db, dc] = sequentialDispersionsOf(b, running.estimate());
-    const seen = decideSequentialStop({
-      baseline: { events: baseline.events / db, trials: baseline.trials / db },
-      candidate: { events: running.events / dc, trials: running.trials / dc },
-      tolerance: check.tolerance,
-      direction: check.direction,
-      alpha,
-    });
+    const seen = decideDeflated(check, baseline, running, sequentialDispersionsOf(b, running.estimate()), alpha);
     if (!seen.stop) continue;
     // Confirm with the live look on the prefix: rounding in the running sums must not decide.
     const prefix: CountSide = { ...candidateSide, steps: steps.slice(0, i + 1) };

@@ -27,12 +27,16 @@ export function lookAtSeries(check: SequentialCheck, baseline: CountSide, candid
   const b = sumSteps(baseline);
   const c = sumSteps(candidate);
   const [db, dc] = sequentialDispersions(baseline.steps, candidate.steps);
-  const look = decideSequentialStop({
+  return { ...decideDeflated(check, b, c, [db, dc], alpha), baseline: b, candidate: c, dispersion: [db, dc] };
+}
+
+/** The stop rule on both sides' totals, each divided by its dispersion. */
+export function decideDeflated(check: SequentialCheck, b: CountTotals, c: CountTotals, [db, dc]: [number, number], alpha: number): SequentialLook {
+  return decideSequentialStop({
     baseline: { events: b.events / db, trials: b.trials / db },
     candidate: { events: c.events / dc, trials: c.trials / dc },
     tolerance: check.tolerance,
     direction: check.direction,
     alpha,
   });
-  return { ...look, baseline: b, candidate: c, dispersion: [db, dc] };
 }

@@ -9,16 +9,10 @@
  */
 import type { CountStep } from '../count/count-series.js';
 import { estimateDispersion } from '../count/dispersion.js';
-import { normalQuantile } from '../stats/normal.js';
+import { chiSquareUpperQuantile } from '../stats/chi-square.js';
 
 /** The level at which the candidate's own dispersion must exceed the pooled one to be used. */
 const OWN_DISPERSION_LEVEL = 0.01;
-
-/** The chi-square upper quantile at tail q with df degrees of freedom (Wilson-Hilferty; within a few % for df >= 2). */
-export function chiSquareUpperQuantile(q: number, df: number): number {
-  const a = 2 / (9 * df);
-  return df * Math.max(0, 1 - a - normalQuantile(q) * Math.sqrt(a)) ** 3;
-}
 
 /** A side's Pearson chi-square and its degrees of freedom. */
 export interface ChiSquare {

@@ -36,7 +36,7 @@
  * the fixed-window judge.
  */
 import { estimateInflation, ar1Inflation } from '../stats/autocorrelation.js';
-import { normalQuantile } from '../stats/normal.js';
+import { chiSquareUpperQuantile } from '../stats/chi-square.js';
 import { studentTUpperQuantile } from '../stats/student-t.js';
 import { tunedPrecision } from './normal-mixture.js';
 
@@ -86,12 +86,6 @@ function baselineOnScale(baseline: Float64Array): { values: Float64Array; scale:
   return positive ? { values: finite.map(Math.log), scale: 'log' } : { values: finite, scale: 'raw' };
 }
 
-/** The chi-square quantile at probability q with df degrees of freedom (Wilson-Hilferty: within 1% for df >= 3, ample for a variance bound). */
-function chiSquareQuantile(q: number, df: number): number {
-  const a = 2 / (9 * df);
-  return df * Math.max(0, 1 - a + normalQuantile(q) * Math.sqrt(a)) ** 3;
-}
-
 /** Set up the test on the complete baseline (time order). `horizon`: the planned post-window points. */
 export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alpha: number, horizon = DEFAULT_HORIZON): ValueTest {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
@@ -117,7 +111,7 @@ export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alph
   const longRun = (1 + phi) / (1 - phi);
   const nEffective = n / ar1Inflation(inflation.phi, n);
   const df = Math.max(1, nEffective - 1);
-  const varianceUpper = (variance * df) / Math.max(1e-3 * df, chiSquareQuantile(1 - ESTIMATE_LEVEL, df));
+  const varianceUpper = (variance * df) / Math.max(1e-3 * df, chiSquareUpperQuantile(ESTIMATE_LEVEL, df));
 
   const sign: 1 | -1 = check.direction === 'increase' ? 1 : -1;
   // The bound on mu_b on the signed scale, at alpha/2 with the effective n.

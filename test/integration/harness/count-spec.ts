@@ -1,7 +1,7 @@
 /** Spec YAML for the count-check, offset and backtest integration tests (render-spec.ts covers query checks). */
 
 /** YAML single quotes: PromQL never needs a `'` here. */
-const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+export const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /** Errors out of requests of one job, counted per 30s step (`increase(...[30s])` at step 30s). */
 export function errorCountLines(job: string, extra: string[] = []): string[] {
@@ -29,12 +29,17 @@ export function p95Lines(job: string): string[] {
 
 /** A whole spec: the given windows (YAML lines at the top), a Prometheus source at ${PROMETHEUS_URL}, the checks. */
 export function countSpec(top: string[], checks: string[]): string {
+  return prometheusSpec('counts', top, '30s', checks);
+}
+
+/** A spec named `name`: `top` (windows, as YAML lines), every check at `step`, one Prometheus source at ${PROMETHEUS_URL}. */
+export function prometheusSpec(name: string, top: string[], step: string, checks: string[]): string {
   return [
     'version: 1',
-    'name: counts',
+    `name: ${name}`,
     ...top,
     'defaults:',
-    '  step: 30s',
+    `  step: ${step}`,
     'sources:',
     '  prom:',
     '    type: prometheus',

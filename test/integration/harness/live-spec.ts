@@ -1,7 +1,5 @@
 /** Spec YAML for the live-scrape tests: short windows and steps, for data a Prometheus scrapes every second. */
-
-/** YAML single quotes: PromQL never needs a `'` here. */
-const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+import { prometheusSpec, quote } from './count-spec.js';
 
 export interface LiveWindows {
   /** Durations as the spec writes them, e.g. '40s', '10m'. */
@@ -43,24 +41,6 @@ export function meanLatencyCheck(job: string, step: string): string[] {
 
 /** A whole spec: the windows, one Prometheus source at ${PROMETHEUS_URL}, the checks (YAML lines). */
 export function liveSpec(windows: LiveWindows, checks: string[]): string {
-  return [
-    'version: 1',
-    'name: live scrape',
-    'deploy:',
-    `  warmup: ${windows.warmup}`,
-    'baseline:',
-    `  window: ${windows.baseline}`,
-    'post:',
-    `  window: ${windows.post}`,
-    'defaults:',
-    `  step: ${windows.step}`,
-    'sources:',
-    '  prom:',
-    '    type: prometheus',
-    '    url: ${PROMETHEUS_URL}',
-    '    timeout: 10s',
-    'checks:',
-    ...checks,
-    '',
-  ].join('\n');
+  const top = ['deploy:', `  warmup: ${windows.warmup}`, 'baseline:', `  window: ${windows.baseline}`, 'post:', `  window: ${windows.post}`];
+  return prometheusSpec('live scrape', top, windows.step, checks);
 }

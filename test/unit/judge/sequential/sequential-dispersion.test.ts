@@ -1,5 +1,6 @@
 /** The dispersions of a sequential look: a short healthy candidate keeps the pooled estimate; a burst uses its own. */
-import { chiSquareUpperQuantile, sequentialDispersions } from '../../../../src/judge/sequential/sequential-dispersion.js';
+import { chiSquareUpperQuantile } from '../../../../src/judge/stats/chi-square.js';
+import { sequentialDispersions } from '../../../../src/judge/sequential/sequential-dispersion.js';
 import { sideDispersions } from '../../../../src/judge/count/dispersion.js';
 
 const steps = (events: number[], trials = 150): { t: number; events: number; trials: number }[] => events.map((e, t) => ({ t, events: e, trials }));
