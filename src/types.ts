@@ -71,7 +71,7 @@ export type DecisionRule =
   | 'not-significant'
   | 'not-significant-adjusted'
   | 'not-bad-direction'
-  /** An anytime-valid sequential test was certain of a regression while `run` waited (src/run/early-stop.ts). */
+  /** An anytime-valid sequential test was certain of a regression while `run` waited (src/gate/early-stop.ts). */
   | 'sequential';
 
 export interface SeriesResult {

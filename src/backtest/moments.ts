@@ -4,9 +4,9 @@
  * past; their number is capped so a typo in `--every` cannot send thousands of queries.
  */
 import { UsageError } from '../errors.js';
-import { planRun } from '../run/plan.js';
-import { formatDuration, parseDuration } from '../spec/duration.js';
-import type { Spec } from '../spec/types.js';
+import { planRun } from '../gate/plan.js';
+import { formatDuration, parseDuration } from '../time/duration.js';
+import type { Spec } from '../spec-file/types.js';
 import { formatTime } from '../time/format-time.js';
 import { parseDeployTime } from '../time/parse-time.js';
 

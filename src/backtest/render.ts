@@ -1,5 +1,5 @@
 /** The backtest for people (a table per check, then the moments that failed) and as JSON. */
-import { formatDuration } from '../spec/duration.js';
+import { formatDuration } from '../time/duration.js';
 import type { AlarmRate, BacktestResult } from './types.js';
 
 /** How many failing or inconclusive moments to list per check in the human output (JSON has all). */

@@ -1,8 +1,8 @@
 /** Replay the gate at past moments: for each, plan and execute a run exactly as `run` would. */
-import { executeRun } from '../run/execute.js';
-import { planRun } from '../run/plan.js';
+import { executeRun } from '../gate/execute.js';
+import { planRun } from '../gate/plan.js';
 import type { Source } from '../sources/types.js';
-import type { Spec } from '../spec/types.js';
+import type { Spec } from '../spec-file/types.js';
 import { formatTime } from '../time/format-time.js';
 import { mapLimit } from './map-limit.js';
 import type { BacktestMoment } from './types.js';

@@ -1,6 +1,6 @@
 /** Map errors that reach the entry to a message for the user and an exit code. */
 import { SourceError, SpecError, UsageError } from '../errors.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../exit-code.js';
 
 /** The exit code for an error that ended a command: only known errors get 2 or 3, anything else is a bug (4). */
 export function exitCodeForError(error: unknown): number {

@@ -1,22 +1,3 @@
-/** What a command may touch of the process: streams, environment, clock. Tests pass their own. */
-export interface CommandIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  /** Unix seconds. */
-  now: () => number;
-  /** Whether stderr is an interactive terminal (progress lines may be rewritten in place). */
-  stderrIsTTY: boolean;
-  /** The terminal's width when stderr is one, so a progress line rewritten in place fits on a row. */
-  stderrColumns?: number;
-  /** Whether the human report may use colour. */
-  color: boolean;
-  /** Whether the human report may draw Unicode (sparklines); else ASCII. */
-  unicode: boolean;
-  /** Aborted on SIGINT / SIGTERM. */
-  signal: AbortSignal;
-}
-
 /** Colour for the human report: only on a TTY, never with NO_COLOR; FORCE_COLOR forces it. */
 export function decideColor(isTTY: boolean, env: Record<string, string | undefined>): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

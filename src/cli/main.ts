@@ -3,7 +3,7 @@
  * commander and the commands are imported lazily, so `--version` costs no more than a bare Node
  * start and each command loads only what it needs.
  */
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../exit-code.js';
 import { exitCodeForError, renderErrorForUser } from './errors.js';
 import { createProcessIO } from './process-io.js';
 import { readVersion } from './version.js';

@@ -1,6 +1,6 @@
 /** Parsers for repeatable and constrained options; they throw commander's InvalidArgumentError (exit 2). */
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../spec/duration.js';
+import { parseDuration } from '../time/duration.js';
 
 /** `--var KEY=VALUE`, repeatable; the key must be a valid variable name. */
 export function collectVar(text: string, previous: Record<string, string> = {}): Record<string, string> {
@@ -17,8 +17,6 @@ export function collectList(text: string, previous: string[] = []): string[] {
   return [...previous, text];
 }
 
-export const OUTPUT_FORMATS = ['human', 'json', 'junit', 'markdown'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** A duration option such as `--max-wait 5m`, in seconds; 0 is allowed. */
 export function parseDurationOption(text: string): number {

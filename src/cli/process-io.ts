@@ -1,6 +1,7 @@
 /** The real process behind CommandIO, with SIGINT / SIGTERM turned into an abort (never exit 0). */
-import { decideUnicode } from '../report/terminal-charset.js';
-import { decideColor, type CommandIO } from './io.js';
+import { decideUnicode } from '../reports/terminal-charset.js';
+import type { CommandIO } from '../command-io.js';
+import { decideColor } from './io.js';
 
 export interface ProcessIO extends CommandIO {
   /** Remove the signal handlers. */

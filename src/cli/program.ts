@@ -1,7 +1,7 @@
 /** The command line: commander wired to the commands, which are imported only when they run. */
 import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands/index.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../exit-code.js';
 import { EXIT_CODES_HELP } from './help.js';
 import type { ProcessIO } from './process-io.js';
 import { readVersion } from './version.js';

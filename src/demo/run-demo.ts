@@ -6,9 +6,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandIO } from '../cli/io.js';
-import { runCommand } from '../commands/run.js';
-import { snapshotCommand } from '../commands/snapshot.js';
+import type { CommandIO } from '../command-io.js';
+import { runCommand } from '../gate/run-command.js';
+import { snapshotCommand } from '../snapshot/command.js';
 import { startLoad } from './load.js';
 import { startDemoService } from './service.js';
 import { DEMO_SPEC } from './spec.js';

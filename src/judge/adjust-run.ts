@@ -23,7 +23,7 @@ import { formatP, formatValue } from './wording.js';
 const TESTED_RULES = new Set(['beyond-tolerance', 'within-tolerance', 'not-significant', 'not-bad-direction', 'not-significant-adjusted', 'bound']);
 
 /**
- * A series stopped early by the anytime-valid sequential test (src/run/early-stop.ts) is not a
+ * A series stopped early by the anytime-valid sequential test (src/gate/early-stop.ts) is not a
  * member: it was already tested at alpha / (number of sequential series), Bonferroni over its own
  * family, and its p (1 / Bayes factor) is valid at a data-dependent stopping time, which a
  * fixed-n adjustment does not model. Holm runs over the remaining tests alone.

@@ -2,7 +2,7 @@
  * Judge one check: pair the series, classify each pair, and take the worst verdict. Missing data
  * is inconclusive, never pass: no series on a side, or no pair at all, judges nothing.
  */
-import type { CheckSpec } from '../spec/types.js';
+import type { CheckSpec } from '../spec-file/types.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';

@@ -1,12 +1,12 @@
 /**
- * The source registry. To add a source type: add its spec to `SourceSpec` (src/spec/types.ts),
+ * The source registry. To add a source type: add its spec to `SourceSpec` (src/spec-file/types.ts),
  * implement `Source` (range queries over the past) or `SampledSource` (sampled now, for
  * endpoints without history) in a folder of its own, and list its factory here; the `satisfies`
  * clauses make a missing factory a compile error.
  */
-import type { SourceSpec } from '../spec/types.js';
-import type { HttpSourceSpec, ScrapeSourceSpec } from '../spec/probe-types.js';
-import { isSampledSourceType } from '../spec/probe-types.js';
+import type { SourceSpec } from '../spec-file/types.js';
+import type { HttpSourceSpec, ScrapeSourceSpec } from '../spec-file/probe-types.js';
+import { isSampledSourceType } from '../spec-file/probe-types.js';
 import { createHttpSource } from './http/source.js';
 import { createPrometheusSource, type PrometheusSourceOptions } from './prometheus/client.js';
 import type { SampledSource } from './sampled-types.js';

@@ -1,6 +1,6 @@
 /** Parse the deploy time given on the command line or in the spec. Times are unix seconds. */
 import { UsageError } from '../errors.js';
-import { parseDuration } from '../spec/duration.js';
+import { parseDuration } from './duration.js';
 
 /** How far ahead of the runner's clock a deploy time may be (clock skew), seconds. */
 const MAX_FUTURE_SECONDS = 60;

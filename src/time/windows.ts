@@ -1,6 +1,6 @@
 /** The baseline and post windows of a run, aligned to the query step. Times are unix seconds. */
 import { UsageError } from '../errors.js';
-import { formatDuration } from '../spec/duration.js';
+import { formatDuration } from './duration.js';
 import type { TimeRange, Windows } from '../types.js';
 
 /** Prometheus refuses a range query with more points than this per series. */

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { renderHtml } from '../../src/report/html.js';
+import { renderHtml } from '../../src/reports/html/render-html.js';
 import type { Point } from '../../src/types.js';
 import { buildHostileRunResult } from '../fixtures/reports/run-result.js';
 import { launchChromium } from './harness/chromium.js';

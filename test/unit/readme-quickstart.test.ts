@@ -1,7 +1,7 @@
 /** The README's quickstart spec is what new users copy first: it must validate as printed, without warnings. */
 import { readFileSync } from 'node:fs';
-import { parseSpec } from '../../src/spec/parse.js';
-import { findSpecWarnings } from '../../src/spec/spec-warnings.js';
+import { parseSpec } from '../../src/spec-file/parse.js';
+import { findSpecWarnings } from '../../src/spec-file/spec-warnings.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

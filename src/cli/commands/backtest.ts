@@ -49,7 +49,7 @@ export const registerBacktest: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', BACKTEST_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {
-      const { backtestCommand } = await import('../../commands/backtest.js');
+      const { backtestCommand } = await import('../../backtest/command.js');
       setCode(await backtestCommand(spec, options, io));
     });
 };

@@ -30,7 +30,7 @@ export const registerCheck: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', CHECK_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {
-      const { checkCommand } = await import('../../commands/check.js');
+      const { checkCommand } = await import('../../preflight/command.js');
       setCode(await checkCommand(spec, options, io));
     });
 };

@@ -17,7 +17,7 @@ export const registerDemo: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', DEMO_HELP)
     .exitOverride()
     .action(async () => {
-      const { demoCommand } = await import('../../commands/demo.js');
+      const { demoCommand } = await import('../../demo/command.js');
       setCode(await demoCommand(io));
     });
 };

@@ -25,7 +25,7 @@ export const registerInit: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', INIT_HELP)
     .exitOverride()
     .action(async (options) => {
-      const { initCommand } = await import('../../commands/init.js');
+      const { initCommand } = await import('../../init/command.js');
       setCode(await initCommand(options, io));
     });
 };

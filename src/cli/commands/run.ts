@@ -1,7 +1,8 @@
 /** `run`: the gate. */
 import { Option } from 'commander';
 import { RUN_HELP } from '../help.js';
-import { collectList, collectVar, OUTPUT_FORMATS, parseDurationOption } from '../options.js';
+import { STDOUT_FORMATS } from '../../reports/index.js';
+import { collectList, collectVar, parseDurationOption } from '../options.js';
 import type { CommandRegistration } from './types.js';
 
 /** Waiting and stopping early, for `run --help` (RUN_HELP, with the exit codes, follows). */
@@ -26,7 +27,7 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .description('the gate: fetch baseline and post-deploy samples, judge every check, print the result, exit with the verdict')
     .argument('<spec>', 'the spec file (YAML)')
     .option('--deployed-at <time>', 'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m); wins over deploy.at; default now')
-    .addOption(new Option('--format <format>', 'what goes to stdout').choices(OUTPUT_FORMATS).default('human'))
+    .addOption(new Option('--format <format>', 'what goes to stdout').choices(STDOUT_FORMATS).default('human'))
     .option('--report <path>', 'also write a report; the format follows the extension (.json, .xml JUnit, .md, .html); repeatable', collectList, [])
     .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
     .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
@@ -43,7 +44,7 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', RUN_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {
-      const { runCommand } = await import('../../commands/run.js');
+      const { runCommand } = await import('../../gate/run-command.js');
       setCode(await runCommand(spec, options, io));
     });
 };

@@ -25,7 +25,7 @@ export const registerSnapshot: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', SNAPSHOT_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {
-      const { snapshotCommand } = await import('../../commands/snapshot.js');
+      const { snapshotCommand } = await import('../../snapshot/command.js');
       setCode(await snapshotCommand(spec, options, io));
     });
 };

@@ -12,7 +12,7 @@ export const registerValidate: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', VALIDATE_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {
-      const { validateCommand } = await import('../../commands/validate.js');
+      const { validateCommand } = await import('./validate-spec.js');
       setCode(await validateCommand(spec, options, io));
     });
 };

@@ -4,7 +4,7 @@
  * where no data exists yet, and a short post window would be judged as if it were complete.
  */
 import { SourceError } from '../../errors.js';
-import { formatDuration } from '../../spec/duration.js';
+import { formatDuration } from '../../time/duration.js';
 import { formatTime } from '../../time/format-time.js';
 import type { TimeRange } from '../../types.js';
 

@@ -4,7 +4,7 @@
  * the loop instead of sleeping past it.
  */
 import { SourceError } from '../../errors.js';
-import { formatDuration } from '../../spec/duration.js';
+import { formatDuration } from '../../time/duration.js';
 import { type Deadline, sleep } from './deadline.js';
 
 export interface RetryPolicy {

@@ -5,7 +5,7 @@
  */
 import { isAxiosError } from 'axios';
 import { SourceError } from '../../errors.js';
-import { formatDuration } from '../../spec/duration.js';
+import { formatDuration } from '../../time/duration.js';
 import type { Deadline } from './deadline.js';
 import { sanitizeServerText } from './server-text.js';
 

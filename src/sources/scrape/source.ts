@@ -1,9 +1,9 @@
 /**
  * The `type: scrape` source: reads a /metrics page `samples` times and keeps the raw samples of
  * the metrics its checks name, as series with the scrape time as timestamp. Rates, ratios and
- * quantiles are computed from them later (src/run/probe/), so a snapshot stores raw counters.
+ * quantiles are computed from them later (src/gate/sampling/), so a snapshot stores raw counters.
  */
-import type { ScrapeSourceSpec } from '../../spec/probe-types.js';
+import type { ScrapeSourceSpec } from '../../spec-file/probe-types.js';
 import type { Labels, Series } from '../../types.js';
 import { RequestFailure, createAgents, sendRequest } from '../http/request.js';
 import { sampleTargetsTogether } from '../sample-schedule.js';

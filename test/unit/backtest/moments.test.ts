@@ -1,7 +1,7 @@
 /** Which moments a backtest replays, and the options it refuses (usage errors, exit 2). */
 import { latestMoment, MAX_MOMENTS, parseMoments } from '../../../src/backtest/moments.js';
 import { UsageError } from '../../../src/errors.js';
-import { QUERY_CHECK, specFrom, TOP } from '../run/spec-fixture.js';
+import { QUERY_CHECK, specFrom, TOP } from '../gate/spec-fixture.js';
 
 const spec = specFrom(...TOP, ...QUERY_CHECK); // 30m baseline, 10m post, no warmup, step 30s
 const T = 1768471200; // 2026-01-15T10:00:00Z

@@ -10,7 +10,7 @@ import { summarizeBacktest } from '../../../src/backtest/summarize.js';
 import type { Source } from '../../../src/sources/types.js';
 import type { TimeRange } from '../../../src/types.js';
 import { formatTime } from '../../../src/time/format-time.js';
-import { specFrom, TOP } from '../run/spec-fixture.js';
+import { specFrom, TOP } from '../gate/spec-fixture.js';
 
 const T_REG = 1768471200;
 const spec = specFrom(

@@ -2,7 +2,7 @@
 import { alarmRate, summarizeBacktest } from '../../../src/backtest/summarize.js';
 import type { BacktestMoment } from '../../../src/backtest/types.js';
 import { formatTime } from '../../../src/time/format-time.js';
-import { QUERY_CHECK, specFrom, TOP } from '../run/spec-fixture.js';
+import { QUERY_CHECK, specFrom, TOP } from '../gate/spec-fixture.js';
 
 const spec = specFrom(...TOP, ...QUERY_CHECK, '    critical: false', '    confidence: 0.99');
 const T = 1768471200;

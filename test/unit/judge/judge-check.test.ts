@@ -3,7 +3,7 @@
  * Data come from a seeded PRNG, so every run sees the same numbers.
  */
 import { judgeCheck, type JudgeMode } from '../../../src/judge/judge-check.js';
-import type { CheckSpec } from '../../../src/spec/types.js';
+import type { CheckSpec } from '../../../src/spec-file/types.js';
 import type { Series, Verdict } from '../../../src/types.js';
 import { draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';

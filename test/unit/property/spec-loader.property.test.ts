@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { SpecError, UsageError } from '../../../src/errors.js';
-import { parseSpec } from '../../../src/spec/parse.js';
+import { parseSpec } from '../../../src/spec-file/parse.js';
 
 const OPTS = { vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090', APP: 'x"} or vector(1) #' }, env: {} };
 

@@ -2,9 +2,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initCommand } from '../../../src/commands/init.js';
+import { initCommand } from '../../../src/init/command.js';
 import { renderStarterSpec, STARTER_SOURCES } from '../../../src/init/templates.js';
-import { findSpecWarnings } from '../../../src/spec/spec-warnings.js';
+import { findSpecWarnings } from '../../../src/spec-file/spec-warnings.js';
 import { parse } from './helpers.js';
 
 const io = () => {

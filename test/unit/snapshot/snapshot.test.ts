@@ -2,11 +2,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSnapshotFile } from '../../../src/commands/snapshot.js';
+import { writeSnapshotFile } from '../../../src/snapshot/command.js';
 import { UsageError } from '../../../src/errors.js';
-import { SNAPSHOT_FORMAT, type Snapshot } from '../../../src/snapshot/format.js';
-import { loadSnapshot } from '../../../src/snapshot/load.js';
-import { hashSampledSpec } from '../../../src/snapshot/spec-hash.js';
+import { SNAPSHOT_FORMAT, type Snapshot } from '../../../src/gate/sampling/snapshot-format.js';
+import { loadSnapshot } from '../../../src/gate/sampling/load-snapshot.js';
+import { hashSampledSpec } from '../../../src/gate/sampling/snapshot-spec-hash.js';
 import { PROBE_SPEC, validSpec } from './helpers.js';
 
 function snapshotOf(specText: string): Snapshot {

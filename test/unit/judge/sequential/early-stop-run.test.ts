@@ -2,12 +2,12 @@
  * The early-stop watch and the judgement of a run stopped early, on a fake source with 30s steps.
  * Baseline: 5 errors in 1000 requests a step (0.5%). The deploy was 3 minutes before "now".
  */
-import { createEarlyStopWatch } from '../../../../src/run/early-stop.js';
-import { judgeStoppedEarly } from '../../../../src/run/early-stop-judge.js';
-import { planRun } from '../../../../src/run/plan.js';
+import { createEarlyStopWatch } from '../../../../src/gate/early-stop.js';
+import { judgeStoppedEarly } from '../../../../src/gate/early-stop-judge.js';
+import { planRun } from '../../../../src/gate/plan.js';
 import type { Source } from '../../../../src/sources/types.js';
 import type { TimeRange } from '../../../../src/types.js';
-import { COUNT_CHECK, QUERY_CHECK, specFrom, TOP } from '../../run/spec-fixture.js';
+import { COUNT_CHECK, QUERY_CHECK, specFrom, TOP } from '../../gate/spec-fixture.js';
 
 const DEPLOY = 1768471200;
 const NOW = DEPLOY + 180;

@@ -1,6 +1,6 @@
-import { evaluateJsonCondition, parseJsonCondition } from '../../../../src/spec/json-condition.js';
-import { lookupJsonPath, parseJsonPath } from '../../../../src/spec/json-path.js';
-import { ExpressionError } from '../../../../src/spec/text-cursor.js';
+import { evaluateJsonCondition, parseJsonCondition } from '../../../../src/spec-file/json-condition.js';
+import { lookupJsonPath, parseJsonPath } from '../../../../src/spec-file/json-path.js';
+import { ExpressionError } from '../../../../src/spec-file/text-cursor.js';
 
 function errorOf(parse: () => unknown): { message: string; offset: number } {
   try {

@@ -1,0 +1,75 @@
+/**
+ * `verify-deploy backtest`: replay the gate at past moments as if a deploy had happened then, and
+ * report each check's false-alarm rate on the user's own data. It is a report, not a gate: it
+ * exits 0 when it ran, 3 when no moment could be judged (or it was interrupted), 2 on bad input.
+ */
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { replayMoments } from './replay.js';
+import { parseMoments, type MomentOptions } from './moments.js';
+import { backtestNotes } from './notes.js';
+import { renderBacktestHuman, renderBacktestJson } from './render.js';
+import { summarizeBacktest } from './summarize.js';
+import type { BacktestResult } from './types.js';
+import type { CommandIO } from '../command-io.js';
+import { UsageError } from '../errors.js';
+import { redact, redactDeep } from '../redact.js';
+import { createSource } from '../sources/index.js';
+import type { Source } from '../sources/types.js';
+import { loadSpec } from '../spec-file/load.js';
+import { formatTime } from '../time/format-time.js';
+
+export interface BacktestOptions extends MomentOptions {
+  format: 'human' | 'json';
+  report: string[];
+  var: Record<string, string>;
+  concurrency: number;
+}
+
+/** Run the backtest and return the exit code; spec and usage errors are thrown (exit 2). */
+export async function backtestCommand(specPath: string, options: BacktestOptions, io: CommandIO): Promise<number> {
+  const startedAt = io.now();
+  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  const reports = options.report.map((path) => ({ path, render: rendererForPath(path) }));
+  const moments = parseMoments(options, spec, io.now());
+  const sources: Record<string, Source> = {};
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
+  const stderr = (text: string): void => io.stderr(redact(text, spec.secrets));
+  stderr(`replaying ${moments.length} moment${moments.length === 1 ? '' : 's'}, ${options.concurrency} at a time\n`);
+  const replayed = await replayMoments(spec, moments, sources, {
+    concurrency: options.concurrency,
+    signal: io.signal,
+    now: io.now,
+    onMoment: (done, total) => {
+      if (io.stderrIsTTY) stderr(`\r  ${done}/${total}${done === total ? '\n' : ''}`);
+    },
+  });
+  const summary = summarizeBacktest({
+    spec,
+    moments,
+    replayed,
+    formatTime,
+    notes: backtestNotes(spec, moments),
+    durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
+  });
+  const result = redactDeep(summary, spec.secrets);
+  io.stdout(redact(options.format === 'json' ? renderBacktestJson(result) : renderBacktestHuman(result), spec.secrets));
+  for (const report of reports) await writeReport(report.path, redact(report.render(result), spec.secrets));
+  return result.exitCode;
+}
+
+/** `.json` gets JSON; `.txt`, `.log` and `.md` get the human text. */
+function rendererForPath(path: string): (result: BacktestResult) => string {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return renderBacktestJson;
+  if (['.txt', '.log', '.md'].includes(ext)) return renderBacktestHuman;
+  throw new UsageError(`--report ${path}: a backtest report is .json, or .txt/.log/.md for the text form`);
+}
+
+async function writeReport(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,21 @@
+/** `verify-deploy validate`: load the spec offline; the loader throws SpecError with every issue. */
+import type { CommandIO } from '../../command-io.js';
+import { ExitCode } from '../../exit-code.js';
+import { loadSpec } from '../../spec-file/load.js';
+import { findSpecWarnings } from '../../spec-file/spec-warnings.js';
+
+export interface ValidateOptions {
+  var: Record<string, string>;
+}
+
+/** Validate the spec and say what it holds; errors are thrown as SpecError (exit 2). */
+export async function validateCommand(specPath: string, options: ValidateOptions, io: CommandIO): Promise<number> {
+  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  for (const warning of findSpecWarnings(spec)) io.stderr(`warning: ${warning}\n`);
+  const sources = Object.keys(spec.sources).length;
+  io.stdout(
+    `${specPath}: valid (${spec.checks.length} check${spec.checks.length === 1 ? '' : 's'}, ` +
+      `${sources} source${sources === 1 ? '' : 's'})\n`,
+  );
+  return ExitCode.pass;
+}

@@ -1,0 +1,18 @@
+/** What a command may touch of the process: streams, environment, clock. Tests pass their own. */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Unix seconds. */
+  now: () => number;
+  /** Whether stderr is an interactive terminal (progress lines may be rewritten in place). */
+  stderrIsTTY: boolean;
+  /** The terminal's width when stderr is one, so a progress line rewritten in place fits on a row. */
+  stderrColumns?: number;
+  /** Whether the human report may use colour. */
+  color: boolean;
+  /** Whether the human report may draw Unicode (sparklines); else ASCII. */
+  unicode: boolean;
+  /** Aborted on SIGINT / SIGTERM. */
+  signal: AbortSignal;
+}

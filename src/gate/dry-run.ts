@@ -1,0 +1,59 @@
+/** The --dry-run listing: windows, sources and every query that would run, without any network. */
+import { formatDuration } from '../time/duration.js';
+import type { Spec } from '../spec-file/types.js';
+import type { Source } from '../sources/types.js';
+import type { TimeRange } from '../types.js';
+import { formatTime } from '../time/format-time.js';
+import type { RunPlan } from './plan.js';
+
+/** Render the plan for people; secrets are redacted by the caller's output stream and by Source.describe(). */
+export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, Source>): string {
+  const lines = [
+    `dry run of ${spec.name ?? spec.file} (no network)`,
+    `deployed at      ${formatTime(plan.deployedAt)}`,
+    `baseline window  ${formatTime(plan.windows.baseline.start)} .. ${formatTime(plan.windows.baseline.end)}${offsetNote(spec)}`,
+    `post window      ${formatTime(plan.windows.post.start)} .. ${formatTime(plan.windows.post.end)}`,
+    `ready to judge   ${formatTime(plan.readyAt)}`,
+    '',
+    'sources:',
+    ...Object.entries(sources).map(([name, source]) => `  ${name}: ${source.describe()}`),
+    '',
+    'checks:',
+  ];
+  for (const planned of plan.checks) {
+    const c = planned.check;
+    lines.push(
+      `  ${c.name} (${planned.denominators ? 'counts, ' : ''}${planned.mode}, ${c.critical ? 'critical' : 'non-critical'}, direction ${c.direction}, ` +
+        `tolerance ${round(c.tolerance * 100)}%, confidence ${round(c.confidence * 100)}%)`,
+    );
+    if (planned.denominators) {
+      const d = planned.denominators;
+      lines.push(
+        `    baseline  numerator   ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
+        `    baseline  denominator ${describeRange(d.baseline.range)}  [${d.baseline.source}] ${d.baseline.query}`,
+        `    candidate numerator   ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
+        `    candidate denominator ${describeRange(d.candidate.range)}  [${d.candidate.source}] ${d.candidate.query}`,
+      );
+      continue;
+    }
+    lines.push(
+      `    baseline  ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
+      `    candidate ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
+    );
+  }
+  if (plan.warnings && plan.warnings.length > 0) lines.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  return lines.join('\n') + '\n';
+}
+
+function offsetNote(spec: Spec): string {
+  return spec.baseline.offset === undefined ? '' : `  (baseline.offset ${formatDuration(spec.baseline.offset)}: the post window's time of day)`;
+}
+
+function describeRange(range: TimeRange): string {
+  const points = Math.floor((range.end - range.start) / range.step) + 1;
+  return `${formatTime(range.start)} .. ${formatTime(range.end)} step ${range.step}s (${points} points)`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,35 @@
+/**
+ * Which checks the sequential tests watch, and at which level: the same rules for the live looks
+ * (early-stop.ts) and for the replay that dates a past verdict (decided-after.ts), so "decided
+ * after 2m15s" is the time a live run would have stopped.
+ *
+ * Watched: critical before/after checks with a one-sided direction, counts and values alike. Not
+ * watched: canary checks (both sides still grow, which these one-sample-against-a-fixed-baseline
+ * tests do not cover), `direction: either`, and non-critical checks (they cannot stop a run).
+ */
+import type { CheckSpec } from '../spec-file/types.js';
+import type { PlannedCheck, RunPlan } from './plan.js';
+
+export type WatchedDirection = 'increase' | 'decrease';
+
+/** Whether a planned check gets the sequential test. */
+export function isWatched(planned: PlannedCheck): boolean {
+  return planned.mode === 'before-after' && planned.check.critical && planned.check.direction !== 'either';
+}
+
+/** The indices of the plan's watched checks. */
+export function watchedChecks(plan: RunPlan): number[] {
+  return plan.checks.flatMap((c, i) => (isWatched(c) ? [i] : []));
+}
+
+/** The planned number of post-window points of a value check, which its test is tuned for. */
+export function postHorizon(planned: PlannedCheck): number {
+  const { start, end, step } = planned.windows.post;
+  return Math.max(1, Math.floor((end - start) / step) + 1);
+}
+
+/** The one-sided settings of a watched check. */
+export function watchedSettings(check: CheckSpec): { direction: WatchedDirection; tolerance: number } {
+  if (check.direction === 'either') throw new Error(`bug: check "${check.name}" with direction either is not watched`);
+  return { direction: check.direction, tolerance: check.tolerance };
+}

@@ -1,0 +1,130 @@
+/**
+ * Stopping early: while `run` waits for the post window, every max(step, 15s) it reads the post
+ * window so far of the watched checks (early-stop-watched.ts: critical, before/after, one-sided)
+ * and runs an anytime-valid sequential test on every series: the Beta-binomial Bayes factor for
+ * count checks, the normal-mixture test for value checks (src/judge/sequential/). When one is
+ * certain of a regression the wait ends and the run is judged on the data so far
+ * (early-stop-judge.ts). The baseline window is complete, so it is read once.
+ *
+ * The family: every series tested sequentially is tested at alpha / m (Bonferroni), m the most
+ * series tested at any look so far (it only grows, so alpha' only shrinks). Bonferroni, not Holm,
+ * because the looks stop at a data-dependent time, where only a fixed split of alpha is valid.
+ * A read that fails at a look skips that look: errors never stop a run early.
+ */
+import { alphaOf } from '../judge/decide.js';
+import { sequentialAlpha } from '../judge/sequential/index.js';
+import { formatBayesFactor } from '../judge/sequential/format.js';
+import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
+import { SourceError } from '../errors.js';
+import type { Source } from '../sources/types.js';
+import type { CheckSpec } from '../spec-file/types.js';
+import type { Labels } from '../types.js';
+import { readWatchedPairs, type WatchedLook, type WatchedPair } from './early-stop-pairs.js';
+import { watchedChecks, type WatchedDirection } from './early-stop-watched.js';
+import { clipPlanToNow } from './partial.js';
+import type { RunPlan } from './plan.js';
+
+/** The shortest interval between looks (and the interval when the steps are shorter). */
+export const MIN_LOOK_SECONDS = 15;
+
+/** Why and when the wait stopped: the series that was certain, with its look. */
+export interface EarlyStopDecision {
+  /** Unix seconds of the look that stopped. */
+  at: number;
+  /** Index of the check in the plan (and in the run's checks). */
+  checkIndex: number;
+  check: CheckSpec;
+  pair: WatchedPair;
+  look: WatchedLook;
+  /** alpha' = alpha / tests. */
+  alpha: number;
+  tests: number;
+}
+
+/** What the wait loop calls: a look every `everySeconds`, which reports a progress line. */
+export interface EarlyStopWatch {
+  everySeconds: number;
+  look(): Promise<{ stop: boolean; line: string }>;
+  /** The decision once a look stopped, else null. */
+  decision(): EarlyStopDecision | null;
+}
+
+/** A watch over the plan's watched checks, or null when there is none to watch. */
+export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Source>, signal: AbortSignal, now: () => number): EarlyStopWatch | null {
+  const watched = watchedChecks(plan);
+  if (watched.length === 0) return null;
+  const everySeconds = Math.max(MIN_LOOK_SECONDS, Math.min(...watched.map((i) => plan.checks[i]!.check.step)));
+  const reader = readWatchedPairs(plan, sources, signal);
+  let family = 0;
+  let stopped: EarlyStopDecision | null = null;
+
+  const look = async (): Promise<{ stop: boolean; line: string }> => {
+    const at = now();
+    const clipped = clipPlanToNow(plan, at);
+    const parts: string[] = [];
+    const testable: { index: number; pair: WatchedPair }[] = [];
+    for (const index of watched) {
+      const check = plan.checks[index]!.check;
+      try {
+        const read = await reader(index, clipped.checks[index]!, at);
+        if (read.waiting !== undefined) parts.push(`${check.name}: ${read.waiting}`);
+        for (const pair of read.pairs) testable.push({ index, pair });
+      } catch (error) {
+        if (signal.aborted) return { stop: false, line: 'interrupted' };
+        if (!(error instanceof SourceError)) throw error;
+        parts.push(`${check.name}: could not read (${error.message}); waiting on`);
+      }
+    }
+    family = Math.max(family, testable.length);
+    // Per check, the series closest to stopping goes in the progress line.
+    const best = new Map<number, { pair: WatchedPair; look: WatchedLook; alpha: number }>();
+    for (const { index, pair } of testable) {
+      const alpha = sequentialAlpha(alphaOf(plan.checks[index]!.check.confidence), family);
+      const seen = pair.look(alpha);
+      const current = best.get(index);
+      if (!current || rank(seen) > rank(current.look)) best.set(index, { pair, look: seen, alpha });
+    }
+    for (const [index, { pair, look: seen, alpha }] of best) {
+      const check = plan.checks[index]!.check;
+      parts.push(describeLook(check.name, pair.labels, seen, check.direction as WatchedDirection));
+      if (seen.look.stop && stopped === null) stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests: family };
+    }
+    const line = `${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
+    return { stop: stopped !== null, line };
+  };
+  return { everySeconds, look, decision: () => stopped };
+}
+
+/** A stopping series first, then the strongest evidence on the bad side. */
+function rank(seen: WatchedLook): number {
+  return (seen.look.stop ? 2e9 : 0) + (seen.look.badSide ? 1e9 : 0) + logEvidence(seen);
+}
+
+function logEvidence(seen: WatchedLook): number {
+  return seen.kind === 'count' ? seen.look.logBayesFactor : seen.look.logMixture;
+}
+
+/**
+ * "error ratio rate +180%, evidence 14 of 20 needed": the change so far and the test's e-value
+ * (Bayes factor or mixture martingale) against the value at which it stops.
+ */
+function describeLook(name: string, labels: Labels, seen: WatchedLook, direction: WatchedDirection): string {
+  const who = Object.keys(labels).length > 0 ? `${name} {${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ')}}` : name;
+  const change = describeChange(seen);
+  if (change === null) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
+  // Evidence on the good side is no step towards stopping: its e-value would only confuse.
+  if (!seen.look.badSide) return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
+  return `${who} ${change}, evidence ${formatBayesFactor(logEvidence(seen))} of ${formatValue(seen.stopsAt)} needed`;
+}
+
+function describeChange(seen: WatchedLook): string | null {
+  if (seen.kind === 'value') {
+    if (seen.look.values === 0) return null;
+    return seen.look.change === null ? 'change undefined (zero baseline)' : formatChange(seen.look.change);
+  }
+  const { look } = seen;
+  if (look.share === null) return null;
+  const before = look.baseline.events / look.baseline.trials;
+  const after = look.candidate.events / look.candidate.trials;
+  return before > 0 ? `rate ${formatChange(after / before - 1)}` : `rate ${formatPercent(after)} (none before)`;
+}

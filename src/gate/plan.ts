@@ -1,0 +1,106 @@
+/** What a run will read: per check, which query over which window. Pure, so --dry-run shows the truth. */
+import { findSpecWarnings } from '../spec-file/spec-warnings.js';
+import type { CheckSpec, Spec } from '../spec-file/types.js';
+import { computeWindows, rangesForCheck } from '../time/windows.js';
+import type { TimeRange, Windows } from '../types.js';
+import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
+
+export type CheckMode = 'before-after' | 'canary';
+
+/** One range query of the plan. */
+export interface PlannedQuery {
+  source: string;
+  query: string;
+  range: TimeRange;
+}
+
+export interface PlannedCheck {
+  check: CheckSpec;
+  mode: CheckMode;
+  windows: Windows;
+  /** What each side reads; for a count check, its numerator. */
+  baseline: PlannedQuery;
+  candidate: PlannedQuery;
+  /** Count checks only: the denominator of each side, read over the same range as its numerator. */
+  denominators?: { baseline: PlannedQuery; candidate: PlannedQuery };
+}
+
+export interface RunPlan {
+  deployedAt: number;
+  /** Nominal windows (not step-aligned), for the report. */
+  windows: { baseline: { start: number; end: number }; post: { start: number; end: number } };
+  checks: PlannedCheck[];
+  /** When the last post window ends: the run cannot judge before then. */
+  readyAt: number;
+  /** Notes about the spec for the report (e.g. a step shorter than a rate() range). */
+  warnings?: string[];
+}
+
+/** Resolve every check's windows (aligned to its step) and queries for a deploy at `deployedAt`. */
+export function planRun(spec: Spec, deployedAt: number): RunPlan {
+  const checks = spec.checks.map((check) => planCheck(spec, check, deployedAt));
+  const postStart = deployedAt + spec.deploy.warmup;
+  const postEnd = postStart + spec.post.window;
+  const { offset } = spec.baseline;
+  const warnings = findSpecWarnings(spec);
+  return {
+    deployedAt,
+    windows: {
+      baseline:
+        offset === undefined ? { start: deployedAt - spec.baseline.window, end: deployedAt } : offsetBaselineWindow(postEnd, offset, spec.baseline.window),
+      post: { start: postStart, end: postEnd },
+    },
+    checks,
+    readyAt: Math.max(postEnd, ...checks.map((c) => c.windows.post.end)),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedCheck {
+  const aligned = computeWindows({
+    deployedAt,
+    warmup: spec.deploy.warmup,
+    baselineWindow: spec.baseline.window,
+    postWindow: spec.post.window,
+    step: check.step,
+  });
+  // Canary analysis: stable and canary run side by side, so both are read over the post window.
+  const canary = check.baselineQuery !== undefined && check.candidateQuery !== undefined;
+  // The spec loader refuses an offset beside canary checks; they would not read it anyway.
+  const offset = canary ? undefined : spec.baseline.offset;
+  const windows = offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window);
+  const ranges = rangesForCheck(windows, canary);
+  if (check.numerator !== undefined && check.denominator !== undefined) return planCountCheck(check, windows, ranges);
+  return {
+    check,
+    mode: canary ? 'canary' : 'before-after',
+    windows,
+    baseline: { source: check.source, query: (canary ? check.baselineQuery : check.query) as string, range: ranges.baseline },
+    candidate: { source: check.source, query: (canary ? check.candidateQuery : check.query) as string, range: ranges.candidate },
+  };
+}
+
+/**
+ * A count check reads four queries: numerator and denominator over each window. A point at t
+ * counts the events of (t - step, t], so each range starts one step after its window starts:
+ * the points then tile the window exactly, and the post window's first point holds no event
+ * from before the deploy.
+ */
+function planCountCheck(check: CheckSpec, windows: Windows, aligned: { baseline: TimeRange; candidate: TimeRange }): PlannedCheck {
+  const ranges = { baseline: countRange(aligned.baseline), candidate: countRange(aligned.candidate) };
+  const query = (text: string, range: TimeRange): PlannedQuery => ({ source: check.source, query: text, range });
+  const numerator = check.numerator as string;
+  const denominator = check.denominator as string;
+  return {
+    check,
+    mode: 'before-after',
+    windows,
+    baseline: query(numerator, ranges.baseline),
+    candidate: query(numerator, ranges.candidate),
+    denominators: { baseline: query(denominator, ranges.baseline), candidate: query(denominator, ranges.candidate) },
+  };
+}
+
+function countRange(range: TimeRange): TimeRange {
+  return { ...range, start: Math.min(range.end, Math.round((range.start + range.step) * 1000) / 1000) };
+}

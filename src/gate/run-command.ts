@@ -1,0 +1,133 @@
+/** `verify-deploy run`: load the spec, plan, wait for the post window, judge, report. */
+import { appendFile, writeFile } from 'node:fs/promises';
+import { publishToGitHubActions } from '../reports/github-actions.js';
+import type { CommandIO } from '../command-io.js';
+import { ExitCode } from '../exit-code.js';
+import { type SourceError, UsageError } from '../errors.js';
+import { redact, redactDeep } from '../redact.js';
+import { formatForPath, renderReport, type ReportFormat, type StdoutFormat } from '../reports/index.js';
+import { renderDryRun } from './dry-run.js';
+import { executeRun } from './execute.js';
+import { clipPlanToNow, markInterrupted } from './partial.js';
+import { planRun, type RunPlan } from './plan.js';
+import { applySpecFaults, watchSpecFaults } from './spec-faults.js';
+import { waitForPostWindow } from './wait.js';
+import { waitLimit } from './wait-limit.js';
+import { formatTime } from '../time/format-time.js';
+import { createEarlyStopWatch } from './early-stop.js';
+import { judgeStoppedEarly } from './early-stop-judge.js';
+import { createSource, isSampledSourceSpec } from '../sources/index.js';
+import { judgeWithProbes } from './sampling/judge-with-sampled.js';
+import { renderProbeDryRun, withoutProbeChecks } from './sampling/plan-sampling.js';
+import { prepareProbes } from './sampling/prepare-sampling.js';
+import { tlsEnvironmentWarnings } from '../sources/prometheus/tls-environment.js';
+import type { Source } from '../sources/types.js';
+import { loadSpec } from '../spec-file/load.js';
+import { parseDeployTime } from '../time/parse-time.js';
+import type { RunResult } from '../types.js';
+
+/** How long an interrupted run may spend reading the data it has so far. */
+const PARTIAL_READ_SECONDS = 10;
+
+export interface RunOptions {
+  deployedAt?: string;
+  format: StdoutFormat;
+  report: string[];
+  var: Record<string, string>;
+  dryRun: boolean;
+  onInconclusive?: 'fail' | 'pass';
+  /** A snapshot (`verify-deploy snapshot`) as the baseline of http / scrape sources. */
+  baselineFrom?: string;
+  /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
+  earlyStop?: boolean;
+  /** false (--no-wait): judge the data already there instead of waiting for the post window. */
+  wait?: boolean;
+  /** --max-wait, in seconds: wait at most this long, then judge the data so far. */
+  maxWait?: number;
+}
+
+/** Run the gate and return the exit code; spec and usage errors are thrown (exit 2). */
+export async function runCommand(specPath: string, options: RunOptions, io: CommandIO): Promise<number> {
+  const startedAt = io.now();
+  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  const out = redactingIO(io, spec.secrets);
+  const environmentWarnings = tlsEnvironmentWarnings(io.env);
+  for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
+  const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
+  const deployedAt = Math.floor(
+    parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
+  );
+  // Checks on sources without history are sampled now (src/gate/sampling/); the rest are range queries.
+  const probes = await prepareProbes(spec, options.baselineFrom);
+  const rangeSpec = withoutProbeChecks(spec);
+  const plan = planRun(rangeSpec, deployedAt);
+  const sources: Record<string, Source> = {};
+  const specFaults: SourceError[] = [];
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(createSource(sourceSpec), specFaults);
+
+  if (options.dryRun) {
+    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
+    return ExitCode.pass;
+  }
+  // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).
+  const watch = options.earlyStop === false ? null : createEarlyStopWatch(plan, sources, io.signal, io.now);
+  const limit = waitLimit(plan.readyAt, io.now(), options);
+  const judgeRange = async (): Promise<RunResult> => {
+    const post = { start: plan.windows.post.start, end: plan.windows.post.end };
+    const outcome = await waitForPostWindow(limit.until, { ...io, stderr: out.stderr }, post, watch ?? undefined);
+    const stopped = watch?.decision();
+    if (outcome === 'stopped' && stopped) return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
+    if (outcome === 'interrupted') return judgeSoFar(spec.name, plan, sources, startedAt, io);
+    if (io.now() < plan.readyAt && limit.why !== null) return judgeCutShort(spec.name, plan, sources, startedAt, io, limit.why);
+    return executeRun(spec.name, plan, sources, io.signal, startedAt, io.now);
+  };
+  const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
+  const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
+  // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
+  const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
+  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
+  out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
+  for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
+  // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
+  await publishToGitHubActions(result, {
+    env: io.env,
+    writeAnnotation: (line) => out.stderr(`${line}\n`),
+    appendFile: (path, text) => appendFile(path, redact(text, spec.secrets)),
+    warn: (message) => out.stderr(`warning: ${message}\n`),
+  });
+  return result.exitCode;
+}
+
+/** Interrupted while waiting: judge the data up to now, with a short deadline, and never pass. */
+async function judgeSoFar(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO): Promise<RunResult> {
+  const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, AbortSignal.timeout(PARTIAL_READ_SECONDS * 1000), startedAt, io.now);
+  return markInterrupted(partial, 'interrupted before the post window ended');
+}
+
+/** Reached --max-wait (or --no-wait) before the post window ended: judge the data so far; nothing passes. */
+async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO, why: string): Promise<RunResult> {
+  const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, io.signal, startedAt, io.now);
+  return markInterrupted(partial, `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`);
+}
+
+/** --on-inconclusive maps an inconclusive run to exit 1 or 0; the verdict itself stays inconclusive. */
+function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconclusive']): RunResult {
+  if (result.verdict !== 'inconclusive' || policy === undefined) return result;
+  return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
+}
+
+async function writeReport(path: string, format: ReportFormat, result: RunResult, secrets: string[]): Promise<void> {
+  try {
+    await writeFile(path, redact(renderReport(format, result, { color: false }), secrets));
+  } catch (error) {
+    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Streams that never let a resolved secret through, whatever a message or report contains. */
+function redactingIO(io: CommandIO, secrets: string[]): Pick<CommandIO, 'stdout' | 'stderr'> {
+  return {
+    stdout: (text) => io.stdout(redact(text, secrets)),
+    stderr: (text) => io.stderr(redact(text, secrets)),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * From what a sampled source took to what the judge compares: latency and value series as they
+ * are, rates / ratios / quantiles computed per scrape interval, and success as counts of failed
+ * probes out of probes (a proportion, judged by the count test, not a rank test on zeros and ones).
+ */
+import type { CountSeries } from '../../judge/count/count-series.js';
+import type { ProbeMeasure } from '../../spec-file/probe-types.js';
+import type { Sampling } from '../../sources/sampled-types.js';
+import type { Series } from '../../types.js';
+import { groupIncreases, scrapeTimes, selectSeries } from './counters.js';
+import { histogramQuantile } from './histogram-quantile.js';
+
+/** Failed probes (numerator, 1 per failure) out of probes (denominator, 1 per probe), one point per probe. */
+export function deriveFailureCounts(sampling: Sampling): CountSeries {
+  const probes = sampling.measures.success?.[0]?.points ?? [];
+  return {
+    numerator: [{ labels: {}, points: probes.map((p) => ({ t: p.t, v: p.v === 1 ? 0 : 1 })) }],
+    denominator: [{ labels: {}, points: probes.map((p) => ({ t: p.t, v: 1 })) }],
+  };
+}
+
+/** The series a non-count measure judges. */
+export function deriveSeries(measure: Exclude<ProbeMeasure, { kind: 'success' }>, sampling: Sampling): Series[] {
+  switch (measure.kind) {
+    case 'latency':
+    case 'value':
+      return (sampling.measures[measure.kind] ?? []).filter((s) => s.points.length > 0);
+    case 'rate':
+      return deriveRates(sampling, measure);
+    case 'ratio':
+      return deriveRatios(sampling, measure);
+    case 'quantile':
+      return deriveQuantiles(sampling, measure);
+  }
+}
+
+/** Every series a scrape check reads, for the interval boundaries (all series share the scrape times). */
+function timesOf(sampling: Sampling): number[] {
+  return scrapeTimes(Object.values(sampling.measures).flat());
+}
+
+function deriveRates(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'rate' }>): Series[] {
+  const times = timesOf(sampling);
+  return groupIncreases(selectSeries(sampling.measures, measure.series), times, measure.by).map((group) => ({
+    labels: group.labels,
+    points: times.slice(1).map((t, i) => ({ t, v: (group.increases[i + 1] as number) / (t - (times[i] as number)) })),
+  }));
+}
+
+function deriveRatios(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'ratio' }>): Series[] {
+  const times = timesOf(sampling);
+  const numerators = groupIncreases(selectSeries(sampling.measures, measure.numerator), times, measure.by);
+  const key = (labels: Record<string, string>): string => JSON.stringify(measure.by.map((name) => labels[name]));
+  const byKey = new Map(numerators.map((g) => [key(g.labels), g]));
+  // A group with traffic but no error series had no errors: client libraries create series lazily.
+  return groupIncreases(selectSeries(sampling.measures, measure.denominator), times, measure.by).map((denominator) => {
+    const numerator = byKey.get(key(denominator.labels));
+    return {
+      labels: denominator.labels,
+      points: times.slice(1).map((t, i) => {
+        const trials = denominator.increases[i + 1] as number;
+        return { t, v: trials > 0 ? (numerator ? (numerator.increases[i + 1] as number) : 0) / trials : Number.NaN };
+      }),
+    };
+  });
+}
+
+function deriveQuantiles(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'quantile' }>): Series[] {
+  const times = timesOf(sampling);
+  const buckets = groupIncreases(selectSeries(sampling.measures, measure.histogram, '_bucket'), times, measure.by, ['le']);
+  const groups = new Map<string, { labels: Record<string, string>; buckets: typeof buckets }>();
+  for (const bucket of buckets) {
+    const labels = Object.fromEntries(measure.by.map((name) => [name, bucket.labels[name] ?? '']));
+    const key = JSON.stringify(labels);
+    const group = groups.get(key) ?? { labels, buckets: [] };
+    group.buckets.push(bucket);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ labels, buckets: group }) => ({
+    labels,
+    points: times.slice(1).map((t, i) => ({
+      t,
+      v: histogramQuantile(measure.q, group.map((b) => ({ le: parseLe(b.labels.le), count: b.increases[i + 1] as number })).filter((b) => !Number.isNaN(b.le))),
+    })),
+  }));
+}
+
+function parseLe(text: string | undefined): number {
+  if (text === '+Inf' || text === 'Inf') return Number.POSITIVE_INFINITY;
+  const value = text === undefined || text === '' ? Number.NaN : Number(text);
+  return Number.isNaN(value) ? Number.NaN : value;
+}

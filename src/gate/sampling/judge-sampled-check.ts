@@ -1,0 +1,32 @@
+/**
+ * Judge one check on a sampled source with the same judge as PromQL checks: the count test for
+ * the share of failed probes, the rank test for latency, JSON values, rates, ratios and quantiles.
+ */
+import { judgeCheck, judgeCountCheck, type JudgeMode } from '../../judge/index.js';
+import type { Sampling } from '../../sources/sampled-types.js';
+import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckResult } from '../../types.js';
+import { deriveFailureCounts, deriveSeries } from './derive.js';
+
+/** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
+export function judgeProbeCheck(check: CheckSpec, baseline: Sampling, candidate: Sampling, mode: JudgeMode): CheckResult {
+  const probe = check.probe;
+  if (probe === undefined) throw new Error(`bug: check "${check.name}" has no probe measure`);
+  const result =
+    probe.kind === 'success'
+      ? // Every probe is a trial, so the traffic a proportion needs is the probes a check needs.
+        judgeCountCheck({ ...check, minTraffic: check.minSamples }, deriveFailureCounts(baseline), deriveFailureCounts(candidate), mode)
+      : judgeCheck(check, deriveSeries(probe, baseline), deriveSeries(probe, candidate), mode);
+  const notes = [...(result.notes ?? []), ...describeFailures('baseline', baseline), ...describeFailures('candidate', candidate)];
+  return notes.length > 0 ? { ...result, notes } : result;
+}
+
+/** "candidate: 3 of 20 probes failed (status 503: 2, timed out after 5s: 1)". */
+function describeFailures(side: string, sampling: Sampling): string[] {
+  const entries = Object.entries(sampling.failures);
+  const failed = entries.reduce((sum, [, count]) => sum + count, 0);
+  const notes: string[] = [];
+  if (failed > 0) notes.push(`${side}: ${failed} of ${sampling.taken} samples failed (${entries.map(([why, n]) => `${why}: ${n}`).join(', ')})`);
+  if (sampling.taken < sampling.planned) notes.push(`${side}: ${sampling.taken} of ${sampling.planned} samples taken (interrupted)`);
+  return notes;
+}

@@ -1,0 +1,58 @@
+/**
+ * Which checks of a run read sources without history, and where each such source's baseline
+ * comes from: `baselineUrl` sampled side by side (blue/green), or a snapshot taken before the
+ * deploy (`--baseline-from`). A source with neither cannot be judged: a usage error, up front.
+ */
+import { UsageError } from '../../errors.js';
+import type { Snapshot } from './snapshot-format.js';
+import type { CheckSpec, Spec } from '../../spec-file/types.js';
+import { isSampledSourceType } from '../../spec-file/probe-types.js';
+import { sampledSourcesOf, type SourceSampling } from './collect-samples.js';
+
+export interface ProbePlan {
+  /** Checks on http / scrape sources, in spec order. */
+  checks: CheckSpec[];
+  sources: SourceSampling[];
+  snapshot?: { path: string; value: Snapshot };
+}
+
+/** The checks that read sampled sources. */
+export function probeChecksOf(spec: Spec): CheckSpec[] {
+  return spec.checks.filter((check) => isSampledSourceType(spec.sources[check.source]?.type));
+}
+
+/** The spec with only its range-query (Prometheus) checks. */
+export function withoutProbeChecks(spec: Spec): Spec {
+  const probes = new Set(probeChecksOf(spec));
+  return { ...spec, checks: spec.checks.filter((check) => !probes.has(check)) };
+}
+
+/** Plan the sampling; throws UsageError when a sampled source has no baseline. */
+export function planProbes(spec: Spec, snapshot?: { path: string; value: Snapshot }): ProbePlan {
+  const checks = probeChecksOf(spec);
+  const sources = sampledSourcesOf(spec.sources, checks).map((source): SourceSampling => {
+    if (source.baselineUrl !== undefined) return { spec: source, targets: ['url', 'baselineUrl'] };
+    if (snapshot === undefined) {
+      throw new UsageError(
+        `source "${source.name}" (${source.type}) keeps no history, so its baseline must be captured: run ` +
+          '`verify-deploy snapshot <spec> --out base.json` before the deploy and `run --baseline-from base.json` after it, ' +
+          'or set `baselineUrl` to compare the old and new instances side by side',
+      );
+    }
+    if (snapshot.value.sources[source.name] === undefined) throw new UsageError(`the snapshot ${snapshot.path} has no samples of source "${source.name}"`);
+    return { spec: source, targets: ['url'] };
+  });
+  return { checks, sources, ...(snapshot ? { snapshot } : {}) };
+}
+
+/** --dry-run lines for the probe checks: what would be sampled and compared with what. */
+export function renderProbeDryRun(plan: ProbePlan): string {
+  if (plan.checks.length === 0) return '';
+  const lines = ['', 'sampled now (sources without history):'];
+  for (const { spec, targets } of plan.sources) {
+    const baseline = targets.includes('baselineUrl') ? 'baselineUrl, side by side' : `snapshot ${plan.snapshot?.path ?? ''} taken ${plan.snapshot?.value.takenAt ?? ''}`;
+    lines.push(`  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`);
+  }
+  for (const check of plan.checks) lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,50 @@
+/** Read one planned query and turn what came back (or the failure) into a QueryProbe. */
+import { SourceError } from '../errors.js';
+import { isSpecFault } from '../gate/spec-faults.js';
+import type { Source } from '../sources/types.js';
+import type { PlannedProbe } from './plan-queries.js';
+import { findStaticProblems } from './query-problems.js';
+import { summarizeSeries } from './summarize.js';
+import type { QueryProbe } from './types.js';
+import type { Spec } from '../spec-file/types.js';
+
+/** Fetch `planned` from `source`; a SourceError becomes a probe with status unreadable or refused. */
+export async function fetchProbe(spec: Spec, planned: PlannedProbe, source: Source, signal: AbortSignal): Promise<QueryProbe> {
+  const base = {
+    check: planned.check.name,
+    field: planned.field,
+    source: planned.check.source,
+    query: planned.query,
+    step: planned.range.step,
+  };
+  const staticProblems = findStaticProblems(spec, planned.check, planned.query);
+  try {
+    const result = await source.fetchRange(planned.query, planned.range, signal);
+    const summary = summarizeSeries(result.series, planned.range, planned.check.minSamples);
+    return {
+      ...base,
+      status: summary.series === 0 ? 'empty' : 'ok',
+      resultType: 'matrix',
+      series: summary.series,
+      points: summary.points,
+      nanShare: summary.nanShare,
+      infiniteShare: summary.infiniteShare,
+      problems: [...summary.problems, ...staticProblems],
+      warnings: result.warnings,
+    };
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    return {
+      ...base,
+      status: isSpecFault(error) ? 'refused' : 'unreadable',
+      resultType: null,
+      series: 0,
+      points: null,
+      nanShare: null,
+      infiniteShare: null,
+      problems: [error.message, ...staticProblems],
+      warnings: [],
+      error: { kind: error.kind, message: error.message },
+    };
+  }
+}

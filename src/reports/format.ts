@@ -1,0 +1,90 @@
+/** Number, p-value and label formatting shared by the text reporters (not JSON, which keeps raw numbers). */
+import { formatDuration } from '../time/duration.js';
+import type { CheckResult, Labels, RunResult } from '../types.js';
+
+const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
+const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** A value to 4 significant digits: `0.0023`, `1235`, `12.35k`, `1.5e-7`; `n/a` when missing. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  const rounded = Number(value.toPrecision(4));
+  // String() of the rounded number is its shortest form: no trailing zeros, exponent below 1e-6.
+  if (Math.abs(rounded) < 1e4) return String(rounded);
+  let exponent = Math.floor(Math.log10(Math.abs(rounded)) / 3);
+  let scaled = Number((rounded / 10 ** (3 * exponent)).toPrecision(4));
+  if (Math.abs(scaled) >= 1000) {
+    exponent += 1;
+    scaled = Number((rounded / 10 ** (3 * exponent)).toPrecision(4));
+  }
+  const prefix = SI_PREFIXES[exponent];
+  return prefix === undefined ? rounded.toExponential(3).replace(/\.?0+e/, 'e') : `${scaled}${prefix}`;
+}
+
+/** A relative change as a signed percentage: 2.4 -> `+240.0%`, -0.05 -> `-5.0%`. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return 'n/a';
+  if (!Number.isFinite(ratio)) return ratio > 0 ? '+Inf%' : '-Inf%';
+  const percent = ratio * 100;
+  const abs = Math.abs(percent);
+  const digits = abs >= 1e4 ? formatNumber(abs) : abs.toFixed(abs >= 1000 ? 0 : 1);
+  if (/^0(\.0)?$/.test(digits)) return `${digits}%`;
+  return `${percent < 0 ? '-' : '+'}${digits}%`;
+}
+
+/** The change with its confidence interval when there is one: `+240.0% [+180.2%, +310.5%]`. */
+export function formatChange(ratio: number | null, interval: [number, number] | null): string {
+  const change = formatPercent(ratio);
+  if (interval === null) return change;
+  return `${change} [${formatPercent(interval[0])}, ${formatPercent(interval[1])}]`;
+}
+
+/** A p-value as a reader expects it: `p < 0.001`, otherwise 3 significant digits (`p = 0.0412`). */
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return 'p n/a';
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${p.toPrecision(3)}`;
+}
+
+function quotePromQL(text: string): string {
+  const escaped = text.replace(/[\\"]|[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    if (ch === '\\' || ch === '"') return `\\${ch}`;
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\r') return '\\r';
+    return `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** Labels in PromQL selector form, sorted, with `__name__` as the metric name: `up{job="api"}`. */
+export function formatLabels(labels: Labels): string {
+  const names = Object.keys(labels)
+    .filter((name) => name !== '__name__')
+    .sort();
+  const pairs = names.map((name) => {
+    const key = LEGACY_LABEL_NAME.test(name) ? name : quotePromQL(name);
+    return `${key}=${quotePromQL(labels[name] ?? '')}`;
+  });
+  const metric = labels.__name__;
+  const prefix = metric !== undefined && LEGACY_LABEL_NAME.test(metric.replace(/:/g, '_')) ? metric : '';
+  const extra = metric !== undefined && prefix === '' ? [`__name__=${quotePromQL(metric)}`] : [];
+  return `${prefix}{${[...extra, ...pairs].join(', ')}}`;
+}
+
+/** The run's windows on one line; later times drop the date they share with the first. */
+export function formatWindows(windows: RunResult['windows'], arrow = '->'): string {
+  const date = /^\d{4}-\d{2}-\d{2}T/.exec(windows.baseline.start)?.[0];
+  const short = (time: string): string => (date !== undefined && time.startsWith(date) ? time.slice(date.length) : time);
+  const { baseline, post } = windows;
+  return `baseline ${baseline.start} ${arrow} ${short(baseline.end)}, post ${short(post.start)} ${arrow} ${short(post.end)}`;
+}
+
+/** "decided after 2m15s of the post window", or null when no verdict was reached (or none was dated). */
+export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): string | null {
+  return typeof check.decidedAfter === 'number' && Number.isFinite(check.decidedAfter)
+    ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
+    : null;
+}

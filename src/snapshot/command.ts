@@ -1,0 +1,55 @@
+/** `verify-deploy snapshot`: sample the sources without history now, as the baseline of a later `run --baseline-from`. */
+import { rename, writeFile } from 'node:fs/promises';
+import type { CommandIO } from '../command-io.js';
+import { ExitCode } from '../exit-code.js';
+import { UsageError } from '../errors.js';
+import { redact } from '../redact.js';
+import { renderSnapshot, type Snapshot } from '../gate/sampling/snapshot-format.js';
+import { shortHash } from '../gate/sampling/snapshot-spec-hash.js';
+import { takeSnapshot } from './take-snapshot.js';
+import { loadSpec } from '../spec-file/load.js';
+
+export interface SnapshotOptions {
+  out: string;
+  var: Record<string, string>;
+}
+
+/** Take the snapshot and write it; spec and usage errors are thrown (exit 2). */
+export async function snapshotCommand(specPath: string, options: SnapshotOptions, io: CommandIO): Promise<number> {
+  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  const stderr = (text: string): void => io.stderr(redact(text, spec.secrets));
+  const snapshot = await takeSnapshot(spec, io.signal, io.now, stderr);
+  await writeSnapshotFile(options.out, snapshot);
+  for (const line of describeFailures(snapshot)) stderr(`warning: ${line}\n`);
+  io.stdout(redact(renderSummary(options.out, snapshot), spec.secrets));
+  return ExitCode.pass;
+}
+
+/** Write next to the target and rename, so a crash never leaves half a snapshot under the real name. */
+export async function writeSnapshotFile(path: string, snapshot: Snapshot): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, renderSnapshot(snapshot));
+    await rename(temporary, path);
+  } catch (error) {
+    throw new UsageError(`cannot write the snapshot ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function renderSummary(path: string, snapshot: Snapshot): string {
+  const lines = [`snapshot written to ${path} (taken ${snapshot.takenAt}, spec ${shortHash(snapshot.specHash)})`];
+  for (const [name, sampling] of Object.entries(snapshot.sources)) {
+    const failed = Object.values(sampling.failures).reduce((a, b) => a + b, 0);
+    lines.push(`  ${name}: ${sampling.taken} samples, ${failed} failed`);
+  }
+  lines.push(`after the deploy: verify-deploy run <spec> --baseline-from ${path}`);
+  return lines.join('\n') + '\n';
+}
+
+/** A baseline with failures is still a baseline, but the user should know before deploying. */
+function describeFailures(snapshot: Snapshot): string[] {
+  return Object.entries(snapshot.sources).flatMap(([name, sampling]) => {
+    const entries = Object.entries(sampling.failures);
+    return entries.length === 0 ? [] : [`source "${name}": ${entries.map(([why, n]) => `${n} x ${why}`).join(', ')} in the baseline`];
+  });
+}

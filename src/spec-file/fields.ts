@@ -1,0 +1,257 @@
+/**
+ * The spec's fields, defined once: validation, defaults, the JSON Schema and editor help all read
+ * these tables. To add a field, add a row here (and to src/spec-file/types.ts).
+ */
+import {
+  anyString,
+  boolean,
+  constant,
+  duration,
+  enumOf,
+  finiteNumber,
+  headerValue,
+  httpUrl,
+  integerIn,
+  labelName,
+  nonEmptyString,
+  percentage,
+  probability,
+  timestamp,
+} from './scalars.js';
+import type { FieldDef, ObjectType } from './value-types.js';
+import type { SourceSpec } from './types.js';
+import { checkModeSchema } from './probe-rules.js';
+import { httpSourceFields, probeCheckFields, PROBE_CHECK_ONLY_KEYS, scrapeSourceFields } from './probe-fields.js';
+import { authSchema } from './source-rules.js';
+import { promqlQuery } from './promql-query-type.js';
+
+/** Keys that only make sense per check, so `defaults:` cannot set them. */
+export const CHECK_ONLY_KEYS: readonly string[] = ['name', 'query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator', ...PROBE_CHECK_ONLY_KEYS];
+
+/** Source names appear in messages and reports, so they stay simple. */
+export const SOURCE_NAME = /^[A-Za-z0-9_-]+$/;
+
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Keys of one entry of `checks:`. */
+export const checkFields: readonly FieldDef[] = [
+  { key: 'name', type: nonEmptyString, required: true, description: 'Unique name of the check, shown in reports.' },
+  { key: 'source', type: nonEmptyString, description: 'Name of the entry under `sources:` to query. Required here or in `defaults`.' },
+  {
+    key: 'query',
+    type: promqlQuery,
+    description: 'PromQL read over the baseline window and over the post window (before/after mode).',
+  },
+  {
+    key: 'baselineQuery',
+    type: promqlQuery,
+    description: 'Canary mode: PromQL for the baseline (e.g. track="stable"), read over the post window. Needs `candidateQuery`.',
+  },
+  {
+    key: 'candidateQuery',
+    type: promqlQuery,
+    description: 'Canary mode: PromQL for the candidate (e.g. track="canary"), read over the post window. Needs `baselineQuery`.',
+  },
+  {
+    key: 'numerator',
+    type: promqlQuery,
+    description:
+      'Count mode: PromQL for the events of one step, e.g. sum(increase(http_requests_total{code=~"5.."}[30s])) with step 30s (every range must equal `step`). Needs `denominator`; judged as counts over the baseline and post windows.',
+  },
+  {
+    key: 'denominator',
+    type: promqlQuery,
+    description: 'Count mode: PromQL for the trials of one step the numerator is a share of, e.g. sum(increase(http_requests_total[30s])). Needs `numerator`.',
+  },
+  {
+    key: 'minTraffic',
+    type: integerIn(1),
+    default: 100,
+    description: 'Count mode: fewer denominator events than this in either window is inconclusive.',
+  },
+  {
+    key: 'direction',
+    type: enumOf(['increase', 'decrease', 'either'] as const),
+    description: 'The change that is bad: increase (latency, errors), decrease (throughput) or either. Required here or in `defaults`.',
+  },
+  {
+    key: 'tolerance',
+    type: percentage,
+    default: '10%',
+    description: 'Relative change allowed before it counts as a regression: 10% or 0.1.',
+  },
+  {
+    key: 'confidence',
+    type: probability,
+    default: 0.95,
+    description: 'Confidence of the statistical test (1 - false-alarm rate): 0.95 or 95%.',
+  },
+  { key: 'step', type: duration({ positive: true }), default: '30s', description: 'Query resolution (Prometheus `step`).' },
+  { key: 'max', type: finiteNumber, description: 'Absolute upper bound on the post window\'s `aggregate` (fails above it).' },
+  { key: 'min', type: finiteNumber, description: 'Absolute lower bound on the post window\'s `aggregate` (fails below it).' },
+  {
+    key: 'aggregate',
+    type: enumOf(['mean', 'median', 'p90', 'p95', 'p99', 'max'] as const),
+    default: 'mean',
+    description: 'The statistic of the post window that `max` and `min` bound.',
+  },
+  {
+    key: 'critical',
+    type: boolean,
+    default: true,
+    description: 'A failing critical check fails the run; a non-critical one only warns.',
+  },
+  {
+    key: 'minSamples',
+    type: integerIn(1),
+    default: 5,
+    description: 'Usable samples needed on each side before the check is judged; fewer is inconclusive.',
+  },
+  {
+    key: 'ignoreLabels',
+    type: { kind: 'list', item: labelName },
+    default: [],
+    description: 'Labels left out when matching baseline to candidate series (e.g. pod, instance).',
+  },
+  ...probeCheckFields,
+];
+
+/** Keys of `defaults:`: every check key except the per-check ones, none of them required. */
+export const defaultsFields: readonly FieldDef[] = checkFields
+  .filter((field) => !CHECK_ONLY_KEYS.includes(field.key))
+  .map(({ key, type, description }) => ({ key, type, description }));
+
+/** Keys of `auth:` of a Prometheus source. */
+export const authFields: readonly FieldDef[] = [
+  { key: 'bearer', type: nonEmptyString, secret: 'value', description: 'Bearer token sent as `Authorization: Bearer ...`. Use `${VAR}`.' },
+  { key: 'username', type: nonEmptyString, secret: 'substituted', description: 'Basic auth user name (with `password`).' },
+  { key: 'password', type: anyString, secret: 'value', description: 'Basic auth password (with `username`). Use `${VAR}`.' },
+];
+
+/** Keys of `tls:` of a Prometheus source. */
+export const tlsFields: readonly FieldDef[] = [
+  {
+    key: 'ca',
+    type: nonEmptyString,
+    description: 'PEM file of the CA that signed the server certificate (relative to the spec file). It replaces the default roots for this source.',
+  },
+  { key: 'serverName', type: nonEmptyString, description: 'Host name expected on the server certificate (SNI), when it differs from the URL.' },
+];
+
+/** Keys of a source with `type: prometheus`. */
+export const prometheusSourceFields: readonly FieldDef[] = [
+  {
+    key: 'type',
+    type: enumOf(['prometheus'] as const),
+    required: true,
+    description: 'Any Prometheus HTTP API: Prometheus, Thanos, Mimir, VictoriaMetrics.',
+  },
+  { key: 'url', type: httpUrl, required: true, description: 'Base URL of the Prometheus HTTP API, e.g. ${PROMETHEUS_URL}.' },
+  {
+    key: 'headers',
+    type: { kind: 'map', value: headerValue, keyPattern: { regex: HEADER_NAME, what: 'header name', hint: 'use letters, digits and "-" (an HTTP header name)' } },
+    secret: 'substituted',
+    default: {},
+    description: 'Extra HTTP headers, e.g. X-Scope-OrgID for Mimir.',
+  },
+  {
+    key: 'auth',
+    type: { kind: 'object', fields: authFields, schemaRules: authSchema },
+    description: 'Either `bearer`, or `username` and `password`.',
+  },
+  {
+    key: 'tls',
+    type: { kind: 'object', fields: tlsFields },
+    description: 'TLS settings for an https:// URL: a private CA, the name on the certificate. Verification cannot be turned off.',
+  },
+  { key: 'timeout', type: duration({ positive: true }), default: '30s', description: 'Total deadline of one request.' },
+  {
+    key: 'retries',
+    type: integerIn(0, 10),
+    default: 2,
+    description: 'Attempts after the first, for retryable failures only (5xx, timeouts).',
+  },
+];
+
+/** Source types by their `type:` value; a missing one is a compile error. */
+export const sourceTypes = {
+  prometheus: { kind: 'object', fields: prometheusSourceFields },
+  http: { kind: 'object', fields: httpSourceFields },
+  scrape: { kind: 'object', fields: scrapeSourceFields },
+} satisfies Record<SourceSpec['type'], ObjectType>;
+
+/** The top level of a spec file. */
+export const specFields: readonly FieldDef[] = [
+  { key: 'version', type: constant(1), required: true, description: 'Spec format version; must be 1.' },
+  { key: 'name', type: nonEmptyString, description: 'Name of the service or gate, shown in reports.' },
+  {
+    key: 'deploy',
+    type: {
+      kind: 'object',
+      fields: [
+        { key: 'at', type: timestamp, description: 'Deploy time (RFC 3339). `--deployed-at` wins; default now.' },
+        {
+          key: 'warmup',
+          type: duration({ positive: false }),
+          default: 0,
+          description: 'The post window starts this long after the deploy.',
+        },
+      ],
+    },
+    description: 'When the deploy happened.',
+  },
+  {
+    key: 'baseline',
+    type: {
+      kind: 'object',
+      fields: [
+        { key: 'window', type: duration({ positive: true }), default: '30m', description: 'Length of the baseline window, which ends at the deploy time.' },
+        {
+          key: 'offset',
+          type: duration({ positive: true }),
+          description:
+            'Compare with the same time of day this long earlier (e.g. 1d, 7d): the baseline window then ends `offset` before the post window ends. At least warmup + post window; not for canary checks.',
+        },
+      ],
+    },
+    description: 'The window before the deploy.',
+  },
+  {
+    key: 'post',
+    type: {
+      kind: 'object',
+      fields: [{ key: 'window', type: duration({ positive: true }), default: '10m', description: 'Length of the post window, which starts at deploy time + warmup.' }],
+    },
+    description: 'The window after the deploy.',
+  },
+  {
+    key: 'defaults',
+    type: { kind: 'object', fields: defaultsFields, forbidden: checkOnlyReasons() },
+    description: 'Values for every check that does not set them; a check\'s own keys win.',
+  },
+  {
+    key: 'sources',
+    type: {
+      kind: 'map',
+      value: { kind: 'union', discriminator: 'type', variants: sourceTypes },
+      keyPattern: { regex: SOURCE_NAME, what: 'source name', hint: 'use only letters, digits, "_" and "-"' },
+      owner: 'source',
+      minEntries: 1,
+    },
+    required: true,
+    description: 'Named metric sources; checks refer to them by name.',
+  },
+  {
+    key: 'checks',
+    type: { kind: 'list', item: { kind: 'object', fields: checkFields, schemaRules: checkModeSchema }, minItems: 1, owner: { label: 'check', nameKey: 'name' } },
+    required: true,
+    description: 'The checks; every one counts toward the verdict.',
+  },
+];
+
+function checkOnlyReasons(): Record<string, string> {
+  const reasons: Record<string, string> = Object.create(null);
+  for (const key of CHECK_ONLY_KEYS) reasons[key] = 'cannot be set in defaults: set it in each check';
+  return reasons;
+}

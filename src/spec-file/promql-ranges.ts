@@ -1,0 +1,69 @@
+/**
+ * The time ranges inside a PromQL expression (`x[5m]`, `expr[1h:30s]`) and the function that
+ * reads each one, found with the parser the Prometheus web UI uses. Count checks need every
+ * range to equal the step; before/after checks are warned when a range is longer than the step.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@prometheus-io/lezer-promql';
+import { parseDuration } from '../time/duration.js';
+
+/** One range of a query: `[5m]` of a matrix selector, or the range of a subquery. */
+export interface PromQLRange {
+  kind: 'matrix' | 'subquery';
+  /** The duration as written (`5m`), and in seconds; undefined when it is not a plain duration. */
+  text: string;
+  seconds: number | undefined;
+  /** 0-based offset of the duration in the query. */
+  offset: number;
+  /** The function whose argument the range is (`rate`), lower case; undefined at the top level. */
+  fn: string | undefined;
+}
+
+/** Every range of `query`, in order; empty for a query that does not parse into ranges. */
+export function findPromQLRanges(query: string): PromQLRange[] {
+  const ranges: PromQLRange[] = [];
+  parser.parse(query).iterate({
+    enter(ref) {
+      if (ref.name !== 'MatrixSelector' && ref.name !== 'SubqueryExpr') return;
+      const duration = ref.node.getChild('DurationExpr');
+      if (duration === null) return;
+      const text = query.slice(duration.from, duration.to);
+      ranges.push({
+        kind: ref.name === 'MatrixSelector' ? 'matrix' : 'subquery',
+        text,
+        seconds: parseRangeSeconds(text),
+        offset: duration.from,
+        fn: enclosingFunction(ref.node, query),
+      });
+    },
+  });
+  return ranges;
+}
+
+/** The functions called in `query` (lower case), with the offset of each name. */
+export function findPromQLFunctions(query: string): { name: string; offset: number }[] {
+  const calls: { name: string; offset: number }[] = [];
+  parser.parse(query).iterate({
+    enter(ref) {
+      if (ref.name !== 'FunctionIdentifier') return;
+      calls.push({ name: query.slice(ref.from, ref.to).toLowerCase(), offset: ref.from });
+    },
+  });
+  return calls;
+}
+
+/** `5m`, `1h30m` or bare seconds (`300`, accepted by newer Prometheus). */
+function parseRangeSeconds(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return parseDuration(trimmed);
+}
+
+function enclosingFunction(node: SyntaxNode, query: string): string | undefined {
+  let body = node.parent;
+  // `x[5m] offset 1d` and `x[5m] @ end()` wrap the selector before it reaches the call.
+  while (body !== null && (body.name === 'OffsetExpr' || body.name.startsWith('At'))) body = body.parent;
+  if (body?.name !== 'FunctionCallBody') return undefined;
+  const identifier = body.parent?.getChild('FunctionIdentifier');
+  return identifier ? query.slice(identifier.from, identifier.to).toLowerCase() : undefined;
+}

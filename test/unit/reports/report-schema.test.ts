@@ -1,0 +1,175 @@
+/**
+ * schema/report.schema.json describes exactly what json.ts writes: real reports (fixtures, the
+ * judge's own results on stated data, a result with every optional field) validate against a
+ * strict copy of it, every property it lists is written by some report, and it rejects what the
+ * interface forbids.
+ */
+import { judgeCheck, judgeCountCheck, judgeRun } from '../../../src/judge/index.js';
+import { renderJson } from '../../../src/reports/json.js';
+import type { CheckResult, DecisionRule, RunResult, SeriesResult, Verdict } from '../../../src/types.js';
+import { buildHostileRunResult, buildRunResult, buildSeries } from '../../fixtures/reports/run-result.js';
+import { check, series } from '../judge/helpers/series.js';
+import { REPORT_SCHEMA, strictErrors, validateOpen } from './report-schema.js';
+
+function runResultOf(checks: CheckResult[]): RunResult {
+  const verdict = judgeRun(checks);
+  return {
+    version: 1,
+    name: 'judged',
+    verdict: verdict.verdict,
+    exitCode: verdict.exitCode,
+    deployedAt: '2023-11-14T22:13:20Z',
+    windows: { baseline: { start: '2023-11-14T21:43:20Z', end: '2023-11-14T22:13:20Z' }, post: { start: '2023-11-14T22:13:20.500Z', end: '2023-11-14T22:23:20Z' } },
+    checks: verdict.checks,
+    warnings: verdict.warnings,
+    durationSeconds: 1.25,
+  };
+}
+
+/** Every optional field of the result set, so the strict schema sees every property json.ts can write. */
+function buildMaximalResult(): RunResult {
+  const result = buildRunResult();
+  const first = result.checks[0]!;
+  first.notes = ['the baseline trends upwards'];
+  first.error = 'one of two backends timed out';
+  first.decidedAfter = 90;
+  first.series[0] = buildSeries(
+    { route: '/pay' },
+    {
+      verdict: 'fail',
+      test: 'binomial',
+      baseline: { n: 60, mean: 0.002, median: 0.002, p95: 0.004, nan: 1, infinite: 2, nEffective: 31.5, events: 12, trials: 6000, rate: 0.002, dispersion: 1.4 },
+      candidate: { n: 20, mean: 0.01, median: 0.01, p95: 0.02, nan: 0, infinite: 0, nEffective: 20, events: 20, trials: 2000, rate: 0.01, dispersion: 0.9 },
+      pValueAdjusted: 0.00003,
+      alpha: 0.05,
+      rule: 'beyond-tolerance',
+      notes: ['12 repeated points'],
+      samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
+    },
+  );
+  return result;
+}
+
+/** Every property path the schema lists, as `checks[].series[].baseline.events`. */
+function schemaPaths(schema: Record<string, unknown>, defs: Record<string, Record<string, unknown>>, prefix = ''): string[] {
+  const resolved = typeof schema.$ref === 'string' ? defs[schema.$ref.replace('#/$defs/', '')]! : schema;
+  const paths: string[] = [];
+  const properties = (resolved.properties ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [name, sub] of Object.entries(properties)) {
+    const path = prefix === '' ? name : `${prefix}.${name}`;
+    paths.push(path);
+    const target = typeof sub.$ref === 'string' ? defs[sub.$ref.replace('#/$defs/', '')]! : sub;
+    const items = target.items as Record<string, unknown> | undefined;
+    if (target.properties !== undefined) paths.push(...schemaPaths(target, defs, path));
+    else if (items !== undefined) paths.push(...schemaPaths(items, defs, `${path}[]`));
+  }
+  return paths;
+}
+
+/** Every property path a JSON value has, in the same notation (labels' own keys left out: they are data). */
+function valuePaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuePaths(item, `${prefix}[]`));
+  if (value === null || typeof value !== 'object') return [];
+  if (/(^|\.)labels$|unmatched\.(baseline|candidate)\[\]$/.test(prefix)) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    return [path, ...valuePaths(child, path)];
+  });
+}
+
+// One key per member of each union: a member added to src/types.ts and not here fails to compile,
+// so the schema's enums are compared with the types' real members below.
+const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
+const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
+const RULES: Record<DecisionRule, true> = {
+  'too-few-samples': true,
+  'infinite-values': true,
+  bound: true,
+  'too-few-effective-samples': true,
+  'low-traffic': true,
+  'no-events': true,
+  'beyond-tolerance': true,
+  'within-tolerance': true,
+  'not-significant': true,
+  'not-significant-adjusted': true,
+  'not-bad-direction': true,
+  sequential: true,
+};
+const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
+
+describe('schema/report.schema.json', () => {
+  test('its enums are exactly the members of the types json.ts writes', () => {
+    const defs = REPORT_SCHEMA.$defs as Record<string, any>;
+    const sorted = (values: unknown[]): string[] => values.map(String).sort();
+    expect(sorted(defs.series.properties.test.enum)).toEqual(sorted(Object.keys(TESTS)));
+    expect(sorted(defs.verdict.enum)).toEqual(sorted(Object.keys(VERDICTS)));
+    expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(RULES)));
+    expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(sorted(Object.keys(EXIT_CODES)));
+  });
+
+  test.each([
+    ['a failing run with a warning', buildRunResult()],
+    ['NaN and ±Infinity written as null, hostile labels', buildHostileRunResult()],
+    ['a run without a name or checks', (() => { const r = buildRunResult({ checks: [], verdict: 'inconclusive', exitCode: 3 }); delete r.name; return r; })()],
+    ['every optional field set', buildMaximalResult()],
+  ])('fixture: %s is valid against the strict schema', (_, result) => {
+    expect(strictErrors(renderJson(result))).toEqual([]);
+  });
+
+  test('the judge\'s own results on stated data are valid: a clear regression, an unchanged series, missing data and a count check', () => {
+    // /pay: every post point (0.0065-0.0072) is above every baseline point (0.0018-0.0022): Mann-Whitney p << 0.05,
+    // +240% beyond the 10% tolerance -> fail. /cart: the same 3 values on both sides -> pass. A NaN and an +Inf point
+    // in the baseline are dropped and counted.
+    const pay = { b: [...Array.from({ length: 58 }, (_, i) => [0.0018, 0.0022, 0.002][i % 3]!), Number.NaN, Infinity], c: Array.from({ length: 20 }, (_, i) => [0.0065, 0.0072, 0.0068][i % 3]!) };
+    const cart = Array.from({ length: 20 }, (_, i) => [0.2, 0.21, 0.19][i % 3]!);
+    const points = judgeCheck(check({ name: 'error ratio' }), [series(pay.b, { route: '/pay' }), series(cart, { route: '/cart' }), series(cart, { route: '/old' })], [series(pay.c, { route: '/pay' }), series(cart, { route: '/cart' })], 'before-after');
+    expect(points.verdict).toBe('fail');
+    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass']]);
+    expect(points.series[0]?.baseline).toMatchObject({ nan: 1, infinite: 1 });
+    // No post data at all: nothing to judge, inconclusive (never pass).
+    const missing = judgeCheck(check({ name: 'latency', critical: false }), [series(cart)], [], 'before-after');
+    expect(missing.verdict).toBe('inconclusive');
+    // Counts: 10 errors in 6000 requests before, 40 in 2000 after: 0.17% -> 2%, exact binomial p << 0.05 -> fail.
+    const counts = judgeCountCheck(
+      check({ name: 'errors', query: undefined, numerator: 'e', denominator: 'r' }),
+      { numerator: [series(Array.from({ length: 60 }, (_, i) => (i % 6 === 0 ? 1 : 0)))], denominator: [series(Array.from({ length: 60 }, () => 100))] },
+      { numerator: [series(Array.from({ length: 20 }, () => 2))], denominator: [series(Array.from({ length: 20 }, () => 100))] },
+      'before-after',
+    );
+    expect(counts.verdict).toBe('fail');
+    expect(counts.series[0]?.test).toBe('binomial');
+    const json = renderJson(runResultOf([points, missing, counts]));
+    expect(strictErrors(json)).toEqual([]);
+    // The Holm adjustment ran over the run's tests, so the adjusted p and alpha are in the report too.
+    expect(JSON.parse(json).checks[0].series[0]).toMatchObject({ pValueAdjusted: expect.any(Number), alpha: 0.05, rule: 'beyond-tolerance' });
+  });
+
+  test('every property the schema lists is written by a report, and every one written is listed', () => {
+    const schema = REPORT_SCHEMA as Record<string, unknown>;
+    const listed = new Set(schemaPaths(schema, schema.$defs as Record<string, Record<string, unknown>>));
+    const written = new Set([buildMaximalResult(), buildRunResult()].flatMap((r) => valuePaths(JSON.parse(renderJson(r)))));
+    expect([...listed].filter((path) => !written.has(path))).toEqual([]);
+    expect([...written].filter((path) => !listed.has(path))).toEqual([]);
+  });
+
+  test('the published schema is open: a field added in a later release still validates; the strict copy refuses it', () => {
+    const report = JSON.parse(renderJson(buildRunResult()));
+    report.checks[0].addedLater = true;
+    expect(validateOpen(report)).toBe(true);
+    expect(strictErrors(JSON.stringify(report))).toEqual([expect.stringContaining('must NOT have additional properties')]);
+  });
+
+  test.each([
+    ['an unknown verdict', (r: Record<string, any>) => void (r.checks[0].verdict = 'ok')],
+    ['a p-value written as a string', (r: Record<string, any>) => void (r.checks[0].series[0].pValue = 'NaN')],
+    ['a missing exit code', (r: Record<string, any>) => void delete r.exitCode],
+    ['exit code 4 (an internal error writes no report)', (r: Record<string, any>) => void (r.exitCode = 4)],
+    ['an interval of three numbers', (r: Record<string, any>) => void (r.checks[0].series[0].relativeChangeInterval = [1, 2, 3])],
+    ['a time without a timezone', (r: Record<string, any>) => void (r.deployedAt = '2026-11-26T10:00:00')],
+    ['a label value that is not a string', (r: Record<string, any>) => void (r.checks[0].series[0].labels.code = 500)],
+  ])('rejects %s', (_, spoil) => {
+    const report = JSON.parse(renderJson(buildRunResult()));
+    spoil(report);
+    expect(validateOpen(report)).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+/** Warnings on valid specs: overlapping rate() ranges and count queries without a range. */
+import { findSpecWarnings } from '../../../src/spec-file/spec-warnings.js';
+import { withCheck, validSpec } from './helpers.js';
+
+describe('findSpecWarnings', () => {
+  it('warns when the step is shorter than a rate() range, at the query', () => {
+    const spec = validSpec(withCheck("    query: 'sum(rate(x[1m])) / sum(rate(y[5m]))'", '    direction: increase'));
+    expect(findSpecWarnings(spec)).toEqual([
+      'spec.yaml:9:12: check "errors": the step (30s) is shorter than the [5m] range of rate() in query: points overlap, so n points are not n ' +
+        'samples; the judge corrects for autocorrelation, but a step equal to the range gives more information per point (step: 5m, or [30s])',
+    ]);
+  });
+
+  it('says nothing when every range fits the step, or for irate()', () => {
+    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(rate(x[30s]))'", '    direction: increase')))).toEqual([]);
+    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(irate(x[5m]))'", '    direction: increase')))).toEqual([]);
+  });
+
+  it('warns on a count query without any range: probably a running total', () => {
+    const spec = validSpec(withCheck("    numerator: 'sum(errors_total)'", "    denominator: 'sum(increase(requests_total[30s]))'", '    direction: increase'));
+    expect(findSpecWarnings(spec)).toEqual([
+      'spec.yaml:9:16: check "errors": numerator has no range like [30s]: each point must be the number of events in one step ' +
+        "(e.g. increase(x[30s])), not a counter's running total",
+    ]);
+  });
+});
