@@ -3,7 +3,6 @@
  * commander and the commands are imported lazily, so `--version` costs no more than a bare Node
  * start and each command loads only what it needs.
  */
-import { ExitCode } from '../exit-code.js';
 import { exitCodeForError, renderErrorForUser } from './errors.js';
 import { createProcessIO } from './process-io.js';
 import { readVersion } from './version.js';
@@ -17,7 +16,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const io = createProcessIO();
-  let code: number = ExitCode.internal;
+  let code: number;
   try {
     const { dispatch } = await import('./program.js');
     code = await dispatch(argv, io);

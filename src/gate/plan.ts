@@ -5,7 +5,7 @@ import { computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
 
-export type CheckMode = 'before-after' | 'canary';
+import type { CheckMode } from '../judge/check-mode.js';
 
 /** One range query of the plan. */
 export interface PlannedQuery {

@@ -13,7 +13,7 @@ import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
 import { alphaOf } from './decide.js';
 import { describeDrift } from './drift.js';
-import type { JudgeMode } from './judge-check.js';
+import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
@@ -55,7 +55,7 @@ function samplesOf(pair: SeriesPair): { baseline: readonly Point[]; candidate: r
 }
 
 /** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */
-export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: JudgeMode = 'canary'): SeriesResult {
+export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: CheckMode = 'canary'): SeriesResult {
   const baseline = cleanPoints(pair.baseline);
   const candidate = cleanPoints(pair.candidate);
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };

@@ -1,5 +1,6 @@
 /** The judge's public API: pure functions from series to verdicts, and the statistics behind them. */
-export { judgeCheck, type JudgeMode } from './judge-check.js';
+export type { CheckMode } from './check-mode.js';
+export { judgeCheck } from './judge-check.js';
 export { isVerdictWarning, judgeRun, type RunVerdict } from './judge-run.js';
 export { adjustRun } from './adjust-run.js';
 export { judgeCountCheck } from './count/judge-count-check.js';

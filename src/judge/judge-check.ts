@@ -2,6 +2,7 @@
  * Judge one check: pair the series, classify each pair, and take the worst verdict. Missing data
  * is inconclusive, never pass: no series on a side, or no pair at all, judges nothing.
  */
+import type { CheckMode } from './check-mode.js';
 import type { CheckSpec } from '../spec-file/types.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
@@ -10,9 +11,8 @@ import { matchSeries } from './match.js';
 import { worstVerdict } from './verdict.js';
 
 /** Before/after reads one query over two windows; canary reads two queries over the post window. */
-export type JudgeMode = 'before-after' | 'canary';
 
-function missingData(baseline: Series[], candidate: Series[], mode: JudgeMode): string {
+function missingData(baseline: Series[], candidate: Series[], mode: CheckMode): string {
   const side = (which: 'baseline' | 'candidate'): string =>
     mode === 'canary' ? `the ${which} query returned no data` : `no data in the ${which === 'baseline' ? 'baseline' : 'post'} window`;
   if (baseline.length === 0 && candidate.length === 0) {
@@ -22,7 +22,7 @@ function missingData(baseline: Series[], candidate: Series[], mode: JudgeMode): 
 }
 
 /** Judge a check's baseline series against its candidate series. Pure: no I/O. */
-export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Series[], mode: JudgeMode): CheckResult {
+export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Series[], mode: CheckMode): CheckResult {
   const base = { name: check.name, critical: check.critical };
   if (baseline.length === 0 || candidate.length === 0) {
     const unmatched = { baseline: baseline.map((s) => s.labels), candidate: candidate.map((s) => s.labels) };

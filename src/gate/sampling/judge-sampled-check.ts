@@ -2,14 +2,14 @@
  * Judge one check on a sampled source with the same judge as PromQL checks: the count test for
  * the share of failed probes, the rank test for latency, JSON values, rates, ratios and quantiles.
  */
-import { judgeCheck, judgeCountCheck, type JudgeMode } from '../../judge/index.js';
+import { judgeCheck, judgeCountCheck, type CheckMode } from '../../judge/index.js';
 import type { Sampling } from '../../sources/sampled-types.js';
 import type { CheckSpec } from '../../spec-file/types.js';
 import type { CheckResult } from '../../types.js';
 import { deriveFailureCounts, deriveSeries } from './derive.js';
 
 /** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
-export function judgeProbeCheck(check: CheckSpec, baseline: Sampling, candidate: Sampling, mode: JudgeMode): CheckResult {
+export function judgeProbeCheck(check: CheckSpec, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
   const probe = check.probe;
   if (probe === undefined) throw new Error(`bug: check "${check.name}" has no probe measure`);
   const result =

@@ -6,7 +6,7 @@
 import type { CheckSpec } from '../../spec-file/types.js';
 import type { CheckResult, SeriesResult } from '../../types.js';
 import { describeDrift } from '../drift.js';
-import type { JudgeMode } from '../judge-check.js';
+import type { CheckMode } from '../check-mode.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
 import { matchSeries } from '../match.js';
 import { worstVerdict } from '../verdict.js';
@@ -24,7 +24,7 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
 }
 
 /** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
-export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candidate: CountSeries, mode: JudgeMode): CheckResult {
+export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candidate: CountSeries, mode: CheckMode): CheckResult {
   const head = { name: check.name, critical: check.critical };
   const b = buildCountSides(baseline, check.ignoreLabels);
   const c = buildCountSides(candidate, check.ignoreLabels);

@@ -2,7 +2,8 @@
  * The judge's table: each row states the data, the check settings, the expected verdict and why.
  * Data come from a seeded PRNG, so every run sees the same numbers.
  */
-import { judgeCheck, type JudgeMode } from '../../../src/judge/judge-check.js';
+import type { CheckMode } from '../../../src/judge/check-mode.js';
+import { judgeCheck } from '../../../src/judge/judge-check.js';
 import type { CheckSpec } from '../../../src/spec-file/types.js';
 import type { Series, Verdict } from '../../../src/types.js';
 import { draw, seededRandom } from './helpers/random.js';
@@ -21,7 +22,7 @@ interface Row {
   baseline: Series[];
   candidate: Series[];
   settings?: Partial<CheckSpec>;
-  mode?: JudgeMode;
+  mode?: CheckMode;
   verdict: Verdict;
   /** Why this verdict is the right one. */
   why: string;
