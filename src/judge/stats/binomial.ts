@@ -23,7 +23,7 @@ export function binomialLowerTail(k: number, n: number, p: number): number {
 }
 
 /** The Clopper-Pearson interval of a binomial proportion with k successes in n, two-sided at `confidence`. */
-export function clopperPearson(k: number, n: number, confidence: number): [number, number] {
+export function clopperPearson(k: number, n: number, confidence = 0.95): [number, number] {
   const tail = (1 - confidence) / 2;
   const lower = k <= 0 ? 0 : betaQuantile(tail, k, n - k + 1);
   const upper = k >= n ? 1 : betaQuantile(1 - tail, k + 1, n - k);

@@ -3,7 +3,7 @@
  *   from scipy.stats import beta
  *   beta.ppf(0.025, x, n - x + 1), beta.ppf(0.975, x + 1, n - x)
  */
-import { binomialCdf, clopperPearson } from '../../../src/backtest/interval.js';
+import { binomialLowerTail as binomialCdf, clopperPearson } from '../../../../src/judge/stats/binomial.js';
 
 describe('clopperPearson', () => {
   it.each([
