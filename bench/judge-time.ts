@@ -1,7 +1,7 @@
 /** Judge time for 100 series x 10,000 points per window, on seeded lognormal data with a few regressions. */
 import { judgeCheck } from '../src/judge/index.js';
 import { mulberry32 } from '../src/seeded-random.js';
-import type { CheckSpec } from '../src/spec-file/types.js';
+import type { CheckSpec } from '../src/spec-model.js';
 import type { Series } from '../src/types.js';
 import { median, ms, timeAsync } from './measure.js';
 

@@ -3,7 +3,7 @@
  * Point cells are log-normal latencies (sigma 0.3) or throughputs, 30 s apart, with the post
  * window right after the baseline; count cells draw errors and requests per 30 s step.
  */
-import type { CheckSpec } from '../../src/spec-file/types.js';
+import type { CheckSpec } from '../../src/spec-model.js';
 import type { Series } from '../../src/types.js';
 import { ar1, type Rng } from './random.js';
 

@@ -13,7 +13,7 @@ import {
   meanOf,
   quantileSorted,
 } from '../../src/judge/index.js';
-import type { CheckSpec } from '../../src/spec-file/types.js';
+import type { CheckSpec } from '../../src/spec-model.js';
 import type { Series, Verdict } from '../../src/types.js';
 import type { CountDraw, PointDraw } from './cells.js';
 

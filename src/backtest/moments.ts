@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { planRun } from '../gate/plan.js';
 import { formatDuration, parseDuration } from '../time/duration.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 import { formatTime } from '../time/format-time.js';
 import { parseDeployTime } from '../time/parse-time.js';
 

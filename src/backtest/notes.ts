@@ -1,7 +1,7 @@
 /** What a reader of a backtest must know to trust its numbers, decided from the spec and the moments. */
 import { planRun } from '../gate/plan.js';
 import { formatDuration } from '../time/duration.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 
 /** Notes on overlapping moments and the spec's own warnings. */
 export function backtestNotes(spec: Spec, moments: readonly number[]): string[] {

@@ -2,7 +2,7 @@
 import { executeRun } from '../gate/execute.js';
 import { planRun } from '../gate/plan.js';
 import type { Source } from '../sources/types.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 import { formatTime } from '../time/format-time.js';
 import { mapLimit } from './map-limit.js';
 import type { BacktestMoment } from './types.js';

@@ -1,5 +1,5 @@
 /** Turn replayed moments into false-alarm rates per check and for the run, with the moments behind them. */
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 import type { Verdict } from '../types.js';
 import { clopperPearson } from '../judge/stats/binomial.js';
 import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult } from './types.js';

@@ -1,6 +1,6 @@
 /** The --dry-run listing: windows, sources and every query that would run, without any network. */
 import { formatDuration } from '../time/duration.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';

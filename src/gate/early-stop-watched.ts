@@ -7,7 +7,7 @@
  * watched: canary checks (both sides still grow, which these one-sample-against-a-fixed-baseline
  * tests do not cover), `direction: either`, and non-critical checks (they cannot stop a run).
  */
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
 
 export type WatchedDirection = 'increase' | 'decrease';

@@ -17,7 +17,7 @@ import { formatBayesFactor } from '../judge/sequential/format.js';
 import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import type { Labels } from '../types.js';
 import { readWatchedPairs, type WatchedLook, type WatchedPair } from './early-stop-pairs.js';
 import { watchedChecks, type WatchedDirection } from './early-stop-watched.js';

@@ -1,6 +1,6 @@
 /** What a run will read: per check, which query over which window. Pure, so --dry-run shows the truth. */
 import { findSpecWarnings } from '../spec-file/spec-warnings.js';
-import type { CheckSpec, Spec } from '../spec-file/types.js';
+import type { CheckSpec, Spec } from '../spec-model.js';
 import { computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';

@@ -1,5 +1,5 @@
 /** Absolute bounds (`max`, `min`) on the candidate's aggregate: they fail whatever the test says. */
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import { aggregateSorted } from './stats/describe.js';
 import { formatValue } from './wording.js';
 

@@ -6,7 +6,7 @@
  * statistical comparison (inconclusive when the samples are too small for any p below alpha;
  * fail on a significant change beyond tolerance; else pass).
  */
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '../types.js';
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';

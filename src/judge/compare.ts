@@ -8,7 +8,7 @@
  * direction. Significance alone fails nobody over a 0.5% drift on 10,000 points; size alone fails
  * nobody over noise on 5 points.
  */
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import type { Direction } from '../types.js';
 import { estimateInflation, type Inflation, type OrderedSample } from './stats/autocorrelation.js';
 import { meanOf, quantileSorted } from './stats/describe.js';

@@ -3,7 +3,7 @@
  * is inconclusive, never pass: no series on a side, or no pair at all, judges nothing.
  */
 import type { CheckMode } from './check-mode.js';
-import type { CheckSpec } from '../spec-file/types.js';
+import type { CheckSpec } from '../spec-model.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';

@@ -1,5 +1,5 @@
 /** Which queries `check` reads: every query of every check, over the last `rangeSeconds` at the check's step. */
-import type { CheckSpec, Spec } from '../spec-file/types.js';
+import type { CheckSpec, Spec } from '../spec-model.js';
 import type { TimeRange } from '../types.js';
 
 const QUERY_FIELDS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const;

@@ -1,7 +1,7 @@
 /** Problems of a query that show without data: overlapping rate() points, and the 11,000 points rule. */
 import { formatDuration } from '../time/duration.js';
 import { findPromQLRanges } from '../spec-file/promql-ranges.js';
-import type { CheckSpec, Spec } from '../spec-file/types.js';
+import type { CheckSpec, Spec } from '../spec-model.js';
 
 /** Prometheus refuses a range query of more points than this. */
 export const MAX_POINTS_PER_SERIES = 11000;

@@ -6,7 +6,7 @@ import type { PlannedProbe } from './plan-queries.js';
 import { findStaticProblems } from './query-problems.js';
 import { summarizeSeries } from './summarize.js';
 import type { QueryProbe } from './types.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 
 /** Fetch `planned` from `source`; a SourceError becomes a probe with status unreadable or refused. */
 export async function fetchProbe(spec: Spec, planned: PlannedProbe, source: Source, signal: AbortSignal): Promise<QueryProbe> {

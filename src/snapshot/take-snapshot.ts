@@ -1,7 +1,7 @@
 /** `snapshot`'s work: sample every source without history now, as the baseline of a later run. */
 import { UsageError } from '../errors.js';
 import { collectSources, sampledSourcesOf } from '../gate/sampling/collect-samples.js';
-import type { Spec } from '../spec-file/types.js';
+import type { Spec } from '../spec-model.js';
 import { formatTime } from '../time/format-time.js';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../gate/sampling/snapshot-format.js';
 import { hashSampledSpec } from '../gate/sampling/snapshot-spec-hash.js';

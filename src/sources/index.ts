@@ -4,9 +4,9 @@
  * endpoints without history) in a folder of its own, and list its factory here; the `satisfies`
  * clauses make a missing factory a compile error.
  */
-import type { SourceSpec } from '../spec-file/types.js';
-import type { HttpSourceSpec, ScrapeSourceSpec } from '../spec-file/probe-types.js';
-import { isSampledSourceType } from '../spec-file/probe-types.js';
+import type { SourceSpec } from '../spec-model.js';
+import type { HttpSourceSpec, ScrapeSourceSpec } from './scrape/spec.js';
+import { isSampledSourceType } from './scrape/spec.js';
 import { createHttpSource } from './http/source.js';
 import { createPrometheusSource, type PrometheusSourceOptions } from './prometheus/client.js';
 import type { SampledSource } from './sampled-types.js';

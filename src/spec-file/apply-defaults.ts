@@ -1,6 +1,6 @@
 /** Defaults, in the order a reader expects: the check's own value, then `defaults:`, then the table. */
-import type { ReadObject } from './read-value.js';
-import type { FieldDef } from './value-types.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { FieldDef } from '../fields/value-types.js';
 
 /** Fill every absent key of `target` from `fallback` (if given), then from the field table's default. */
 export function applyDefaults(target: ReadObject, fields: readonly FieldDef[], fallback?: ReadObject): void {

@@ -1,11 +1,11 @@
 /** Turn the validated, defaulted read tree into the typed Spec the rest of the program uses. */
 import { dirname, resolve } from 'node:path';
 import type { Aggregate, Direction } from '../types.js';
-import { buildProbeMeasure, buildSampledSource } from './probe-build.js';
-import { isSampledSourceType } from './probe-types.js';
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import type { CheckSpec, PrometheusSourceSpec, Spec, SourceSpec } from './types.js';
+import { buildProbeMeasure, buildSampledSource } from '../sources/scrape/build.js';
+import { isSampledSourceType } from '../sources/scrape/spec.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { CheckSpec, PrometheusSourceSpec, Spec, SourceSpec } from '../spec-model.js';
 
 type Values = Record<string, unknown>;
 

@@ -3,9 +3,9 @@
  * function of one check (or all of them) that records issues; the schema's version of the
  * query rule lives beside it so the two are read together.
  */
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import type { JsonSchema } from './value-types.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { JsonSchema } from '../fields/value-types.js';
 
 const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery'] as const;
 const COUNT_KEYS = ['numerator', 'denominator'] as const;

@@ -8,12 +8,12 @@ import { isScalar } from 'yaml';
 import { formatDuration } from '../time/duration.js';
 import { effectiveValue } from './effective-value.js';
 import { checkFields } from './fields.js';
-import { rawOffsetOf } from './interpolate.js';
+import { rawOffsetOf } from '../fields/interpolate.js';
 import { findPromQLSyntaxError } from './promql.js';
 import { findPromQLFunctions, findPromQLRanges } from './promql-ranges.js';
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import { sourceOffsetOf } from './scalar-offset.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import { sourceOffsetOf } from '../fields/scalar-offset.js';
 
 const COUNT_KEYS = ['numerator', 'denominator'] as const;
 /** Functions that give a rate per second: their sum over a window is not a count of events. */

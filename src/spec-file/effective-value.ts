@@ -1,7 +1,7 @@
 /** A check's value as it will be after defaults, read before defaults are applied (rules run first). */
 import { defaultValue } from './apply-defaults.js';
-import type { ReadObject } from './read-value.js';
-import type { FieldDef } from './value-types.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { FieldDef } from '../fields/value-types.js';
 
 /**
  * The value `key` will have: the object's own, else the fallback's (`defaults:`), else the field

@@ -17,11 +17,11 @@ import {
   percentage,
   probability,
   timestamp,
-} from './scalars.js';
-import type { FieldDef, ObjectType } from './value-types.js';
-import type { SourceSpec } from './types.js';
-import { checkModeSchema } from './probe-rules.js';
-import { httpSourceFields, probeCheckFields, PROBE_CHECK_ONLY_KEYS, scrapeSourceFields } from './probe-fields.js';
+} from '../fields/scalars.js';
+import type { FieldDef, ObjectType } from '../fields/value-types.js';
+import type { SourceSpec } from '../spec-model.js';
+import { checkModeSchema } from '../sources/scrape/rules.js';
+import { httpSourceFields, probeCheckFields, PROBE_CHECK_ONLY_KEYS, scrapeSourceFields } from '../sources/scrape/fields.js';
 import { authSchema } from './source-rules.js';
 import { promqlQuery } from './promql-query-type.js';
 

@@ -4,7 +4,7 @@
  * scripts/write-generated.js writes it to schema/verify-deploy.schema.json at build time.
  */
 import { specFields } from './fields.js';
-import type { FieldDef, JsonSchema, ValueType } from './value-types.js';
+import type { FieldDef, JsonSchema, ValueType } from '../fields/value-types.js';
 
 /** The spec's JSON Schema (draft-07, the dialect yaml-language-server supports best). */
 export function buildSpecJsonSchema(): JsonSchema {

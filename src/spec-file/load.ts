@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { SpecError, UsageError } from '../errors.js';
 import { MAX_SPEC_BYTES, parseSpec, type SpecOptions } from './parse.js';
-import type { Spec } from './types.js';
+import type { Spec } from '../spec-model.js';
 
 /** Load and validate a spec; throws UsageError when unreadable, SpecError with every issue when invalid. */
 export async function loadSpec(file: string, opts: SpecOptions): Promise<Spec> {

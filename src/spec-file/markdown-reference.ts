@@ -3,8 +3,8 @@
  * JSON Schema, so the manual cannot drift from what the loader accepts.
  */
 import { authFields, checkFields, prometheusSourceFields, specFields } from './fields.js';
-import { httpSourceFields, scrapeSourceFields } from './probe-fields.js';
-import type { FieldDef, ValueType } from './value-types.js';
+import { httpSourceFields, scrapeSourceFields } from '../sources/scrape/fields.js';
+import type { FieldDef, ValueType } from '../fields/value-types.js';
 
 const SECTIONS: { title: string; path: string; fields: readonly FieldDef[] }[] = [
   { title: 'Top level', path: '', fields: specFields.filter((f) => !['deploy', 'baseline', 'post'].includes(f.key)) },

@@ -6,9 +6,9 @@
 import { formatDuration } from '../time/duration.js';
 import { effectiveValue } from './effective-value.js';
 import { specFields } from './fields.js';
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import type { FieldDef } from './value-types.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { FieldDef } from '../fields/value-types.js';
 
 /** `baseline.offset` >= warmup + post window, and no canary check beside it. */
 export function validateBaselineOffset(root: ReadObject, checks: readonly ReadObject[], ctx: ReadContext): void {

@@ -4,17 +4,17 @@ import type { SpecIssue } from '../errors.js';
 import { applyDefaults } from './apply-defaults.js';
 import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateUniqueNames } from './check-rules.js';
 import { checkFields, prometheusSourceFields, sourceTypes, specFields } from './fields.js';
-import { variableLookup } from './interpolate.js';
+import { variableLookup } from '../fields/interpolate.js';
 import { buildSpec } from './build-spec.js';
 import { validateCountQueries } from './count-rules.js';
-import { validateCheckMode, validateSampledSource } from './probe-rules.js';
+import { validateCheckMode, validateSampledSource } from '../sources/scrape/rules.js';
 import { validateBaselineOffset } from './offset-rules.js';
-import { ReadContext } from './read-context.js';
-import { readObject, type ReadObject } from './read-value.js';
+import { ReadContext } from '../fields/read-context.js';
+import { readObject, type ReadObject } from '../fields/read-value.js';
 import { validateAuth } from './source-rules.js';
-import type { Spec } from './types.js';
+import type { Spec } from '../spec-model.js';
 import { validateQueries } from './validate-queries.js';
-import { parseYamlDocument } from './yaml-document.js';
+import { parseYamlDocument } from '../fields/yaml-document.js';
 
 /** Specs are small; a bigger file is a mistake or an attack (alias bombs aside, YAML is costly). */
 export const MAX_SPEC_BYTES = 1024 * 1024;

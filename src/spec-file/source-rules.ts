@@ -1,7 +1,7 @@
 /** Rules that span several keys of a source. */
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import type { JsonSchema } from './value-types.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import type { JsonSchema } from '../fields/value-types.js';
 
 /** JSON Schema form of the auth rule: `bearer`, or `username` + `password`. */
 export const authSchema: JsonSchema = {

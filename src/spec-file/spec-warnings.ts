@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../time/duration.js';
 import { findPromQLRanges } from './promql-ranges.js';
-import type { CheckSpec, Spec } from './types.js';
+import type { CheckSpec, Spec } from '../spec-model.js';
 
 const VALUE_QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery'] as const;
 

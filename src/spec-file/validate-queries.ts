@@ -1,10 +1,10 @@
 /** PromQL checks of a check's queries, after `${VAR}` interpolation, pointing into the spec file. */
 import { isScalar } from 'yaml';
-import { rawOffsetOf } from './interpolate.js';
+import { rawOffsetOf } from '../fields/interpolate.js';
 import { findPromQLSyntaxError } from './promql.js';
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import { sourceOffsetOf } from './scalar-offset.js';
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+import { sourceOffsetOf } from '../fields/scalar-offset.js';
 
 const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const;
 

@@ -1,8 +1,8 @@
 /** Sample several sources at once, each on its own clock, reporting progress on one line per source. */
 import { createSampledSource, type SampledSourceSpec } from '../../sources/index.js';
 import type { SampleTarget, Sampling } from '../../sources/sampled-types.js';
-import type { CheckSpec } from '../../spec-file/types.js';
-import { metricsForSource } from './metrics-needed.js';
+import type { CheckSpec } from '../../spec-model.js';
+import { metricsForSource } from '../../sources/scrape/metrics-needed.js';
 
 /** What to sample of one source. */
 export interface SourceSampling {

@@ -4,9 +4,9 @@
  */
 import { judgeCheck, judgeCountCheck, type CheckMode } from '../../judge/index.js';
 import type { Sampling } from '../../sources/sampled-types.js';
-import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult } from '../../types.js';
-import { deriveFailureCounts, deriveSeries } from './derive.js';
+import { deriveFailureCounts, deriveSeries } from '../../sources/scrape/derive.js';
 
 /** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
 export function judgeProbeCheck(check: CheckSpec, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {

@@ -1,7 +1,7 @@
 /** Read a snapshot file for `run --baseline-from` and make sure it was taken from this spec. */
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
-import type { Spec } from '../../spec-file/types.js';
+import type { Spec } from '../../spec-model.js';
 import type { Snapshot } from './snapshot-format.js';
 import { parseSnapshot } from './parse-snapshot.js';
 import { hashSampledSpec, shortHash } from './snapshot-spec-hash.js';

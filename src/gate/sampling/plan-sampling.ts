@@ -5,8 +5,8 @@
  */
 import { UsageError } from '../../errors.js';
 import type { Snapshot } from './snapshot-format.js';
-import type { CheckSpec, Spec } from '../../spec-file/types.js';
-import { isSampledSourceType } from '../../spec-file/probe-types.js';
+import type { CheckSpec, Spec } from '../../spec-model.js';
+import { isSampledSourceType } from '../../sources/scrape/spec.js';
 import { sampledSourcesOf, type SourceSampling } from './collect-samples.js';
 
 export interface ProbePlan {

@@ -1,7 +1,7 @@
 /** Before a run: load the `--baseline-from` snapshot (checked against the spec) and plan the sampling. */
 import { UsageError } from '../../errors.js';
 import { loadSnapshot } from './load-snapshot.js';
-import type { Spec } from '../../spec-file/types.js';
+import type { Spec } from '../../spec-model.js';
 import { planProbes, probeChecksOf, type ProbePlan } from './plan-sampling.js';
 
 /** Plan the probe checks of a run; throws UsageError for a missing, foreign or needless snapshot. */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { redact } from '../../redact.js';
-import type { Spec } from '../../spec-file/types.js';
+import type { Spec } from '../../spec-model.js';
 import { isSampledSourceSpec } from '../../sources/index.js';
 
 /** `sha256:<hex>` of the canonical JSON of the spec's sampled sources and their checks. */

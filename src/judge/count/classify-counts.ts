@@ -6,7 +6,7 @@
  * counts deflated by their dispersion (inconclusive when too few events for any p below alpha;
  * fail on a significant change beyond tolerance; else pass).
  */
-import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
 import { alphaOf } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';

@@ -9,7 +9,7 @@
  *
  * A regression needs p < alpha AND a change beyond the tolerance the bad way, as for points.
  */
-import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckSpec } from '../../spec-model.js';
 import type { Direction } from '../../types.js';
 import { binomialLowerTail, binomialUpperTail, clopperPearson } from '../stats/binomial.js';
 import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';

@@ -3,7 +3,7 @@
  * trials), baseline series are paired with candidate series by labels as in judgeCheck, and each
  * pair is judged on its summed counts (classify-counts.ts). Missing data is inconclusive.
  */
-import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult, SeriesResult } from '../../types.js';
 import { describeDrift } from '../drift.js';
 import type { CheckMode } from '../check-mode.js';

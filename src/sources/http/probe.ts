@@ -1,8 +1,8 @@
 /** One probe of an http source: success, latency and the JSON value, never an exception. */
-import { evaluateJsonCondition, type JsonCondition } from '../../spec-file/json-condition.js';
-import { lookupJsonPath, type PathStep } from '../../spec-file/json-path.js';
-import type { StatusRange } from '../../spec-file/probe-types.js';
-import { statusMatches } from '../../spec-file/status-set.js';
+import { evaluateJsonCondition, type JsonCondition } from './json-condition.js';
+import { lookupJsonPath, type PathStep } from './json-path.js';
+import type { StatusRange } from '../scrape/spec.js';
+import { statusMatches } from './status-set.js';
 import { RequestFailure, sendRequest, type createAgents, type RequestSpec } from './request.js';
 
 /** What one probe saw. `latency` is set when a complete response arrived (whatever its status). */

@@ -1,7 +1,7 @@
 /** The `type: http` source: probes `url` (and `baselineUrl`, side by side) `samples` times. */
-import { parseJsonCondition } from '../../spec-file/json-condition.js';
-import { parseJsonPath } from '../../spec-file/json-path.js';
-import type { HttpSourceSpec } from '../../spec-file/probe-types.js';
+import { parseJsonCondition } from './json-condition.js';
+import { parseJsonPath } from './json-path.js';
+import type { HttpSourceSpec } from '../scrape/spec.js';
 import type { Series } from '../../types.js';
 import { sampleTargetsTogether } from '../sample-schedule.js';
 import type { SampledSource, SampleTarget, Sampling } from '../sampled-types.js';

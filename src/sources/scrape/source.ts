@@ -3,7 +3,7 @@
  * the metrics its checks name, as series with the scrape time as timestamp. Rates, ratios and
  * quantiles are computed from them later (src/gate/sampling/), so a snapshot stores raw counters.
  */
-import type { ScrapeSourceSpec } from '../../spec-file/probe-types.js';
+import type { ScrapeSourceSpec } from './spec.js';
 import type { Labels, Series } from '../../types.js';
 import { RequestFailure, createAgents, sendRequest } from '../http/request.js';
 import { sampleTargetsTogether } from '../sample-schedule.js';

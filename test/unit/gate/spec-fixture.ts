@@ -1,7 +1,7 @@
 /** Specs for the run and backtest tests, parsed from YAML like users write them. */
 import { formatSpecIssue } from '../../../src/errors.js';
 import { parseSpec } from '../../../src/spec-file/parse.js';
-import type { Spec } from '../../../src/spec-file/types.js';
+import type { Spec } from '../../../src/spec-model.js';
 
 /** A valid spec from YAML lines; throws with the issues otherwise. */
 export function specFrom(...text: string[]): Spec {

@@ -4,7 +4,7 @@
  */
 import type { CheckMode } from '../../../src/judge/check-mode.js';
 import { judgeCheck } from '../../../src/judge/judge-check.js';
-import type { CheckSpec } from '../../../src/spec-file/types.js';
+import type { CheckSpec } from '../../../src/spec-model.js';
 import type { Series, Verdict } from '../../../src/types.js';
 import { draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';

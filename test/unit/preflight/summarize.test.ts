@@ -1,7 +1,7 @@
 /** What `check` says about the series a query returned. */
 import { planProbes } from '../../../src/preflight/plan-queries.js';
 import { summarizeSeries } from '../../../src/preflight/summarize.js';
-import type { Spec } from '../../../src/spec-file/types.js';
+import type { Spec } from '../../../src/spec-model.js';
 
 const RANGE = { start: 0, end: 600, step: 30 }; // 21 points
 

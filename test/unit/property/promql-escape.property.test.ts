@@ -1,7 +1,7 @@
 /** Property: whatever a variable holds, a query template keeps its parse tree once the value is escaped. */
 import fc from 'fast-check';
 import { parser } from '@prometheus-io/lezer-promql';
-import { interpolatePromQL } from '../../../src/spec-file/promql-template.js';
+import { interpolatePromQL } from '../../../src/fields/promql-template.js';
 
 const shape = (query: string): string => parser.parse(query).toString();
 const hostile = fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.constantFrom('"', "'", '\\', '}', '{', ')', '#', '\n', 'or vector(1)', '=~', '`', ' '), { maxLength: 10 }).map((p) => p.join('')));

@@ -1,7 +1,7 @@
 /** Specs with http and scrape sources, parsed as `run` would. */
 import { formatSpecIssue } from '../../../src/errors.js';
 import { parseSpec } from '../../../src/spec-file/parse.js';
-import type { Spec } from '../../../src/spec-file/types.js';
+import type { Spec } from '../../../src/spec-model.js';
 
 export const PROBE_SPEC = `version: 1
 name: shop

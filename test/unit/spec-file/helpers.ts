@@ -1,7 +1,7 @@
 /** Shared helpers for the spec tests: build YAML line by line so positions are easy to read. */
 import { formatSpecIssue } from '../../../src/errors.js';
 import { parseSpec, type SpecOptions } from '../../../src/spec-file/parse.js';
-import type { Spec } from '../../../src/spec-file/types.js';
+import type { Spec } from '../../../src/spec-model.js';
 
 export const FILE = 'spec.yaml';
 

@@ -1,5 +1,5 @@
-import type { PrometheusSourceSpec } from '../../../src/spec-file/types.js';
-import { interpolate, rawOffsetOf, variableLookup } from '../../../src/spec-file/interpolate.js';
+import type { PrometheusSourceSpec } from '../../../src/spec-model.js';
+import { interpolate, rawOffsetOf, variableLookup } from '../../../src/fields/interpolate.js';
 import { HEADER, issuesOf, lines, validSpec } from './helpers.js';
 
 const lookup = (values: Record<string, string>) => (name: string) => values[name];

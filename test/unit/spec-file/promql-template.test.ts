@@ -3,7 +3,7 @@
  * the parser of the Prometheus UI) must not depend on a variable's value.
  */
 import { parser } from '@prometheus-io/lezer-promql';
-import { escapeRegex, interpolatePromQL, scanTemplateContexts } from '../../../src/spec-file/promql-template.js';
+import { escapeRegex, interpolatePromQL, scanTemplateContexts } from '../../../src/fields/promql-template.js';
 import { HEADER, issuesOf, lines, validSpec } from './helpers.js';
 
 const INJECTION = 'x"} or vector(1) #';

@@ -1,4 +1,4 @@
-import { editDistance, suggestKey } from '../../../src/spec-file/suggest.js';
+import { editDistance, suggestKey } from '../../../src/fields/suggest.js';
 
 describe('suggestKey', () => {
   const keys = ['tolerance', 'confidence', 'direction', 'step', 'max', 'min'];

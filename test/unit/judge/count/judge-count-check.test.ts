@@ -4,7 +4,7 @@
  */
 import { judgeCountCheck } from '../../../../src/judge/count/judge-count-check.js';
 import type { Series, Verdict } from '../../../../src/types.js';
-import type { CheckSpec } from '../../../../src/spec-file/types.js';
+import type { CheckSpec } from '../../../../src/spec-model.js';
 import { seededRandom } from '../helpers/random.js';
 import { check, series } from '../helpers/series.js';
 

@@ -1,5 +1,5 @@
 /** Builders of series and checks for judge tests. */
-import type { CheckSpec } from '../../../../src/spec-file/types.js';
+import type { CheckSpec } from '../../../../src/spec-model.js';
 import type { Labels, Series } from '../../../../src/types.js';
 
 /** A series with one point per value, 30 s apart. */

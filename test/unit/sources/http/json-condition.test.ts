@@ -1,6 +1,6 @@
-import { evaluateJsonCondition, parseJsonCondition } from '../../../../src/spec-file/json-condition.js';
-import { lookupJsonPath, parseJsonPath } from '../../../../src/spec-file/json-path.js';
-import { ExpressionError } from '../../../../src/spec-file/text-cursor.js';
+import { evaluateJsonCondition, parseJsonCondition } from '../../../../src/sources/http/json-condition.js';
+import { lookupJsonPath, parseJsonPath } from '../../../../src/sources/http/json-path.js';
+import { ExpressionError } from '../../../../src/fields/text-cursor.js';
 
 function errorOf(parse: () => unknown): { message: string; offset: number } {
   try {

@@ -1,8 +1,8 @@
 /** Rates surviving counter resets, ratios and histogram quantiles computed from scrapes. */
-import { histogramQuantile } from '../../../../src/gate/sampling/histogram-quantile.js';
-import { deriveFailureCounts, deriveSeries } from '../../../../src/gate/sampling/derive.js';
+import { histogramQuantile } from '../../../../src/sources/scrape/histogram-quantile.js';
+import { deriveFailureCounts, deriveSeries } from '../../../../src/sources/scrape/derive.js';
 import type { Sampling } from '../../../../src/sources/sampled-types.js';
-import { parseMetricSelector } from '../../../../src/spec-file/metric-selector.js';
+import { parseMetricSelector } from '../../../../src/sources/scrape/metric-selector.js';
 import type { Series } from '../../../../src/types.js';
 
 const series = (labels: Record<string, string>, values: number[], times = [0, 10, 20, 30, 40]): Series => ({ labels, points: values.map((v, i) => ({ t: times[i] as number, v })) });

@@ -1,8 +1,8 @@
 /** The scrape source against a real app instrumented with prom-client, restarted mid-way (a counter reset). */
 import { Counter, Registry } from 'prom-client';
-import { deriveSeries } from '../../../../src/gate/sampling/derive.js';
+import { deriveSeries } from '../../../../src/sources/scrape/derive.js';
 import { createScrapeSource } from '../../../../src/sources/scrape/source.js';
-import { parseMetricSelector } from '../../../../src/spec-file/metric-selector.js';
+import { parseMetricSelector } from '../../../../src/sources/scrape/metric-selector.js';
 import { startServer, type LoopbackServer } from '../prometheus/loopback-server.js';
 
 describe('scrape source', () => {

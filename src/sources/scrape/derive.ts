@@ -4,8 +4,8 @@
  * probes out of probes (a proportion, judged by the count test, not a rank test on zeros and ones).
  */
 import type { CountSeries } from '../../judge/count/count-series.js';
-import type { ProbeMeasure } from '../../spec-file/probe-types.js';
-import type { Sampling } from '../../sources/sampled-types.js';
+import type { ProbeMeasure } from './spec.js';
+import type { Sampling } from '../sampled-types.js';
 import type { Series } from '../../types.js';
 import { groupIncreases, scrapeTimes, selectSeries } from './counters.js';
 import { histogramQuantile } from './histogram-quantile.js';

@@ -1,6 +1,6 @@
 /** The spec after loading and validation: durations in seconds, percentages as fractions. */
-import type { Aggregate, Direction } from '../types.js';
-import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec } from './probe-types.js';
+import type { Aggregate, Direction } from './types.js';
+import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec } from './sources/scrape/spec.js';
 
 /** Where a value sits in the spec file, so later stages (PromQL checks) can point at it. */
 export interface SourcePosition {

@@ -3,7 +3,7 @@ import type { LineCounter, Node } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { interpolate, type Interpolation } from './interpolate.js';
 import { interpolatePromQL } from './promql-template.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition } from '../spec-model.js';
 
 /** Sensitive header names: their literal values are redacted too, not only `${VAR}` values. */
 const SECRET_HEADER = /authorization|cookie|token|secret|password|api[-_]?key/i;

@@ -2,7 +2,7 @@
  * A strict JSONPath subset for probe bodies: `$`, `.name`, `[0]` and `["name with spaces"]`.
  * No wildcards or filters: a path names exactly one value, so a probe measures one number.
  */
-import { TextCursor } from './text-cursor.js';
+import { TextCursor } from '../../fields/text-cursor.js';
 
 /** One step of a path: an object key or an array index. */
 export type PathStep = string | number;

@@ -1,5 +1,5 @@
 /** Which exposed metrics a scrape source must keep: those its checks' selectors name. */
-import type { CheckSpec } from '../../spec-file/types.js';
+import type { CheckSpec } from '../../spec-model.js';
 
 /** Exposed metric names read by the checks on `source` (histograms through their `_bucket` series). */
 export function metricsForSource(checks: readonly CheckSpec[], source: string): string[] {

@@ -4,7 +4,7 @@
  * A series that appears between two scrapes was born at 0 (client libraries create a label set
  * on its first increment), so its increase is its value.
  */
-import type { LabelMatcher, MetricSelector } from '../../spec-file/probe-types.js';
+import type { LabelMatcher, MetricSelector } from './spec.js';
 import type { Labels, Series } from '../../types.js';
 
 /** Per-interval increases of every series of a group, summed; intervals end at `times[i]` (i >= 1). */

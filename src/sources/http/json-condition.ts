@@ -4,7 +4,7 @@
  * missing path makes its comparison false, and `<`/`>` compare numbers only.
  */
 import { lookupJsonPath, readJsonPath, type PathStep } from './json-path.js';
-import { TextCursor } from './text-cursor.js';
+import { TextCursor } from '../../fields/text-cursor.js';
 
 export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type Literal = string | number | boolean | null;

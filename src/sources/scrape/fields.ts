@@ -2,9 +2,9 @@
  * Field tables of the sources without history (`type: http`, `type: scrape`) and of the check
  * keys that read them. Listed in fields.ts next to the Prometheus ones.
  */
-import { anyString, duration, enumOf, headerValue, httpUrl, integerIn, labelName, nonEmptyString, probability } from './scalars.js';
-import { statusSet } from './status-set.js';
-import type { FieldDef, ObjectType } from './value-types.js';
+import { anyString, duration, enumOf, headerValue, httpUrl, integerIn, labelName, nonEmptyString, probability } from '../../fields/scalars.js';
+import { statusSet } from '../http/status-set.js';
+import type { FieldDef, ObjectType } from '../../fields/value-types.js';
 
 /** An HTTP header name (RFC 9110 token), as in fields.ts (not imported: fields.ts imports this file). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -5,16 +5,16 @@
  * line and column inside them.
  */
 import { isScalar, type Node } from 'yaml';
-import { queryModeSchema, validateQueryMode } from './check-rules.js';
-import { rawOffsetOf } from './interpolate.js';
-import { parseJsonCondition } from './json-condition.js';
-import { parseJsonPath } from './json-path.js';
+import { queryModeSchema, validateQueryMode } from '../../spec-file/check-rules.js';
+import { rawOffsetOf } from '../../fields/interpolate.js';
+import { parseJsonCondition } from '../http/json-condition.js';
+import { parseJsonPath } from '../http/json-path.js';
 import { parseMetricSelector } from './metric-selector.js';
-import type { ReadContext } from './read-context.js';
-import type { ReadObject } from './read-value.js';
-import { sourceOffsetOf } from './scalar-offset.js';
-import { ExpressionError } from './text-cursor.js';
-import type { JsonSchema } from './value-types.js';
+import type { ReadContext } from '../../fields/read-context.js';
+import type { ReadObject } from '../../fields/read-value.js';
+import { sourceOffsetOf } from '../../fields/scalar-offset.js';
+import { ExpressionError } from '../../fields/text-cursor.js';
+import type { JsonSchema } from '../../fields/value-types.js';
 
 const PROMQL_KEYS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'];
 const SCRAPE_KEYS = ['rate', 'ratio', 'quantile'];

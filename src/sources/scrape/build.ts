@@ -1,7 +1,7 @@
 /** Typed specs of http / scrape sources and of the checks that read them, from the validated read tree. */
 import { parseMetricSelector } from './metric-selector.js';
-import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec, StatusRange } from './probe-types.js';
-import type { ReadObject } from './read-value.js';
+import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec, StatusRange } from './spec.js';
+import type { ReadObject } from '../../fields/read-value.js';
 
 /** Build an http or scrape source spec; only called on a tree without issues. */
 export function buildSampledSource(name: string, source: ReadObject): HttpSourceSpec | ScrapeSourceSpec {

@@ -3,8 +3,8 @@
  * `http_requests_total{code=~"5..", route!="/healthz"}`. Strict: anything else is an error at
  * an offset. Regexes are fully anchored, as in Prometheus.
  */
-import type { LabelMatcher, MetricSelector } from './probe-types.js';
-import { TextCursor } from './text-cursor.js';
+import type { LabelMatcher, MetricSelector } from './spec.js';
+import { TextCursor } from '../../fields/text-cursor.js';
 
 const METRIC = /[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL = /[a-zA-Z_][a-zA-Z0-9_]*/;
