@@ -1,6 +1,5 @@
 /** One POST to query_range with axios, configured so that nothing is trusted implicitly. */
 import type { Agent } from 'node:https';
-import axios from 'axios';
 import type { TimeRange } from '../../types.js';
 
 /** What an attempt hands to the answer checks; the body is raw text, not yet JSON. */
@@ -45,6 +44,9 @@ export function buildQueryRangeForm(query: string, range: TimeRange): string {
 
 /** POST the query; any HTTP status resolves, transport failures reject with the axios error. */
 export async function postQueryRange(options: PostOptions): Promise<RawAnswer> {
+  // Imported here, not at the top: the spec loader reads this source's kind (src/sources/registry.ts),
+  // and `validate` or `init` should not pay for axios (~200 ms) to read a field table.
+  const { default: axios } = await import('axios');
   const response = await axios.request<string>({
     method: 'post',
     url: options.url,

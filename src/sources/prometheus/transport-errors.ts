@@ -3,9 +3,14 @@
  * read: axios errors carry the request headers (Authorization included) in `config` and
  * `request`, so the error object itself is never stringified or attached.
  */
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 import { SourceError } from '../../errors.js';
 import { formatDuration } from '../../time/duration.js';
+
+/** axios' own test (`isAxiosError`), without importing axios where no request was sent yet. */
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
+}
 import type { Deadline } from './deadline.js';
 import { sanitizeServerText } from './server-text.js';
 
