@@ -1,17 +1,21 @@
+/* global module */
 /**
  * The folder rules of `npm run lint`: the stages of docs/architecture.md, top to bottom. A folder
  * may import from the folders below it, never from one above it, and no two modules import each
  * other in a circle. The commands of the second row stand side by side; only `demo` uses another
- * command's work (it takes a snapshot as a user would).
+ * command's work (it takes a snapshot as a user would). The spec loader sits above the sources
+ * because it reads their registry (each source declares its own spec block); the field-table
+ * machinery the sources declare their blocks with sits below them.
  */
 const LAYERS = [
   ['cli'],
   ['demo', 'init', 'backtest', 'snapshot', 'preflight'],
   ['gate'],
   ['reports'],
-  ['sources'],
-  ['judge'],
   ['spec-file'],
+  ['sources'],
+  ['fields'],
+  ['judge'],
   ['time'],
 ];
 const SIDEWAYS_ALLOWED = [['demo', 'snapshot']];

@@ -1,6 +1,5 @@
 /** The spec after loading and validation: durations in seconds, percentages as fractions. */
 import type { Aggregate, Direction } from './types.js';
-import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec } from './sources/scrape/spec.js';
 
 /** Where a value sits in the spec file, so later stages (PromQL checks) can point at it. */
 export interface SourcePosition {
@@ -8,22 +7,26 @@ export interface SourcePosition {
   col: number;
 }
 
-export interface PrometheusSourceSpec {
-  type: 'prometheus';
+/**
+ * What every resolved source has. The rest of each source's spec is its own: typed in its folder
+ * under src/sources/<type>/ and read only there, so no stage outside that folder names a type.
+ */
+export interface SourceSpecBase {
+  type: string;
   name: string;
-  url: string;
-  headers: Record<string, string>;
-  auth?: { bearer: string } | { username: string; password: string };
-  /** Total deadline per request, seconds. */
-  timeout: number;
-  /** Attempts after the first, for retryable failures only. */
-  retries: number;
-  /** TLS for https:// URLs: `ca` is a PEM file path (resolved against the spec file's folder). */
-  tls?: { ca?: string; serverName?: string };
+  readonly [key: string]: unknown;
 }
 
-/** Every source type; http and scrape keep no history (see probe-types.ts). */
-export type SourceSpec = PrometheusSourceSpec | HttpSourceSpec | ScrapeSourceSpec;
+/** A resolved entry of `sources:` (see SourceSpecBase). */
+export type SourceSpec = SourceSpecBase;
+
+/**
+ * The source-specific part of a check (e.g. what an http check measures), built and read by its
+ * source's kind; `kind` names what is measured, for the dry run.
+ */
+export interface SourceCheckPart {
+  readonly kind: string;
+}
 
 export interface CheckSpec {
   name: string;
@@ -56,8 +59,8 @@ export interface CheckSpec {
   minSamples: number;
   /** Labels left out when matching baseline to candidate series (e.g. pod, instance). */
   ignoreLabels: string[];
-  /** Checks on http / scrape sources: what is measured (no PromQL). */
-  probe?: ProbeMeasure;
+  /** Checks on sources without history: what is measured (no PromQL), typed by the source's kind. */
+  probe?: SourceCheckPart;
   /** Positions of the query strings in the spec file, for PromQL error messages. */
   positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery' | 'numerator' | 'denominator', SourcePosition>>;
 }

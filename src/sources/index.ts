@@ -1,55 +1,49 @@
 /**
- * The source registry. To add a source type: add its spec to `SourceSpec` (src/spec-file/types.ts),
- * implement `Source` (range queries over the past) or `SampledSource` (sampled now, for
- * endpoints without history) in a folder of its own, and list its factory here; the `satisfies`
- * clauses make a missing factory a compile error.
+ * What the rest of the program asks about sources, answered from the registry (registry.ts):
+ * the kind of a `type:`, whether a source keeps history, and the Source of a spec entry.
  */
 import type { SourceSpec } from '../spec-model.js';
-import type { HttpSourceSpec, ScrapeSourceSpec } from './scrape/spec.js';
-import { isSampledSourceType } from './scrape/spec.js';
-import { createHttpSource } from './http/source.js';
-import { createPrometheusSource, type PrometheusSourceOptions } from './prometheus/client.js';
-import type { SampledSource } from './sampled-types.js';
-import { createScrapeSource, type ScrapeOptions } from './scrape/source.js';
+import { SOURCE_KINDS } from './registry.js';
+import type { SampledSourceSpec } from './sampled-types.js';
+import type { RangeSourceKind, SampledSourceKind, SourceKind } from './source-kind.js';
 import type { Source } from './types.js';
 
-/** Options every factory accepts. */
-export type SourceOptions = PrometheusSourceOptions;
+/** Every source type, in registry order. */
+export const SOURCE_TYPES: readonly string[] = SOURCE_KINDS.map((kind) => kind.type);
 
-/** Specs of the sources that are sampled now rather than queried over a range. */
-export type SampledSourceSpec = HttpSourceSpec | ScrapeSourceSpec;
+/** The sampled types, for messages: "http or scrape". */
+export const SAMPLED_TYPES: string = joinWithOr(SOURCE_KINDS.filter((kind) => kind.history === 'sampled').map((kind) => kind.type));
 
-/** Specs of the sources that answer range queries. */
-export type RangeSourceSpec = Exclude<SourceSpec, SampledSourceSpec>;
+/** "a", "a or b", "a, b or c". */
+export function joinWithOr(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
+}
 
-type Factory<T extends RangeSourceSpec['type']> = (spec: Extract<RangeSourceSpec, { type: T }>, options?: SourceOptions) => Source;
-type SampledFactory<T extends SampledSourceSpec['type']> = (spec: Extract<SampledSourceSpec, { type: T }>, options?: ScrapeOptions) => SampledSource;
+/** The kind of a `type:` value; undefined for an unknown (or absent) type. */
+export function kindOf(type: unknown): SourceKind | undefined {
+  return SOURCE_KINDS.find((kind) => kind.type === type);
+}
+
+/** The kind of a sampled source's `type:`, undefined for a range source or an unknown type. */
+export function sampledKindOf(type: unknown): SampledSourceKind | undefined {
+  const kind = kindOf(type);
+  return kind?.history === 'sampled' ? kind : undefined;
+}
+
+/** True for the sources that keep no history (sampled now, e.g. HTTP probes and scraped /metrics). */
+export function isSampledSourceSpec(spec: SourceSpec): spec is SampledSourceSpec {
+  return sampledKindOf(spec.type) !== undefined;
+}
 
 /** One factory per range-query source type. */
-export const sourceFactories = {
-  prometheus: createPrometheusSource,
-} satisfies { [T in RangeSourceSpec['type']]: Factory<T> };
-
-/** One factory per sampled source type. */
-export const sampledSourceFactories = {
-  http: createHttpSource,
-  scrape: createScrapeSource,
-} satisfies { [T in SampledSourceSpec['type']]: SampledFactory<T> };
-
-/** True for http / scrape sources, which keep no history. */
-export function isSampledSourceSpec(spec: SourceSpec): spec is SampledSourceSpec {
-  return isSampledSourceType(spec.type);
-}
+export const sourceFactories: Readonly<Record<string, RangeSourceKind['create']>> = Object.fromEntries(
+  SOURCE_KINDS.flatMap((kind): [string, RangeSourceKind['create']][] => (kind.history === 'range' ? [[kind.type, (spec) => kind.create(spec)]] : [])),
+);
 
 /** Create the range-query Source a spec entry describes. */
-export function createSource(spec: SourceSpec, options: SourceOptions = {}): Source {
-  if (isSampledSourceSpec(spec)) throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; use createSampledSource`);
-  const factory = sourceFactories[spec.type] as Factory<RangeSourceSpec['type']>;
-  return factory(spec, options);
-}
-
-/** Create the SampledSource of an http or scrape spec entry. */
-export function createSampledSource(spec: SampledSourceSpec, options: ScrapeOptions = {}): SampledSource {
-  const factory = sampledSourceFactories[spec.type] as SampledFactory<SampledSourceSpec['type']>;
-  return factory(spec, options);
+export function createSource(spec: SourceSpec): Source {
+  const kind = kindOf(spec.type);
+  if (kind === undefined) throw new Error(`bug: source "${spec.name}" has the unknown type "${spec.type}"`);
+  if (kind.history !== 'range') throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; sample it (src/gate/sampling)`);
+  return kind.create(spec);
 }

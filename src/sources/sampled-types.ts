@@ -1,10 +1,22 @@
 /**
  * Sources that keep no history (HTTP probes, scraped /metrics) cannot be asked about the past:
- * they are sampled now. How to add one: implement `SampledSource` in a folder of its own and
- * list its factory in src/sources/index.ts next to the range-query sources. Like every source it
- * returns samples only and never judges; a failed probe is data (success 0), not an error.
+ * they are sampled now. A sampled source kind (source-kind.ts) creates a `SampledSource`; like
+ * every source it returns samples only and never judges; a failed probe is data (success 0), not
+ * an error.
  */
+import type { SourceSpecBase } from '../spec-model.js';
 import type { Series } from '../types.js';
+
+/** What the sampling stages read of every sampled source's spec (durations in seconds). */
+export interface SampledSourceSpec extends SourceSpecBase {
+  url: string;
+  /** Side-by-side mode (blue/green): the old instance, sampled together with `url`. */
+  baselineUrl?: string;
+  /** Left out of the snapshot hash by value (a rotated token keeps a snapshot valid). */
+  headers: Record<string, string>;
+  samples: number;
+  interval: number;
+}
 
 /** Which URL of a source: `url` (the new version; before the deploy, the snapshot's) or `baselineUrl` (blue/green). */
 export type SampleTarget = 'url' | 'baselineUrl';
@@ -16,7 +28,7 @@ export interface Sampling {
   /** Samples planned and taken: an interrupted sampling takes fewer. */
   planned: number;
   taken: number;
-  /** http: `success`, `latency`, `value`; scrape: exposed metric names (e.g. `x_bucket`). */
+  /** Named by the source, e.g. http: `success`, `latency`, `value`; scrape: exposed metric names (`x_bucket`). */
   measures: Record<string, Series[]>;
   /** Why samples failed, with counts ("status 503": 3), for the report. */
   failures: Record<string, number>;

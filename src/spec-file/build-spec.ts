@@ -1,11 +1,10 @@
 /** Turn the validated, defaulted read tree into the typed Spec the rest of the program uses. */
-import { dirname, resolve } from 'node:path';
 import type { Aggregate, Direction } from '../types.js';
-import { buildProbeMeasure, buildSampledSource } from '../sources/scrape/build.js';
-import { isSampledSourceType } from '../sources/scrape/spec.js';
+import { kindOf } from '../sources/index.js';
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
-import type { CheckSpec, PrometheusSourceSpec, Spec, SourceSpec } from '../spec-model.js';
+import type { SourceKind } from '../sources/source-kind.js';
+import type { CheckSpec, Spec, SourceSpec } from '../spec-model.js';
 
 type Values = Record<string, unknown>;
 
@@ -21,7 +20,7 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
     baseline: { window: sub(root, 'baseline').window as number },
     post: { window: sub(root, 'post').window as number },
     sources: Object.create(null) as Record<string, SourceSpec>,
-    checks: checks.map((check) => buildCheck(check, ctx)),
+    checks: checks.map((check) => buildCheck(check, sources, ctx)),
     secrets: [...ctx.secrets],
   };
   if (typeof root.values.name === 'string') spec.name = root.values.name;
@@ -29,41 +28,18 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
   const offset = sub(root, 'baseline').offset;
   if (typeof offset === 'number') spec.baseline.offset = offset;
   for (const [name, source] of Object.entries(sources)) {
-    spec.sources[name] = isSampledSourceType(source.values.type) ? buildSampledSource(name, source) : buildPrometheusSource(name, source, ctx.file);
+    spec.sources[name] = kindOfSource(source).buildSource(name, source, ctx.file);
   }
   return spec;
 }
 
-function buildPrometheusSource(name: string, source: ReadObject, specFile: string): PrometheusSourceSpec {
-  const v = source.values;
-  const result: PrometheusSourceSpec = {
-    type: 'prometheus',
-    name,
-    url: v.url as string,
-    headers: v.headers as Record<string, string>,
-    timeout: v.timeout as number,
-    retries: v.retries as number,
-  };
-  const auth = v.auth as ReadObject | undefined;
-  if (auth !== undefined && 'auth' in source.nodes) {
-    const a = auth.values;
-    result.auth =
-      typeof a.bearer === 'string' ? { bearer: a.bearer } : { username: a.username as string, password: a.password as string };
-  }
-  const tls = v.tls as ReadObject | undefined;
-  if (tls !== undefined && 'tls' in source.nodes) result.tls = buildTls(tls.values, specFile);
-  return result;
+function kindOfSource(source: ReadObject): SourceKind {
+  const kind = kindOf(source.values.type);
+  if (kind === undefined) throw new Error(`bug: a source of unknown type "${String(source.values.type)}" passed validation`);
+  return kind;
 }
 
-/** A relative CA path means "next to the spec", as in Prometheus' own configuration files. */
-function buildTls(values: Values, specFile: string): NonNullable<PrometheusSourceSpec['tls']> {
-  const tls: NonNullable<PrometheusSourceSpec['tls']> = {};
-  if (typeof values.ca === 'string') tls.ca = resolve(dirname(specFile), values.ca);
-  if (typeof values.serverName === 'string') tls.serverName = values.serverName;
-  return tls;
-}
-
-function buildCheck(check: ReadObject, ctx: ReadContext): CheckSpec {
+function buildCheck(check: ReadObject, sources: Record<string, ReadObject>, ctx: ReadContext): CheckSpec {
   const v = check.values;
   const result: CheckSpec = {
     name: v.name as string,
@@ -85,7 +61,8 @@ function buildCheck(check: ReadObject, ctx: ReadContext): CheckSpec {
     result.positions[key] = ctx.positionOf(check.nodes[key]);
   }
   if (result.numerator !== undefined && typeof v.minTraffic === 'number') result.minTraffic = v.minTraffic;
-  const probe = buildProbeMeasure(check);
+  const source = sources[v.source as string];
+  const probe = source === undefined ? undefined : kindOfSource(source).buildCheck?.(check);
   if (probe !== undefined) result.probe = probe;
   if (typeof v.max === 'number') result.max = v.max;
   if (typeof v.min === 'number') result.min = v.min;

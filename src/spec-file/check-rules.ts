@@ -1,67 +1,10 @@
 /**
  * Rules that span several keys of a check, run after defaults are applied. Each rule is a
- * function of one check (or all of them) that records issues; the schema's version of the
- * query rule lives beside it so the two are read together.
+ * function of one check (or all of them) that records issues. The rules of a check's
+ * source-specific keys belong to its source's kind (src/sources/<type>/).
  */
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
-import type { JsonSchema } from '../fields/value-types.js';
-
-const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery'] as const;
-const COUNT_KEYS = ['numerator', 'denominator'] as const;
-
-/** JSON Schema form of the query rule: `query`, or both canary queries, never a mix. */
-export const queryModeSchema: JsonSchema = {
-  oneOf: [
-    { required: ['query'], not: { anyOf: [{ required: ['baselineQuery'] }, { required: ['candidateQuery'] }, ...countKeysSchema()] } },
-    { required: ['baselineQuery', 'candidateQuery'], not: { anyOf: [{ required: ['query'] }, ...countKeysSchema()] } },
-    {
-      required: ['numerator', 'denominator'],
-      not: { anyOf: [{ required: ['query'] }, { required: ['baselineQuery'] }, { required: ['candidateQuery'] }] },
-    },
-  ],
-};
-
-function countKeysSchema(): JsonSchema[] {
-  return COUNT_KEYS.map((key) => ({ required: [key] }));
-}
-
-/** A check needs exactly one of `query`, both `baselineQuery` and `candidateQuery`, or both `numerator` and `denominator`. */
-export function validateQueryMode(check: ReadObject, ctx: ReadContext): void {
-  const has = (key: (typeof QUERY_KEYS)[number] | (typeof COUNT_KEYS)[number]): boolean => key in check.nodes;
-  const who = check.where.owner;
-  if (has('numerator') || has('denominator')) {
-    validateCountMode(check, ctx);
-    return;
-  }
-  if ('minTraffic' in check.nodes) {
-    ctx.report(check.nodes.minTraffic, `${who} has "minTraffic", which only applies to count checks ("numerator" and "denominator"): remove it or make the check a count check`);
-  }
-  if (has('query') && (has('baselineQuery') || has('candidateQuery'))) {
-    const extra = has('baselineQuery') ? 'baselineQuery' : 'candidateQuery';
-    ctx.report(check.nodes[extra], `${who} has both "query" and "${extra}": use "query" (before/after) or "baselineQuery" + "candidateQuery" (canary), not both`);
-  } else if (has('baselineQuery') !== has('candidateQuery')) {
-    const missing = has('baselineQuery') ? 'candidateQuery' : 'baselineQuery';
-    ctx.report(check.node, `${who} needs "${missing}" too: canary mode compares "baselineQuery" with "candidateQuery"`);
-  } else if (!has('query') && !has('baselineQuery')) {
-    ctx.report(check.node, `${who} needs a "query" (or "baselineQuery" and "candidateQuery" for a canary, or "numerator" and "denominator" for counts)`);
-  }
-}
-
-/** A count check reads `numerator` and `denominator`, both, and no query. */
-function validateCountMode(check: ReadObject, ctx: ReadContext): void {
-  const who = check.where.owner;
-  const query = QUERY_KEYS.find((key) => key in check.nodes);
-  if (query !== undefined) {
-    ctx.report(
-      check.nodes[query],
-      `${who} has both "numerator"/"denominator" and "${query}": a count check reads "numerator" and "denominator" instead of a query; keep one kind`,
-    );
-  } else if (!('numerator' in check.nodes) || !('denominator' in check.nodes)) {
-    const missing = 'numerator' in check.nodes ? 'denominator' : 'numerator';
-    ctx.report(check.node, `${who} needs "${missing}" too: a count check compares events ("numerator", e.g. errors) out of trials ("denominator", e.g. requests)`);
-  }
-}
 
 /** `direction` has no default: the check or `defaults` must say which change is bad. */
 export function validateDirection(check: ReadObject, ctx: ReadContext, defaults: ReadObject | undefined): void {

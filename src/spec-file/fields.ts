@@ -1,38 +1,28 @@
 /**
  * The spec's fields, defined once: validation, defaults, the JSON Schema and editor help all read
- * these tables. To add a field, add a row here (and to src/spec-file/types.ts).
+ * these tables. To add a field, add a row here (and to src/spec-model.ts). A source's own keys,
+ * and the check keys only its checks use, are in its folder (src/sources/<type>/) and come in
+ * through the registry.
  */
-import {
-  anyString,
-  boolean,
-  constant,
-  duration,
-  enumOf,
-  finiteNumber,
-  headerValue,
-  httpUrl,
-  integerIn,
-  labelName,
-  nonEmptyString,
-  percentage,
-  probability,
-  timestamp,
-} from '../fields/scalars.js';
+import { boolean, constant, duration, enumOf, finiteNumber, integerIn, labelName, nonEmptyString, percentage, probability, timestamp } from '../fields/scalars.js';
 import type { FieldDef, ObjectType } from '../fields/value-types.js';
-import type { SourceSpec } from '../spec-model.js';
-import { checkModeSchema } from '../sources/scrape/rules.js';
-import { httpSourceFields, probeCheckFields, PROBE_CHECK_ONLY_KEYS, scrapeSourceFields } from '../sources/scrape/fields.js';
-import { authSchema } from './source-rules.js';
+import { SOURCE_KINDS } from '../sources/registry.js';
+import { checkModeSchema } from './check-mode.js';
 import { promqlQuery } from './promql-query-type.js';
 
 /** Keys that only make sense per check, so `defaults:` cannot set them. */
-export const CHECK_ONLY_KEYS: readonly string[] = ['name', 'query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator', ...PROBE_CHECK_ONLY_KEYS];
+export const CHECK_ONLY_KEYS: readonly string[] = [
+  'name',
+  'query',
+  'baselineQuery',
+  'candidateQuery',
+  'numerator',
+  'denominator',
+  ...SOURCE_KINDS.flatMap((kind) => kind.checkFields.map((field) => field.key)),
+];
 
 /** Source names appear in messages and reports, so they stay simple. */
 export const SOURCE_NAME = /^[A-Za-z0-9_-]+$/;
-
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Keys of one entry of `checks:`. */
 export const checkFields: readonly FieldDef[] = [
@@ -114,7 +104,7 @@ export const checkFields: readonly FieldDef[] = [
     default: [],
     description: 'Labels left out when matching baseline to candidate series (e.g. pod, instance).',
   },
-  ...probeCheckFields,
+  ...SOURCE_KINDS.flatMap((kind) => kind.checkFields),
 ];
 
 /** Keys of `defaults:`: every check key except the per-check ones, none of them required. */
@@ -122,64 +112,8 @@ export const defaultsFields: readonly FieldDef[] = checkFields
   .filter((field) => !CHECK_ONLY_KEYS.includes(field.key))
   .map(({ key, type, description }) => ({ key, type, description }));
 
-/** Keys of `auth:` of a Prometheus source. */
-export const authFields: readonly FieldDef[] = [
-  { key: 'bearer', type: nonEmptyString, secret: 'value', description: 'Bearer token sent as `Authorization: Bearer ...`. Use `${VAR}`.' },
-  { key: 'username', type: nonEmptyString, secret: 'substituted', description: 'Basic auth user name (with `password`).' },
-  { key: 'password', type: anyString, secret: 'value', description: 'Basic auth password (with `username`). Use `${VAR}`.' },
-];
-
-/** Keys of `tls:` of a Prometheus source. */
-export const tlsFields: readonly FieldDef[] = [
-  {
-    key: 'ca',
-    type: nonEmptyString,
-    description: 'PEM file of the CA that signed the server certificate (relative to the spec file). It replaces the default roots for this source.',
-  },
-  { key: 'serverName', type: nonEmptyString, description: 'Host name expected on the server certificate (SNI), when it differs from the URL.' },
-];
-
-/** Keys of a source with `type: prometheus`. */
-export const prometheusSourceFields: readonly FieldDef[] = [
-  {
-    key: 'type',
-    type: enumOf(['prometheus'] as const),
-    required: true,
-    description: 'Any Prometheus HTTP API: Prometheus, Thanos, Mimir, VictoriaMetrics.',
-  },
-  { key: 'url', type: httpUrl, required: true, description: 'Base URL of the Prometheus HTTP API, e.g. ${PROMETHEUS_URL}.' },
-  {
-    key: 'headers',
-    type: { kind: 'map', value: headerValue, keyPattern: { regex: HEADER_NAME, what: 'header name', hint: 'use letters, digits and "-" (an HTTP header name)' } },
-    secret: 'substituted',
-    default: {},
-    description: 'Extra HTTP headers, e.g. X-Scope-OrgID for Mimir.',
-  },
-  {
-    key: 'auth',
-    type: { kind: 'object', fields: authFields, schemaRules: authSchema },
-    description: 'Either `bearer`, or `username` and `password`.',
-  },
-  {
-    key: 'tls',
-    type: { kind: 'object', fields: tlsFields },
-    description: 'TLS settings for an https:// URL: a private CA, the name on the certificate. Verification cannot be turned off.',
-  },
-  { key: 'timeout', type: duration({ positive: true }), default: '30s', description: 'Total deadline of one request.' },
-  {
-    key: 'retries',
-    type: integerIn(0, 10),
-    default: 2,
-    description: 'Attempts after the first, for retryable failures only (5xx, timeouts).',
-  },
-];
-
-/** Source types by their `type:` value; a missing one is a compile error. */
-export const sourceTypes = {
-  prometheus: { kind: 'object', fields: prometheusSourceFields },
-  http: { kind: 'object', fields: httpSourceFields },
-  scrape: { kind: 'object', fields: scrapeSourceFields },
-} satisfies Record<SourceSpec['type'], ObjectType>;
+/** Source blocks by their `type:` value, from the registry. */
+export const sourceTypes: Readonly<Record<string, ObjectType>> = Object.fromEntries(SOURCE_KINDS.map((kind) => [kind.type, { kind: 'object', fields: kind.fields }]));
 
 /** The top level of a spec file. */
 export const specFields: readonly FieldDef[] = [

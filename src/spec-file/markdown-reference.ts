@@ -2,18 +2,15 @@
  * The spec reference in the README, rendered from the same field tables as validation and the
  * JSON Schema, so the manual cannot drift from what the loader accepts.
  */
-import { authFields, checkFields, prometheusSourceFields, specFields } from './fields.js';
-import { httpSourceFields, scrapeSourceFields } from '../sources/scrape/fields.js';
+import { checkFields, specFields } from './fields.js';
+import { SOURCE_KINDS } from '../sources/registry.js';
 import type { FieldDef, ValueType } from '../fields/value-types.js';
 
 const SECTIONS: { title: string; path: string; fields: readonly FieldDef[] }[] = [
   { title: 'Top level', path: '', fields: specFields.filter((f) => !['deploy', 'baseline', 'post'].includes(f.key)) },
   { title: 'Windows', path: '', fields: windowFields() },
   { title: 'Checks (`checks[]`, and `defaults:` for every key but name and the queries)', path: 'checks[].', fields: checkFields },
-  { title: 'Prometheus sources (`sources.<name>` with `type: prometheus`)', path: 'sources.<name>.', fields: prometheusSourceFields },
-  { title: 'Source auth (`sources.<name>.auth`)', path: 'auth.', fields: authFields },
-  { title: 'HTTP probe sources (`sources.<name>` with `type: http`)', path: 'sources.<name>.', fields: httpSourceFields },
-  { title: 'Scrape sources (`sources.<name>` with `type: scrape`)', path: 'sources.<name>.', fields: scrapeSourceFields },
+  ...SOURCE_KINDS.flatMap((kind) => kind.reference),
 ];
 
 /** Markdown tables of every spec key: type, default and meaning. */

@@ -3,15 +3,16 @@ import { isMap, isScalar } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { applyDefaults } from './apply-defaults.js';
 import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateUniqueNames } from './check-rules.js';
-import { checkFields, prometheusSourceFields, sourceTypes, specFields } from './fields.js';
+import { checkFields, sourceTypes, specFields } from './fields.js';
 import { variableLookup } from '../fields/interpolate.js';
 import { buildSpec } from './build-spec.js';
 import { validateCountQueries } from './count-rules.js';
-import { validateCheckMode, validateSampledSource } from '../sources/scrape/rules.js';
+import { validateCheckMode } from './check-mode.js';
 import { validateBaselineOffset } from './offset-rules.js';
 import { ReadContext } from '../fields/read-context.js';
 import { readObject, type ReadObject } from '../fields/read-value.js';
-import { validateAuth } from './source-rules.js';
+import { kindOf } from '../sources/index.js';
+import type { FieldDef } from '../fields/value-types.js';
 import type { Spec } from '../spec-model.js';
 import { validateQueries } from './validate-queries.js';
 import { parseYamlDocument } from '../fields/yaml-document.js';
@@ -53,8 +54,7 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
 
 function validateRules(root: ReadObject, sources: Record<string, ReadObject>, checks: readonly ReadObject[], defaults: ReadObject | undefined, text: string, ctx: ReadContext): void {
   const names = sourceNames(root);
-  for (const source of Object.values(sources)) validateAuth(source, ctx);
-  for (const source of Object.values(sources)) validateSampledSource(source, ctx, text);
+  for (const source of Object.values(sources)) kindOf(source.values.type)?.validateSource?.(source, ctx, text);
   validateDefaultSource(defaults, ctx, names);
   validateUniqueNames(checks, ctx);
   for (const check of checks) {
@@ -68,10 +68,10 @@ function validateRules(root: ReadObject, sources: Record<string, ReadObject>, ch
   validateBaselineOffset(root, checks, ctx);
 }
 
-/** The field table of a source's `type` (Prometheus when unknown: its issue is already reported). */
-function sourceFieldsOf(source: ReadObject): typeof prometheusSourceFields {
+/** The field table of a source's `type` (the first kind's when unknown: its issue is already reported). */
+function sourceFieldsOf(source: ReadObject): readonly FieldDef[] {
   const type = source.values.type;
-  return typeof type === 'string' && Object.hasOwn(sourceTypes, type) ? sourceTypes[type as keyof typeof sourceTypes].fields : prometheusSourceFields;
+  return (typeof type === 'string' && Object.hasOwn(sourceTypes, type) ? sourceTypes[type] : Object.values(sourceTypes)[0])?.fields ?? [];
 }
 
 /** Every name under `sources:`, valid or not, so a broken source is not also called undefined. */

@@ -1,12 +1,12 @@
 /** `init`: a starter spec. */
 import { Option } from 'commander';
-import { STARTER_SOURCES } from '../../init/templates.js';
+import { STARTER_SOURCES, starterSummaries } from '../../init/templates.js';
 import type { CommandRegistration } from './types.js';
 
 const INIT_HELP = `
 Writes a commented spec that validates as it is: edit the URLs and queries, then
-\`verify-deploy validate\`. prometheus queries a Prometheus-compatible server; http probes an
-endpoint and scrape reads an app's /metrics, for services without a metrics server.
+\`verify-deploy validate\`. The kinds of source (--source):
+${starterSummaries()}
 
 Examples:
   $ verify-deploy init
@@ -19,7 +19,7 @@ export const registerInit: CommandRegistration = (program, io, setCode) => {
   program
     .command('init')
     .description('write a commented starter spec')
-    .addOption(new Option('--source <type>', 'the kind of source to start from').choices(STARTER_SOURCES).default('prometheus'))
+    .addOption(new Option('--source <type>', 'the kind of source to start from').choices(STARTER_SOURCES).default(STARTER_SOURCES[0]))
     .option('--out <file>', 'where to write it (- for stdout)', 'verify.yaml')
     .option('--force', 'overwrite an existing file', false)
     .addHelpText('after', INIT_HELP)

@@ -1,8 +1,7 @@
 /** Sample several sources at once, each on its own clock, reporting progress on one line per source. */
-import { createSampledSource, type SampledSourceSpec } from '../../sources/index.js';
-import type { SampleTarget, Sampling } from '../../sources/sampled-types.js';
-import type { CheckSpec } from '../../spec-model.js';
-import { metricsForSource } from '../../sources/scrape/metrics-needed.js';
+import { isSampledSourceSpec, sampledKindOf } from '../../sources/index.js';
+import type { SampledSourceSpec, SampleTarget, Sampling } from '../../sources/sampled-types.js';
+import type { CheckSpec, SourceCheckPart, SourceSpec } from '../../spec-model.js';
 
 /** What to sample of one source. */
 export interface SourceSampling {
@@ -17,8 +16,11 @@ export async function collectSources(plans: readonly SourceSampling[], checks: r
   const collected: Collected = Object.create(null);
   await Promise.all(
     plans.map(async ({ spec, targets }) => {
-      const source = createSampledSource(spec, { metrics: metricsForSource(checks, spec.name) });
-      progress?.(`sampling ${spec.name}: ${spec.samples} ${spec.type === 'http' ? 'probes' : 'scrapes'} every ${spec.interval}s of ${targets.join(' and ')}\n`);
+      const kind = sampledKindOf(spec.type);
+      if (kind === undefined) throw new Error(`bug: source "${spec.name}" (${spec.type}) is not sampled`);
+      const parts = checks.filter((check) => check.source === spec.name).flatMap((check): SourceCheckPart[] => (check.probe === undefined ? [] : [check.probe]));
+      const source = kind.create(spec, parts);
+      progress?.(`sampling ${spec.name}: ${spec.samples} ${kind.sampleNoun} every ${spec.interval}s of ${targets.join(' and ')}\n`);
       collected[spec.name] = await source.collect(targets, signal);
     }),
   );
@@ -26,7 +28,7 @@ export async function collectSources(plans: readonly SourceSampling[], checks: r
 }
 
 /** The sampled sources the checks read, each once, in spec order. */
-export function sampledSourcesOf(sources: Record<string, { type: string }>, checks: readonly CheckSpec[]): SampledSourceSpec[] {
+export function sampledSourcesOf(sources: Record<string, SourceSpec>, checks: readonly CheckSpec[]): SampledSourceSpec[] {
   const used = new Set(checks.map((c) => c.source));
-  return Object.values(sources).filter((s): s is SampledSourceSpec => (s.type === 'http' || s.type === 'scrape') && used.has((s as SampledSourceSpec).name));
+  return Object.values(sources).filter((s): s is SampledSourceSpec => isSampledSourceSpec(s) && used.has(s.name));
 }

@@ -3,20 +3,25 @@
  * the share of failed probes, the rank test for latency, JSON values, rates, ratios and quantiles.
  */
 import { judgeCheck, judgeCountCheck, type CheckMode } from '../../judge/index.js';
+import { sampledKindOf } from '../../sources/index.js';
 import type { Sampling } from '../../sources/sampled-types.js';
 import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult } from '../../types.js';
-import { deriveFailureCounts, deriveSeries } from '../../sources/scrape/derive.js';
 
 /** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
-export function judgeProbeCheck(check: CheckSpec, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
+export function judgeProbeCheck(check: CheckSpec, sourceType: string, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
   const probe = check.probe;
-  if (probe === undefined) throw new Error(`bug: check "${check.name}" has no probe measure`);
+  const kind = sampledKindOf(sourceType);
+  if (probe === undefined || kind === undefined) throw new Error(`bug: check "${check.name}" has no probe measure or reads no sampled source`);
+  const before = kind.judged(probe, baseline);
+  const after = kind.judged(probe, candidate);
   const result =
-    probe.kind === 'success'
-      ? // Every probe is a trial, so the traffic a proportion needs is the probes a check needs.
-        judgeCountCheck({ ...check, minTraffic: check.minSamples }, deriveFailureCounts(baseline), deriveFailureCounts(candidate), mode)
-      : judgeCheck(check, deriveSeries(probe, baseline), deriveSeries(probe, candidate), mode);
+    'counts' in before && 'counts' in after
+      ? // Every sample is a trial, so the traffic a proportion needs is the samples a check needs.
+        judgeCountCheck({ ...check, minTraffic: check.minSamples }, before.counts, after.counts, mode)
+      : 'series' in before && 'series' in after
+        ? judgeCheck(check, before.series, after.series, mode)
+        : bug(check);
   const notes = [...(result.notes ?? []), ...describeFailures('baseline', baseline), ...describeFailures('candidate', candidate)];
   return notes.length > 0 ? { ...result, notes } : result;
 }
@@ -29,4 +34,8 @@ function describeFailures(side: string, sampling: Sampling): string[] {
   if (failed > 0) notes.push(`${side}: ${failed} of ${sampling.taken} samples failed (${entries.map(([why, n]) => `${why}: ${n}`).join(', ')})`);
   if (sampling.taken < sampling.planned) notes.push(`${side}: ${sampling.taken} of ${sampling.planned} samples taken (interrupted)`);
   return notes;
+}
+
+function bug(check: CheckSpec): never {
+  throw new Error(`bug: the two sides of check "${check.name}" were derived differently`);
 }

@@ -6,11 +6,11 @@
 import { UsageError } from '../../errors.js';
 import type { Snapshot } from './snapshot-format.js';
 import type { CheckSpec, Spec } from '../../spec-model.js';
-import { isSampledSourceType } from '../../sources/scrape/spec.js';
+import { sampledKindOf } from '../../sources/index.js';
 import { sampledSourcesOf, type SourceSampling } from './collect-samples.js';
 
 export interface ProbePlan {
-  /** Checks on http / scrape sources, in spec order. */
+  /** Checks on sampled sources, in spec order. */
   checks: CheckSpec[];
   sources: SourceSampling[];
   snapshot?: { path: string; value: Snapshot };
@@ -18,7 +18,7 @@ export interface ProbePlan {
 
 /** The checks that read sampled sources. */
 export function probeChecksOf(spec: Spec): CheckSpec[] {
-  return spec.checks.filter((check) => isSampledSourceType(spec.sources[check.source]?.type));
+  return spec.checks.filter((check) => sampledKindOf(spec.sources[check.source]?.type) !== undefined);
 }
 
 /** The spec with only its range-query (Prometheus) checks. */

@@ -1,9 +1,9 @@
 /** One probe of an http source: success, latency and the JSON value, never an exception. */
 import { evaluateJsonCondition, type JsonCondition } from './json-condition.js';
 import { lookupJsonPath, type PathStep } from './json-path.js';
-import type { StatusRange } from '../scrape/spec.js';
+import type { StatusRange } from './spec.js';
 import { statusMatches } from './status-set.js';
-import { RequestFailure, sendRequest, type createAgents, type RequestSpec } from './request.js';
+import { RequestFailure, sendRequest, type createAgents, type RequestSpec } from '../http-request.js';
 
 /** What one probe saw. `latency` is set when a complete response arrived (whatever its status). */
 export interface ProbeResult {

@@ -1,12 +1,12 @@
 /** The `type: http` source: probes `url` (and `baselineUrl`, side by side) `samples` times. */
 import { parseJsonCondition } from './json-condition.js';
 import { parseJsonPath } from './json-path.js';
-import type { HttpSourceSpec } from '../scrape/spec.js';
+import type { HttpSourceSpec } from './spec.js';
 import type { Series } from '../../types.js';
 import { sampleTargetsTogether } from '../sample-schedule.js';
 import type { SampledSource, SampleTarget, Sampling } from '../sampled-types.js';
 import { probeOnce, type ProbeResult, type ProbeSettings } from './probe.js';
-import { createAgents } from './request.js';
+import { createAgents } from '../http-request.js';
 
 /** Response bodies of probes are health answers, not downloads. */
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 /** The `expectStatus` value of an HTTP source: `2xx`, `200`, `200-204`, or a comma list of those. */
-import type { StatusRange } from '../scrape/spec.js';
+import type { StatusRange } from './spec.js';
 import type { ScalarType } from '../../fields/value-types.js';
 
 /** Parse `2xx, 301` into ranges; undefined when any part is not a status, a class or a range. */

@@ -1,5 +1,5 @@
 /** Request headers for a Prometheus source, and the secret values to redact from messages. */
-import type { PrometheusSourceSpec } from '../../spec-model.js';
+import type { PrometheusSourceSpec } from './spec.js';
 import type { Endpoint } from './endpoint.js';
 
 /** Header names whose values are credentials (custom API keys included). */

@@ -5,7 +5,7 @@
  */
 import { SourceError } from '../../errors.js';
 import { redact } from '../../redact.js';
-import type { PrometheusSourceSpec } from '../../spec-model.js';
+import type { PrometheusSourceSpec } from './spec.js';
 import type { TimeRange } from '../../types.js';
 import type { QueryResult, Source } from '../types.js';
 import { readAnswer } from './answer.js';

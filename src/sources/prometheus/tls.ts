@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { UsageError } from '../../errors.js';
-import type { PrometheusSourceSpec } from '../../spec-model.js';
+import type { PrometheusSourceSpec } from './spec.js';
 
 /** Read the CA file (if any) and build the agent; an unreadable or non-PEM file is a UsageError. */
 export function loadTlsAgent(tls: PrometheusSourceSpec['tls'], sourceName: string): Agent {

@@ -1,37 +1,18 @@
-/** Typed specs of http / scrape sources and of the checks that read them, from the validated read tree. */
-import { parseMetricSelector } from './metric-selector.js';
-import type { HttpSourceSpec, ProbeMeasure, ScrapeSourceSpec, StatusRange } from './spec.js';
+/** The typed spec of a scrape source and the measure of a check on it, from the validated read tree. */
 import type { ReadObject } from '../../fields/read-value.js';
+import { buildSampledCommon } from '../sampled-fields.js';
+import { parseMetricSelector } from './metric-selector.js';
+import type { ScrapeMeasure, ScrapeSourceSpec } from './spec.js';
 
-/** Build an http or scrape source spec; only called on a tree without issues. */
-export function buildSampledSource(name: string, source: ReadObject): HttpSourceSpec | ScrapeSourceSpec {
-  const v = source.values;
-  const common = {
-    name,
-    url: v.url as string,
-    headers: v.headers as Record<string, string>,
-    timeout: v.timeout as number,
-    samples: v.samples as number,
-    interval: v.interval as number,
-    ...(typeof v.baselineUrl === 'string' ? { baselineUrl: v.baselineUrl } : {}),
-  };
-  if (v.type === 'scrape') return { type: 'scrape', ...common };
-  return {
-    type: 'http',
-    ...common,
-    method: v.method as string,
-    expectStatus: v.expectStatus as StatusRange[],
-    ...(typeof v.body === 'string' ? { body: v.body } : {}),
-    ...(typeof v.condition === 'string' ? { condition: v.condition } : {}),
-    ...(typeof v.value === 'string' ? { value: v.value } : {}),
-  };
+/** Build a scrape source spec; only called on a block without issues. */
+export function buildScrapeSource(name: string, source: ReadObject): ScrapeSourceSpec {
+  return { type: 'scrape', ...buildSampledCommon(name, source.values), timeout: source.values.timeout as number };
 }
 
-/** The measure of a check on an http or scrape source; undefined for a PromQL check. */
-export function buildProbeMeasure(check: ReadObject): ProbeMeasure | undefined {
+/** The measure of a check on a scrape source (selectors parsed: the rules have checked them). */
+export function buildScrapeMeasure(check: ReadObject): ScrapeMeasure | undefined {
   const v = check.values;
   const by = (v.by as string[] | undefined) ?? [];
-  if (v.measure === 'success' || v.measure === 'latency' || v.measure === 'value') return { kind: v.measure };
   if (typeof v.rate === 'string') return { kind: 'rate', series: parseMetricSelector(v.rate), by };
   const ratio = (v.ratio as ReadObject | undefined)?.values;
   if (ratio) return { kind: 'ratio', numerator: parseMetricSelector(ratio.numerator as string), denominator: parseMetricSelector(ratio.denominator as string), by };

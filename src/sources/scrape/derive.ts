@@ -1,30 +1,13 @@
-/**
- * From what a sampled source took to what the judge compares: latency and value series as they
- * are, rates / ratios / quantiles computed per scrape interval, and success as counts of failed
- * probes out of probes (a proportion, judged by the count test, not a rank test on zeros and ones).
- */
-import type { CountSeries } from '../../judge/count/count-series.js';
-import type { ProbeMeasure } from './spec.js';
+/** From scrapes to what the judge compares: rates, ratios and quantiles computed per scrape interval. */
+import type { ScrapeMeasure } from './spec.js';
 import type { Sampling } from '../sampled-types.js';
 import type { Series } from '../../types.js';
 import { groupIncreases, scrapeTimes, selectSeries } from './counters.js';
 import { histogramQuantile } from './histogram-quantile.js';
 
-/** Failed probes (numerator, 1 per failure) out of probes (denominator, 1 per probe), one point per probe. */
-export function deriveFailureCounts(sampling: Sampling): CountSeries {
-  const probes = sampling.measures.success?.[0]?.points ?? [];
-  return {
-    numerator: [{ labels: {}, points: probes.map((p) => ({ t: p.t, v: p.v === 1 ? 0 : 1 })) }],
-    denominator: [{ labels: {}, points: probes.map((p) => ({ t: p.t, v: 1 })) }],
-  };
-}
-
-/** The series a non-count measure judges. */
-export function deriveSeries(measure: Exclude<ProbeMeasure, { kind: 'success' }>, sampling: Sampling): Series[] {
+/** The series a check on a scrape source judges: one per group of its `by` labels, a point per scrape interval. */
+export function deriveSeries(measure: ScrapeMeasure, sampling: Sampling): Series[] {
   switch (measure.kind) {
-    case 'latency':
-    case 'value':
-      return (sampling.measures[measure.kind] ?? []).filter((s) => s.points.length > 0);
     case 'rate':
       return deriveRates(sampling, measure);
     case 'ratio':
@@ -39,7 +22,7 @@ function timesOf(sampling: Sampling): number[] {
   return scrapeTimes(Object.values(sampling.measures).flat());
 }
 
-function deriveRates(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'rate' }>): Series[] {
+function deriveRates(sampling: Sampling, measure: Extract<ScrapeMeasure, { kind: 'rate' }>): Series[] {
   const times = timesOf(sampling);
   return groupIncreases(selectSeries(sampling.measures, measure.series), times, measure.by).map((group) => ({
     labels: group.labels,
@@ -47,7 +30,7 @@ function deriveRates(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 
   }));
 }
 
-function deriveRatios(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'ratio' }>): Series[] {
+function deriveRatios(sampling: Sampling, measure: Extract<ScrapeMeasure, { kind: 'ratio' }>): Series[] {
   const times = timesOf(sampling);
   const numerators = groupIncreases(selectSeries(sampling.measures, measure.numerator), times, measure.by);
   const key = (labels: Record<string, string>): string => JSON.stringify(measure.by.map((name) => labels[name]));
@@ -65,7 +48,7 @@ function deriveRatios(sampling: Sampling, measure: Extract<ProbeMeasure, { kind:
   });
 }
 
-function deriveQuantiles(sampling: Sampling, measure: Extract<ProbeMeasure, { kind: 'quantile' }>): Series[] {
+function deriveQuantiles(sampling: Sampling, measure: Extract<ScrapeMeasure, { kind: 'quantile' }>): Series[] {
   const times = timesOf(sampling);
   const buckets = groupIncreases(selectSeries(sampling.measures, measure.histogram, '_bucket'), times, measure.by, ['le']);
   const groups = new Map<string, { labels: Record<string, string>; buckets: typeof buckets }>();

@@ -5,7 +5,7 @@
  */
 import type { ScrapeSourceSpec } from './spec.js';
 import type { Labels, Series } from '../../types.js';
-import { RequestFailure, createAgents, sendRequest } from '../http/request.js';
+import { RequestFailure, createAgents, sendRequest } from '../http-request.js';
 import { sampleTargetsTogether } from '../sample-schedule.js';
 import type { SampledSource, SampleTarget, Sampling } from '../sampled-types.js';
 import { ExpositionError, parseExposition } from './parse-exposition.js';

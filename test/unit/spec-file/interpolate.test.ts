@@ -1,4 +1,4 @@
-import type { PrometheusSourceSpec } from '../../../src/spec-model.js';
+import type { PrometheusSourceSpec } from '../../../src/sources/prometheus/spec.js';
 import { interpolate, rawOffsetOf, variableLookup } from '../../../src/fields/interpolate.js';
 import { HEADER, issuesOf, lines, validSpec } from './helpers.js';
 

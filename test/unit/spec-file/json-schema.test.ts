@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkFields, prometheusSourceFields, specFields } from '../../../src/spec-file/fields.js';
+import { checkFields, specFields } from '../../../src/spec-file/fields.js';
+import { prometheusSourceFields } from '../../../src/sources/prometheus/fields.js';
 import { buildSpecJsonSchema, renderSpecJsonSchema } from '../../../src/spec-file/json-schema.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../schema/verify-deploy.schema.json', import.meta.url));

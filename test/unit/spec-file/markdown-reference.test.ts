@@ -1,7 +1,8 @@
 /** The README's spec reference is generated from the field tables; this keeps the committed copy current. */
 import { readFileSync } from 'node:fs';
 import { renderSpecReference } from '../../../src/spec-file/markdown-reference.js';
-import { checkFields, prometheusSourceFields } from '../../../src/spec-file/fields.js';
+import { checkFields } from '../../../src/spec-file/fields.js';
+import { prometheusSourceFields } from '../../../src/sources/prometheus/fields.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 

@@ -1,4 +1,4 @@
-import type { PrometheusSourceSpec } from '../../../src/spec-model.js';
+import type { PrometheusSourceSpec } from '../../../src/sources/prometheus/spec.js';
 import { validSpec, withCheck, lines, HEADER } from './helpers.js';
 
 describe('parseSpec on a valid spec', () => {

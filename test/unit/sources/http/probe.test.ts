@@ -1,7 +1,7 @@
 /** The http source against real loopback servers: success, latency, JSON conditions and values. */
 import type { ServerResponse } from 'node:http';
 import { createHttpSource } from '../../../../src/sources/http/source.js';
-import type { HttpSourceSpec } from '../../../../src/sources/scrape/spec.js';
+import type { HttpSourceSpec } from '../../../../src/sources/http/spec.js';
 import { closedPort, sendJson, startServer, type LoopbackServer } from '../prometheus/loopback-server.js';
 
 function httpSpec(url: string, extra: Partial<HttpSourceSpec> = {}): HttpSourceSpec {

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { SourceError, UsageError } from '../../../../src/errors.js';
 import { createPrometheusSource, type RequestReport } from '../../../../src/sources/prometheus/client.js';
-import type { PrometheusSourceSpec } from '../../../../src/spec-model.js';
+import type { PrometheusSourceSpec } from '../../../../src/sources/prometheus/spec.js';
 import { closedPort, type LoopbackServer, matrixBody, sendJson, startServer } from './loopback-server.js';
 
 const TOKEN = 'SENTINEL-TOKEN-5f3a';

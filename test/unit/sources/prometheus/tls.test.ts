@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SourceError, UsageError } from '../../../../src/errors.js';
 import { createPrometheusSource } from '../../../../src/sources/prometheus/client.js';
 import { tlsEnvironmentWarnings } from '../../../../src/sources/prometheus/tls-environment.js';
-import type { PrometheusSourceSpec } from '../../../../src/spec-model.js';
+import type { PrometheusSourceSpec } from '../../../../src/sources/prometheus/spec.js';
 import { matrixBody } from './loopback-server.js';
 import { createTestCerts, type TestCerts } from './test-certs.js';
 

@@ -1,6 +1,7 @@
 /** Rates surviving counter resets, ratios and histogram quantiles computed from scrapes. */
 import { histogramQuantile } from '../../../../src/sources/scrape/histogram-quantile.js';
-import { deriveFailureCounts, deriveSeries } from '../../../../src/sources/scrape/derive.js';
+import { deriveSeries } from '../../../../src/sources/scrape/derive.js';
+import { deriveFailureCounts } from '../../../../src/sources/http/derive.js';
 import type { Sampling } from '../../../../src/sources/sampled-types.js';
 import { parseMetricSelector } from '../../../../src/sources/scrape/metric-selector.js';
 import type { Series } from '../../../../src/types.js';
