@@ -36,7 +36,7 @@ export interface RunOptions {
   var: Record<string, string>;
   dryRun: boolean;
   onInconclusive?: 'fail' | 'pass';
-  /** A snapshot (`verify-deploy snapshot`) as the baseline of http / scrape sources. */
+  /** A snapshot (`verify-deploy snapshot`) as the baseline of the sources without history. */
   baselineFrom?: string;
   /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
   earlyStop?: boolean;

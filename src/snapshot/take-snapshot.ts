@@ -1,6 +1,7 @@
 /** `snapshot`'s work: sample every source without history now, as the baseline of a later run. */
 import { UsageError } from '../errors.js';
 import { collectSources, sampledSourcesOf } from '../gate/sampling/collect-samples.js';
+import { SAMPLED_TYPES } from '../sources/index.js';
 import type { Spec } from '../spec-model.js';
 import { formatTime } from '../time/format-time.js';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../gate/sampling/snapshot-format.js';
@@ -11,7 +12,7 @@ export async function takeSnapshot(spec: Spec, signal: AbortSignal, now: () => n
   const sources = sampledSourcesOf(spec.sources, spec.checks).filter((s) => s.baselineUrl === undefined);
   if (sources.length === 0) {
     throw new UsageError(
-      'nothing to snapshot: no check reads an http or scrape source without baselineUrl (Prometheus keeps its own history, and baselineUrl sources are compared side by side)',
+      `nothing to snapshot: no check reads an ${SAMPLED_TYPES} source without baselineUrl (Prometheus keeps its own history, and baselineUrl sources are compared side by side)`,
     );
   }
   const takenAt = formatTime(now());

@@ -21,7 +21,7 @@ export function probeChecksOf(spec: Spec): CheckSpec[] {
   return spec.checks.filter((check) => sampledKindOf(spec.sources[check.source]?.type) !== undefined);
 }
 
-/** The spec with only its range-query (Prometheus) checks. */
+/** The spec with only its range-query checks (sources with history). */
 export function withoutProbeChecks(spec: Spec): Spec {
   const probes = new Set(probeChecksOf(spec));
   return { ...spec, checks: spec.checks.filter((check) => !probes.has(check)) };
