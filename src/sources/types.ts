@@ -1,6 +1,6 @@
 /**
- * How to add a source: implement `Source` in a folder of its own under src/sources/, and list its
- * factory in src/sources/index.ts. A source returns samples only; it never judges. Failures are
+ * A range source kind (source-kind.ts; docs/adding-a-source.md) creates a `Source`: range queries
+ * over the past. A source returns samples only; it never judges. Failures are
  * thrown as SourceError (src/errors.ts) with messages that are safe to print (no secrets).
  * An empty result is data (`series: []`), not an error.
  */
