@@ -123,6 +123,13 @@ export interface CheckResult {
   decidedAfter?: number | null;
 }
 
+/** A report that could not be written after the verdict (a full disk): the other reports name it. */
+export interface ReportError {
+  path: string;
+  /** The file system's error, e.g. `ENOSPC: no space left on device`. */
+  error: string;
+}
+
 export interface RunResult {
   version: 1;
   name?: string;
@@ -138,4 +145,6 @@ export interface RunResult {
   /** Non-critical checks that failed or were inconclusive, and other notes for the reader. */
   warnings: string[];
   durationSeconds: number;
+  /** Reports (--report files, the GitHub step summary) that could not be written; absent when none failed. */
+  reportErrors?: ReportError[];
 }

@@ -38,6 +38,8 @@ export function renderBacktestHuman(result: BacktestResult): string {
     if (check.inconclusiveAt.length > LISTED) lines.push(`    ... and ${check.inconclusiveAt.length - LISTED} more (--format json lists all)`);
   }
   if (result.notes.length > 0) lines.push('', 'notes:', ...result.notes.map((n) => `  - ${n}`));
+  const reportErrors = result.reportErrors ?? [];
+  if (reportErrors.length > 0) lines.push('', 'reports not written:', ...reportErrors.map((e) => `  - ${e.path} could not be written (${e.error})`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,6 @@
  * report each check's false-alarm rate on the user's own data. It is a report, not a gate: it
  * exits 0 when it ran, 3 when no moment could be judged (or it was interrupted), 2 on bad input.
  */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { replayMoments } from '../backtest/replay.js';
 import { parseMoments, type MomentOptions } from '../backtest/moments.js';
@@ -11,8 +10,11 @@ import { backtestNotes } from '../backtest/notes.js';
 import { renderBacktestHuman, renderBacktestJson } from '../backtest/render.js';
 import { summarizeBacktest } from '../backtest/summarize.js';
 import type { BacktestResult } from '../backtest/types.js';
+import type { ReportError } from '../types.js';
 import type { CommandIO } from '../cli/io.js';
 import { UsageError } from '../errors.js';
+import { checkOutputPath } from '../output/check-output-path.js';
+import { writeReportFiles } from '../output/write-report-files.js';
 import { redact, redactDeep } from '../redact.js';
 import { createSource } from '../sources/index.js';
 import type { Source } from '../sources/types.js';
@@ -31,6 +33,8 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
   const reports = options.report.map((path) => ({ path, render: rendererForPath(path) }));
+  // Before replaying: a report that cannot be written is a usage error now, not lost work later.
+  for (const report of reports) await checkOutputPath(report.path, '--report');
   const moments = parseMoments(options, spec, io.now());
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
@@ -53,8 +57,13 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
   const result = redactDeep(summary, spec.secrets);
-  io.stdout(redact(options.format === 'json' ? renderBacktestJson(result) : renderBacktestHuman(result), spec.secrets));
-  for (const report of reports) await writeReport(report.path, redact(report.render(result), spec.secrets));
+  const withErrors = (reportErrors: readonly ReportError[]): BacktestResult => (reportErrors.length === 0 ? result : { ...result, reportErrors: [...reportErrors] });
+  // Files first, stdout last, so stdout names a report that could not be written; none changes the exit code.
+  const files = reports.map((report) => ({ path: report.path, render: (errors: readonly ReportError[]) => redact(report.render(withErrors(errors)), spec.secrets) }));
+  const reportErrors = await writeReportFiles(files);
+  for (const failure of reportErrors) stderr(`error: the report ${failure.path} could not be written (${failure.error}); the other reports name it, and the exit code is unchanged (${result.exitCode})\n`);
+  const delivered = withErrors(reportErrors);
+  io.stdout(redact(options.format === 'json' ? renderBacktestJson(delivered) : renderBacktestHuman(delivered), spec.secrets));
   return result.exitCode;
 }
 
@@ -64,12 +73,4 @@ function rendererForPath(path: string): (result: BacktestResult) => string {
   if (ext === '.json') return renderBacktestJson;
   if (['.txt', '.log', '.md'].includes(ext)) return renderBacktestHuman;
   throw new UsageError(`--report ${path}: a backtest report is .json, or .txt/.log/.md for the text form`);
-}
-
-async function writeReport(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }

@@ -1,12 +1,13 @@
 /** `verify-deploy run`: load the spec, plan, wait for the post window, judge, report. */
-import { appendFile, writeFile } from 'node:fs/promises';
-import { publishToGitHubActions } from '../report/github-actions.js';
+import { appendFile } from 'node:fs/promises';
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { OutputFormat } from '../cli/options.js';
-import { type SourceError, UsageError } from '../errors.js';
+import type { SourceError } from '../errors.js';
+import { checkOutputPath } from '../output/check-output-path.js';
 import { redact, redactDeep } from '../redact.js';
-import { formatForPath, renderReport, type ReportFormat } from '../report/index.js';
+import { formatForPath, renderReport } from '../report/index.js';
+import { deliverReports } from '../run/deliver-reports.js';
 import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
 import { clipPlanToNow, markInterrupted } from '../run/partial.js';
@@ -55,6 +56,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const environmentWarnings = tlsEnvironmentWarnings(io.env);
   for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
   const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
+  // Before anything is fetched: a report that cannot be written is a usage error now, not a lost verdict later.
+  for (const report of reports) await checkOutputPath(report.path, '--report');
   const deployedAt = Math.floor(
     parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
   );
@@ -87,15 +90,9 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
   const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
-  out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
-  for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
-  // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
-  await publishToGitHubActions(result, {
-    env: io.env,
-    writeAnnotation: (line) => out.stderr(`${line}\n`),
-    appendFile: (path, text) => appendFile(path, redact(text, spec.secrets)),
-    warn: (message) => out.stderr(`warning: ${message}\n`),
-  });
+  // Files first, stdout last, so stdout names any report that could not be written; none changes the exit code.
+  const delivered = await deliverReports(result, reports, { env: io.env, redact: (text) => redact(text, spec.secrets), stderr: out.stderr, appendFile });
+  out.stdout(renderReport(options.format, delivered, { color: io.color, unicode: io.unicode }));
   return result.exitCode;
 }
 
@@ -115,14 +112,6 @@ async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: R
 function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconclusive']): RunResult {
   if (result.verdict !== 'inconclusive' || policy === undefined) return result;
   return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
-}
-
-async function writeReport(path: string, format: ReportFormat, result: RunResult, secrets: string[]): Promise<void> {
-  try {
-    await writeFile(path, redact(renderReport(format, result, { color: false }), secrets));
-  } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /** Streams that never let a resolved secret through, whatever a message or report contains. */

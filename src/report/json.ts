@@ -86,6 +86,9 @@ export function renderJson(result: RunResult): string {
     checks: result.checks.map(jsonCheck),
     warnings: [...result.warnings],
     durationSeconds: finiteOrNull(result.durationSeconds),
+    ...(result.reportErrors !== undefined && result.reportErrors.length > 0
+      ? { reportErrors: result.reportErrors.map((failure) => ({ path: failure.path, error: failure.error })) }
+      : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

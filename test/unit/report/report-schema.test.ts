@@ -47,6 +47,7 @@ function buildMaximalResult(): RunResult {
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
     },
   );
+  result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
   return result;
 }
 
