@@ -18,6 +18,12 @@ Examples:
   $ verify-deploy run verify.yaml --deployed-at -15m --format json > report.json
   $ verify-deploy run verify.yaml --var PROMETHEUS_URL=http://prometheus:9090 --report gate.xml
   $ verify-deploy run verify.yaml --dry-run
+
+--report paths are checked before anything is fetched: a missing directory or a directory is a
+usage error (exit 2). Reports are written whole (a new file renamed into place; a link at the
+path is replaced, never followed). A report, the step summary or stdout that cannot be written
+after the verdict (a full disk) is an error on stderr, and the reports that were written name it
+(JSON: reportErrors); the exit code stays the verdict's. A closed pipe (| head) is not an error.
 ${EXIT_CODES_HELP}`;
 
 export const VALIDATE_HELP = `

@@ -19,6 +19,10 @@ export async function initCommand(options: InitOptions, io: CommandIO): Promise<
   const text = renderStarterSpec(options.source);
   if (options.out === '-') {
     io.stdout(text);
+    // The starter is the product here: not delivered is "cannot be written" (exit 2), never a success.
+    await io.flushStdout?.().catch((error: unknown) => {
+      throw new UsageError(`cannot print the starter spec to stdout: ${describeFileError(error)}`);
+    });
     return ExitCode.pass;
   }
   // Anything at the path (a file, a link) is kept unless --force.
