@@ -24,8 +24,10 @@ export async function writeEachReport(files: readonly ReportFile[], known: reado
   const written: ReportFile[] = [];
   const errors: ReportError[] = [];
   for (const file of files) {
+    // Rendered outside the try: a renderer that throws is a bug (exit 4), not a file that could not be written.
+    const text = file.render(known);
     try {
-      await write(file.path, file.render(known));
+      await write(file.path, text);
       written.push(file);
     } catch (error) {
       errors.push({ path: file.path, error: describeFileError(error) });

@@ -35,3 +35,10 @@ test('when every report is written, each is written once and no error is named',
   const errors = await writeReportFiles([{ path: 'a.json', render: render('a') }], undefined, async (path, text) => void writes.push(`${path}=${text}`));
   expect([errors, writes]).toEqual([[], ['a.json=a:']]);
 });
+
+test('a renderer that throws is a bug and is thrown, not reported as a file that could not be written', async () => {
+  const broken = (): string => {
+    throw new TypeError('renderer bug');
+  };
+  await expect(writeReportFiles([{ path: 'a.json', render: broken }], undefined, async () => undefined)).rejects.toThrow('renderer bug');
+});
