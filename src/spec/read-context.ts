@@ -1,12 +1,10 @@
 /** What the field readers share: where issues go, how positions and `${VAR}`s are resolved. */
 import type { LineCounter, Node } from 'yaml';
 import type { SpecIssue } from '../errors.js';
+import { isCredentialHeader } from './credential-header.js';
 import { interpolate, type Interpolation } from './interpolate.js';
 import { interpolatePromQL } from './promql-template.js';
 import type { SourcePosition } from './types.js';
-
-/** Sensitive header names: their literal values are redacted too, not only `${VAR}` values. */
-const SECRET_HEADER = /authorization|cookie|token|secret|password|api[-_]?key/i;
 
 /** State shared while reading one spec: issues, secrets, and interpolations by node. */
 export class ReadContext {
@@ -61,9 +59,9 @@ export class ReadContext {
     return result.missing.length > 0 || result.refused.length > 0 ? undefined : result.value;
   }
 
-  /** Remember a header's literal value as a secret when its name looks sensitive. */
+  /** Remember a header's literal value as a secret when its name says it is a credential. */
   noteHeader(name: string, value: string): void {
-    if (SECRET_HEADER.test(name)) this.addSecret(value);
+    if (isCredentialHeader(name)) this.addSecret(value);
   }
 
   private addSecret(value: string): void {
