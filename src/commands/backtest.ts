@@ -52,9 +52,10 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     notes: backtestNotes(spec, moments),
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
+  // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.
   const result = redactDeep(summary, spec.secrets);
-  io.stdout(redact(options.format === 'json' ? renderBacktestJson(result) : renderBacktestHuman(result), spec.secrets));
-  for (const report of reports) await writeReport(report.path, redact(report.render(result), spec.secrets));
+  io.stdout(options.format === 'json' ? renderBacktestJson(result) : renderBacktestHuman(result));
+  for (const report of reports) await writeReport(report.path, report.render(result));
   return result.exitCode;
 }
 

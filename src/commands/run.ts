@@ -51,6 +51,7 @@ export interface RunOptions {
 export async function runCommand(specPath: string, options: RunOptions, io: CommandIO): Promise<number> {
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  // Free text (messages, progress, --dry-run) is redacted as text; reports are redacted as data below.
   const out = redactingIO(io, spec.secrets);
   const environmentWarnings = tlsEnvironmentWarnings(io.env);
   for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
@@ -84,16 +85,18 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   };
   const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
   const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
-  // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
+  // Redacted as data, before rendering: the renderers then escape the masks like any text, and
+  // no secret, however short, can rewrite a key, a verdict or the markup (src/redact.ts).
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
   const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
-  out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
-  for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
+  io.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
+  for (const report of reports) await writeReport(report.path, report.format, result);
   // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
+  // Annotations and the summary are rendered from the redacted result: written as they are.
   await publishToGitHubActions(result, {
     env: io.env,
-    writeAnnotation: (line) => out.stderr(`${line}\n`),
-    appendFile: (path, text) => appendFile(path, redact(text, spec.secrets)),
+    writeAnnotation: (line) => io.stderr(`${line}\n`),
+    appendFile: (path, text) => appendFile(path, text),
     warn: (message) => out.stderr(`warning: ${message}\n`),
   });
   return result.exitCode;
@@ -117,15 +120,15 @@ function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconc
   return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
 }
 
-async function writeReport(path: string, format: ReportFormat, result: RunResult, secrets: string[]): Promise<void> {
+async function writeReport(path: string, format: ReportFormat, result: RunResult): Promise<void> {
   try {
-    await writeFile(path, redact(renderReport(format, result, { color: false }), secrets));
+    await writeFile(path, renderReport(format, result, { color: false }));
   } catch (error) {
     throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-/** Streams that never let a resolved secret through, whatever a message or report contains. */
+/** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */
 function redactingIO(io: CommandIO, secrets: string[]): Pick<CommandIO, 'stdout' | 'stderr'> {
   return {
     stdout: (text) => io.stdout(redact(text, secrets)),
