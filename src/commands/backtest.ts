@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { replayMoments } from '../backtest/replay.js';
 import { parseMoments, type MomentOptions } from '../backtest/moments.js';
 import { backtestNotes } from '../backtest/notes.js';
-import { renderBacktestHuman, renderBacktestJson } from '../backtest/render.js';
+import { renderBacktestHuman, renderBacktestJson, renderBacktestMarkdown } from '../backtest/render.js';
 import { summarizeBacktest } from '../backtest/summarize.js';
 import type { BacktestResult } from '../backtest/types.js';
 import type { CommandIO } from '../cli/io.js';
@@ -59,11 +59,12 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
   return result.exitCode;
 }
 
-/** `.json` gets JSON; `.txt`, `.log` and `.md` get the human text. */
+/** `.json` gets JSON; `.txt` and `.log` get the human text; `.md` gets it in a code block. */
 function rendererForPath(path: string): (result: BacktestResult) => string {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return renderBacktestJson;
-  if (['.txt', '.log', '.md'].includes(ext)) return renderBacktestHuman;
+  if (ext === '.md') return renderBacktestMarkdown;
+  if (['.txt', '.log'].includes(ext)) return renderBacktestHuman;
   throw new UsageError(`--report ${path}: a backtest report is .json, or .txt/.log/.md for the text form`);
 }
 
