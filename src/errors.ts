@@ -2,6 +2,7 @@
  * The project's error types. Only the CLI entry maps them to exit codes:
  * SpecError / UsageError -> 2, SourceError -> the check is inconclusive (3), anything else -> 4.
  */
+import { sanitizeText } from './report/escape.js';
 
 /** One problem found in a spec, located in its file. */
 export interface SpecIssue {
@@ -11,9 +12,13 @@ export interface SpecIssue {
   message: string;
 }
 
-/** Format an issue as `file:line:col: message`, the form editors and terminals link. */
+/**
+ * Format an issue as `file:line:col: message`, the form editors and terminals link. A message may
+ * quote the spec's keys and values: one escaped line (sanitizeText), so no quoted text starts a
+ * line of its own on stderr (a CI runner reads `::error::` lines as commands) or moves the cursor.
+ */
 export function formatSpecIssue(issue: SpecIssue): string {
-  return `${issue.file}:${issue.line}:${issue.col}: ${issue.message}`;
+  return sanitizeText(`${issue.file}:${issue.line}:${issue.col}: ${issue.message}`);
 }
 
 /** The spec is invalid; carries every issue found, not only the first. */

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { replayMoments } from '../backtest/replay.js';
 import { parseMoments, type MomentOptions } from '../backtest/moments.js';
 import { backtestNotes } from '../backtest/notes.js';
-import { renderBacktestHuman, renderBacktestJson } from '../backtest/render.js';
+import { renderBacktestHuman, renderBacktestJson, renderBacktestMarkdown } from '../backtest/render.js';
 import { summarizeBacktest } from '../backtest/summarize.js';
 import type { BacktestResult } from '../backtest/types.js';
 import type { ReportError } from '../types.js';
@@ -56,21 +56,23 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     notes: backtestNotes(spec, moments),
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
+  // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.
   const result = redactDeep(summary, spec.secrets);
   const withErrors = (reportErrors: readonly ReportError[]): BacktestResult => (reportErrors.length === 0 ? result : { ...result, reportErrors: [...reportErrors] });
   // Files first, stdout last, so stdout names a report that could not be written; none changes the exit code.
-  const files = reports.map((report) => ({ path: report.path, render: (errors: readonly ReportError[]) => redact(report.render(withErrors(errors)), spec.secrets) }));
+  const files = reports.map((report) => ({ path: report.path, render: (errors: readonly ReportError[]) => report.render(withErrors(errors)) }));
   const reportErrors = await writeReportFiles(files);
   for (const failure of reportErrors) stderr(`error: the report ${failure.path} could not be written (${failure.error}); the other reports name it, and the exit code is unchanged (${result.exitCode})\n`);
   const delivered = withErrors(reportErrors);
-  io.stdout(redact(options.format === 'json' ? renderBacktestJson(delivered) : renderBacktestHuman(delivered), spec.secrets));
+  io.stdout(options.format === 'json' ? renderBacktestJson(delivered) : renderBacktestHuman(delivered));
   return result.exitCode;
 }
 
-/** `.json` gets JSON; `.txt`, `.log` and `.md` get the human text. */
+/** `.json` gets JSON; `.txt` and `.log` get the human text; `.md` gets it in a code block. */
 function rendererForPath(path: string): (result: BacktestResult) => string {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return renderBacktestJson;
-  if (['.txt', '.log', '.md'].includes(ext)) return renderBacktestHuman;
+  if (ext === '.md') return renderBacktestMarkdown;
+  if (['.txt', '.log'].includes(ext)) return renderBacktestHuman;
   throw new UsageError(`--report ${path}: a backtest report is .json, or .txt/.log/.md for the text form`);
 }

@@ -54,8 +54,8 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
     queries,
     warnings: io.signal.aborted ? ['interrupted: some queries were not read', ...warnings] : warnings,
   };
+  // Redacted as data before rendering, so no secret can rewrite the JSON's keys.
   const safe = redactDeep(report, spec.secrets);
-  const text = options.format === 'json' ? renderCheckJson(safe) : renderCheckHuman(safe);
-  io.stdout(redact(text, spec.secrets));
+  io.stdout(options.format === 'json' ? renderCheckJson(safe) : renderCheckHuman(safe));
   return report.exitCode;
 }

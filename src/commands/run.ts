@@ -52,6 +52,7 @@ export interface RunOptions {
 export async function runCommand(specPath: string, options: RunOptions, io: CommandIO): Promise<number> {
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  // Free text (messages, progress, --dry-run) is redacted as text; reports are redacted as data below.
   const out = redactingIO(io, spec.secrets);
   const environmentWarnings = tlsEnvironmentWarnings(io.env);
   for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
@@ -87,12 +88,14 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   };
   const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
   const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
-  // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
+  // Redacted as data, before rendering: the renderers then escape the masks like any text, and
+  // no secret, however short, can rewrite a key, a verdict or the markup (src/redact.ts).
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
   const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
   // Files first, stdout last, so stdout names any report that could not be written; none changes the exit code.
-  const delivered = await deliverReports(result, reports, { env: io.env, redact: (text) => redact(text, spec.secrets), stderr: out.stderr, appendFile });
-  out.stdout(renderReport(options.format, delivered, { color: io.color, unicode: io.unicode }));
+  // Written as rendered: the result was redacted as data above (src/redact.ts).
+  const delivered = await deliverReports(result, reports, { env: io.env, stderr: out.stderr, appendFile });
+  io.stdout(renderReport(options.format, delivered, { color: io.color, unicode: io.unicode }));
   return result.exitCode;
 }
 
@@ -114,7 +117,7 @@ function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconc
   return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
 }
 
-/** Streams that never let a resolved secret through, whatever a message or report contains. */
+/** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */
 function redactingIO(io: CommandIO, secrets: string[]): Pick<CommandIO, 'stdout' | 'stderr'> {
   return {
     stdout: (text) => io.stdout(redact(text, secrets)),

@@ -1,6 +1,7 @@
 /** `verify-deploy validate`: load the spec offline; the loader throws SpecError with every issue. */
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { sanitizeText } from '../report/escape.js';
 import { loadSpec } from '../spec/load.js';
 import { findSpecWarnings } from '../spec/spec-warnings.js';
 
@@ -11,7 +12,8 @@ export interface ValidateOptions {
 /** Validate the spec and say what it holds; errors are thrown as SpecError (exit 2). */
 export async function validateCommand(specPath: string, options: ValidateOptions, io: CommandIO): Promise<number> {
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
-  for (const warning of findSpecWarnings(spec)) io.stderr(`warning: ${warning}\n`);
+  // Warnings quote check names: one escaped line each, as in the reports.
+  for (const warning of findSpecWarnings(spec)) io.stderr(`warning: ${sanitizeText(warning)}\n`);
   const sources = Object.keys(spec.sources).length;
   io.stdout(
     `${specPath}: valid (${spec.checks.length} check${spec.checks.length === 1 ? '' : 's'}, ` +

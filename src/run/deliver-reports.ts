@@ -15,11 +15,12 @@ export interface ReportTarget {
   format: ReportFormat;
 }
 
-/** What delivery touches; run.ts passes the process's, redacting every text on its way out. */
+/**
+ * What delivery touches. Reports are written as rendered: the result was redacted as data before
+ * (src/redact.ts), and redacting rendered text could rewrite markup.
+ */
 export interface DeliveryIO {
   env: Record<string, string | undefined>;
-  /** Text for a file, after rendering (the CLI: redact). */
-  redact: (text: string) => string;
   stderr: (text: string) => void;
   appendFile: (path: string, text: string) => Promise<void>;
   writeFile?: WriteFile;
@@ -29,12 +30,12 @@ export interface DeliveryIO {
 export async function deliverReports(result: RunResult, targets: readonly ReportTarget[], io: DeliveryIO): Promise<RunResult> {
   const files = targets.map((target) => ({
     path: target.path,
-    render: (errors: readonly ReportError[]) => io.redact(renderReport(target.format, withReportErrors(result, errors), { color: false })),
+    render: (errors: readonly ReportError[]) => renderReport(target.format, withReportErrors(result, errors), { color: false }),
   }));
   const summary = async (errors: readonly ReportError[]): Promise<ReportError[]> => {
     const failed = await appendStepSummary(withReportErrors(result, errors), {
       env: io.env,
-      appendFile: (path, text) => io.appendFile(path, io.redact(text)),
+      appendFile: (path, text) => io.appendFile(path, text),
       warn: () => undefined, // said below, with the others
     });
     return failed === undefined ? [] : [failed];

@@ -24,6 +24,7 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
     checks: checks.map((check) => buildCheck(check, ctx)),
     secrets: [...ctx.secrets],
   };
+  if (ctx.shortSecrets.length > 0) spec.shortSecrets = [...ctx.shortSecrets];
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
   const offset = sub(root, 'baseline').offset;

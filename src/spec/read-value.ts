@@ -212,7 +212,7 @@ function readMap(map: YAMLMap | undefined, type: MapType, where: Where, key: str
         ? readMapping(valueNode, where, `${key}.${entryKey}`, ctx, (m, mAt) => readUnion(m, type.value as UnionType, inner, ctx, mAt ?? keyNode))
         : readValue(type.value, valueNode, inner, entryKey, secret, ctx);
     if (value === undefined) continue;
-    if (secret !== undefined && typeof value === 'string') ctx.noteHeader(entryKey, value);
+    if (secret !== undefined && typeof value === 'string') ctx.noteHeader(entryKey, value, valueNode, fieldLabel(where, `${key}.${entryKey}`));
     result[entryKey] = value;
   }
   if (type.minEntries !== undefined && count < type.minEntries) {

@@ -3,6 +3,7 @@
  * them on stderr and `run` puts them in the report's warnings. Each names the file, line and
  * column of the query it is about.
  */
+import { MIN_REDACTABLE_LENGTH } from '../redact.js';
 import { formatDuration } from './duration.js';
 import { findPromQLRanges } from './promql-ranges.js';
 import type { CheckSpec, Spec } from './types.js';
@@ -16,7 +17,17 @@ function readsWholeRange(fn: string | undefined): boolean {
 
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
-  return spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  return [...shortSecretWarnings(spec), ...spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)])];
+}
+
+/** A credential too short to mask inside ordinary text: it is masked only where a whole value equals it. */
+function shortSecretWarnings(spec: Spec): string[] {
+  return (spec.shortSecrets ?? []).map(
+    ({ field, position }) =>
+      `${spec.file}:${position.line}:${position.col}: the secret in ${field} is shorter than ${MIN_REDACTABLE_LENGTH} characters: ` +
+      `it cannot be redacted from ordinary text safely (masking it would rewrite common words and numbers), so it is masked only ` +
+      `where a whole value equals it and may appear inside messages and reports; use a longer credential`,
+  );
 }
 
 /** A step shorter than a rate()/increase() range: consecutive points share most of their samples. */

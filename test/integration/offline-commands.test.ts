@@ -40,3 +40,31 @@ test('run --dry-run prints the windows and every query, contacts nothing, hides 
   for (const check of checks) expect(result.stdout).toContain(check.query);
   expect(result.stdout + result.stderr).not.toContain(TOKEN);
 });
+
+test('run --dry-run escapes the spec name, check names and queries as the reports do: no workflow command line, no terminal escape', async () => {
+  const spec = specs.write('dry-run-hostile.yaml', [
+    'version: 1',
+    'name: "shop\\n::error title=owned::dry run passed \\e[31m"',
+    'sources:',
+    '  prom:',
+    '    type: prometheus',
+    '    url: ${PROMETHEUS_URL}',
+    'checks:',
+    '  - name: "errors\\r::add-mask::x"',
+    '    source: prom',
+    '    query: |',
+    '      sum(rate(x_total[30s]))',
+    '      # ::error::from a query comment',
+    '    direction: increase',
+    '',
+  ].join('\n'));
+  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+  const result = await runCli(['run', spec, '--deployed-at', healthy.deployedAt, '--dry-run', '--var', `PROMETHEUS_URL=${deadUrl}`]);
+  expectExit(result, 0);
+  expect(result.stdout).toContain('dry run of shop ::error title=owned::dry run passed \\u001b[31m (no network)');
+  expect(result.stdout).toContain('errors ::add-mask::x (');
+  expect(result.stdout).toContain('sum(rate(x_total[30s])) # ::error::from a query comment');
+  const lines = (result.stdout + result.stderr).split(/\r\n|[\r\n]/);
+  expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+  expect((result.stdout + result.stderr).match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? []).toEqual([]);
+});

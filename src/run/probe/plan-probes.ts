@@ -4,6 +4,7 @@
  * deploy (`--baseline-from`). A source with neither cannot be judged: a usage error, up front.
  */
 import { UsageError } from '../../errors.js';
+import { sanitizeText } from '../../report/escape.js';
 import type { Snapshot } from '../../snapshot/format.js';
 import type { CheckSpec, Spec } from '../../spec/types.js';
 import { isSampledSourceType } from '../../spec/probe-types.js';
@@ -54,5 +55,6 @@ export function renderProbeDryRun(plan: ProbePlan): string {
     lines.push(`  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`);
   }
   for (const check of plan.checks) lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
-  return lines.join('\n') + '\n';
+  // Names and paths come from the spec and the command line: one escaped line each, as in renderDryRun.
+  return lines.map(sanitizeText).join('\n') + '\n';
 }
