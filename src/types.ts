@@ -72,7 +72,11 @@ export type DecisionRule =
   | 'not-significant-adjusted'
   | 'not-bad-direction'
   /** An anytime-valid sequential test was certain of a regression while `run` waited (src/run/early-stop.ts). */
-  | 'sequential';
+  | 'sequential'
+  /** A series found on one side only whose absence on the other side means nothing for the check's direction. */
+  | 'one-sided'
+  /** Count checks: a numerator series with no denominator series of the same labels on its side. */
+  | 'no-denominator';
 
 export interface SeriesResult {
   labels: Labels;
@@ -93,6 +97,11 @@ export interface SeriesResult {
   reason: string;
   /** The rule that decided, as a code. */
   rule?: DecisionRule;
+  /**
+   * Set for a series found on one side only (judged against 0 on the other side when the check's
+   * direction makes its absence meaningful, else inconclusive); absent for a matched pair.
+   */
+  presence?: 'baseline-only' | 'candidate-only';
   /** Things the reader should know that did not change the verdict (trend, repeated points). */
   notes?: string[];
   /**
@@ -109,7 +118,7 @@ export interface CheckResult {
   critical: boolean;
   reason: string;
   series: SeriesResult[];
-  /** Series present on one side only (listed, not judged). */
+  /** Series present on one side only; each is also judged in `series` (see SeriesResult.presence). */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;

@@ -5,7 +5,9 @@
  * a different value on each side (track="stable" vs "canary", version="v1" vs "v2") can never
  * match, so it is dropped too; this is what makes canary queries pair up without configuration.
  * Series that share the same labels after that are pooled (e.g. pods when `pod` is ignored).
- * When each side has exactly one series they are paired whatever their labels.
+ * When each side has exactly one series they are paired whatever their labels. Series left on one
+ * side only are returned with their points: the judge judges them against their absence
+ * (one-sided.ts), never leaves them out.
  */
 import type { Labels, Point, Series } from '../types.js';
 
@@ -20,8 +22,10 @@ export interface SeriesPair {
 /** The pairs, the series left without a partner, and the labels dropped to pair them. */
 export interface MatchResult {
   pairs: SeriesPair[];
-  /** Series found on one side only: listed in the report, not judged. */
+  /** The labels of the series found on one side only. */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
+  /** The same one-sided series with their points (pooled like a pair's), for judging them against their absence. */
+  oneSided: { baseline: Series[]; candidate: Series[] };
   /** Labels dropped because they were constant on each side but differed between the sides. */
   droppedLabels: string[];
 }
@@ -85,7 +89,7 @@ export function matchSeries(baseline: readonly Series[], candidate: readonly Ser
     const [onlyC] = c.values();
     if (onlyB && onlyC) {
       const pair = { labels: commonLabels(onlyB.labels, onlyC.labels), baseline: onlyB.points, candidate: onlyC.points };
-      return { pairs: [pair], unmatched: { baseline: [], candidate: [] }, droppedLabels };
+      return { pairs: [pair], unmatched: { baseline: [], candidate: [] }, oneSided: { baseline: [], candidate: [] }, droppedLabels };
     }
   }
   const pairs: SeriesPair[] = [];
@@ -93,12 +97,12 @@ export function matchSeries(baseline: readonly Series[], candidate: readonly Ser
     const other = b.get(key);
     if (other) pairs.push({ labels: group.labels, baseline: other.points, candidate: group.points });
   }
+  const onlyBaseline = [...b].filter(([key]) => !c.has(key)).map(([, g]) => g);
+  const onlyCandidate = [...c].filter(([key]) => !b.has(key)).map(([, g]) => g);
   return {
     pairs,
-    unmatched: {
-      baseline: [...b].filter(([key]) => !c.has(key)).map(([, g]) => g.labels),
-      candidate: [...c].filter(([key]) => !b.has(key)).map(([, g]) => g.labels),
-    },
+    unmatched: { baseline: onlyBaseline.map((g) => g.labels), candidate: onlyCandidate.map((g) => g.labels) },
+    oneSided: { baseline: onlyBaseline, candidate: onlyCandidate },
     droppedLabels,
   };
 }

@@ -50,11 +50,13 @@ export function ratePoints(side: CountSide): Point[] {
   return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
 }
 
-/** The series of a side, and numerator series that had no denominator (listed, not judged). */
+/** The series of a side, and numerator series that had no denominator (judged inconclusive). */
 export interface CountSideSet {
   series: Series[];
   sides: CountSide[];
   unmatchedNumerators: Labels[];
+  /** The same numerator series with their points. */
+  numeratorsWithoutDenominator: Series[];
 }
 
 const usable = (v: number): boolean => Number.isFinite(v) && v >= 0;
@@ -85,7 +87,9 @@ function buildSide(labels: Labels, denominator: readonly Point[], numerator: rea
  * the same rules as point checks.
  */
 export function buildCountSides(counts: CountSeries, ignoreLabels: readonly string[]): CountSideSet {
-  if (counts.denominator.length === 0) return { series: [], sides: [], unmatchedNumerators: counts.numerator.map((s) => s.labels) };
+  if (counts.denominator.length === 0) {
+    return { series: [], sides: [], unmatchedNumerators: counts.numerator.map((s) => s.labels), numeratorsWithoutDenominator: counts.numerator };
+  }
   const empty: Series = { labels: {}, points: [] };
   // With no numerator series at all, every denominator counts 0 events.
   const numerators = counts.numerator.length > 0 ? counts.numerator : [empty];
@@ -100,6 +104,7 @@ export function buildCountSides(counts: CountSeries, ignoreLabels: readonly stri
     series: all.map((side, i) => ({ labels: side.labels, points: [{ t: i, v: i }] })),
     sides: all,
     unmatchedNumerators: counts.numerator.length > 0 ? matched.unmatched.candidate : [],
+    numeratorsWithoutDenominator: counts.numerator.length > 0 ? matched.oneSided.candidate : [],
   };
 }
 
