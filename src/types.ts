@@ -89,7 +89,7 @@ export interface SeriesResult {
   relativeChangeInterval: [number, number] | null;
   test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
-  /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
+  /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */
   pValueAdjusted?: number | null;
   /** The significance level the (adjusted) p-value is compared against: 1 - confidence. */
   alpha?: number;

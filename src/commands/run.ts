@@ -4,14 +4,14 @@ import { publishToGitHubActions } from '../report/github-actions.js';
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { OutputFormat } from '../cli/options.js';
-import { type SourceError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
 import { formatForPath, renderReport, type ReportFormat } from '../report/index.js';
 import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
 import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
-import { applySpecFaults, watchSpecFaults } from '../run/spec-faults.js';
+import { applySpecFaults, watchSpecFaults, type SpecFault } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
 import { waitLimit } from '../run/wait-limit.js';
 import { formatTime } from '../time/format-time.js';
@@ -63,8 +63,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const rangeSpec = withoutProbeChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
-  const specFaults: SourceError[] = [];
-  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(createSource(sourceSpec), specFaults);
+  const specFaults: SpecFault[] = [];
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
     out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
@@ -86,7 +86,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
   // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
-  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
+  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults, plan), spec.secrets);
   out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
   for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
   // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
