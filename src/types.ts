@@ -34,6 +34,12 @@ export interface Windows {
   deployedAt: number;
   baseline: TimeRange;
   post: TimeRange;
+  /**
+   * The step boundary at or after deploy + warmup where the post window opens: times in it
+   * (decidedAfter) count from here. Its first point is `post.start`: here, or one step later when
+   * this boundary is the deploy instant, whose point belongs to the baseline.
+   */
+  postOpens: number;
 }
 
 /** Descriptive statistics of one side of one series, after NaN/Inf removal. */
@@ -76,7 +82,9 @@ export type DecisionRule =
   /** A series found on one side only whose absence on the other side means nothing for the check's direction. */
   | 'one-sided'
   /** Count checks: a numerator series with no denominator series of the same labels on its side. */
-  | 'no-denominator';
+  | 'no-denominator'
+  /** The backend returned more than one series with identical labels: they cannot be told apart. */
+  | 'duplicate-series';
 
 export interface SeriesResult {
   labels: Labels;

@@ -17,6 +17,7 @@
  * says to list it in `ignoreLabels`, after which the series pair up and are not one-sided.
  */
 import type { Direction, Labels, Point, Series, SeriesResult } from '../types.js';
+import type { OneSidedSeries } from './match.js';
 import { cleanPoints, inTimeOrder } from './clean.js';
 import { classifySeries, type SeriesCheck } from './classify-series.js';
 import type { JudgeMode } from './judge-check.js';
@@ -58,12 +59,13 @@ function whyNotJudged(presence: Presence): string {
 }
 
 /** Judge one series found on one side only, against 0 where its direction makes that meaningful. */
-export function judgeOneSided(check: SeriesCheck, series: Series, presence: Presence, zeroSteps: readonly number[], mode: JudgeMode): SeriesResult {
+export function judgeOneSided(check: SeriesCheck, series: OneSidedSeries, presence: Presence, zeroSteps: readonly number[], mode: JudgeMode): SeriesResult {
   const { where, absent } = describePresence(presence, mode);
   const points = inTimeOrder(series.points);
   if (isAbsenceMeaningful(presence, check.direction) && zeroSteps.length > 0) {
     const zeros: Point[] = zeroSteps.map((t) => ({ t, v: 0 }));
-    const pair = presence === 'candidate-only' ? { labels: series.labels, baseline: zeros, candidate: [...points] } : { labels: series.labels, baseline: [...points], candidate: zeros };
+    const duplicated = series.duplicated !== undefined ? { duplicated: series.duplicated } : {};
+    const pair = presence === 'candidate-only' ? { labels: series.labels, baseline: zeros, candidate: [...points], ...duplicated } : { labels: series.labels, baseline: [...points], candidate: zeros, ...duplicated };
     const judged = classifySeries(check, pair, mode);
     return { ...judged, presence, reason: `${where}, judged against 0 ${absent}: ${judged.reason}` };
   }

@@ -32,6 +32,8 @@ export interface CountSide {
   dropped: number;
   /** Denominator steps without a numerator point, counted as 0 events. */
   zeroFilled: number;
+  /** Label sets the backend returned more than once, pooled into this side (match.ts). */
+  duplicated?: Labels[];
 }
 
 /** Summed events and trials of a side. */
@@ -94,10 +96,10 @@ export function buildCountSides(counts: CountSeries, ignoreLabels: readonly stri
   // With no numerator series at all, every denominator counts 0 events.
   const numerators = counts.numerator.length > 0 ? counts.numerator : [empty];
   const matched = matchSeries(counts.denominator, numerators, ignoreLabels);
-  const sides: CountSide[] = matched.pairs.map((pair) => buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []));
-  const unpartnered = matched.unmatched.baseline.map((labels) => {
-    const points = counts.denominator.filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), labels)).flatMap((s) => s.points);
-    return buildSide(labels, points, []);
+  const sides: CountSide[] = matched.pairs.map((pair) => withDuplicates(buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []), pair.duplicated));
+  const unpartnered = matched.oneSided.baseline.map((series) => {
+    const points = counts.denominator.filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), series.labels)).flatMap((s) => s.points);
+    return withDuplicates(buildSide(series.labels, points, []), series.duplicated);
   });
   const all = [...sides, ...unpartnered];
   return {
@@ -106,6 +108,10 @@ export function buildCountSides(counts: CountSeries, ignoreLabels: readonly stri
     unmatchedNumerators: counts.numerator.length > 0 ? matched.unmatched.candidate : [],
     numeratorsWithoutDenominator: counts.numerator.length > 0 ? matched.oneSided.candidate : [],
   };
+}
+
+function withDuplicates(side: CountSide, duplicated: Labels[] | undefined): CountSide {
+  return duplicated !== undefined && duplicated.length > 0 ? { ...side, duplicated } : side;
 }
 
 function strip(labels: Labels, ignore: readonly string[], dropped: readonly string[]): Labels {
@@ -125,5 +131,6 @@ export function poolSides(sides: readonly CountSide[], labels: Labels): CountSid
     steps: sides.flatMap((s) => s.steps).sort((a, b) => a.t - b.t),
     dropped: sides.reduce((n, s) => n + s.dropped, 0),
     zeroFilled: sides.reduce((n, s) => n + s.zeroFilled, 0),
+    ...(sides.some((s) => s.duplicated) ? { duplicated: sides.flatMap((s) => s.duplicated ?? []) } : {}),
   };
 }

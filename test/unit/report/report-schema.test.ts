@@ -97,6 +97,7 @@ const RULES: Record<DecisionRule, true> = {
   sequential: true,
   'one-sided': true,
   'no-denominator': true,
+  'duplicate-series': true,
 };
 const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
 
