@@ -23,12 +23,16 @@ const RULES: Record<DecisionRule, true> = {
   'not-significant-adjusted': true,
   'not-bad-direction': true,
   sequential: true,
+  'one-sided': true,
+  'no-denominator': true,
+  'duplicate-series': true,
 };
+const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = { 'baseline-only': true, 'candidate-only': true };
 const PROBE_STATUSES: Record<ProbeStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
 const ERROR_KINDS: Record<SourceErrorKind, true> = { network: true, timeout: true, http: true, protocol: true, query: true, auth: true, limit: true };
 const OTHER = ['backtest', 'matrix'];
 
-const WORDS = new Set([VERDICTS, TESTS, RULES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER));
+const WORDS = new Set([VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER));
 
 /** Whether `text` is one of the program's own result words. */
 export function isProgramWord(text: string): boolean {

@@ -34,6 +34,12 @@ export interface Windows {
   deployedAt: number;
   baseline: TimeRange;
   post: TimeRange;
+  /**
+   * The step boundary at or after deploy + warmup where the post window opens: times in it
+   * (decidedAfter) count from here. Its first point is `post.start`: here, or one step later when
+   * this boundary is the deploy instant, whose point belongs to the baseline.
+   */
+  postOpens: number;
 }
 
 /** Descriptive statistics of one side of one series, after NaN/Inf removal. */
@@ -72,7 +78,13 @@ export type DecisionRule =
   | 'not-significant-adjusted'
   | 'not-bad-direction'
   /** An anytime-valid sequential test was certain of a regression while `run` waited (src/run/early-stop.ts). */
-  | 'sequential';
+  | 'sequential'
+  /** A series found on one side only whose absence on the other side means nothing for the check's direction. */
+  | 'one-sided'
+  /** Count checks: a numerator series with no denominator series of the same labels on its side. */
+  | 'no-denominator'
+  /** The backend returned more than one series with identical labels: they cannot be told apart. */
+  | 'duplicate-series';
 
 export interface SeriesResult {
   labels: Labels;
@@ -85,7 +97,7 @@ export interface SeriesResult {
   relativeChangeInterval: [number, number] | null;
   test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
-  /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
+  /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */
   pValueAdjusted?: number | null;
   /** The significance level the (adjusted) p-value is compared against: 1 - confidence. */
   alpha?: number;
@@ -93,6 +105,11 @@ export interface SeriesResult {
   reason: string;
   /** The rule that decided, as a code. */
   rule?: DecisionRule;
+  /**
+   * Set for a series found on one side only (judged against 0 on the other side when the check's
+   * direction makes its absence meaningful, else inconclusive); absent for a matched pair.
+   */
+  presence?: 'baseline-only' | 'candidate-only';
   /** Things the reader should know that did not change the verdict (trend, repeated points). */
   notes?: string[];
   /**
@@ -109,7 +126,7 @@ export interface CheckResult {
   critical: boolean;
   reason: string;
   series: SeriesResult[];
-  /** Series present on one side only (listed, not judged). */
+  /** Series present on one side only; each is also judged in `series` (see SeriesResult.presence). */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;

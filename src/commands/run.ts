@@ -3,7 +3,6 @@ import { appendFile } from 'node:fs/promises';
 import type { CommandIO } from '../cli/io.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { OutputFormat } from '../cli/options.js';
-import type { SourceError } from '../errors.js';
 import { checkOutputPath } from '../output/check-output-path.js';
 import { redact, redactDeep } from '../redact.js';
 import { formatForPath, renderReport } from '../report/index.js';
@@ -12,7 +11,7 @@ import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
 import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
-import { applySpecFaults, watchSpecFaults } from '../run/spec-faults.js';
+import { applySpecFaults, watchSpecFaults, type SpecFault } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
 import { waitLimit } from '../run/wait-limit.js';
 import { formatTime } from '../time/format-time.js';
@@ -67,8 +66,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const rangeSpec = withoutProbeChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
-  const specFaults: SourceError[] = [];
-  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(createSource(sourceSpec), specFaults);
+  const specFaults: SpecFault[] = [];
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
     out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
@@ -91,7 +90,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   // Redacted as data, before rendering: the renderers then escape the masks like any text, and
   // no secret, however short, can rewrite a key, a verdict or the markup (src/redact.ts).
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
-  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
+  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults, plan), spec.secrets);
   // Files first, stdout last, so stdout names any report that could not be written; none changes the exit code.
   // Written as rendered: the result was redacted as data above (src/redact.ts).
   const delivered = await deliverReports(result, reports, { env: io.env, stderr: out.stderr, appendFile });

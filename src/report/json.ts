@@ -50,6 +50,7 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     ...(series.alpha !== undefined ? { alpha: series.alpha } : {}),
     reason: series.reason,
     ...(series.rule !== undefined ? { rule: series.rule } : {}),
+    ...(series.presence !== undefined ? { presence: series.presence } : {}),
     ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
   };
 }

@@ -121,7 +121,7 @@ export async function judgeStoppedEarly(
 ): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
   const series = sequentialSeries(decision);
-  const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.post.start);
+  const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.postOpens);
   const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check));
   // Holm again first: the stopped series left the family, which re-words the others. Marking
   // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.

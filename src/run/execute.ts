@@ -6,6 +6,7 @@ import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
 import { formatTime } from '../time/format-time.js';
 import { decisionTimes } from './decided-after.js';
+import { describeDensePoints } from './point-density.js';
 
 /** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
 export async function executeRun(
@@ -24,6 +25,7 @@ export async function executeRun(
     const d = data[i] as CheckData;
     return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
   });
+  const densityWarnings = plan.checks.flatMap((planned, i) => describeDensePoints(planned, data[i] as CheckData));
   const verdict = judgeRun(checks);
   const decided = decisionTimes(plan, data, verdict.checks);
   return {
@@ -37,7 +39,7 @@ export async function executeRun(
       post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
     checks: verdict.checks.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
-    warnings: [...verdict.warnings, ...sourceWarnings, ...(plan.warnings ?? [])],
+    warnings: [...verdict.warnings, ...sourceWarnings, ...densityWarnings, ...(plan.warnings ?? [])],
     durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
   };
 }

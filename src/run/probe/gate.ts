@@ -1,7 +1,7 @@
 /**
  * A run whose spec has checks on sources without history: those are sampled now and judged
  * here, the PromQL checks (if any) go through the range plan at the same time, and one verdict
- * covers both, Holm-adjusted over every test. An interrupted sampling never passes.
+ * covers both, Holm-adjusted over every test of its family (critical or not). An interrupted sampling never passes.
  */
 import { isVerdictWarning, judgeRun } from '../../judge/index.js';
 import { formatTime } from '../../time/format-time.js';

@@ -43,6 +43,7 @@ function buildMaximalResult(): RunResult {
       pValueAdjusted: 0.00003,
       alpha: 0.05,
       rule: 'beyond-tolerance',
+      presence: 'candidate-only',
       notes: ['12 repeated points'],
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
     },
@@ -95,6 +96,9 @@ const RULES: Record<DecisionRule, true> = {
   'not-significant-adjusted': true,
   'not-bad-direction': true,
   sequential: true,
+  'one-sided': true,
+  'no-denominator': true,
+  'duplicate-series': true,
 };
 const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
 
@@ -120,12 +124,13 @@ describe('schema/report.schema.json', () => {
   test('the judge\'s own results on stated data are valid: a clear regression, an unchanged series, missing data and a count check', () => {
     // /pay: every post point (0.0065-0.0072) is above every baseline point (0.0018-0.0022): Mann-Whitney p << 0.05,
     // +240% beyond the 10% tolerance -> fail. /cart: the same 3 values on both sides -> pass. A NaN and an +Inf point
-    // in the baseline are dropped and counted.
+    // in the baseline are dropped and counted. /old is in the baseline only: for an increase check a
+    // vanishing series means nothing, so it is inconclusive (listed with its verdict).
     const pay = { b: [...Array.from({ length: 58 }, (_, i) => [0.0018, 0.0022, 0.002][i % 3]!), Number.NaN, Infinity], c: Array.from({ length: 20 }, (_, i) => [0.0065, 0.0072, 0.0068][i % 3]!) };
     const cart = Array.from({ length: 20 }, (_, i) => [0.2, 0.21, 0.19][i % 3]!);
     const points = judgeCheck(check({ name: 'error ratio' }), [series(pay.b, { route: '/pay' }), series(cart, { route: '/cart' }), series(cart, { route: '/old' })], [series(pay.c, { route: '/pay' }), series(cart, { route: '/cart' })], 'before-after');
     expect(points.verdict).toBe('fail');
-    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass']]);
+    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass'], ['/old', 'inconclusive']]);
     expect(points.series[0]?.baseline).toMatchObject({ nan: 1, infinite: 1 });
     // No post data at all: nothing to judge, inconclusive (never pass).
     const missing = judgeCheck(check({ name: 'latency', critical: false }), [series(cart)], [], 'before-after');
