@@ -1,4 +1,5 @@
 /** Domain types shared by sources, the judge and the reporters. Times are unix seconds. */
+import type { SourceErrorKind } from './errors.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -103,6 +104,9 @@ export interface SeriesResult {
   samples?: { baseline: readonly Point[]; candidate: readonly Point[] };
 }
 
+/** Why a check's data could not be read. */
+export type CheckErrorKind = SourceErrorKind | 'interrupted';
+
 export interface CheckResult {
   name: string;
   verdict: Verdict;
@@ -113,6 +117,11 @@ export interface CheckResult {
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;
+  /**
+   * What kind of failure `error` is, as data: a SourceError kind, or `interrupted` when the run
+   * stopped before the data was read. Set exactly when `error` is; --on-inconclusive pass reads it.
+   */
+  errorKind?: CheckErrorKind;
   /** Things the reader should know that did not change the verdict (e.g. a trend in the baseline). */
   notes?: string[];
   /**

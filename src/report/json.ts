@@ -61,6 +61,7 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
     critical: check.critical,
     reason: check.reason,
     ...(check.error !== undefined ? { error: check.error } : {}),
+    ...(check.errorKind !== undefined ? { errorKind: check.errorKind } : {}),
     ...(check.notes !== undefined ? { notes: [...check.notes] } : {}),
     ...(check.decidedAfter !== undefined ? { decidedAfter: finiteOrNull(check.decidedAfter) } : {}),
     series: check.series.map(jsonSeries),

@@ -1,6 +1,7 @@
 /**
  * Source failures that are the spec's fault, not the backend's: a query the server refuses (400
- * bad_data, 422) or credentials it refuses (401, 403). Retrying or waiting does not help, so the
+ * bad_data, 422), credentials it refuses (401, 403), or a `url` that leads to no query API (a
+ * host that does not resolve, 404, a login page). Retrying or waiting does not help, so the
  * run exits 2 (spec error) instead of 3, while still reporting what it could judge.
  */
 import { SourceError } from '../errors.js';
@@ -9,7 +10,7 @@ import type { RunResult } from '../types.js';
 
 /** True for a failure the spec must fix. */
 export function isSpecFault(error: unknown): error is SourceError {
-  return error instanceof SourceError && (error.kind === 'auth' || error.kind === 'query');
+  return error instanceof SourceError && (error.kind === 'auth' || error.kind === 'query' || error.kind === 'endpoint');
 }
 
 /** Wrap `source` so that every spec-fault failure it throws is also recorded in `faults`. */
