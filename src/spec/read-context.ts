@@ -1,7 +1,7 @@
 /** What the field readers share: where issues go, how positions and `${VAR}`s are resolved. */
 import type { LineCounter, Node } from 'yaml';
 import type { SpecIssue } from '../errors.js';
-import { interpolate, type Interpolation } from './interpolate.js';
+import { findBareVariables, interpolate, type Interpolation } from './interpolate.js';
 import { interpolatePromQL } from './promql-template.js';
 import type { SourcePosition } from './types.js';
 
@@ -11,6 +11,8 @@ const SECRET_HEADER = /authorization|cookie|token|secret|password|api[-_]?key/i;
 /** State shared while reading one spec: issues, secrets, and interpolations by node. */
 export class ReadContext {
   readonly issues: SpecIssue[] = [];
+  /** Things worth saying about a valid spec that are found while reading it (a bare `$NAME`). */
+  readonly warnings: SpecIssue[] = [];
   /** Values to redact from all output (see Spec.secrets). */
   readonly secrets = new Set<string>();
   /** The interpolation of every string read, so PromQL errors can be mapped back to the file. */
@@ -59,6 +61,19 @@ export class ReadContext {
       if (secret === 'value') this.addSecret(result.value);
     }
     return result.missing.length > 0 || result.refused.length > 0 ? undefined : result.value;
+  }
+
+  /**
+   * Warn about `$NAME` without braces in `raw`: it stays literal (only `${NAME}` is a variable),
+   * which is what a password needs but rarely what a URL or query meant. Callers skip secret fields.
+   */
+  noteBareVariables(node: Node, raw: string, field: string): void {
+    const names = findBareVariables(raw);
+    if (names.length === 0) return;
+    const written = names.map((name) => `$${name}`).join(', ');
+    const braced = names.map((name) => `\${${name}}`).join(', ');
+    const verb = names.length === 1 ? 'is a variable' : 'are variables';
+    this.warnings.push({ file: this.file, ...this.positionOf(node), message: `${field} has ${written}, kept as written: only ${braced} ${verb}` });
   }
 
   /** Remember a header's literal value as a secret when its name looks sensitive. */

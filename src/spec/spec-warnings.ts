@@ -16,7 +16,8 @@ function readsWholeRange(fn: string | undefined): boolean {
 
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
-  return spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  const checks = spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  return [...(spec.warnings ?? []), ...checks];
 }
 
 /** A step shorter than a rate()/increase() range: consecutive points share most of their samples. */

@@ -75,4 +75,6 @@ export interface Spec {
   checks: CheckSpec[];
   /** Every interpolated value that came from a secret-bearing field, for redaction. */
   secrets: string[];
+  /** Warnings found while reading the spec (a bare `$NAME`), as `file:line:col: message`. */
+  warnings?: string[];
 }
