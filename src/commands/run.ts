@@ -60,7 +60,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
   );
   // Checks on sources without history are sampled now (src/run/probe/); the rest are range queries.
-  const probes = await prepareProbes(spec, options.baselineFrom);
+  const probes = await prepareProbes(spec, options.baselineFrom, { deployedAt, now: io.now() });
   const rangeSpec = withoutProbeChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
