@@ -13,7 +13,8 @@ Exit codes:
 export const RUN_HELP = `
 The baseline window ends at the deploy; the post window starts at deploy + warmup. If the post
 window has not ended yet, run waits for it and shows progress on stderr. stdout carries only the
-report, so \`--format json | jq\` works.
+report, so \`--format json | jq\` works. At most 8 queries go to one source at once; the others
+wait their turn, and a query's timeout starts when it is sent.
 
 Examples:
   $ verify-deploy run verify.yaml --deployed-at 2026-11-26T10:00:00Z
