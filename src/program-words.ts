@@ -29,7 +29,7 @@ const RULES: Record<DecisionRule, true> = {
 };
 const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = { 'baseline-only': true, 'candidate-only': true };
 const PROBE_STATUSES: Record<ProbeStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
-const ERROR_KINDS: Record<SourceErrorKind, true> = { network: true, timeout: true, http: true, protocol: true, query: true, auth: true, limit: true };
+const ERROR_KINDS: Record<SourceErrorKind, true> = { network: true, timeout: true, http: true, protocol: true, query: true, auth: true, limit: true, endpoint: true };
 const OTHER = ['backtest', 'matrix'];
 
 const WORDS = new Set([VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER));

@@ -1,4 +1,5 @@
 /** Domain types shared by sources, the judge and the reporters. Times are unix seconds. */
+import type { SourceErrorKind } from './errors.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -120,6 +121,9 @@ export interface SeriesResult {
   samples?: { baseline: readonly Point[]; candidate: readonly Point[] };
 }
 
+/** Why a check's data could not be read. */
+export type CheckErrorKind = SourceErrorKind | 'interrupted';
+
 export interface CheckResult {
   name: string;
   verdict: Verdict;
@@ -130,6 +134,11 @@ export interface CheckResult {
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;
+  /**
+   * What kind of failure `error` is, as data: a SourceError kind, or `interrupted` when the run
+   * stopped before the data was read. Set exactly when `error` is; --on-inconclusive pass reads it.
+   */
+  errorKind?: CheckErrorKind;
   /** Things the reader should know that did not change the verdict (e.g. a trend in the baseline). */
   notes?: string[];
   /**
@@ -164,4 +173,9 @@ export interface RunResult {
   durationSeconds: number;
   /** Reports (--report files, the GitHub step summary) that could not be written; absent when none failed. */
   reportErrors?: ReportError[];
+  /**
+   * Why the post window was judged before it ended (an interrupt, --max-wait, --no-wait); absent
+   * for a whole window. Such a run never passes, and --on-inconclusive pass never maps it to 0.
+   */
+  cutShort?: string;
 }

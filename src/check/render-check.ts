@@ -26,7 +26,7 @@ export function renderCheckHuman(report: CheckReport): string {
   }
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   const good = report.queries.filter((q) => q.status === 'ok').length;
-  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query or the credentials were refused: fix the spec' : 'some queries returned nothing or could not be read';
+  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query, the credentials or the source url were refused: fix the spec' : 'some queries returned nothing or could not be read';
   lines.push('', `${good} of ${report.queries.length} queries returned data: ${verdict} (exit ${report.exitCode})`);
   return `${lines.map(sanitizeText).join('\n')}\n`;
 }

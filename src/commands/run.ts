@@ -11,6 +11,7 @@ import { renderDryRun } from '../run/dry-run.js';
 import { executeRun } from '../run/execute.js';
 import { clipPlanToNow, markInterrupted } from '../run/partial.js';
 import { planRun, type RunPlan } from '../run/plan.js';
+import { applyInconclusivePolicy, type InconclusivePolicy } from '../run/inconclusive-policy.js';
 import { applySpecFaults, watchSpecFaults, type SpecFault } from '../run/spec-faults.js';
 import { waitForPostWindow } from '../run/wait.js';
 import { waitLimit } from '../run/wait-limit.js';
@@ -36,7 +37,7 @@ export interface RunOptions {
   report: string[];
   var: Record<string, string>;
   dryRun: boolean;
-  onInconclusive?: 'fail' | 'pass';
+  onInconclusive?: InconclusivePolicy;
   /** A snapshot (`verify-deploy snapshot`) as the baseline of http / scrape sources. */
   baselineFrom?: string;
   /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
@@ -62,7 +63,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
   );
   // Checks on sources without history are sampled now (src/run/probe/); the rest are range queries.
-  const probes = await prepareProbes(spec, options.baselineFrom);
+  const probes = await prepareProbes(spec, options.baselineFrom, { deployedAt, now: io.now() });
   const rangeSpec = withoutProbeChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
@@ -108,12 +109,6 @@ async function judgeSoFar(name: string | undefined, plan: RunPlan, sources: Reco
 async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO, why: string): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, io.signal, startedAt, io.now);
   return markInterrupted(partial, `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`);
-}
-
-/** --on-inconclusive maps an inconclusive run to exit 1 or 0; the verdict itself stays inconclusive. */
-function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconclusive']): RunResult {
-  if (result.verdict !== 'inconclusive' || policy === undefined) return result;
-  return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
 }
 
 /** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */

@@ -105,7 +105,7 @@ export function withSequentialSeries(check: CheckResult, series: SeriesResult): 
   const all = at < 0 ? [...check.series, series] : check.series.map((s, i) => (i === at ? series : s));
   const before = summariseSeries(check.series);
   const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
-  const { error: _error, ...rest } = check;
+  const { error: _error, errorKind: _errorKind, ...rest } = check;
   return { ...rest, series: all, verdict: worstVerdict(all.map((s) => s.verdict), 'inconclusive'), reason: summariseSeries(all) + tail };
 }
 

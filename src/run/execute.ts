@@ -2,7 +2,7 @@
 import { judgeCheck, judgeCountCheck, judgeRun } from '../judge/index.js';
 import type { Source } from '../sources/types.js';
 import type { CheckResult, RunResult } from '../types.js';
-import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
+import { describeFetchError, fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
 import { formatTime } from '../time/format-time.js';
 import { decisionTimes } from './decided-after.js';
@@ -18,7 +18,7 @@ export async function executeRun(
   now: () => number,
 ): Promise<RunResult> {
   const data = signal.aborted
-    ? plan.checks.map((): CheckData => ({ ok: false, error: 'the run was interrupted before the data was read' }))
+    ? plan.checks.map((): CheckData => ({ ok: false, ...describeFetchError(undefined, signal) }))
     : await fetchPlannedChecks(plan.checks, sources, signal);
   const checks = plan.checks.map((planned, i) => judgePlannedCheck(planned, data[i] as CheckData));
   const sourceWarnings = plan.checks.flatMap((planned, i) => {
@@ -54,6 +54,7 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
       series: [],
       unmatched: { baseline: [], candidate: [] },
       error: data.error,
+      errorKind: data.errorKind,
     };
   }
   if (planned.denominators && data.denominators) {

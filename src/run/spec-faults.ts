@@ -1,6 +1,7 @@
 /**
  * Source failures that are the spec's fault, not the backend's: a query the server refuses (400
- * bad_data, 422) or credentials it refuses (401, 403). Retrying or waiting does not help, so a
+ * bad_data, 422), credentials it refuses (401, 403), or a `url` that leads to no query API (a
+ * host that does not resolve, 404, a login page). Retrying or waiting does not help, so a
  * critical check's fault makes the run exit 2 (spec error) instead of 3, while still reporting
  * what it could judge. A non-critical check's fault is a warning only: a non-critical check never
  * changes the exit code (its check is inconclusive and says why).
@@ -12,7 +13,7 @@ import type { RunPlan } from './plan.js';
 
 /** True for a failure the spec must fix. */
 export function isSpecFault(error: unknown): error is SourceError {
-  return error instanceof SourceError && (error.kind === 'auth' || error.kind === 'query');
+  return error instanceof SourceError && (error.kind === 'auth' || error.kind === 'query' || error.kind === 'endpoint');
 }
 
 /** A refused request: the error, and the source and query it answered. */

@@ -11,6 +11,7 @@ import { createHttpSource } from './http/source.js';
 import { createPrometheusSource, type PrometheusSourceOptions } from './prometheus/client.js';
 import type { SampledSource } from './sampled-types.js';
 import { createScrapeSource, type ScrapeOptions } from './scrape/source.js';
+import { limitInFlight } from './limit-in-flight.js';
 import type { Source } from './types.js';
 
 /** Options every factory accepts. */
@@ -41,11 +42,11 @@ export function isSampledSourceSpec(spec: SourceSpec): spec is SampledSourceSpec
   return isSampledSourceType(spec.type);
 }
 
-/** Create the range-query Source a spec entry describes. */
+/** Create the range-query Source a spec entry describes, with at most 8 of its queries in flight at once. */
 export function createSource(spec: SourceSpec, options: SourceOptions = {}): Source {
   if (isSampledSourceSpec(spec)) throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; use createSampledSource`);
   const factory = sourceFactories[spec.type] as Factory<RangeSourceSpec['type']>;
-  return factory(spec, options);
+  return limitInFlight(factory(spec, options));
 }
 
 /** Create the SampledSource of an http or scrape spec entry. */

@@ -1,5 +1,6 @@
 /** Turn the validated, defaulted read tree into the typed Spec the rest of the program uses. */
 import { dirname, resolve } from 'node:path';
+import { formatSpecIssue } from '../errors.js';
 import type { Aggregate, Direction } from '../types.js';
 import { buildProbeMeasure, buildSampledSource } from './probe-build.js';
 import { isSampledSourceType } from './probe-types.js';
@@ -25,6 +26,7 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
     secrets: [...ctx.secrets],
   };
   if (ctx.shortSecrets.length > 0) spec.shortSecrets = [...ctx.shortSecrets];
+  if (ctx.warnings.length > 0) spec.warnings = ctx.warnings.map(formatSpecIssue);
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
   const offset = sub(root, 'baseline').offset;

@@ -1,6 +1,10 @@
 /** Offline PromQL syntax check with the parser the Prometheus web UI uses. */
 import { parser } from '@prometheus-io/lezer-promql';
 
+/** A running lezer parse, with the counter that parsePromQL resets (internal to @lezer/lr). */
+type PartialParse = ReturnType<typeof parser.startParse> & { bigReductionCount?: number };
+type Tree = NonNullable<ReturnType<PartialParse['advance']>>;
+
 /** The first syntax error found in a query. */
 export interface PromQLSyntaxError {
   /** 0-based offset of the error in the query. */
@@ -12,7 +16,7 @@ export interface PromQLSyntaxError {
 /** The first syntax error in a PromQL expression, or undefined when it parses. */
 export function findPromQLSyntaxError(query: string): PromQLSyntaxError | undefined {
   let found: { from: number; to: number } | undefined;
-  parser.parse(query).iterate({
+  parsePromQL(query).iterate({
     enter(node) {
       if (found !== undefined) return false;
       if (node.type.isError) found = { from: node.from, to: node.to };
@@ -21,6 +25,24 @@ export function findPromQLSyntaxError(query: string): PromQLSyntaxError | undefi
   });
   if (found === undefined) return undefined;
   return { offset: found.from, message: `unexpected ${describeAt(query, found.from, found.to)}` };
+}
+
+/**
+ * Parse the whole query. lezer's LR parser cuts a left-associative chain short once more than
+ * 300 reductions span 2000+ characters from the same start (a guard for editors against deep
+ * trees), which turns a valid `a + a + ...` of about 650 terms into a syntax error that
+ * Prometheus itself never raises. Resetting that counter between steps parses the query as
+ * written; lezer builds the tree without recursion, so a deep chain costs time, not stack.
+ * The counter is internal to @lezer/lr: when it is renamed the reset does nothing, and the
+ * 1000-term test in test/unit/spec/promql.test.ts fails.
+ */
+export function parsePromQL(query: string): Tree {
+  const parse: PartialParse = parser.startParse(query);
+  for (;;) {
+    const tree = parse.advance();
+    if (tree !== null) return tree;
+    if (typeof parse.bigReductionCount === 'number') parse.bigReductionCount = 0;
+  }
 }
 
 function describeAt(query: string, from: number, to: number): string {

@@ -2,7 +2,7 @@
 import type { LineCounter, Node } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { isCredentialHeader } from './credential-header.js';
-import { interpolate, type Interpolation } from './interpolate.js';
+import { findBareVariables, interpolate, type Interpolation } from './interpolate.js';
 import { interpolatePromQL } from './promql-template.js';
 import { isRedactableInText } from '../redact.js';
 import type { ShortSecret, SourcePosition } from './types.js';
@@ -10,6 +10,8 @@ import type { ShortSecret, SourcePosition } from './types.js';
 /** State shared while reading one spec: issues, secrets, and interpolations by node. */
 export class ReadContext {
   readonly issues: SpecIssue[] = [];
+  /** Things worth saying about a valid spec that are found while reading it (a bare `$NAME`). */
+  readonly warnings: SpecIssue[] = [];
   /** Values to redact from all output (see Spec.secrets). */
   readonly secrets = new Set<string>();
   /** Credentials too short to be redacted from ordinary text, for a spec warning (never their values). */
@@ -60,6 +62,19 @@ export class ReadContext {
       if (secret === 'value') this.addCredential(result.value, node, field);
     }
     return result.missing.length > 0 || result.refused.length > 0 ? undefined : result.value;
+  }
+
+  /**
+   * Warn about `$NAME` without braces in `raw`: it stays literal (only `${NAME}` is a variable),
+   * which is what a password needs but rarely what a URL or query meant. Callers skip secret fields.
+   */
+  noteBareVariables(node: Node, raw: string, field: string): void {
+    const names = findBareVariables(raw);
+    if (names.length === 0) return;
+    const written = names.map((name) => `$${name}`).join(', ');
+    const braced = names.map((name) => `\${${name}}`).join(', ');
+    const verb = names.length === 1 ? 'is a variable' : 'are variables';
+    this.warnings.push({ file: this.file, ...this.positionOf(node), message: `${field} has ${written}, kept as written: only ${braced} ${verb}` });
   }
 
   /** Remember a header's literal value as a secret when its name says it is a credential. */

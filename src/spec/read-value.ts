@@ -65,6 +65,8 @@ function readScalar(type: ScalarType, node: Node | null | undefined, label: stri
   }
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
+    // `$` in a secret stays literal without a word: a password may well hold `$abc`.
+    if (secret === undefined && type.dollarIsText !== true) ctx.noteBareVariables(node, raw, label);
     raw = ctx.expand(node, raw, label, secret, type.template);
     if (raw === undefined) return undefined;
   }

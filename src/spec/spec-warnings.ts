@@ -17,7 +17,8 @@ function readsWholeRange(fn: string | undefined): boolean {
 
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
-  return [...shortSecretWarnings(spec), ...spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)])];
+  const checks = spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];
 }
 
 /** A credential too short to mask inside ordinary text: it is masked only where a whole value equals it. */

@@ -22,6 +22,19 @@ test('validate accepts a good spec offline (exit 0)', async () => {
   expectExit(result, 0);
 });
 
+test.each([
+  ['run', '--deployed-at', '-99999999999h'],
+  ['backtest', '--from', '-99999999999h'],
+  ['backtest', '--at', '-99999999999h'],
+])('%s %s %s: an out-of-range time is a usage error (exit 2) naming the option, not an internal error', async (command, option, value) => {
+  const spec = specs.write(`range-${command}.yaml`, renderScenarioSpec(healthy));
+  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+  const extra = command === 'run' ? ['--dry-run'] : [];
+  const result = await runCli([command, spec, `${option}=${value}`, ...extra, '--var', `PROMETHEUS_URL=${deadUrl}`]);
+  expectExit(result, 2);
+  expect(result.stderr).toContain(`${option}: "${value}" is before 1970-01-01T00:00:00Z`);
+});
+
 test('run --dry-run prints the windows and every query, contacts nothing, hides the token', async () => {
   const checks = scenarioChecks(healthy);
   const spec = specs.write('dry-run.yaml', renderSpec({

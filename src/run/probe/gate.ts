@@ -40,6 +40,7 @@ export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promis
     checks: verdict.checks.map((check) => withDecisionTime(check, probes.post)),
     warnings,
     durationSeconds: Math.round((context.now() - context.startedAt) * 1000) / 1000,
+    ...(range?.cutShort !== undefined ? { cutShort: range.cutShort } : {}),
   };
   if (range !== undefined) result.warnings.push(`sampled sources: baseline ${formatTime(probes.baseline.start)} .. ${formatTime(probes.baseline.end)}, candidate ${formatTime(probes.post.start)} .. ${formatTime(probes.post.end)}`);
   return probes.interrupted ? markInterrupted(result, 'interrupted while sampling') : result;

@@ -136,8 +136,10 @@ describe('GitLab CI (gitlab-ci/.gitlab-ci.yml)', () => {
     expect(job.artifacts.paths).toEqual(expect.arrayContaining(['gate.html']));
   });
 
-  it('lets only inconclusive (3) pass with a warning', () => {
-    expect(job.allow_failure).toEqual({ exit_codes: [3] });
+  it('lets only too little data pass, with a warning (--on-inconclusive pass), never an unreadable backend (allow_failure: [3] would)', () => {
+    expect(job.allow_failure).toBeUndefined();
+    const runs = parseAll(job.script.flatMap((line: string) => runCommandsInShell(line, 'verify-deploy script')));
+    expect(runs[0]?.values.get('--on-inconclusive')).toEqual(['pass']);
   });
 
   it('runs the spec next to it with real flags and writes the reports it keeps', () => {

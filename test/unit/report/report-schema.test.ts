@@ -6,7 +6,7 @@
  */
 import { judgeCheck, judgeCountCheck, judgeRun } from '../../../src/judge/index.js';
 import { renderJson } from '../../../src/report/json.js';
-import type { CheckResult, DecisionRule, RunResult, SeriesResult, Verdict } from '../../../src/types.js';
+import type { CheckErrorKind, CheckResult, DecisionRule, RunResult, SeriesResult, Verdict } from '../../../src/types.js';
 import { buildHostileRunResult, buildRunResult, buildSeries } from '../../fixtures/reports/run-result.js';
 import { check, series } from '../judge/helpers/series.js';
 import { REPORT_SCHEMA, strictErrors, validateOpen } from './report-schema.js';
@@ -32,6 +32,7 @@ function buildMaximalResult(): RunResult {
   const first = result.checks[0]!;
   first.notes = ['the baseline trends upwards'];
   first.error = 'one of two backends timed out';
+  first.errorKind = 'timeout';
   first.decidedAfter = 90;
   first.series[0] = buildSeries(
     { route: '/pay' },
@@ -49,6 +50,7 @@ function buildMaximalResult(): RunResult {
     },
   );
   result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
+  result.cutShort = 'interrupted before the post window ended';
   return result;
 }
 
@@ -83,6 +85,17 @@ function valuePaths(value: unknown, prefix = ''): string[] {
 // so the schema's enums are compared with the types' real members below.
 const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
+const ERROR_KINDS: Record<CheckErrorKind, true> = {
+  network: true,
+  endpoint: true,
+  timeout: true,
+  http: true,
+  protocol: true,
+  query: true,
+  auth: true,
+  limit: true,
+  interrupted: true,
+};
 const RULES: Record<DecisionRule, true> = {
   'too-few-samples': true,
   'infinite-values': true,
@@ -108,6 +121,7 @@ describe('schema/report.schema.json', () => {
     const sorted = (values: unknown[]): string[] => values.map(String).sort();
     expect(sorted(defs.series.properties.test.enum)).toEqual(sorted(Object.keys(TESTS)));
     expect(sorted(defs.verdict.enum)).toEqual(sorted(Object.keys(VERDICTS)));
+    expect(sorted(defs.check.properties.errorKind.enum)).toEqual(sorted(Object.keys(ERROR_KINDS)));
     expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(RULES)));
     expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(sorted(Object.keys(EXIT_CODES)));
   });

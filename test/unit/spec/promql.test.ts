@@ -62,3 +62,17 @@ describe('PromQL errors point into the spec file', () => {
     ]);
   });
 });
+
+describe('long expressions that Prometheus accepts', () => {
+  const chain = (terms: number, term = 'rate(http_requests_total{job="checkout"}[5m])'): string => Array.from({ length: terms }, () => term).join(' + ');
+
+  it.each([1000, 5000])('a %i-term sum is valid', (terms) => {
+    expect(findPromQLSyntaxError(chain(terms, 'a'))).toBeUndefined();
+    expect(findPromQLSyntaxError(chain(terms))).toBeUndefined();
+  });
+
+  it('an error after the 900th term of a long sum is still found where it is', () => {
+    const valid = chain(900);
+    expect(findPromQLSyntaxError(`${valid} +* y`)).toEqual({ offset: valid.length + 2, message: 'unexpected "*"' });
+  });
+});
