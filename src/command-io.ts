@@ -2,6 +2,11 @@
 export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Resolves once what was written to stdout is out; rejects when stdout failed (a full disk), for
+   * a command whose output on stdout is the product itself (`init --out -`). Absent in tests.
+   */
+  flushStdout?: () => Promise<void>;
   env: Record<string, string | undefined>;
   /** Unix seconds. */
   now: () => number;

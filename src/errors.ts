@@ -1,7 +1,9 @@
 /**
  * The project's error types. Only the CLI entry maps them to exit codes:
- * SpecError / UsageError -> 2, SourceError -> the check is inconclusive (3), anything else -> 4.
+ * SpecError / UsageError -> 2, SourceError -> the check is inconclusive (3) unless its kind is the
+ * spec's fault (src/run/spec-faults.ts: 2), anything else -> 4.
  */
+import { sanitizeText } from './sanitize-text.js';
 
 /** One problem found in a spec, located in its file. */
 export interface SpecIssue {
@@ -11,9 +13,13 @@ export interface SpecIssue {
   message: string;
 }
 
-/** Format an issue as `file:line:col: message`, the form editors and terminals link. */
+/**
+ * Format an issue as `file:line:col: message`, the form editors and terminals link. A message may
+ * quote the spec's keys and values: one escaped line (sanitizeText), so no quoted text starts a
+ * line of its own on stderr (a CI runner reads `::error::` lines as commands) or moves the cursor.
+ */
 export function formatSpecIssue(issue: SpecIssue): string {
-  return `${issue.file}:${issue.line}:${issue.col}: ${issue.message}`;
+  return sanitizeText(`${issue.file}:${issue.line}:${issue.col}: ${issue.message}`);
 }
 
 /** The spec is invalid; carries every issue found, not only the first. */
@@ -34,8 +40,8 @@ export class UsageError extends Error {
 
 /**
  * A source could not be read. `retryable` tells the retry loop whether another attempt may help;
- * `fatalForSpec` marks failures that are the spec's fault (400 bad_data, 401/403) so they are not
- * retried. The message must never contain secrets: it is shown to users as it is.
+ * `kind` says whether waiting may help (network, timeout, http 5xx) or the spec must change
+ * (query, auth, endpoint). The message must never contain secrets: it is shown to users as it is.
  */
 export class SourceError extends Error {
   constructor(
@@ -54,7 +60,8 @@ export class SourceError extends Error {
 }
 
 export type SourceErrorKind =
-  | 'network' // refused, DNS, reset
+  | 'network' // refused, reset, DNS that did not answer
+  | 'endpoint' // `url` leads to no query API: a host name that does not resolve, 404, an HTML or other non-API answer
   | 'timeout' // the total deadline passed
   | 'http' // a non-2xx answer
   | 'protocol' // not the Prometheus API's envelope, wrong content type, truncated JSON

@@ -78,4 +78,15 @@ export interface Spec {
   checks: CheckSpec[];
   /** Every interpolated value that came from a secret-bearing field, for redaction. */
   secrets: string[];
+  /** Warnings found while reading the spec (a bare `$NAME`), as `file:line:col: message`. */
+  warnings?: string[];
+  /** Credentials too short to be redacted from ordinary text (src/redact.ts): a spec warning each. */
+  shortSecrets?: ShortSecret[];
+}
+
+/** Where a credential shorter than the redactable length was given (its value is never kept here). */
+export interface ShortSecret {
+  /** The field as messages name it: `"auth.password" in source "prom"`. */
+  field: string;
+  position: SourcePosition;
 }

@@ -1,4 +1,5 @@
 /** Domain types shared by sources, the judge and the reporters. Times are unix seconds. */
+import type { SourceErrorKind } from './errors.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -34,6 +35,12 @@ export interface Windows {
   deployedAt: number;
   baseline: TimeRange;
   post: TimeRange;
+  /**
+   * The step boundary at or after deploy + warmup where the post window opens: times in it
+   * (decidedAfter) count from here. Its first point is `post.start`: here, or one step later when
+   * this boundary is the deploy instant, whose point belongs to the baseline.
+   */
+  postOpens: number;
 }
 
 /** Descriptive statistics of one side of one series, after NaN/Inf removal. */
@@ -72,7 +79,13 @@ export type DecisionRule =
   | 'not-significant-adjusted'
   | 'not-bad-direction'
   /** An anytime-valid sequential test was certain of a regression while `run` waited (src/gate/early-stop.ts). */
-  | 'sequential';
+  | 'sequential'
+  /** A series found on one side only whose absence on the other side means nothing for the check's direction. */
+  | 'one-sided'
+  /** Count checks: a numerator series with no denominator series of the same labels on its side. */
+  | 'no-denominator'
+  /** The backend returned more than one series with identical labels: they cannot be told apart. */
+  | 'duplicate-series';
 
 export interface SeriesResult {
   labels: Labels;
@@ -85,7 +98,7 @@ export interface SeriesResult {
   relativeChangeInterval: [number, number] | null;
   test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
-  /** pValue after Holm's adjustment over every test of the run; significance is decided on it. */
+  /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */
   pValueAdjusted?: number | null;
   /** The significance level the (adjusted) p-value is compared against: 1 - confidence. */
   alpha?: number;
@@ -93,6 +106,11 @@ export interface SeriesResult {
   reason: string;
   /** The rule that decided, as a code. */
   rule?: DecisionRule;
+  /**
+   * Set for a series found on one side only (judged against 0 on the other side when the check's
+   * direction makes its absence meaningful, else inconclusive); absent for a matched pair.
+   */
+  presence?: 'baseline-only' | 'candidate-only';
   /** Things the reader should know that did not change the verdict (trend, repeated points). */
   notes?: string[];
   /**
@@ -103,16 +121,24 @@ export interface SeriesResult {
   samples?: { baseline: readonly Point[]; candidate: readonly Point[] };
 }
 
+/** Why a check's data could not be read. */
+export type CheckErrorKind = SourceErrorKind | 'interrupted';
+
 export interface CheckResult {
   name: string;
   verdict: Verdict;
   critical: boolean;
   reason: string;
   series: SeriesResult[];
-  /** Series present on one side only (listed, not judged). */
+  /** Series present on one side only; each is also judged in `series` (see SeriesResult.presence). */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
   /** A source or query failure that made the check inconclusive. */
   error?: string;
+  /**
+   * What kind of failure `error` is, as data: a SourceError kind, or `interrupted` when the run
+   * stopped before the data was read. Set exactly when `error` is; --on-inconclusive pass reads it.
+   */
+  errorKind?: CheckErrorKind;
   /** Things the reader should know that did not change the verdict (e.g. a trend in the baseline). */
   notes?: string[];
   /**
@@ -121,6 +147,13 @@ export interface CheckResult {
    * when the window judged ended; null when inconclusive (no verdict was reached).
    */
   decidedAfter?: number | null;
+}
+
+/** A report that could not be written after the verdict (a full disk): the other reports name it. */
+export interface ReportError {
+  path: string;
+  /** The file system's error, e.g. `ENOSPC: no space left on device`. */
+  error: string;
 }
 
 export interface RunResult {
@@ -138,4 +171,14 @@ export interface RunResult {
   /** Non-critical checks that failed or were inconclusive, and other notes for the reader. */
   warnings: string[];
   durationSeconds: number;
+  /** Reports (--report files, the GitHub step summary) that could not be written; absent when none failed. */
+  reportErrors?: ReportError[];
+  /**
+   * Why the post window was judged before it ended (an interrupt, --max-wait, --no-wait); absent
+   * for a whole window. Such a run never passes, and --on-inconclusive pass never maps it to 0.
+   */
+  cutShort?: string;
 }
+
+/** What `verify-deploy check` found for one query: `ok`: data came back; `empty`: no series; `unreadable`: the source failed; `refused`: the query or credentials are wrong. */
+export type QueryTestStatus = 'ok' | 'empty' | 'unreadable' | 'refused';

@@ -3,16 +3,18 @@
  * report each check's false-alarm rate on the user's own data. It is a report, not a gate: it
  * exits 0 when it ran, 3 when no moment could be judged (or it was interrupted), 2 on bad input.
  */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { replayMoments } from './replay.js';
 import { parseMoments, type MomentOptions } from './moments.js';
 import { backtestNotes } from './notes.js';
-import { renderBacktestHuman, renderBacktestJson } from './render.js';
+import { renderBacktestHuman, renderBacktestJson, renderBacktestMarkdown } from './render.js';
 import { summarizeBacktest } from './summarize.js';
 import type { BacktestResult } from './types.js';
 import type { CommandIO } from '../command-io.js';
+import type { ReportError } from '../types.js';
 import { UsageError } from '../errors.js';
+import { checkOutputPath } from '../output/check-output-path.js';
+import { writeReportFiles } from '../output/write-report-files.js';
 import { redact, redactDeep } from '../redact.js';
 import { createSource } from '../sources/index.js';
 import type { Source } from '../sources/types.js';
@@ -31,6 +33,8 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
   const reports = options.report.map((path) => ({ path, render: rendererForPath(path) }));
+  // Before replaying: a report that cannot be written is a usage error now, not lost work later.
+  for (const report of reports) await checkOutputPath(report.path, '--report');
   const moments = parseMoments(options, spec, io.now());
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
@@ -52,24 +56,23 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     notes: backtestNotes(spec, moments),
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
+  // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.
   const result = redactDeep(summary, spec.secrets);
-  io.stdout(redact(options.format === 'json' ? renderBacktestJson(result) : renderBacktestHuman(result), spec.secrets));
-  for (const report of reports) await writeReport(report.path, redact(report.render(result), spec.secrets));
+  const withErrors = (reportErrors: readonly ReportError[]): BacktestResult => (reportErrors.length === 0 ? result : { ...result, reportErrors: [...reportErrors] });
+  // Files first, stdout last, so stdout names a report that could not be written; none changes the exit code.
+  const files = reports.map((report) => ({ path: report.path, render: (errors: readonly ReportError[]) => report.render(withErrors(errors)) }));
+  const reportErrors = await writeReportFiles(files);
+  for (const failure of reportErrors) stderr(`error: the report ${failure.path} could not be written (${failure.error}); the other reports name it, and the exit code is unchanged (${result.exitCode})\n`);
+  const delivered = withErrors(reportErrors);
+  io.stdout(options.format === 'json' ? renderBacktestJson(delivered) : renderBacktestHuman(delivered));
   return result.exitCode;
 }
 
-/** `.json` gets JSON; `.txt`, `.log` and `.md` get the human text. */
+/** `.json` gets JSON; `.txt` and `.log` get the human text; `.md` gets it in a code block. */
 function rendererForPath(path: string): (result: BacktestResult) => string {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return renderBacktestJson;
-  if (['.txt', '.log', '.md'].includes(ext)) return renderBacktestHuman;
+  if (ext === '.md') return renderBacktestMarkdown;
+  if (['.txt', '.log'].includes(ext)) return renderBacktestHuman;
   throw new UsageError(`--report ${path}: a backtest report is .json, or .txt/.log/.md for the text form`);
-}
-
-async function writeReport(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }

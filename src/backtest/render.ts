@@ -1,4 +1,9 @@
-/** The backtest for people (a table per check, then the moments that failed) and as JSON. */
+/**
+ * The backtest for people (a table per check, then the moments that failed), as Markdown (that
+ * text in a code block) and as JSON. Names, reasons and notes come from the spec and the backend
+ * (labels): the text forms escape them as the run reports do, one line each, controls visible.
+ */
+import { sanitizeText } from '../sanitize-text.js';
 import { formatDuration } from '../time/duration.js';
 import type { AlarmRate, BacktestResult } from './types.js';
 
@@ -12,33 +17,48 @@ export function renderBacktestJson(result: BacktestResult): string {
 
 /** A plain-text report: rates with intervals, then the moments behind them. */
 export function renderBacktestHuman(result: BacktestResult): string {
+  const text = sanitizeText;
   const first = result.moments[0] ?? '-';
   const last = result.moments[result.moments.length - 1] ?? '-';
   const lines = [
-    `backtest of ${result.name ?? 'the spec'}: ${result.moments.length} moment${result.moments.length === 1 ? '' : 's'} from ${first} to ${last}`,
+    `backtest of ${result.name !== undefined ? text(result.name) : 'the spec'}: ${result.moments.length} moment${result.moments.length === 1 ? '' : 's'} from ${first} to ${last}`,
     '',
     table([
       ['check', 'critical', 'judged', 'fails', 'false alarms', '95% interval', 'alpha', 'inconclusive'],
-      ...result.checks.map((c) => [c.name, c.critical ? 'yes' : 'no', ...rateCells(c), percent(c.alpha), String(c.inconclusive)]),
+      ...result.checks.map((c) => [text(c.name), c.critical ? 'yes' : 'no', ...rateCells(c), percent(c.alpha), String(c.inconclusive)]),
       ['run (critical checks)', '', ...rateCells(result.run), '', String(result.run.inconclusive)],
     ]),
   ];
   const failing = result.checks.filter((c) => c.failedAt.length > 0);
   lines.push('', failing.length === 0 ? 'no moment would have failed.' : 'moments that would have failed:');
   for (const check of failing) {
-    lines.push(`  ${check.name}`);
-    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${m.reason}`);
+    lines.push(`  ${text(check.name)}`);
+    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${text(m.at)}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${text(m.reason)}`);
     if (check.failedAt.length > LISTED) lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);
   }
   const unsure = result.checks.filter((c) => c.inconclusiveAt.length > 0);
   if (unsure.length > 0) lines.push('', 'inconclusive moments:');
   for (const check of unsure) {
-    lines.push(`  ${check.name}`);
-    for (const m of check.inconclusiveAt.slice(0, LISTED)) lines.push(`    ${m.at}  ${m.reason}`);
+    lines.push(`  ${text(check.name)}`);
+    for (const m of check.inconclusiveAt.slice(0, LISTED)) lines.push(`    ${text(m.at)}  ${text(m.reason)}`);
     if (check.inconclusiveAt.length > LISTED) lines.push(`    ... and ${check.inconclusiveAt.length - LISTED} more (--format json lists all)`);
   }
-  if (result.notes.length > 0) lines.push('', 'notes:', ...result.notes.map((n) => `  - ${n}`));
+  if (result.notes.length > 0) lines.push('', 'notes:', ...result.notes.map((n) => `  - ${text(n)}`));
+  const reportErrors = result.reportErrors ?? [];
+  if (reportErrors.length > 0) lines.push('', 'reports not written:', ...reportErrors.map((e) => `  - ${text(e.path)} could not be written (${text(e.error)})`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The text form as Markdown: one fenced code block, so a label's `<script>`, link or emphasis is
+ * shown as written and never read as Markdown or HTML, and the table keeps its columns. The
+ * fence is longer than any run of backticks in the text, so none can close it.
+ */
+export function renderBacktestMarkdown(result: BacktestResult): string {
+  const body = renderBacktestHuman(result);
+  const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}\n${body}${fence}\n`;
 }
 
 function rateCells(rate: AlarmRate): string[] {

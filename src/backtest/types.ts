@@ -1,5 +1,5 @@
 /** What a backtest returns: the verdicts of every replayed moment, summarised per check. Times are RFC 3339. */
-import type { Verdict } from '../types.js';
+import type { ReportError, Verdict } from '../types.js';
 
 /** One replayed moment: the gate as if a deploy had happened at `at`. */
 export interface BacktestMoment {
@@ -46,4 +46,6 @@ export interface BacktestResult {
   /** 0 when the backtest ran; 3 when no moment could be judged or it was interrupted. */
   exitCode: 0 | 3;
   durationSeconds: number;
+  /** --report files that could not be written; absent when none failed. */
+  reportErrors?: ReportError[];
 }

@@ -4,20 +4,29 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  pass: no critical check found a regression
   1  fail: at least one critical check found a regression
-  2  usage or spec error: nothing was judged
-  3  inconclusive: too little data, or a source could not be read (never reported as pass)
+  2  usage or spec error: nothing was judged (also a source whose url has no query API:
+     a host that does not resolve, HTTP 404, a login page; or a query or credentials refused)
+  3  inconclusive: too little data, or a source could not be read (never reported as pass;
+     --on-inconclusive pass maps only too little data to 0)
   4  internal error (a bug in verify-deploy): never reported as pass or as a regression`;
 
 export const RUN_HELP = `
 The baseline window ends at the deploy; the post window starts at deploy + warmup. If the post
 window has not ended yet, run waits for it and shows progress on stderr. stdout carries only the
-report, so \`--format json | jq\` works.
+report, so \`--format json | jq\` works. At most 8 queries go to one source at once; the others
+wait their turn, and a query's timeout starts when it is sent.
 
 Examples:
   $ verify-deploy run verify.yaml --deployed-at 2026-11-26T10:00:00Z
   $ verify-deploy run verify.yaml --deployed-at -15m --format json > report.json
   $ verify-deploy run verify.yaml --var PROMETHEUS_URL=http://prometheus:9090 --report gate.xml
   $ verify-deploy run verify.yaml --dry-run
+
+--report paths are checked before anything is fetched: a missing directory or a directory is a
+usage error (exit 2). Reports are written whole (a new file renamed into place; a link at the
+path is replaced, never followed). A report, the step summary or stdout that cannot be written
+after the verdict (a full disk) is an error on stderr, and the reports that were written name it
+(JSON: reportErrors); the exit code stays the verdict's. A closed pipe (| head) is not an error.
 ${EXIT_CODES_HELP}`;
 
 export const VALIDATE_HELP = `

@@ -4,15 +4,18 @@
  * start and each command loads only what it needs.
  */
 import { exitCodeForError, renderErrorForUser } from './errors.js';
+import { outputStreams } from './output-streams.js';
 import { createProcessIO } from './process-io.js';
 import { readVersion } from './version.js';
 
 /** Run the CLI with `argv` (as process.argv) and set the process exit code. */
 export async function main(argv: string[]): Promise<void> {
   const args = argv.slice(2);
+  const streams = outputStreams();
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // The common probe of scripts and the start-time benchmark: answered without loading commander.
-    process.stdout.write(`${readVersion()}\n`);
+    streams.writeStdout(`${readVersion()}\n`);
+    await streams.flushStdout().catch(() => undefined);
     return;
   }
   const io = createProcessIO();
@@ -26,5 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   } finally {
     io.dispose();
   }
+  // A stdout that failed was said on stderr when it happened; it never changes the code (output-streams.ts).
+  await streams.flushStdout().catch(() => undefined);
   process.exitCode = code;
 }

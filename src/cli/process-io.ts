@@ -2,6 +2,7 @@
 import { decideUnicode } from '../reports/terminal-charset.js';
 import type { CommandIO } from '../command-io.js';
 import { decideColor } from './io.js';
+import { outputStreams } from './output-streams.js';
 
 export interface ProcessIO extends CommandIO {
   /** Remove the signal handlers. */
@@ -12,28 +13,22 @@ export interface ProcessIO extends CommandIO {
 export function createProcessIO(): ProcessIO {
   const controller = new AbortController();
   const env = process.env;
+  const streams = outputStreams();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
       // A second interrupt: the user wants out now. 130 is the shell's code for SIGINT; never 0.
       process.exit(130);
     }
-    process.stderr.write(`\n${signal}: stopping; the partial report follows (interrupt again to quit at once)\n`);
+    streams.writeStderr(`\n${signal}: stopping; the partial report follows (interrupt again to quit at once)\n`);
     controller.abort(new Error(`interrupted by ${signal}`));
   };
-  // A reader that goes away (`| head`) is not an error of ours: stop writing, keep the exit code.
-  let stdoutClosed = false;
-  const onStdoutError = (error: NodeJS.ErrnoException): void => {
-    if (error.code !== 'EPIPE') throw error;
-    stdoutClosed = true;
-  };
-  process.stdout.on('error', onStdoutError);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {
-    stdout: (text) => {
-      if (!stdoutClosed) process.stdout.write(text);
-    },
-    stderr: (text) => process.stderr.write(text),
+    // A closed or failing stream never throws here and never changes the exit code (output-streams.ts).
+    stdout: streams.writeStdout,
+    stderr: streams.writeStderr,
+    flushStdout: streams.flushStdout,
     env,
     now: () => Date.now() / 1000,
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -44,7 +39,7 @@ export function createProcessIO(): ProcessIO {
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      // The EPIPE handler stays: the error event of a last write may arrive after this.
+      // The stream error handlers stay: the error event of a last write may arrive after this.
     },
   };
 }

@@ -29,10 +29,21 @@ export interface Interpolation {
 }
 
 /**
- * `${NAME}`, `${NAME:raw}` (the value goes in verbatim, even into a PromQL query), or the escape
- * `$${`. Exported so that scanners of templates (promql-template.ts) see the same variables.
+ * `${NAME}`, `${NAME:raw}` (the value goes in verbatim, even into a PromQL query),
+ * `${NAME:-default}` (the default when NAME is unset or empty, as in a shell or docker compose),
+ * or the escape `$${`. Exported so that scanners of templates (promql-template.ts) see the same
+ * variables.
  */
-export const TEMPLATE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(:raw)?\}/g;
+export const TEMPLATE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:raw)|:-([^}]*))?\}/g;
+
+/** `$NAME` without braces: kept literal (a password may hold `$`), but worth a warning elsewhere. */
+export const BARE_VARIABLE = /(?<!\$)\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The names written as a bare `$NAME` in `raw`, in order, each once. */
+export function findBareVariables(raw: string): string[] {
+  const names = [...raw.matchAll(BARE_VARIABLE)].map((match) => match[1] as string);
+  return [...new Set(names)];
+}
 
 /** Where a variable stands, for a placement that escapes by context. */
 export interface VariableSite {
@@ -68,7 +79,10 @@ export function interpolate(raw: string, lookup: (name: string) => string | unde
       // `$${` is the escape: drop the first `$`, keep `${` literal.
       literal(at + 1, '${');
     } else {
-      const found = lookup(name);
+      const fallback = match[3];
+      const set = lookup(name);
+      // `${NAME:-default}`: an unset or empty NAME takes the default, written in the spec itself.
+      const found = fallback !== undefined && (set === undefined || set === '') ? fallback : set;
       if (found === undefined) missing.push(name);
       const text = found ?? '';
       if (found !== undefined) substitutedValues.push(found);

@@ -65,6 +65,8 @@ function readScalar(type: ScalarType, node: Node | null | undefined, label: stri
   }
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
+    // `$` in a secret stays literal without a word: a password may well hold `$abc`.
+    if (secret === undefined && type.dollarIsText !== true) ctx.noteBareVariables(node, raw, label);
     raw = ctx.expand(node, raw, label, secret, type.template);
     if (raw === undefined) return undefined;
   }
@@ -212,7 +214,7 @@ function readMap(map: YAMLMap | undefined, type: MapType, where: Where, key: str
         ? readMapping(valueNode, where, `${key}.${entryKey}`, ctx, (m, mAt) => readUnion(m, type.value as UnionType, inner, ctx, mAt ?? keyNode))
         : readValue(type.value, valueNode, inner, entryKey, secret, ctx);
     if (value === undefined) continue;
-    if (secret !== undefined && typeof value === 'string') ctx.noteHeader(entryKey, value);
+    if (secret !== undefined && typeof value === 'string') ctx.noteHeader(entryKey, value, valueNode, fieldLabel(where, `${key}.${entryKey}`));
     result[entryKey] = value;
   }
   if (type.minEntries !== undefined && count < type.minEntries) {

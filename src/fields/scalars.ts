@@ -2,9 +2,9 @@
 import { parseDuration } from '../time/duration.js';
 import type { ParseResult, ScalarType } from './value-types.js';
 
-const VARIABLE = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*\}`;
+const VARIABLE = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}`;
 
-/** A string pattern that editors also accept when the value is a `${VAR}` template. */
+/** A string pattern that editors also accept when the value is a `${VAR}` or `${VAR:-default}` template. */
 function templatedPattern(pattern: string): string {
   return `^(?:${pattern})$|${VARIABLE}`;
 }

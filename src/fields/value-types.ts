@@ -21,6 +21,8 @@ export interface ScalarType<T = unknown> {
   parse(raw: unknown): ParseResult<T>;
   /** `promql`: `${VAR}` values are escaped for where they stand in the query (promql-template.ts). */
   template?: 'promql';
+  /** A `$name` in the value is expected text (a GraphQL body), so it draws no bare-variable warning. */
+  dollarIsText?: true;
 }
 
 /** A YAML sequence. `owner` names each item in messages (`check "latency"`). */

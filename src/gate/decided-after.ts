@@ -35,7 +35,7 @@ export function decisionTimes(plan: RunPlan, data: readonly CheckData[], checks:
   return plan.checks.map((planned, i) => {
     const check = checks[i]!;
     if (check.verdict === 'inconclusive') return null;
-    const start = planned.windows.post.start;
+    const start = planned.windows.postOpens;
     const judgedEnd = Math.max(start, planned.candidate.range.end);
     if (check.verdict === 'pass') return judgedEnd - start;
     const alpha = sequentialAlpha(alphaOf(planned.check.confidence), family);

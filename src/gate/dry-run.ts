@@ -1,12 +1,18 @@
 /** The --dry-run listing: windows, sources and every query that would run, without any network. */
 import { formatDuration } from '../time/duration.js';
 import type { Spec } from '../spec-model.js';
+import { sanitizeText } from '../sanitize-text.js';
 import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';
 import type { RunPlan } from './plan.js';
 
-/** Render the plan for people; secrets are redacted by the caller's output stream and by Source.describe(). */
+/**
+ * Render the plan for people; secrets are redacted by the caller's output stream and by
+ * Source.describe(). Names and queries come from the spec: each line is escaped as the reports
+ * escape text (sanitizeText), so a multi-line query or a name with a line break cannot start a
+ * line of its own (a CI runner reads `::error::` lines as commands) or send terminal escapes.
+ */
 export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, Source>): string {
   const lines = [
     `dry run of ${spec.name ?? spec.file} (no network)`,
@@ -42,7 +48,7 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
     );
   }
   if (plan.warnings && plan.warnings.length > 0) lines.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
-  return lines.join('\n') + '\n';
+  return lines.map(sanitizeText).join('\n') + '\n';
 }
 
 function offsetNote(spec: Spec): string {

@@ -105,7 +105,7 @@ export function withSequentialSeries(check: CheckResult, series: SeriesResult): 
   const all = at < 0 ? [...check.series, series] : check.series.map((s, i) => (i === at ? series : s));
   const before = summariseSeries(check.series);
   const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
-  const { error: _error, ...rest } = check;
+  const { error: _error, errorKind: _errorKind, ...rest } = check;
   return { ...rest, series: all, verdict: worstVerdict(all.map((s) => s.verdict), 'inconclusive'), reason: summariseSeries(all) + tail };
 }
 
@@ -121,7 +121,7 @@ export async function judgeStoppedEarly(
 ): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
   const series = sequentialSeries(decision);
-  const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.post.start);
+  const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.postOpens);
   const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check));
   // Holm again first: the stopped series left the family, which re-words the others. Marking
   // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.

@@ -16,6 +16,8 @@ import { sequentialAlpha } from '../judge/sequential/index.js';
 import { formatBayesFactor } from '../judge/sequential/format.js';
 import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
 import { SourceError } from '../errors.js';
+import { sanitizeText } from '../sanitize-text.js';
+import { formatLabels } from '../reports/format.js';
 import type { Source } from '../sources/types.js';
 import type { CheckSpec } from '../spec-model.js';
 import type { Labels } from '../types.js';
@@ -67,12 +69,12 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
       const check = plan.checks[index]!.check;
       try {
         const read = await reader(index, clipped.checks[index]!, at);
-        if (read.waiting !== undefined) parts.push(`${check.name}: ${read.waiting}`);
+        if (read.waiting !== undefined) parts.push(`${sanitizeText(check.name)}: ${sanitizeText(read.waiting)}`);
         for (const pair of read.pairs) testable.push({ index, pair });
       } catch (error) {
         if (signal.aborted) return { stop: false, line: 'interrupted' };
         if (!(error instanceof SourceError)) throw error;
-        parts.push(`${check.name}: could not read (${error.message}); waiting on`);
+        parts.push(`${sanitizeText(check.name)}: could not read (${sanitizeText(error.message)}); waiting on`);
       }
     }
     family = Math.max(family, testable.length);
@@ -106,10 +108,12 @@ function logEvidence(seen: WatchedLook): number {
 
 /**
  * "error ratio rate +180%, evidence 14 of 20 needed": the change so far and the test's e-value
- * (Bayes factor or mixture martingale) against the value at which it stops.
+ * (Bayes factor or mixture martingale) against the value at which it stops. The name and labels
+ * come from the spec and the backend: escaped as the reports escape them, since stderr is read by
+ * terminals and by CI runners (a label must not start a `::error::` line or move the cursor).
  */
 function describeLook(name: string, labels: Labels, seen: WatchedLook, direction: WatchedDirection): string {
-  const who = Object.keys(labels).length > 0 ? `${name} {${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ')}}` : name;
+  const who = Object.keys(labels).length > 0 ? `${sanitizeText(name)} ${formatLabels(labels)}` : sanitizeText(name);
   const change = describeChange(seen);
   if (change === null) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
   // Evidence on the good side is no step towards stopping: its e-value would only confuse.

@@ -2,10 +2,11 @@
 import { judgeCheck, judgeCountCheck, judgeRun } from '../judge/index.js';
 import type { Source } from '../sources/types.js';
 import type { CheckResult, RunResult } from '../types.js';
-import { fetchPlannedChecks, type CheckData } from './fetch-plan.js';
+import { describeFetchError, fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
 import { formatTime } from '../time/format-time.js';
 import { decisionTimes } from './decided-after.js';
+import { describeDensePoints } from './point-density.js';
 
 /** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
 export async function executeRun(
@@ -17,13 +18,14 @@ export async function executeRun(
   now: () => number,
 ): Promise<RunResult> {
   const data = signal.aborted
-    ? plan.checks.map((): CheckData => ({ ok: false, error: 'the run was interrupted before the data was read' }))
+    ? plan.checks.map((): CheckData => ({ ok: false, ...describeFetchError(undefined, signal) }))
     : await fetchPlannedChecks(plan.checks, sources, signal);
   const checks = plan.checks.map((planned, i) => judgePlannedCheck(planned, data[i] as CheckData));
   const sourceWarnings = plan.checks.flatMap((planned, i) => {
     const d = data[i] as CheckData;
     return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
   });
+  const densityWarnings = plan.checks.flatMap((planned, i) => describeDensePoints(planned, data[i] as CheckData));
   const verdict = judgeRun(checks);
   const decided = decisionTimes(plan, data, verdict.checks);
   return {
@@ -37,7 +39,7 @@ export async function executeRun(
       post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
     checks: verdict.checks.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
-    warnings: [...verdict.warnings, ...sourceWarnings, ...(plan.warnings ?? [])],
+    warnings: [...verdict.warnings, ...sourceWarnings, ...densityWarnings, ...(plan.warnings ?? [])],
     durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
   };
 }
@@ -52,6 +54,7 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
       series: [],
       unmatched: { baseline: [], candidate: [] },
       error: data.error,
+      errorKind: data.errorKind,
     };
   }
   if (planned.denominators && data.denominators) {

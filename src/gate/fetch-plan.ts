@@ -2,7 +2,7 @@
 import { setMaxListeners } from 'node:events';
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
-import type { Series } from '../types.js';
+import type { CheckErrorKind, Series } from '../types.js';
 import type { PlannedCheck, PlannedQuery } from './plan.js';
 
 /** The data of one check, or why it could not be read. */
@@ -15,7 +15,7 @@ export type CheckData =
       /** Count checks only: the denominator series of each side (`baseline`/`candidate` hold the numerators). */
       denominators?: { baseline: Series[]; candidate: Series[] };
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; errorKind: CheckErrorKind };
 
 /** Fetch all checks' queries concurrently; a failing query makes only its own checks unreadable. */
 export async function fetchPlannedChecks(
@@ -65,15 +65,16 @@ async function readAll(checks: PlannedCheck[], sources: Record<string, Source>, 
         if (baseDenominator && candDenominator) data.denominators = { baseline: baseDenominator.series, candidate: candDenominator.series };
         return data;
       } catch (error) {
-        return { ok: false, error: describeFetchError(error, signal) };
+        return { ok: false, ...describeFetchError(error, signal) };
       }
     }),
   );
 }
 
-function describeFetchError(error: unknown, signal: AbortSignal): string {
-  if (signal.aborted) return 'the run was interrupted before the data was read';
-  if (error instanceof SourceError) return error.message;
+/** The words and the kind of a failed read; exported for runs interrupted before any read. */
+export function describeFetchError(error: unknown, signal: AbortSignal): { error: string; errorKind: CheckErrorKind } {
+  if (signal.aborted) return { error: 'the run was interrupted before the data was read', errorKind: 'interrupted' };
+  if (error instanceof SourceError) return { error: error.message, errorKind: error.kind };
   // Anything else is a bug in a source; rethrowing would lose the other checks' results.
   throw error;
 }

@@ -39,5 +39,5 @@ export function markInterrupted(result: RunResult, why: string): RunResult {
   const verdict = judgeRun(checks);
   // The backend's and the plan's warnings still hold; only judgeRun's own are written anew.
   const kept = result.warnings.filter((w) => w !== why && !isVerdictWarning(w));
-  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings, ...kept] };
+  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings, ...kept], cutShort: why };
 }

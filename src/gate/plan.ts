@@ -1,7 +1,7 @@
 /** What a run will read: per check, which query over which window. Pure, so --dry-run shows the truth. */
 import { findSpecWarnings } from '../spec-file/spec-warnings.js';
 import type { CheckSpec, Spec } from '../spec-model.js';
-import { computeWindows, rangesForCheck } from '../time/windows.js';
+import { computeWindows, rangesForCheck, alignUp } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
 
@@ -70,7 +70,7 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
   const offset = canary ? undefined : spec.baseline.offset;
   const windows = offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window);
   const ranges = rangesForCheck(windows, canary);
-  if (check.numerator !== undefined && check.denominator !== undefined) return planCountCheck(check, windows, ranges);
+  if (check.numerator !== undefined && check.denominator !== undefined) return planCountCheck(check, windows, ranges, deployedAt + spec.deploy.warmup);
   return {
     check,
     mode: canary ? 'canary' : 'before-after',
@@ -82,12 +82,13 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
 
 /**
  * A count check reads four queries: numerator and denominator over each window. A point at t
- * counts the events of (t - step, t], so each range starts one step after its window starts:
- * the points then tile the window exactly, and the post window's first point holds no event
- * from before the deploy.
+ * counts the events of (t - step, t], so each range starts at the first point whose step starts
+ * at or after its window's start (the baseline's start; the deploy plus warmup for the post
+ * window): the points then tile the window exactly, and the post window's first point holds no
+ * event from before the deploy.
  */
-function planCountCheck(check: CheckSpec, windows: Windows, aligned: { baseline: TimeRange; candidate: TimeRange }): PlannedCheck {
-  const ranges = { baseline: countRange(aligned.baseline), candidate: countRange(aligned.candidate) };
+function planCountCheck(check: CheckSpec, windows: Windows, aligned: { baseline: TimeRange; candidate: TimeRange }, postFrom: number): PlannedCheck {
+  const ranges = { baseline: countRange(aligned.baseline, aligned.baseline.start), candidate: countRange(aligned.candidate, postFrom) };
   const query = (text: string, range: TimeRange): PlannedQuery => ({ source: check.source, query: text, range });
   const numerator = check.numerator as string;
   const denominator = check.denominator as string;
@@ -101,6 +102,8 @@ function planCountCheck(check: CheckSpec, windows: Windows, aligned: { baseline:
   };
 }
 
-function countRange(range: TimeRange): TimeRange {
-  return { ...range, start: Math.min(range.end, Math.round((range.start + range.step) * 1000) / 1000) };
+/** The points of `range` whose step (t - step, t] starts at or after `from`. */
+function countRange(range: TimeRange, from: number): TimeRange {
+  const first = Math.max(range.start, alignUp(from + range.step, range.step));
+  return { ...range, start: Math.min(range.end, first) };
 }

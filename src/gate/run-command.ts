@@ -1,25 +1,26 @@
 /** `verify-deploy run`: load the spec, plan, wait for the post window, judge, report. */
-import { appendFile, writeFile } from 'node:fs/promises';
-import { publishToGitHubActions } from '../reports/github-actions.js';
+import { appendFile } from 'node:fs/promises';
 import type { CommandIO } from '../command-io.js';
 import { ExitCode } from '../exit-code.js';
-import { type SourceError, UsageError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
-import { formatForPath, renderReport, type ReportFormat, type StdoutFormat } from '../reports/index.js';
+import { formatForPath, renderReport, type StdoutFormat } from '../reports/index.js';
 import { renderDryRun } from './dry-run.js';
 import { executeRun } from './execute.js';
 import { clipPlanToNow, markInterrupted } from './partial.js';
 import { planRun, type RunPlan } from './plan.js';
-import { applySpecFaults, watchSpecFaults } from './spec-faults.js';
+import { applySpecFaults, watchSpecFaults, type SpecFault } from './spec-faults.js';
 import { waitForPostWindow } from './wait.js';
 import { waitLimit } from './wait-limit.js';
+import { checkOutputPath } from '../output/check-output-path.js';
+import { deliverReports } from './deliver-reports.js';
+import { applyInconclusivePolicy, type InconclusivePolicy } from './inconclusive-policy.js';
 import { formatTime } from '../time/format-time.js';
 import { createEarlyStopWatch } from './early-stop.js';
 import { judgeStoppedEarly } from './early-stop-judge.js';
 import { createSource, isSampledSourceSpec } from '../sources/index.js';
-import { judgeWithProbes } from './sampling/judge-with-sampled.js';
-import { renderProbeDryRun, withoutProbeChecks } from './sampling/plan-sampling.js';
-import { prepareProbes } from './sampling/prepare-sampling.js';
+import { judgeWithSampled } from './sampling/judge-with-sampled.js';
+import { renderSamplingDryRun, withoutSampledChecks } from './sampling/plan-sampling.js';
+import { prepareSampling } from './sampling/prepare-sampling.js';
 import { tlsEnvironmentWarnings } from '../sources/prometheus/tls-environment.js';
 import type { Source } from '../sources/types.js';
 import { loadSpec } from '../spec-file/load.js';
@@ -35,7 +36,7 @@ export interface RunOptions {
   report: string[];
   var: Record<string, string>;
   dryRun: boolean;
-  onInconclusive?: 'fail' | 'pass';
+  onInconclusive?: InconclusivePolicy;
   /** A snapshot (`verify-deploy snapshot`) as the baseline of the sources without history. */
   baselineFrom?: string;
   /** false (--no-early-stop): wait for the whole post window even when a regression is certain. */
@@ -50,23 +51,26 @@ export interface RunOptions {
 export async function runCommand(specPath: string, options: RunOptions, io: CommandIO): Promise<number> {
   const startedAt = io.now();
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  // Free text (messages, progress, --dry-run) is redacted as text; reports are redacted as data below.
   const out = redactingIO(io, spec.secrets);
   const environmentWarnings = tlsEnvironmentWarnings(io.env);
   for (const warning of environmentWarnings) out.stderr(`warning: ${warning}\n`);
   const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
+  // Before anything is fetched: a report that cannot be written is a usage error now, not a lost verdict later.
+  for (const report of reports) await checkOutputPath(report.path, '--report');
   const deployedAt = Math.floor(
     parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
   );
   // Checks on sources without history are sampled now (src/gate/sampling/); the rest are range queries.
-  const probes = await prepareProbes(spec, options.baselineFrom);
-  const rangeSpec = withoutProbeChecks(spec);
+  const probes = await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() });
+  const rangeSpec = withoutSampledChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
-  const specFaults: SourceError[] = [];
-  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(createSource(sourceSpec), specFaults);
+  const specFaults: SpecFault[] = [];
+  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
-    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderProbeDryRun(probes));
+    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderSamplingDryRun(probes));
     return ExitCode.pass;
   }
   // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).
@@ -81,20 +85,16 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     if (io.now() < plan.readyAt && limit.why !== null) return judgeCutShort(spec.name, plan, sources, startedAt, io, limit.why);
     return executeRun(spec.name, plan, sources, io.signal, startedAt, io.now);
   };
-  const probeContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
-  const judged = await judgeWithProbes(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...probeContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
-  // Redacted before rendering: HTML and JUnit escape text, which would hide a secret from redact().
+  const samplingContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
+  const judged = await judgeWithSampled(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...samplingContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
+  // Redacted as data, before rendering: the renderers then escape the masks like any text, and
+  // no secret, however short, can rewrite a key, a verdict or the markup (src/redact.ts).
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
-  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults), spec.secrets);
-  out.stdout(renderReport(options.format, result, { color: io.color, unicode: io.unicode }));
-  for (const report of reports) await writeReport(report.path, report.format, result, spec.secrets);
-  // After the reports: a step summary that cannot be written only warns; the exit code stays the verdict's.
-  await publishToGitHubActions(result, {
-    env: io.env,
-    writeAnnotation: (line) => out.stderr(`${line}\n`),
-    appendFile: (path, text) => appendFile(path, redact(text, spec.secrets)),
-    warn: (message) => out.stderr(`warning: ${message}\n`),
-  });
+  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults, plan), spec.secrets);
+  // Files first, stdout last, so stdout names any report that could not be written; none changes the exit code.
+  // Written as rendered: the result was redacted as data above (src/redact.ts).
+  const delivered = await deliverReports(result, reports, { env: io.env, stderr: out.stderr, appendFile });
+  io.stdout(renderReport(options.format, delivered, { color: io.color, unicode: io.unicode }));
   return result.exitCode;
 }
 
@@ -110,21 +110,7 @@ async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: R
   return markInterrupted(partial, `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`);
 }
 
-/** --on-inconclusive maps an inconclusive run to exit 1 or 0; the verdict itself stays inconclusive. */
-function applyInconclusivePolicy(result: RunResult, policy: RunOptions['onInconclusive']): RunResult {
-  if (result.verdict !== 'inconclusive' || policy === undefined) return result;
-  return { ...result, exitCode: policy === 'fail' ? ExitCode.fail : ExitCode.pass };
-}
-
-async function writeReport(path: string, format: ReportFormat, result: RunResult, secrets: string[]): Promise<void> {
-  try {
-    await writeFile(path, redact(renderReport(format, result, { color: false }), secrets));
-  } catch (error) {
-    throw new UsageError(`cannot write the report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-/** Streams that never let a resolved secret through, whatever a message or report contains. */
+/** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */
 function redactingIO(io: CommandIO, secrets: string[]): Pick<CommandIO, 'stdout' | 'stderr'> {
   return {
     stdout: (text) => io.stdout(redact(text, secrets)),

@@ -5,6 +5,7 @@
  * each watched check. On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain
  * line per look, or every `progressEverySeconds` without looks, so a log is readable afterwards.
  */
+import { sanitizeText } from '../sanitize-text.js';
 import { formatTime } from '../time/format-time.js';
 
 export interface WaitIO {
@@ -91,7 +92,9 @@ interface ProgressWriter {
 function progressWriter(io: WaitIO): ProgressWriter {
   let open = false;
   const width = Math.max(20, (io.stderrColumns ?? DEFAULT_COLUMNS) - 1);
-  const write = (line: string, log: boolean): void => {
+  const write = (text: string, log: boolean): void => {
+    // One line whatever a look put in it: no line break or control of its own reaches the stream.
+    const line = sanitizeText(text);
     if (io.stderrIsTTY) {
       io.stderr(`${REWRITE_LINE}${truncate(line, width)}`);
       open = true;

@@ -1,9 +1,14 @@
 /**
- * Multiple comparisons across the whole run. Every decidable test of every series of every check
- * (critical or not, points or counts) is one member of the family, and Holm's step-down
- * adjustment keeps the chance of any false alarm in the run at most alpha, whatever the
+ * Multiple comparisons across the whole run. Every decidable test of every series of every
+ * critical check (points or counts) is one member of the critical family, and Holm's step-down
+ * adjustment keeps the chance of any false alarm in the gate at most alpha, whatever the
  * dependence between the tests: a spec with 20 checks does not fail 20 times more often than one
- * with a single check. A series that was significant on its raw p but is not on its adjusted p
+ * with a single check.
+ *
+ * Non-critical checks are a family of their own, adjusted the same way among themselves. They
+ * never gate the run, so they must not change it either: in one shared family a non-critical
+ * query returning 1000 unchanged series would raise every critical p-value 1000-fold and pass a
+ * clear regression. Their own family keeps their warnings as careful as the gate's. A series that was significant on its raw p but is not on its adjusted p
  * passes (rule 'not-significant-adjusted'); nothing else changes: bounds (`max`/`min`) fail on
  * the candidate alone and inconclusive series were never decided by a p-value.
  *
@@ -58,18 +63,20 @@ function adjustSeries(series: SeriesResult, adjusted: number, family: number): S
  */
 const unadjusted = new WeakMap<SeriesResult, SeriesResult>();
 
-/** Holm-adjust every series test of the run and re-decide the series and checks it changes. */
+/** Holm-adjust every series test of the run, critical and non-critical checks apart, and re-decide the series and checks it changes. */
 export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
-  const members = checks.flatMap((check, c) =>
-    check.series.map((series, s) => ({ c, s, series: unadjusted.get(series) ?? series })).filter((m) => isInFamily(m.series)),
-  );
-  const adjusted = holmAdjust(members.map((m) => m.series.pValue as number));
   const replaced = new Map<string, SeriesResult>();
-  members.forEach((m, i) => {
-    const result = adjustSeries(m.series, adjusted[i]!, members.length);
-    unadjusted.set(result, m.series);
-    replaced.set(`${m.c}:${m.s}`, result);
-  });
+  for (const critical of [true, false]) {
+    const members = checks.flatMap((check, c) =>
+      check.critical !== critical ? [] : check.series.map((series, s) => ({ c, s, series: unadjusted.get(series) ?? series })).filter((m) => isInFamily(m.series)),
+    );
+    const adjusted = holmAdjust(members.map((m) => m.series.pValue as number));
+    members.forEach((m, i) => {
+      const result = adjustSeries(m.series, adjusted[i]!, members.length);
+      unadjusted.set(result, m.series);
+      replaced.set(`${m.c}:${m.s}`, result);
+    });
+  }
   return checks.map((check, c) => {
     if (!check.series.some((_, s) => replaced.has(`${c}:${s}`))) return check;
     const series = check.series.map((s, i) => replaced.get(`${c}:${i}`) ?? s);

@@ -26,13 +26,14 @@ export function summariseSeries(series: SeriesResult[]): string {
   return `all ${total} series passed`;
 }
 
-/** "; 1 baseline and 2 candidate series without a match (listed, not judged)", or ''. */
-export function unmatchedNote(unmatched: { baseline: Labels[]; candidate: Labels[] }): string {
-  const parts = [
-    unmatched.baseline.length > 0 ? `${unmatched.baseline.length} baseline` : '',
-    unmatched.candidate.length > 0 ? `${unmatched.candidate.length} candidate` : '',
-  ].filter(Boolean);
-  return parts.length === 0 ? '' : `; ${parts.join(' and ')} series without a match (listed, not judged)`;
+/** "; 2 series only after the deploy and 1 only before it (each judged on its own)", or ''. */
+export function unmatchedNote(unmatched: { baseline: Labels[]; candidate: Labels[] }, mode: 'before-after' | 'canary'): string {
+  const after = unmatched.candidate.length;
+  const before = unmatched.baseline.length;
+  if (after === 0 && before === 0) return '';
+  const [later, earlier, earlierAgain] = mode === 'canary' ? ['in the candidate query', 'in the baseline query', 'in the baseline query'] : ['after the deploy', 'before the deploy', 'before it'];
+  const text = after > 0 && before > 0 ? `${after} series only ${later} and ${before} only ${earlierAgain}` : after > 0 ? `${after} series only ${later}` : `${before} series only ${earlier}`;
+  return `; ${text} (each judged on its own)`;
 }
 
 /** The series' notes for the check, named by series when there are several, without repeats. */

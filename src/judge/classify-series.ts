@@ -1,6 +1,7 @@
 /**
  * The verdict of one matched series, with the rule that decided it in words. Rules, in order:
- * too few usable candidate values (inconclusive); a broken `max`/`min` bound (fail, whatever
+ * series the backend returned twice with the same labels (inconclusive: they cannot be told
+ * apart, so a merge would judge a guess); too few usable candidate values (inconclusive); a broken `max`/`min` bound (fail, whatever
  * else holds); too few usable baseline values (inconclusive); ±Inf in the candidate the bad way
  * while the baseline has none (inconclusive: never pass what could not be measured); then the
  * statistical comparison (inconclusive when the samples are too small for any p below alpha;
@@ -17,6 +18,7 @@ import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
+import { describeDuplicates } from './duplicates.js';
 import { formatUsable } from './wording.js';
 
 /** The check settings the series classifier reads. */
@@ -61,6 +63,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
   const need = Math.max(1, check.minSamples);
 
+  if (pair.duplicated !== undefined && pair.duplicated.length > 0) return untested(sides, 'inconclusive', 'duplicate-series', describeDuplicates(pair.duplicated));
   if (candidate.sorted.length < need) return untested(sides, 'inconclusive', 'too-few-samples', tooFew(baseline, candidate, need));
   // A broken absolute bound fails on the candidate alone, even without a usable baseline.
   const violation = findBoundViolation(candidate.sorted, check);

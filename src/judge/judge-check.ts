@@ -1,6 +1,7 @@
 /**
- * Judge one check: pair the series, classify each pair, and take the worst verdict. Missing data
- * is inconclusive, never pass: no series on a side, or no pair at all, judges nothing.
+ * Judge one check: pair the series, classify each pair, judge each series found on one side only
+ * (one-sided.ts), and take the worst verdict. Missing data is inconclusive, never pass: a side
+ * with no series at all judges nothing (nothing shows the query had data there to stand for 0).
  */
 import type { CheckMode } from './check-mode.js';
 import type { CheckSpec } from '../spec-model.js';
@@ -8,6 +9,7 @@ import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';
 import { matchSeries } from './match.js';
+import { answeredSteps, judgeOneSided } from './one-sided.js';
 import { worstVerdict } from './verdict.js';
 
 /** Before/after reads one query over two windows; canary reads two queries over the post window. */
@@ -29,13 +31,14 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
     return { ...base, verdict: 'inconclusive', reason: missingData(baseline, candidate, mode), series: [], unmatched };
   }
   const matched = matchSeries(baseline, candidate, check.ignoreLabels);
-  const note = unmatchedNote(matched.unmatched);
-  if (matched.pairs.length === 0) {
-    const reason = `no series matched between baseline and candidate by their labels${note}; consider ignoreLabels`;
-    return { ...base, verdict: 'inconclusive', reason, series: [], unmatched: matched.unmatched };
-  }
-  const series = matched.pairs.map((pair) => classifySeries(check, pair, mode));
+  const noPair = matched.pairs.length === 0 ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels' : '';
+  const series = [
+    ...matched.pairs.map((pair) => classifySeries(check, pair, mode)),
+    ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
+    ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),
+  ];
   const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
   const notes = collectNotes(series);
-  return { ...base, verdict, reason: summariseSeries(series) + note, series, unmatched: matched.unmatched, ...(notes.length > 0 ? { notes } : {}) };
+  const reason = summariseSeries(series) + unmatchedNote(matched.unmatched, mode) + noPair;
+  return { ...base, verdict, reason, series, unmatched: matched.unmatched, ...(notes.length > 0 ? { notes } : {}) };
 }

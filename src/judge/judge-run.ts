@@ -6,9 +6,10 @@
  * report pass: the verdict is inconclusive (exit 3) with a warning saying why; a user who wants
  * advisory-only runs to pass can say so with --on-inconclusive pass.
  *
- * The checks are first adjusted for multiple comparisons (Holm over every test of the run,
- * adjust-run.ts), which can turn a marginal fail into a pass: the verdict is taken on the
- * adjusted checks, which are returned for the report.
+ * The checks are first adjusted for multiple comparisons (Holm over the critical checks' tests,
+ * and apart from them over the non-critical checks' tests: adjust-run.ts), which can turn a
+ * marginal fail into a pass: the verdict is taken on the adjusted checks, which are returned for
+ * the report.
  */
 import type { CheckResult, Verdict } from '../types.js';
 import { adjustRun } from './adjust-run.js';

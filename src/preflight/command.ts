@@ -1,9 +1,9 @@
 /** `verify-deploy check`: read every query of the spec over a short recent range, before anyone relies on it. */
 import type { CommandIO } from '../command-io.js';
-import { fetchProbe } from './try-query.js';
-import { planProbes } from './plan-queries.js';
+import { tryQuery } from './try-query.js';
+import { planSampling } from './plan-queries.js';
 import { renderCheckHuman, renderCheckJson } from './render-check.js';
-import type { CheckReport, QueryProbe } from './types.js';
+import type { CheckReport, QueryTest } from './types.js';
 import { UsageError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
 import { createSource } from '../sources/index.js';
@@ -21,7 +21,7 @@ export interface CheckOptions {
 }
 
 /** 0 when every query returned data, 2 when one was refused as written, 3 when one is empty or unreadable. */
-export function exitCodeOf(queries: QueryProbe[]): 0 | 2 | 3 {
+export function exitCodeOf(queries: QueryTest[]): 0 | 2 | 3 {
   if (queries.some((q) => q.status === 'refused')) return 2;
   return queries.every((q) => q.status === 'ok') ? 0 : 3;
 }
@@ -38,12 +38,12 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
   const now = Math.floor(io.now()); // whole seconds: the range prints and aligns cleanly
-  const planned = planProbes(spec, now, rangeSeconds);
+  const planned = planSampling(spec, now, rangeSeconds);
   const queries = await Promise.all(
     planned.map((probe) => {
       const source = sources[probe.check.source];
       if (!source) throw new Error(`no source named "${probe.check.source}" (the spec loader should have refused it)`);
-      return fetchProbe(spec, probe, source, io.signal);
+      return tryQuery(spec, probe, source, io.signal);
     }),
   );
   const report: CheckReport = {
@@ -54,8 +54,8 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
     queries,
     warnings: io.signal.aborted ? ['interrupted: some queries were not read', ...warnings] : warnings,
   };
+  // Redacted as data before rendering, so no secret can rewrite the JSON's keys.
   const safe = redactDeep(report, spec.secrets);
-  const text = options.format === 'json' ? renderCheckJson(safe) : renderCheckHuman(safe);
-  io.stdout(redact(text, spec.secrets));
+  io.stdout(options.format === 'json' ? renderCheckJson(safe) : renderCheckHuman(safe));
   return report.exitCode;
 }

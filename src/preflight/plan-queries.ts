@@ -5,7 +5,7 @@ import type { TimeRange } from '../types.js';
 const QUERY_FIELDS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const;
 
 /** One query to read. */
-export interface PlannedProbe {
+export interface PlannedQueryTest {
   check: CheckSpec;
   field: (typeof QUERY_FIELDS)[number];
   query: string;
@@ -13,7 +13,7 @@ export interface PlannedProbe {
 }
 
 /** Ranges end at the last step boundary before `now`, so every point is a complete one. */
-export function planProbes(spec: Spec, now: number, rangeSeconds: number): PlannedProbe[] {
+export function planSampling(spec: Spec, now: number, rangeSeconds: number): PlannedQueryTest[] {
   return spec.checks.flatMap((check) => {
     const end = Math.floor(now / check.step) * check.step;
     const range = { start: end - Math.max(rangeSeconds, check.step), end, step: check.step };

@@ -1,9 +1,10 @@
 /** `check` reports for people and for scripts. Pure: the CLI writes them. */
-import type { CheckReport, QueryProbe } from './types.js';
+import { sanitizeText } from '../sanitize-text.js';
+import type { CheckReport, QueryTest } from './types.js';
 
-const MARK: Record<QueryProbe['status'], string> = { ok: 'ok   ', empty: 'EMPTY', unreadable: 'ERROR', refused: 'ERROR' };
+const MARK: Record<QueryTest['status'], string> = { ok: 'ok   ', empty: 'EMPTY', unreadable: 'ERROR', refused: 'ERROR' };
 
-function describeData(probe: QueryProbe): string {
+function describeData(probe: QueryTest): string {
   if (probe.status === 'refused' || probe.status === 'unreadable') return 'could not be read';
   if (probe.points === null) return '0 series';
   const { min, max, expected } = probe.points;
@@ -12,7 +13,10 @@ function describeData(probe: QueryProbe): string {
   return `${probe.series} series, ${points} of ${expected} points each${nan}, resultType ${probe.resultType ?? '-'}`;
 }
 
-/** Lines for a terminal: one per query, its problems indented under it, then a summary. */
+/**
+ * Lines for a terminal: one per query, its problems indented under it, then a summary. Names,
+ * queries and backend warnings are escaped as the run reports escape them: one line each.
+ */
 export function renderCheckHuman(report: CheckReport): string {
   const lines = [`check${report.name ? ` of ${report.name}` : ''}: every query over ${report.range.start} .. ${report.range.end}`, ''];
   for (const probe of report.queries) {
@@ -22,9 +26,9 @@ export function renderCheckHuman(report: CheckReport): string {
   }
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   const good = report.queries.filter((q) => q.status === 'ok').length;
-  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query or the credentials were refused: fix the spec' : 'some queries returned nothing or could not be read';
+  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query, the credentials or the source url were refused: fix the spec' : 'some queries returned nothing or could not be read';
   lines.push('', `${good} of ${report.queries.length} queries returned data: ${verdict} (exit ${report.exitCode})`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(sanitizeText).join('\n')}\n`;
 }
 
 /** The report as JSON; NaN shares are numbers or null, never NaN. */

@@ -1,15 +1,15 @@
-/** Read one planned query and turn what came back (or the failure) into a QueryProbe. */
+/** Read one planned query and turn what came back (or the failure) into a QueryTest. */
 import { SourceError } from '../errors.js';
 import { isSpecFault } from '../gate/spec-faults.js';
 import type { Source } from '../sources/types.js';
-import type { PlannedProbe } from './plan-queries.js';
+import type { PlannedQueryTest } from './plan-queries.js';
 import { findStaticProblems } from './query-problems.js';
 import { summarizeSeries } from './summarize.js';
-import type { QueryProbe } from './types.js';
+import type { QueryTest } from './types.js';
 import type { Spec } from '../spec-model.js';
 
 /** Fetch `planned` from `source`; a SourceError becomes a probe with status unreadable or refused. */
-export async function fetchProbe(spec: Spec, planned: PlannedProbe, source: Source, signal: AbortSignal): Promise<QueryProbe> {
+export async function tryQuery(spec: Spec, planned: PlannedQueryTest, source: Source, signal: AbortSignal): Promise<QueryTest> {
   const base = {
     check: planned.check.name,
     field: planned.field,

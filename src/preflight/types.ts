@@ -1,18 +1,17 @@
 /** What `verify-deploy check` found, per query: the data the human and JSON renderers read. */
 import type { SourceErrorKind } from '../errors.js';
+import type { QueryTestStatus } from '../types.js';
 
-/** `ok`: data came back; `empty`: no series; `unreadable`: the source failed; `refused`: the query or credentials are wrong. */
-export type ProbeStatus = 'ok' | 'empty' | 'unreadable' | 'refused';
 
 /** One query of one check, read over the short recent range. */
-export interface QueryProbe {
+export interface QueryTest {
   check: string;
   /** The spec key the query came from: query, baselineQuery, candidateQuery, numerator, denominator. */
   field: string;
   source: string;
   query: string;
   step: number;
-  status: ProbeStatus;
+  status: QueryTestStatus;
   /** Always `matrix` when data was read (anything else is refused by the source as unreadable). */
   resultType: 'matrix' | null;
   series: number;
@@ -35,6 +34,6 @@ export interface CheckReport {
   /** The range read, RFC 3339. */
   range: { start: string; end: string; seconds: number };
   exitCode: 0 | 2 | 3;
-  queries: QueryProbe[];
+  queries: QueryTest[];
   warnings: string[];
 }

@@ -1,7 +1,6 @@
 /** Escaping for the text formats the reporters write; label values come from servers and are untrusted. */
+import { codeEscape, sanitizeText } from '../sanitize-text.js';
 
-// C0/C1 controls and bidi overrides: they could move a terminal's cursor or reorder what a reader sees.
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters XML 1.0 forbids outright (a document containing them is not well-formed), and lone surrogates.
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu;
 
@@ -15,15 +14,6 @@ const XML_ENTITIES: Record<string, string> = {
   '\r': '&#13;',
   '\t': '&#9;',
 };
-
-function codeEscape(ch: string): string {
-  return `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-}
-
-/** Make free text one safe line: newlines and tabs become spaces, other controls visible `\uXXXX`. */
-export function sanitizeText(text: string): string {
-  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(UNSAFE_TEXT, codeEscape);
-}
 
 /** Escape text for XML or HTML element content and quoted attribute values alike. */
 export function escapeXml(text: string): string {

@@ -12,11 +12,14 @@
  *   a pass); `::warning` only when --on-inconclusive pass made the exit code 0
  * - a non-critical check that failed or was inconclusive: `::warning`
  * - every other run warning (e.g. no check is critical): `::warning`
+ * - a report that could not be written: `::error`, whatever the verdict
  * GitHub shows 10 annotations of each kind per step: past that, the tenth names the rest.
  */
-import type { CheckResult, RunResult } from '../types.js';
-import { sanitizeText } from './escape.js';
+import { describeFileError } from '../output/describe-file-error.js';
+import type { CheckResult, ReportError, RunResult } from '../types.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { renderMarkdown } from './markdown.js';
+import { describeReportError } from './report-errors.js';
 import { renderSeriesText } from './series-text.js';
 import { displayVerdict } from './summary.js';
 import { formatWorkflowCommand } from './workflow-commands.js';
@@ -77,6 +80,11 @@ function warningAnnotations(result: RunResult): Annotation[] {
     .map((warning) => ({ kind: 'warning', title: 'verify-deploy warning', message: sanitizeText(warning) }));
 }
 
+/** Each report that could not be written; an error whatever the verdict, since someone expects the file. */
+function reportErrorAnnotations(result: RunResult): Annotation[] {
+  return (result.reportErrors ?? []).map((failure) => ({ kind: 'error', title: 'verify-deploy: report not written', message: sanitizeText(describeReportError(failure)) }));
+}
+
 /** Keep GitHub's per-kind limit: the last shown annotation names the ones it stands for. */
 function capKind(annotations: Annotation[], kind: Annotation['kind']): Annotation[] {
   const ofKind = annotations.filter((a) => a.kind === kind);
@@ -89,7 +97,7 @@ function capKind(annotations: Annotation[], kind: Annotation['kind']): Annotatio
 
 /** The workflow command lines for the run, errors first; none for a run where every check passed. */
 export function renderAnnotations(result: RunResult): string[] {
-  const all = [...checkAnnotations(result), ...warningAnnotations(result)];
+  const all = [...reportErrorAnnotations(result), ...checkAnnotations(result), ...warningAnnotations(result)];
   return [...capKind(all, 'error'), ...capKind(all, 'warning')].map((a) => formatWorkflowCommand(a.kind, { title: a.title }, a.message));
 }
 
@@ -100,14 +108,25 @@ export function renderAnnotations(result: RunResult): string[] {
  * verdict and exit code are the gate, the summary a convenience.
  */
 export async function publishToGitHubActions(result: RunResult, io: GitHubActionsIO): Promise<void> {
+  await appendStepSummary(result, io);
+  writeAnnotations(result, io);
+}
+
+/** Append the Markdown report to $GITHUB_STEP_SUMMARY when it is set; the failure, if any, is returned and told to `warn`. */
+export async function appendStepSummary(result: RunResult, io: Pick<GitHubActionsIO, 'env' | 'appendFile' | 'warn'>): Promise<ReportError | undefined> {
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath !== undefined && summaryPath !== '') {
-    try {
-      await io.appendFile(summaryPath, `\n${renderMarkdown(result)}`);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.warn(`cannot append the report to GITHUB_STEP_SUMMARY (${summaryPath}): ${reason}`);
-    }
+  if (summaryPath === undefined || summaryPath === '') return undefined;
+  try {
+    await io.appendFile(summaryPath, `\n${renderMarkdown(result)}`);
+    return undefined;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    io.warn(`cannot append the report to GITHUB_STEP_SUMMARY (${summaryPath}): ${reason}`);
+    return { path: summaryPath, error: describeFileError(error) };
   }
+}
+
+/** The annotations, on GitHub Actions only (GITHUB_ACTIONS=true). */
+export function writeAnnotations(result: RunResult, io: Pick<GitHubActionsIO, 'env' | 'writeAnnotation'>): void {
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of renderAnnotations(result)) io.writeAnnotation(line);
 }

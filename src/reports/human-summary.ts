@@ -7,7 +7,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../types.js';
-import { sanitizeText } from './escape.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { formatPercent, formatPValue } from './format.js';
 import { paintVerdict } from './human-series.js';
 import { renderSparklinePair } from './sparkline.js';

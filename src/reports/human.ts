@@ -1,10 +1,11 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckResult, Labels, RunResult } from '../types.js';
-import { sanitizeText } from './escape.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { describeDecisionTime, formatLabels, formatWindows } from './format.js';
 import { paintVerdict, renderHumanSeries } from './human-series.js';
 import { renderSummaryTable } from './human-summary.js';
+import { describeReportError } from './report-errors.js';
 import type { RenderOptions } from './types.js';
 import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, selectSeries } from './summary.js';
 
@@ -50,6 +51,10 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   if (result.checks.length === 0) lines.push('no checks were run', '');
   if (result.warnings.length > 0) {
     lines.push(chalk.yellow('Warnings:'), ...result.warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
+  }
+  const reportErrors = result.reportErrors ?? [];
+  if (reportErrors.length > 0) {
+    lines.push(chalk.red('Reports not written:'), ...reportErrors.map((failure) => `  - ${sanitizeText(describeReportError(failure))}`), '');
   }
   const summary = renderSummaryTable(chalk, result.checks, unicode);
   if (summary.length > 0) lines.push(...summary, '');

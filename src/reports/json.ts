@@ -50,6 +50,7 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     ...(series.alpha !== undefined ? { alpha: series.alpha } : {}),
     reason: series.reason,
     ...(series.rule !== undefined ? { rule: series.rule } : {}),
+    ...(series.presence !== undefined ? { presence: series.presence } : {}),
     ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
   };
 }
@@ -61,6 +62,7 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
     critical: check.critical,
     reason: check.reason,
     ...(check.error !== undefined ? { error: check.error } : {}),
+    ...(check.errorKind !== undefined ? { errorKind: check.errorKind } : {}),
     ...(check.notes !== undefined ? { notes: [...check.notes] } : {}),
     ...(check.decidedAfter !== undefined ? { decidedAfter: finiteOrNull(check.decidedAfter) } : {}),
     series: check.series.map(jsonSeries),
@@ -86,6 +88,10 @@ export function renderJson(result: RunResult): string {
     checks: result.checks.map(jsonCheck),
     warnings: [...result.warnings],
     durationSeconds: finiteOrNull(result.durationSeconds),
+    ...(result.cutShort !== undefined ? { cutShort: result.cutShort } : {}),
+    ...(result.reportErrors !== undefined && result.reportErrors.length > 0
+      ? { reportErrors: result.reportErrors.map((failure) => ({ path: failure.path, error: failure.error })) }
+      : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

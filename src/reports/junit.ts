@@ -15,8 +15,10 @@
  * <testsuites> takes no `skipped` attribute: the skipped count is on <testsuite> only.
  */
 import type { CheckResult, RunResult, SeriesResult, Verdict } from '../types.js';
-import { escapeXml, escapeXmlMultiline, sanitizeText } from './escape.js';
+import { sanitizeText } from '../sanitize-text.js';
+import { escapeXml, escapeXmlMultiline } from './escape.js';
 import { formatLabels } from './format.js';
+import { describeReportError } from './report-errors.js';
 import { renderSeriesDetails } from './series-details.js';
 import { renderSeriesText } from './series-text.js';
 import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, selectSeries } from './summary.js';
@@ -123,6 +125,7 @@ function renderProperties(result: RunResult): string[] {
     ['post.start', result.windows.post.start],
     ['post.end', result.windows.post.end],
     ...result.warnings.map((warning): [string, string] => ['warning', warning]),
+    ...(result.reportErrors ?? []).map((failure): [string, string] => ['reportError', describeReportError(failure)]),
   ];
   return ['    <properties>', ...properties.map(([name, value]) => `      <property${attrs({ name, value: sanitizeText(value) })}/>`), '    </properties>'];
 }

@@ -7,6 +7,7 @@ import type { CheckResult, Labels, RunResult } from '../types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
 import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from './format.js';
+import { describeReportError } from './report-errors.js';
 import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, representativeSeries, selectSeries, verdictLabel } from './summary.js';
 
 /** Unmatched series listed per side before the rest are counted. */
@@ -91,6 +92,12 @@ function renderParts(result: RunResult): MarkdownPart[] {
   if (result.checks.length > 0) {
     parts.push({ text: [row(['check', 'verdict', 'change', 'p', 'reason']), row(['---', '---', '---:', '---:', '---'])].join('\n') });
     for (const check of result.checks) parts.push({ text: summaryRow(check), summaryRow: true });
+    parts.push({ text: '' });
+  }
+  const reportErrors = result.reportErrors ?? [];
+  if (reportErrors.length > 0) {
+    parts.push({ text: '**Reports not written**\n' });
+    for (const failure of reportErrors) parts.push({ text: `- ${escapeMarkdown(describeReportError(failure))}` });
     parts.push({ text: '' });
   }
   if (result.warnings.length > 0) {

@@ -7,7 +7,7 @@
  *     rule: beyond-tolerance
  */
 import type { SampleSummary, SeriesResult } from '../types.js';
-import { sanitizeText } from './escape.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
 import { verdictLabel } from './summary.js';
 

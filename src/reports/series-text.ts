@@ -1,6 +1,6 @@
 /** A series' numbers as plain text parts, shared by the human and JUnit reports. */
 import type { SeriesResult } from '../types.js';
-import { sanitizeText } from './escape.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
 import { verdictLabel } from './summary.js';
 

@@ -1,8 +1,10 @@
 /** `verify-deploy snapshot`: sample the sources without history now, as the baseline of a later `run --baseline-from`. */
-import { rename, writeFile } from 'node:fs/promises';
 import type { CommandIO } from '../command-io.js';
 import { ExitCode } from '../exit-code.js';
 import { UsageError } from '../errors.js';
+import { checkOutputPath } from '../output/check-output-path.js';
+import { describeFileError } from '../output/describe-file-error.js';
+import { writeFileAtomically } from '../output/write-file-atomically.js';
 import { redact } from '../redact.js';
 import { renderSnapshot, type Snapshot } from '../gate/sampling/snapshot-format.js';
 import { shortHash } from '../gate/sampling/snapshot-spec-hash.js';
@@ -17,6 +19,8 @@ export interface SnapshotOptions {
 /** Take the snapshot and write it; spec and usage errors are thrown (exit 2). */
 export async function snapshotCommand(specPath: string, options: SnapshotOptions, io: CommandIO): Promise<number> {
   const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  // Before sampling: a snapshot that could not be written would cost the baseline window for nothing.
+  await checkOutputPath(options.out, '--out');
   const stderr = (text: string): void => io.stderr(redact(text, spec.secrets));
   const snapshot = await takeSnapshot(spec, io.signal, io.now, stderr);
   await writeSnapshotFile(options.out, snapshot);
@@ -25,14 +29,12 @@ export async function snapshotCommand(specPath: string, options: SnapshotOptions
   return ExitCode.pass;
 }
 
-/** Write next to the target and rename, so a crash never leaves half a snapshot under the real name. */
+/** Written whole or not at all (a full disk or a crash never leaves half a snapshot under the real name). */
 export async function writeSnapshotFile(path: string, snapshot: Snapshot): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, renderSnapshot(snapshot));
-    await rename(temporary, path);
+    await writeFileAtomically(path, renderSnapshot(snapshot));
   } catch (error) {
-    throw new UsageError(`cannot write the snapshot ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot write the snapshot ${path}: ${describeFileError(error)}`);
   }
 }
 

@@ -6,6 +6,7 @@ import type { SourceSpec } from '../spec-model.js';
 import { SOURCE_KINDS } from './registry.js';
 import type { SampledSourceSpec } from './sampled-types.js';
 import type { RangeSourceKind, SampledSourceKind, SourceKind } from './source-kind.js';
+import { limitInFlight } from './limit-in-flight.js';
 import type { Source } from './types.js';
 
 /** Every source type, in registry order. */
@@ -40,10 +41,10 @@ export const sourceFactories: Readonly<Record<string, RangeSourceKind['create']>
   SOURCE_KINDS.flatMap((kind): [string, RangeSourceKind['create']][] => (kind.history === 'range' ? [[kind.type, (spec) => kind.create(spec)]] : [])),
 );
 
-/** Create the range-query Source a spec entry describes. */
+/** Create the range-query Source a spec entry describes, with at most 8 of its queries in flight at once. */
 export function createSource(spec: SourceSpec): Source {
   const kind = kindOf(spec.type);
   if (kind === undefined) throw new Error(`bug: source "${spec.name}" has the unknown type "${spec.type}"`);
   if (kind.history !== 'range') throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; sample it (src/gate/sampling)`);
-  return kind.create(spec);
+  return limitInFlight(kind.create(spec));
 }

@@ -1,4 +1,5 @@
 /** Turn the validated, defaulted read tree into the typed Spec the rest of the program uses. */
+import { formatSpecIssue } from '../errors.js';
 import type { Aggregate, Direction } from '../types.js';
 import { kindOf } from '../sources/index.js';
 import type { ReadContext } from '../fields/read-context.js';
@@ -23,6 +24,8 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
     checks: checks.map((check) => buildCheck(check, sources, ctx)),
     secrets: [...ctx.secrets],
   };
+  if (ctx.shortSecrets.length > 0) spec.shortSecrets = [...ctx.shortSecrets];
+  if (ctx.warnings.length > 0) spec.warnings = ctx.warnings.map(formatSpecIssue);
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
   const offset = sub(root, 'baseline').offset;

@@ -4,8 +4,8 @@
  * range to equal the step; before/after checks are warned when a range is longer than the step.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@prometheus-io/lezer-promql';
 import { parseDuration } from '../time/duration.js';
+import { parsePromQL } from './promql.js';
 
 /** One range of a query: `[5m]` of a matrix selector, or the range of a subquery. */
 export interface PromQLRange {
@@ -22,7 +22,7 @@ export interface PromQLRange {
 /** Every range of `query`, in order; empty for a query that does not parse into ranges. */
 export function findPromQLRanges(query: string): PromQLRange[] {
   const ranges: PromQLRange[] = [];
-  parser.parse(query).iterate({
+  parsePromQL(query)?.iterate({
     enter(ref) {
       if (ref.name !== 'MatrixSelector' && ref.name !== 'SubqueryExpr') return;
       const duration = ref.node.getChild('DurationExpr');
@@ -43,7 +43,7 @@ export function findPromQLRanges(query: string): PromQLRange[] {
 /** The functions called in `query` (lower case), with the offset of each name. */
 export function findPromQLFunctions(query: string): { name: string; offset: number }[] {
   const calls: { name: string; offset: number }[] = [];
-  parser.parse(query).iterate({
+  parsePromQL(query)?.iterate({
     enter(ref) {
       if (ref.name !== 'FunctionIdentifier') return;
       calls.push({ name: query.slice(ref.from, ref.to).toLowerCase(), offset: ref.from });

@@ -4,6 +4,7 @@
  * column of the query it is about.
  */
 import { formatDuration } from '../time/duration.js';
+import { MIN_REDACTABLE_LENGTH } from '../redact.js';
 import { findPromQLRanges } from './promql-ranges.js';
 import type { CheckSpec, Spec } from '../spec-model.js';
 
@@ -16,7 +17,18 @@ function readsWholeRange(fn: string | undefined): boolean {
 
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
-  return spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  const checks = spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];
+}
+
+/** A credential too short to mask inside ordinary text: it is masked only where a whole value equals it. */
+function shortSecretWarnings(spec: Spec): string[] {
+  return (spec.shortSecrets ?? []).map(
+    ({ field, position }) =>
+      `${spec.file}:${position.line}:${position.col}: the secret in ${field} is shorter than ${MIN_REDACTABLE_LENGTH} characters: ` +
+      `it cannot be redacted from ordinary text safely (masking it would rewrite common words and numbers), so it is masked only ` +
+      `where a whole value equals it and may appear inside messages and reports; use a longer credential`,
+  );
 }
 
 /** A step shorter than a rate()/increase() range: consecutive points share most of their samples. */

@@ -56,7 +56,8 @@ function parseAny(text: string, now: number): number | 'zoneless' | undefined {
 
 /**
  * Parse a deploy time (`--deployed-at`, `deploy.at`) into unix seconds, relative to `now`
- * (unix seconds). Refuses zone-less dates, unreadable text and times more than a minute ahead.
+ * (unix seconds). Refuses zone-less dates, unreadable text, times before 1970 and times more
+ * than a minute ahead.
  */
 export function parseDeployTime(text: string, now: number, option = '--deployed-at'): number {
   const trimmed = text.trim();
@@ -64,9 +65,15 @@ export function parseDeployTime(text: string, now: number, option = '--deployed-
   if (seconds === 'zoneless') {
     throw usage(option, text, 'has no timezone (add Z for UTC or an offset like +02:00)');
   }
-  if (seconds === undefined || !Number.isFinite(seconds)) {
+  if (seconds === undefined || Number.isNaN(seconds)) {
     throw usage(option, text, 'is not a time');
   }
+  // No metrics backend holds data from before unix time 0, and far enough back a Date cannot
+  // even be formatted: refused here rather than failing later as an internal error.
+  if (seconds < 0) {
+    throw usage(option, text, 'is before 1970-01-01T00:00:00Z: out of range');
+  }
+  if (!Number.isFinite(seconds)) throw usage(option, text, 'is not a time');
   const ahead = seconds - now;
   if (ahead > MAX_FUTURE_SECONDS) {
     const hint = UNIX_SECONDS.test(trimmed) && seconds > now * 100 ? ' (milliseconds? give unix seconds)' : '';

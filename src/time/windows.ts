@@ -25,7 +25,8 @@ export function alignDown(seconds: number, step: number): number {
   return tidy(Math.floor(tidy(seconds / step)) * step);
 }
 
-function alignUp(seconds: number, step: number): number {
+/** The step boundary at or after `seconds`. */
+export function alignUp(seconds: number, step: number): number {
   return tidy(Math.ceil(tidy(seconds / step)) * step);
 }
 
@@ -51,6 +52,11 @@ export function assertRangeResolution(range: TimeRange, label: string): void {
  * Compute the windows a check compares. The baseline ends at the last step at or before the
  * deploy; the post window starts at the first step at or after deploy + warmup, so no point
  * sampled before the deploy can land in it. Both hold a whole number of steps.
+ *
+ * Each point belongs to exactly one window: the point at the deploy instant (a deploy on the step
+ * grid without warmup) measures the version before it (`rate(x[1m])` at t covers the minute
+ * before t), so it ends the baseline and the post window's points start one step later. The post
+ * window still ends where its nominal length puts it.
  */
 export function computeWindows(options: WindowOptions): Windows {
   const { deployedAt, warmup, baselineWindow, postWindow, step } = options;
@@ -59,16 +65,19 @@ export function computeWindows(options: WindowOptions): Windows {
     throw new UsageError('warmup and window durations must not be negative');
   }
   const baselineEnd = alignDown(deployedAt, step);
-  const postStart = alignUp(deployedAt + warmup, step);
+  const postFrom = alignUp(deployedAt + warmup, step);
+  const postStart = postFrom > baselineEnd ? postFrom : tidy(postFrom + step);
+  // A post window shorter than one step still reads the first point after the deploy.
+  const postEnd = Math.max(postStart, tidy(postFrom + alignDown(postWindow, step)));
   const baseline: TimeRange = {
     start: tidy(baselineEnd - alignDown(baselineWindow, step)),
     end: baselineEnd,
     step,
   };
-  const post: TimeRange = { start: postStart, end: tidy(postStart + alignDown(postWindow, step)), step };
+  const post: TimeRange = { start: postStart, end: postEnd, step };
   assertRangeResolution(baseline, 'baseline');
   assertRangeResolution(post, 'post');
-  return { deployedAt, baseline, post };
+  return { deployedAt, baseline, post, postOpens: postFrom };
 }
 
 /**

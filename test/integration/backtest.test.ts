@@ -2,6 +2,9 @@
  * `verify-deploy backtest` against the real Prometheus: a 10m baseline and a 5m post window
  * replayed every minute over the fixture's healthy period, and around the error regression.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { countSpec, errorCountLines, p95Lines } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
@@ -82,6 +85,35 @@ describe('backtest', () => {
     const help = await runCli(['backtest', '--help']);
     expectExit(help, 0);
     expect(help.stdout).toContain('$ verify-deploy backtest verify.yaml --from -7d --every 1h');
+  });
+
+  test('a report that cannot be written after the replay keeps exit 0, says so, and is named in the other report; a bad path is refused first', async () => {
+    const deploy = deploySeconds(SCENARIOS['error-regression']);
+    const spec = specs.write('reports.yaml', countSpec(WINDOWS, errorCountLines('error-regression')));
+    const dir = mkdtempSync(join(tmpdir(), 'verify-deploy-backtest-reports-'));
+    try {
+      const args = (out: string): string[] => ['backtest', spec, '--from', iso(deploy - 1200), '--to', iso(deploy), '--every', '1m', '--var', `PROMETHEUS_URL=${url}`, '--report', join(out, 'small.txt'), '--report', join(out, 'big.json')];
+      const reference = await runCli(args(dir));
+      expectExit(reference, 0);
+      // A file-size limit (EFBIG, a full disk's stand-in that stops root too) the JSON report does not fit in.
+      const [small, big] = ['small.txt', 'big.json'].map((name) => statSync(join(dir, name)).size) as [number, number];
+      const blocks = Math.ceil((small + 256) / 512);
+      expect({ small, big: big > blocks * 512 + 512 }).toEqual({ small, big: true });
+      const full = mkdtempSync(join(dir, 'full-'));
+      const result = await runCli(args(full), {}, undefined, undefined, { fileSizeBlocks: blocks });
+      expectExit(result, 0);
+      expect(result.stderr).toMatch(/^error: the report .*big\.json could not be written \(EFBIG/m);
+      expect(readdirSync(full)).toEqual(['small.txt']);
+      expect(readFileSync(join(full, 'small.txt'), 'utf8')).toMatch(/reports not written:\n {2}- .*big\.json could not be written \(EFBIG/);
+      expect(result.stdout).toContain('big.json could not be written');
+
+      const missing = await runCli(['backtest', spec, '--at', iso(deploy), '--var', `PROMETHEUS_URL=${url}`, '--report', join(dir, 'no-such-dir', 'b.json')]);
+      expectExit(missing, 2);
+      expect(missing.stderr).toMatch(/no-such-dir does not exist/);
+      expect(missing.stderr).not.toContain('replaying');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('refuses moments whose post window has not ended, and too many moments (exit 2)', async () => {

@@ -65,6 +65,11 @@ function readableStrings(stdout: string): string {
   return out.join('\n');
 }
 
+/** The `errorKind` of each check of the JSON report on stdout. */
+function checkErrorKinds(outcome: Outcome): Array<string | undefined> {
+  return (JSON.parse(outcome.result.stdout) as { checks: { errorKind?: string }[] }).checks.map((c) => c.errorKind);
+}
+
 function expectOutcome(outcome: Outcome, code: number, message: RegExp): void {
   if (outcome.result.code !== code || !message.test(outcome.said)) {
     throw new Error(`expected exit ${code} and ${message}, got ${describeRun(outcome.result)}`);
@@ -79,6 +84,12 @@ describe('the backend cannot be reached or does not answer in time: inconclusive
   test('connection refused', async () => {
     const outcome = await runGate(`http://127.0.0.1:${await closedPort()}`, { retries: 0 });
     expectOutcome(outcome, 3, /refused the connection: is it running and is `url` right\?/);
+  });
+
+  test('--on-inconclusive pass does not pass a run that never reached its backend: still 3, and says why', async () => {
+    const outcome = await runGate(`http://127.0.0.1:${await closedPort()}`, { retries: 0 }, ['--on-inconclusive', 'pass']);
+    expectOutcome(outcome, 3, /--on-inconclusive pass maps only too little data to exit 0: the critical check "latency" could not read its source \(network\)/);
+    expect(checkErrorKinds(outcome)).toEqual(['network']);
   });
 
   test('a server that never sends headers is cut off at the timeout', async () => {
@@ -121,7 +132,7 @@ describe('transient failures are retried, then judged', () => {
   });
 });
 
-describe('answers that are not the Prometheus API: inconclusive (3)', () => {
+describe('answers that are not the Prometheus API: inconclusive (3) when waiting may help, a spec error (2) when `url` is wrong', () => {
   test('an HTML 502 from a load balancer (echoing the credentials)', async () => {
     const server = await serve((req, res) => {
       res.writeHead(502, { 'Content-Type': 'text/html' });
@@ -131,22 +142,22 @@ describe('answers that are not the Prometheus API: inconclusive (3)', () => {
     expectOutcome(outcome, 3, /HTTP 502 with an HTML page: a proxy or load balancer answered, not Prometheus; the backend is unwell or overloaded: run again later/);
   });
 
-  test('a 200 login page', async () => {
+  test('a 200 login page: the spec\'s `url` (2)', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<html><form action="/login"><input name="password"></form></html>');
     });
-    expectOutcome(await runGate(server.url), 3, /text\/html instead of JSON: the URL probably points at a proxy or login page, not the Prometheus API; check `url` and `auth`/);
+    expectOutcome(await runGate(server.url), 2, /text\/html instead of JSON: the URL probably points at a proxy or login page, not the Prometheus API; check `url` and `auth`/);
   });
 
-  test('a cross-origin redirect is not followed: the other origin receives nothing, credentials included', async () => {
+  test('a cross-origin redirect is not followed (2: `url` must name the API): the other origin receives nothing, credentials included', async () => {
     const other = await serve((req, res) => sendSteady(req.body, res));
     const server = await serve((_req, res) => {
       res.writeHead(302, { Location: `${other.url}/api/v1/query_range` });
       res.end();
     });
     const outcome = await runGate(server.url);
-    expectOutcome(outcome, 3, /redirect to http:\/\/127\.0\.0\.1:\d+; redirects are not followed .*set `url` of source "prom" to the final URL/);
+    expectOutcome(outcome, 2, /redirect to http:\/\/127\.0\.0\.1:\d+; redirects are not followed .*set `url` of source "prom" to the final URL/);
     expect(other.requests).toHaveLength(0);
   });
 
@@ -160,9 +171,9 @@ describe('answers that are not the Prometheus API: inconclusive (3)', () => {
     expectOutcome(await runGate(server.url), 3, /refused the query \(timeout\): query timed out in expression evaluation; the backend failed to run it; run again later/);
   });
 
-  test('the wrong resultType', async () => {
+  test('the wrong resultType: the spec\'s `url` (2)', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }));
-    expectOutcome(await runGate(server.url), 3, /resultType "vector", not "matrix": `url` must point at a Prometheus-compatible query API/);
+    expectOutcome(await runGate(server.url), 2, /resultType "vector", not "matrix": `url` must point at a Prometheus-compatible query API/);
   });
 
   test('a Thanos partial-response warning', async () => {
@@ -235,6 +246,22 @@ describe("the spec's fault: exit 2, sent once, never retried", () => {
     expect(server.requests).toHaveLength(2); // the baseline and the post query, once each
   });
 
+  test.each([
+    ['a plain-text 404', 'text/plain', '404 page not found'],
+    ['an HTML 404 page', 'text/html', '<html><body><h1>Not Found</h1></body></html>'],
+  ])('%s (no query API at `url`), even with --on-inconclusive pass', async (_what, type, body) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(404, { 'Content-Type': type });
+      res.end(body);
+    });
+    for (const extra of [[], ['--on-inconclusive', 'pass']]) {
+      const outcome = await runGate(server.url, {}, extra);
+      expectOutcome(outcome, 2, /has no query API \(HTTP 404\): check `url` of source "prom"/);
+      expect(checkErrorKinds(outcome)).toEqual(['endpoint']);
+    }
+    expect(server.requests).toHaveLength(4); // two runs, the baseline and the post query once each
+  });
+
   test('Mimir without a tenant ("no org id") says to set X-Scope-OrgID', async () => {
     const server = await serve((_req, res) => sendJson(res, 401, 'no org id\n', { 'Content-Type': 'text/plain' }));
     expectOutcome(await runGate(server.url), 2, /no tenant given \(Mimir\/Cortex "no org id"\); set `headers: \{ X-Scope-OrgID: <tenant> \}`/);
@@ -253,6 +280,13 @@ describe('values the judge must classify, not compare', () => {
     expectOutcome(outcome, 3, /verdict: inconclusive/);
     const report = JSON.parse(outcome.result.stdout) as { checks: { series: { baseline: { nan: number } }[]; reason: string }[] };
     expect(report.checks[0]?.series[0]?.baseline.nan).toBeGreaterThan(50);
+  });
+
+  test('all NaN with --on-inconclusive pass: too little data, so mapped to exit 0 as asked', async () => {
+    const server = await serve((req, res) => sendJson(res, 200, seriesBody(req.body, () => 'NaN')));
+    const outcome = await runGate(server.url, {}, ['--on-inconclusive', 'pass']);
+    expectOutcome(outcome, 0, /verdict: inconclusive/);
+    expect(checkErrorKinds(outcome)).toEqual([undefined]);
   });
 
   test('+Inf after the deploy on a check where up is bad: inconclusive (3), counted as infinite', async () => {

@@ -2,6 +2,7 @@
  * Sources without history through the built CLI, against real HTTP servers on 127.0.0.1: a
  * snapshot before the "deploy", `run --baseline-from` after it, and blue/green side by side.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expectExit } from './harness/expect-exit.js';
@@ -123,6 +124,35 @@ describe('http probes with a snapshot baseline', () => {
     const run = await runCli(['run', other, '--baseline-from', base]);
     expectExit(run, 2);
     expect(run.stderr).toMatch(/taken from another spec \("probe test"\): its hash is sha256:[0-9a-f]{12}, this spec's is sha256:[0-9a-f]{12}/);
+  });
+
+  it('refuses a snapshot taken after the deploy, naming the file and both times (exit 2)', async () => {
+    const file = dir.write('late.yaml', spec(app.url, LATENCY));
+    const base = file.replace('late.yaml', 'late.json');
+    const deployedAt = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expectExit(await runCli(['snapshot', file, '--out', base]), 0);
+    const run = await runCli(['run', file, '--baseline-from', base, '--deployed-at', deployedAt]);
+    expectExit(run, 2);
+    expect(run.stderr).toContain(`the snapshot ${base} holds samples up to `);
+    expect(run.stderr).toContain(`after the deploy at ${deployedAt}: a baseline must be sampled before the deploy`);
+  });
+
+  it('refuses a snapshot dated in the future, naming the file (exit 2)', async () => {
+    const file = dir.write('future.yaml', spec(app.url, LATENCY));
+    const base = file.replace('future.yaml', 'future.json');
+    expectExit(await runCli(['snapshot', file, '--out', base]), 0);
+    const hour = 3600;
+    const snapshot = JSON.parse(readFileSync(base, 'utf8')) as { takenAt: string; sources: Record<string, { startedAt: number; endedAt: number; measures: Record<string, { points: [number, unknown][] }[]> }> };
+    snapshot.takenAt = new Date(Date.parse(snapshot.takenAt) + hour * 1000).toISOString();
+    for (const source of Object.values(snapshot.sources)) {
+      source.startedAt += hour;
+      source.endedAt += hour;
+      for (const series of Object.values(source.measures).flat()) for (const point of series.points) point[0] += hour;
+    }
+    writeFileSync(base, JSON.stringify(snapshot));
+    const run = await runCli(['run', file, '--baseline-from', base]);
+    expectExit(run, 2);
+    expect(run.stderr).toMatch(new RegExp(`the snapshot ${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds samples up to \\S+, in the future \\(now \\S+\\)`));
   });
 
   it('refuses a run without any baseline for a source that keeps no history (exit 2)', async () => {

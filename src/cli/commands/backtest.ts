@@ -43,7 +43,7 @@ export const registerBacktest: CommandRegistration = (program, io, setCode) => {
     .option('--every <duration>', 'time between moments, e.g. 1h (default 1h)')
     .option('--at <times>', 'comma-separated moments instead of --from/--to/--every')
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(['human', 'json']).default('human'))
-    .option('--report <path>', 'also write the result: .json, or .txt/.md for the text form; repeatable', collectList, [])
+    .option('--report <path>', 'also write the result: .json, .txt/.log for the text form, or .md for the text form in a code block; repeatable', collectList, [])
     .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
     .option('--concurrency <n>', 'moments replayed at once (1 to 16)', parseConcurrency, 4)
     .addHelpText('after', BACKTEST_HELP)

@@ -39,7 +39,12 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
         .argParser(parseDurationOption)
         .conflicts('wait'),
     )
-    .addOption(new Option('--on-inconclusive <verdict>', 'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3').choices(['fail', 'pass']))
+    .addOption(
+      new Option(
+        '--on-inconclusive <verdict>',
+        'map an inconclusive verdict to exit 1 (fail) or 0 (pass) instead of 3; pass maps only too little data: a critical check whose source could not be read (down, timed out) keeps exit 3',
+      ).choices(['fail', 'pass']),
+    )
     .addHelpText('after', EARLY_STOP_HELP)
     .addHelpText('after', RUN_HELP)
     .exitOverride()

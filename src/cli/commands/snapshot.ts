@@ -13,7 +13,10 @@ Examples:
   $ ./deploy.sh
   $ verify-deploy run verify.yaml --baseline-from base.json
 
-Exit codes: 0 written, 2 usage or spec error.`;
+The --out path is checked before sampling; the file is written whole (a new file renamed into
+place) or not at all.
+
+Exit codes: 0 written, 2 usage or spec error, or the snapshot could not be written.`;
 
 export const registerSnapshot: CommandRegistration = (program, io, setCode) => {
   program

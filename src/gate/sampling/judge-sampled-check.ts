@@ -9,7 +9,7 @@ import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult } from '../../types.js';
 
 /** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
-export function judgeProbeCheck(check: CheckSpec, sourceType: string, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
+export function judgeSampledCheck(check: CheckSpec, sourceType: string, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
   const probe = check.probe;
   const kind = sampledKindOf(sourceType);
   if (probe === undefined || kind === undefined) throw new Error(`bug: check "${check.name}" has no probe measure or reads no sampled source`);

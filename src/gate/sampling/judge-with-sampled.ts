@@ -1,16 +1,16 @@
 /**
  * A run whose spec has checks on sources without history: those are sampled now and judged
  * here, the PromQL checks (if any) go through the range plan at the same time, and one verdict
- * covers both, Holm-adjusted over every test. An interrupted sampling never passes.
+ * covers both, Holm-adjusted over every test of its family (critical or not). An interrupted sampling never passes.
  */
 import { isVerdictWarning, judgeRun } from '../../judge/index.js';
 import { formatTime } from '../../time/format-time.js';
 import type { CheckResult, RunResult } from '../../types.js';
 import { markInterrupted } from '../partial.js';
-import { executeProbes, type ProbeContext } from './sample-checks.js';
-import type { ProbePlan } from './plan-sampling.js';
+import { sampleChecks, type SamplingContext } from './sample-checks.js';
+import type { SamplingPlan } from './plan-sampling.js';
 
-export interface GateContext extends ProbeContext {
+export interface GateContext extends SamplingContext {
   name?: string;
   deployedAt: number;
   /** When the command started (unix seconds), for durationSeconds. */
@@ -20,9 +20,9 @@ export interface GateContext extends ProbeContext {
 }
 
 /** Judge the probe checks and, when given, the range checks, into one result. */
-export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promise<RunResult>) | undefined, context: GateContext): Promise<RunResult> {
+export async function judgeWithSampled(plan: SamplingPlan, judgeRange: (() => Promise<RunResult>) | undefined, context: GateContext): Promise<RunResult> {
   if (plan.checks.length === 0 && judgeRange) return judgeRange();
-  const [probes, range] = await Promise.all([executeProbes(plan, context), judgeRange?.()]);
+  const [probes, range] = await Promise.all([sampleChecks(plan, context), judgeRange?.()]);
   const position = new Map(context.order.map((name, i) => [name, i]));
   const checks: CheckResult[] = [...(range?.checks ?? []), ...probes.checks].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
   const verdict = judgeRun(checks);
@@ -40,6 +40,7 @@ export async function judgeWithProbes(plan: ProbePlan, judgeRange: (() => Promis
     checks: verdict.checks.map((check) => withDecisionTime(check, probes.post)),
     warnings,
     durationSeconds: Math.round((context.now() - context.startedAt) * 1000) / 1000,
+    ...(range?.cutShort !== undefined ? { cutShort: range.cutShort } : {}),
   };
   if (range !== undefined) result.warnings.push(`sampled sources: baseline ${formatTime(probes.baseline.start)} .. ${formatTime(probes.baseline.end)}, candidate ${formatTime(probes.post.start)} .. ${formatTime(probes.post.end)}`);
   return probes.interrupted ? markInterrupted(result, 'interrupted while sampling') : result;

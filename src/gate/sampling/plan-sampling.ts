@@ -8,8 +8,9 @@ import type { Snapshot } from './snapshot-format.js';
 import type { CheckSpec, Spec } from '../../spec-model.js';
 import { sampledKindOf } from '../../sources/index.js';
 import { sampledSourcesOf, type SourceSampling } from './collect-samples.js';
+import { sanitizeText } from '../../sanitize-text.js';
 
-export interface ProbePlan {
+export interface SamplingPlan {
   /** Checks on sampled sources, in spec order. */
   checks: CheckSpec[];
   sources: SourceSampling[];
@@ -17,19 +18,19 @@ export interface ProbePlan {
 }
 
 /** The checks that read sampled sources. */
-export function probeChecksOf(spec: Spec): CheckSpec[] {
+export function sampledChecksOf(spec: Spec): CheckSpec[] {
   return spec.checks.filter((check) => sampledKindOf(spec.sources[check.source]?.type) !== undefined);
 }
 
 /** The spec with only its range-query checks (sources with history). */
-export function withoutProbeChecks(spec: Spec): Spec {
-  const probes = new Set(probeChecksOf(spec));
+export function withoutSampledChecks(spec: Spec): Spec {
+  const probes = new Set(sampledChecksOf(spec));
   return { ...spec, checks: spec.checks.filter((check) => !probes.has(check)) };
 }
 
 /** Plan the sampling; throws UsageError when a sampled source has no baseline. */
-export function planProbes(spec: Spec, snapshot?: { path: string; value: Snapshot }): ProbePlan {
-  const checks = probeChecksOf(spec);
+export function planSampling(spec: Spec, snapshot?: { path: string; value: Snapshot }): SamplingPlan {
+  const checks = sampledChecksOf(spec);
   const sources = sampledSourcesOf(spec.sources, checks).map((source): SourceSampling => {
     if (source.baselineUrl !== undefined) return { spec: source, targets: ['url', 'baselineUrl'] };
     if (snapshot === undefined) {
@@ -46,7 +47,7 @@ export function planProbes(spec: Spec, snapshot?: { path: string; value: Snapsho
 }
 
 /** --dry-run lines for the probe checks: what would be sampled and compared with what. */
-export function renderProbeDryRun(plan: ProbePlan): string {
+export function renderSamplingDryRun(plan: SamplingPlan): string {
   if (plan.checks.length === 0) return '';
   const lines = ['', 'sampled now (sources without history):'];
   for (const { spec, targets } of plan.sources) {
@@ -54,5 +55,6 @@ export function renderProbeDryRun(plan: ProbePlan): string {
     lines.push(`  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`);
   }
   for (const check of plan.checks) lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
-  return lines.join('\n') + '\n';
+  // Names and paths come from the spec and the command line: one escaped line each, as in renderDryRun.
+  return lines.map(sanitizeText).join('\n') + '\n';
 }

@@ -6,10 +6,10 @@ import { sleep } from '../../sources/sample-schedule.js';
 import type { Sampling } from '../../sources/sampled-types.js';
 import type { CheckResult } from '../../types.js';
 import { collectSources } from './collect-samples.js';
-import { judgeProbeCheck } from './judge-sampled-check.js';
-import type { ProbePlan } from './plan-sampling.js';
+import { judgeSampledCheck } from './judge-sampled-check.js';
+import type { SamplingPlan } from './plan-sampling.js';
 
-export interface ProbeContext {
+export interface SamplingContext {
   /** Unix seconds at which sampling may start (deploy + warmup). */
   startAt: number;
   signal: AbortSignal;
@@ -18,7 +18,7 @@ export interface ProbeContext {
 }
 
 /** The judged probe checks (not yet Holm-adjusted: judgeRun does that over the whole run). */
-export interface ProbeOutcome {
+export interface SamplingOutcome {
   checks: CheckResult[];
   baseline: { start: number; end: number };
   post: { start: number; end: number };
@@ -27,7 +27,7 @@ export interface ProbeOutcome {
 }
 
 /** Sample and judge; an interrupt judges what was taken (the caller then never passes the run). */
-export async function executeProbes(plan: ProbePlan, context: ProbeContext): Promise<ProbeOutcome> {
+export async function sampleChecks(plan: SamplingPlan, context: SamplingContext): Promise<SamplingOutcome> {
   const wait = context.startAt - context.now();
   if (wait > 0) {
     context.stderr(`waiting ${Math.ceil(wait)}s for the warmup to end before sampling\n`);
@@ -44,7 +44,7 @@ export async function executeProbes(plan: ProbePlan, context: ProbeContext): Pro
     if (baseline === undefined || candidate === undefined) throw new Error(`bug: no samples for check "${check.name}"`);
     baselines.push(baseline);
     candidates.push(candidate);
-    return judgeProbeCheck(check, plan.sources.find((s) => s.spec.name === check.source)?.spec.type ?? '', baseline, candidate, sideBySide ? 'canary' : 'before-after');
+    return judgeSampledCheck(check, plan.sources.find((s) => s.spec.name === check.source)?.spec.type ?? '', baseline, candidate, sideBySide ? 'canary' : 'before-after');
   });
   const warnings = plan.snapshot ? [`baseline of the sampled sources: snapshot ${plan.snapshot.path} taken at ${plan.snapshot.value.takenAt}`] : [];
   return { checks, baseline: spanOf(baselines), post: spanOf(candidates), interrupted: context.signal.aborted, warnings };

@@ -5,7 +5,7 @@
  * too, since retuning a check does not change what was sampled.
  */
 import { createHash } from 'node:crypto';
-import { redact } from '../../redact.js';
+import { maskSecretsAnywhere } from '../../redact.js';
 import type { Spec } from '../../spec-model.js';
 import { isSampledSourceSpec } from '../../sources/index.js';
 
@@ -16,7 +16,7 @@ export function hashSampledSpec(spec: Spec): string {
     .map(({ headers, ...rest }) => ({ ...rest, headers: Object.keys(headers).sort() }));
   const names = new Set(sources.map((s) => s.name));
   const checks = spec.checks.filter((c) => names.has(c.source)).map((c) => ({ name: c.name, source: c.source, probe: c.probe }));
-  const text = redact(canonicalJson({ sources, checks }), spec.secrets);
+  const text = maskSecretsAnywhere(canonicalJson({ sources, checks }), spec.secrets);
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 

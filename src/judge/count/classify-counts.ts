@@ -1,5 +1,6 @@
 /**
- * The verdict of one matched count series. Rules, in order: fewer trials than `minTraffic` on a
+ * The verdict of one matched count series. Rules, in order: series the backend returned twice
+ * with the same labels (inconclusive: their counts cannot be told apart); fewer trials than `minTraffic` on a
  * side (inconclusive: a rate over 40 requests says nothing); a broken `max`/`min` bound on the
  * candidate's rate (fail); no events on either side over little traffic (inconclusive: a rate
  * below about 3 / trials cannot be told from 0); then the exact conditional binomial test on the
@@ -10,6 +11,7 @@ import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
 import { alphaOf } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
+import { describeDuplicates } from '../duplicates.js';
 import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
 import { sumSteps, type CountSide } from './count-series.js';
@@ -60,6 +62,8 @@ export function classifyCountSeries(check: CountCheck, labels: Labels, baselineS
   const untested = (verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult => ({
     ...base, verdict, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule, ...(notes.length > 0 ? { notes } : {}),
   });
+  const duplicated = [...(baselineSide.duplicated ?? []), ...(candidateSide.duplicated ?? [])];
+  if (duplicated.length > 0) return untested('inconclusive', 'duplicate-series', describeDuplicates(duplicated));
   const minTraffic = check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
   const violation = boundViolation(c.trials > 0 ? c.events / c.trials : null, check);
   if (b.trials < minTraffic || c.trials < minTraffic) {

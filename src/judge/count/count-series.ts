@@ -32,6 +32,8 @@ export interface CountSide {
   dropped: number;
   /** Denominator steps without a numerator point, counted as 0 events. */
   zeroFilled: number;
+  /** Label sets the backend returned more than once, pooled into this side (match.ts). */
+  duplicated?: Labels[];
 }
 
 /** Summed events and trials of a side. */
@@ -50,11 +52,13 @@ export function ratePoints(side: CountSide): Point[] {
   return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
 }
 
-/** The series of a side, and numerator series that had no denominator (listed, not judged). */
+/** The series of a side, and numerator series that had no denominator (judged inconclusive). */
 export interface CountSideSet {
   series: Series[];
   sides: CountSide[];
   unmatchedNumerators: Labels[];
+  /** The same numerator series with their points. */
+  numeratorsWithoutDenominator: Series[];
 }
 
 const usable = (v: number): boolean => Number.isFinite(v) && v >= 0;
@@ -85,22 +89,29 @@ function buildSide(labels: Labels, denominator: readonly Point[], numerator: rea
  * the same rules as point checks.
  */
 export function buildCountSides(counts: CountSeries, ignoreLabels: readonly string[]): CountSideSet {
-  if (counts.denominator.length === 0) return { series: [], sides: [], unmatchedNumerators: counts.numerator.map((s) => s.labels) };
+  if (counts.denominator.length === 0) {
+    return { series: [], sides: [], unmatchedNumerators: counts.numerator.map((s) => s.labels), numeratorsWithoutDenominator: counts.numerator };
+  }
   const empty: Series = { labels: {}, points: [] };
   // With no numerator series at all, every denominator counts 0 events.
   const numerators = counts.numerator.length > 0 ? counts.numerator : [empty];
   const matched = matchSeries(counts.denominator, numerators, ignoreLabels);
-  const sides: CountSide[] = matched.pairs.map((pair) => buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []));
-  const unpartnered = matched.unmatched.baseline.map((labels) => {
-    const points = counts.denominator.filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), labels)).flatMap((s) => s.points);
-    return buildSide(labels, points, []);
+  const sides: CountSide[] = matched.pairs.map((pair) => withDuplicates(buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []), pair.duplicated));
+  const unpartnered = matched.oneSided.baseline.map((series) => {
+    const points = counts.denominator.filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), series.labels)).flatMap((s) => s.points);
+    return withDuplicates(buildSide(series.labels, points, []), series.duplicated);
   });
   const all = [...sides, ...unpartnered];
   return {
     series: all.map((side, i) => ({ labels: side.labels, points: [{ t: i, v: i }] })),
     sides: all,
     unmatchedNumerators: counts.numerator.length > 0 ? matched.unmatched.candidate : [],
+    numeratorsWithoutDenominator: counts.numerator.length > 0 ? matched.oneSided.candidate : [],
   };
+}
+
+function withDuplicates(side: CountSide, duplicated: Labels[] | undefined): CountSide {
+  return duplicated !== undefined && duplicated.length > 0 ? { ...side, duplicated } : side;
 }
 
 function strip(labels: Labels, ignore: readonly string[], dropped: readonly string[]): Labels {
@@ -120,5 +131,6 @@ export function poolSides(sides: readonly CountSide[], labels: Labels): CountSid
     steps: sides.flatMap((s) => s.steps).sort((a, b) => a.t - b.t),
     dropped: sides.reduce((n, s) => n + s.dropped, 0),
     zeroFilled: sides.reduce((n, s) => n + s.zeroFilled, 0),
+    ...(sides.some((s) => s.duplicated) ? { duplicated: sides.flatMap((s) => s.duplicated ?? []) } : {}),
   };
 }

@@ -2,13 +2,22 @@
  * Judge a count check: numerator and denominator series of each side become steps of (events,
  * trials), baseline series are paired with candidate series by labels as in judgeCheck, and each
  * pair is judged on its summed counts (classify-counts.ts). Missing data is inconclusive.
+ *
+ * Nothing is left unjudged: a numerator series with no denominator partner on its side (the two
+ * queries aggregate by different labels) is an inconclusive series, and a series whose traffic
+ * exists on one side only is judged against no traffic on the other (inconclusive for too little
+ * traffic unless a `max`/`min` bound already fails it). Errors that appear on a route that had
+ * traffic but no errors before are 0 events before (count-series.ts), so they are a plain pair.
  */
 import type { CheckSpec } from '../../spec-model.js';
-import type { CheckResult, SeriesResult } from '../../types.js';
+import type { CheckResult, SeriesResult, Labels, Point } from '../../types.js';
 import { describeDrift } from '../drift.js';
 import type { CheckMode } from '../check-mode.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
 import { matchSeries } from '../match.js';
+import { describePresence, type Presence } from '../one-sided.js';
+import { describeSample } from '../stats/describe.js';
+import { cleanPoints } from '../clean.js';
 import { worstVerdict } from '../verdict.js';
 import { classifyCountSeries } from './classify-counts.js';
 import { buildCountSides, poolSides, ratePoints, type CountSide, type CountSeries } from './count-series.js';
@@ -37,18 +46,46 @@ export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candida
     baseline: [...matched.unmatched.baseline, ...b.unmatchedNumerators],
     candidate: [...matched.unmatched.candidate, ...c.unmatchedNumerators],
   };
-  const note = unmatchedNote(unmatched);
-  if (matched.pairs.length === 0) {
-    return { ...head, verdict: 'inconclusive', reason: `no series matched between baseline and candidate by their labels${note}; consider ignoreLabels`, series: [], unmatched };
-  }
-  const series: SeriesResult[] = matched.pairs.map((pair) => {
-    const bs = poolSides(pair.baseline.map((p) => b.sides[p.v]!), pair.labels);
-    const cs = poolSides(pair.candidate.map((p) => c.sides[p.v]!), pair.labels);
-    const result = { ...classifyCountSeries(check, pair.labels, bs, cs), samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) } };
+  const note = unmatchedNote(matched.unmatched, mode);
+  const noPair = matched.pairs.length === 0 ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels' : '';
+  const judgePair = (labels: Labels, bs: CountSide, cs: CountSide): SeriesResult => {
+    const result = { ...classifyCountSeries(check, labels, bs, cs), samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) } };
     const drift = mode === 'before-after' ? describeDrift(rateSample(bs), rateSample(cs).times, check) : null;
     return drift === null ? result : { ...result, notes: [...(result.notes ?? []), drift] };
-  });
+  };
+  const pooled = (set: typeof b, s: { labels: Labels; points: { v: number }[] }): CountSide => poolSides(s.points.map((p) => set.sides[p.v]!), s.labels);
+  const oneSided = (presence: Presence, s: { labels: Labels; points: { v: number }[] }): SeriesResult => {
+    const present = pooled(presence === 'candidate-only' ? c : b, s);
+    const absent: CountSide = { labels: s.labels, steps: [], dropped: 0, zeroFilled: 0 };
+    const judged = presence === 'candidate-only' ? judgePair(s.labels, absent, present) : judgePair(s.labels, present, absent);
+    return { ...judged, presence, reason: `${describePresence(presence, mode).where}: ${judged.reason}` };
+  };
+  const series: SeriesResult[] = [
+    ...matched.pairs.map((pair) => judgePair(pair.labels, pooled(b, { labels: pair.labels, points: pair.baseline }), pooled(c, { labels: pair.labels, points: pair.candidate }))),
+    ...matched.oneSided.candidate.map((s) => oneSided('candidate-only', s)),
+    ...matched.oneSided.baseline.map((s) => oneSided('baseline-only', s)),
+    ...b.numeratorsWithoutDenominator.map((s) => numeratorWithoutDenominator(s.labels, 'baseline', s.points)),
+    ...c.numeratorsWithoutDenominator.map((s) => numeratorWithoutDenominator(s.labels, 'candidate', s.points)),
+  ];
   const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
   const notes = collectNotes(series);
-  return { ...head, verdict, reason: summariseSeries(series) + note, series, unmatched, ...(notes.length > 0 ? { notes } : {}) };
+  return { ...head, verdict, reason: summariseSeries(series) + note + noPair, series, unmatched, ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** A numerator series with no denominator series of its labels on its side: its events have no trials to be judged against. */
+function numeratorWithoutDenominator(labels: Labels, side: 'baseline' | 'candidate', points: readonly Point[]): SeriesResult {
+  const present = describeSample(cleanPoints(points));
+  const missing = describeSample(cleanPoints([]));
+  return {
+    labels,
+    verdict: 'inconclusive',
+    baseline: side === 'baseline' ? present : missing,
+    candidate: side === 'candidate' ? present : missing,
+    relativeChange: null,
+    relativeChangeInterval: null,
+    test: 'none',
+    pValue: null,
+    reason: `numerator series without a denominator series of the same labels in the ${side}: its events cannot be judged against any traffic; make both queries aggregate by the same labels`,
+    rule: 'no-denominator',
+  };
 }

@@ -11,7 +11,7 @@ export const httpSourceFields: readonly FieldDef[] = [
   baselineUrl,
   { key: 'method', type: enumOf(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const), default: 'GET', description: 'HTTP method of each probe.' },
   sampledHeaders,
-  { key: 'body', type: anyString, description: 'Request body of each probe (e.g. JSON for a POST).' },
+  { key: 'body', type: { ...anyString, dollarIsText: true }, description: 'Request body of each probe (e.g. JSON for a POST).' },
   { key: 'timeout', type: duration({ positive: true }), default: '5s', description: 'Total deadline of one probe; a slower probe fails.' },
   { key: 'samples', type: integerIn(1, 10000), default: 20, description: 'Probes per side.' },
   { key: 'interval', type: duration({ positive: true }), default: '1s', description: 'Time between the starts of two probes.' },

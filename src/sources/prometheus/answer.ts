@@ -10,13 +10,18 @@ function protocolError(message: string): SourceError {
   return new SourceError(message, { retryable: false, kind: 'protocol' });
 }
 
+/** A complete answer from something that is not a query API (a login page, a web UI): `url` is wrong. */
+function endpointError(message: string): SourceError {
+  return new SourceError(message, { retryable: false, kind: 'endpoint' });
+}
+
 /** Check status, content type and JSON of `answer`, then parse its envelope. */
 export function readAnswer(answer: RawAnswer, requestUrl: string, range: TimeRange, ctx: AnswerContext): QueryResult {
   if (answer.status >= 300 && answer.status < 400) throw redirectFailure(answer, requestUrl, ctx);
   if (answer.status < 200 || answer.status >= 300) throw statusFailure(answer, ctx);
   if (!isJsonContentType(answer.contentType)) {
     const got = answer.contentType ? answer.contentType.split(';')[0] : 'no content type';
-    throw protocolError(
+    throw endpointError(
       `${ctx.where} answered with ${got} instead of JSON: the URL probably points at a proxy or login page, ` +
         `not the Prometheus API; check \`url\` and \`auth\` of source "${ctx.sourceName}"`,
     );

@@ -1,9 +1,7 @@
 /** Request headers for a Prometheus source, and the secret values to redact from messages. */
 import type { PrometheusSourceSpec } from './spec.js';
+import { isCredentialHeader } from '../../fields/credential-header.js';
 import type { Endpoint } from './endpoint.js';
-
-/** Header names whose values are credentials (custom API keys included). */
-const SECRET_HEADER = /auth|token|key|secret|pass|cookie|session|credential/i;
 
 function basic(username: string, password: string): string {
   return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
@@ -33,6 +31,6 @@ export function collectSecrets(spec: PrometheusSourceSpec, endpoint: Endpoint): 
   if (endpoint.userinfo) {
     secrets.push(endpoint.userinfo.password, basic(endpoint.userinfo.username, endpoint.userinfo.password));
   }
-  for (const [name, value] of Object.entries(spec.headers)) if (SECRET_HEADER.test(name)) secrets.push(value);
+  for (const [name, value] of Object.entries(spec.headers)) if (isCredentialHeader(name)) secrets.push(value);
   return secrets.filter((s) => s.length > 0);
 }

@@ -27,6 +27,11 @@ function protocolError(message: string): SourceError {
   return new SourceError(message, { retryable: false, kind: 'protocol' });
 }
 
+/** Complete JSON that is not a query_range answer: `url` leads to some other API. */
+function endpointError(message: string): SourceError {
+  return new SourceError(message, { retryable: false, kind: 'endpoint' });
+}
+
 /** The error an answer reports (any HTTP status), or undefined when it is not an error envelope. */
 export function readEnvelopeError(body: unknown): EnvelopeError | undefined {
   if (!isRecord(body) || body['status'] !== 'error') return undefined;
@@ -49,9 +54,11 @@ function readStrings(raw: unknown): string[] {
 
 /** Parse a query_range answer into series and benign warnings; throws SourceError otherwise. */
 export function parseQueryRangeBody(body: unknown, range: TimeRange, where: string): QueryResult {
-  if (!isRecord(body)) throw protocolError(`${where} answered JSON that is not the Prometheus API's envelope`);
+  const notAnApi = `: \`url\` must point at a Prometheus-compatible query API`;
+  if (!isRecord(body)) throw endpointError(`${where} answered JSON that is not the Prometheus API's envelope${notAnApi}`);
   const failure = readEnvelopeError(body);
   if (failure) throw envelopeFailure(where, failure);
+  if (body['status'] === undefined) throw endpointError(`${where} answered JSON without the Prometheus API's \`status\`${notAnApi}`);
   if (body['status'] !== 'success') {
     throw protocolError(`${where} answered with status ${JSON.stringify(body['status'])}, not "success"`);
   }
@@ -67,9 +74,7 @@ export function parseQueryRangeBody(body: unknown, range: TimeRange, where: stri
   const data = body['data'];
   if (!isRecord(data)) throw protocolError(`${where} answered without a \`data\` object`);
   if (data['resultType'] !== 'matrix') {
-    throw protocolError(
-      `${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix": \`url\` must point at a Prometheus-compatible query API`,
-    );
+    throw endpointError(`${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix"${notAnApi}`);
   }
   const result = data['result'];
   if (!Array.isArray(result)) throw protocolError(`${where} answered without a \`data.result\` array`);

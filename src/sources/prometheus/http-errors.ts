@@ -32,7 +32,7 @@ function parseJsonQuietly(text: string): unknown {
   }
 }
 
-/** The SourceError for a redirect; names the target's origin only and is never followed. */
+/** The SourceError for a redirect; names the target's origin only and is never followed. `url` must name the API itself. */
 export function redirectFailure(answer: RawAnswer, requestUrl: string, ctx: AnswerContext): SourceError {
   let target = 'another location';
   try {
@@ -44,11 +44,14 @@ export function redirectFailure(answer: RawAnswer, requestUrl: string, ctx: Answ
     `${ctx.where} answered HTTP ${answer.status}, a redirect to ${target}; redirects are not followed ` +
       '(credentials must not travel to another place): set `url` of source ' +
       `"${ctx.sourceName}" to the final URL`,
-    { retryable: false, kind: 'http', status: answer.status },
+    { retryable: false, kind: 'endpoint', status: answer.status },
   );
 }
 
-/** The SourceError for a non-2xx, non-3xx answer: retryable for 408, 429 and 5xx only. */
+/**
+ * The SourceError for a non-2xx, non-3xx answer: retryable for 408, 429 and 5xx only. Any other
+ * 4xx (404 first) means the URL leads to no query API, the spec's fault like 400 and 401.
+ */
 export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceError {
   const { status } = answer;
   const envelope = isJsonContentType(answer.contentType) ? readEnvelopeError(parseJsonQuietly(answer.body)) : undefined;
@@ -79,7 +82,7 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
     return new SourceError(
       `${ctx.where} has no query API (HTTP 404): check \`url\` of source "${ctx.sourceName}" ` +
         '(include a path prefix such as /prometheus if there is one, but not /api/v1)',
-      { retryable: false, kind: 'http', status },
+      { retryable: false, kind: 'endpoint', status },
     );
   }
   const retryable = status === 408 || status === 429 || status >= 500;
@@ -88,7 +91,7 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
   const todo = retryable ? '; the backend is unwell or overloaded: run again later' : `; check \`url\` of source "${ctx.sourceName}"`;
   return new SourceError(`${ctx.where} answered HTTP ${status}${detail}${proxyHint}${todo}`, {
     retryable,
-    kind: 'http',
+    kind: retryable ? 'http' : 'endpoint',
     status,
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });

@@ -13,6 +13,8 @@ export interface FaultSpecOptions {
   query?: string;
   direction?: 'increase' | 'decrease' | 'either';
   extraSource?: string[];
+  /** More `headers:` entries of the source, as YAML lines indented six spaces. */
+  extraHeaders?: string[];
 }
 
 /** A spec with one check against ${PROMETHEUS_URL}, bearer ${PROM_TOKEN} and X-Api-Key ${API_KEY}. */
@@ -33,6 +35,7 @@ export function renderFaultSpec(options: FaultSpecOptions = {}): string {
     '    headers:',
     '      X-Api-Key: ${API_KEY}',
     '      X-Scope-OrgID: team-a',
+    ...(options.extraHeaders ?? []),
     '    auth:',
     '      bearer: ${PROM_TOKEN}',
     ...(options.extraSource ?? []),

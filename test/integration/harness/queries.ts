@@ -18,9 +18,16 @@ export function throughputQuery(selector: string, by?: string): string {
   return `${sum} (rate(http_requests_total{${selector}}[1m]))`;
 }
 
+/** 5xx responses per second. */
+export function errorRateQuery(selector: string, by?: string): string {
+  const sum = by ? `sum by (${by})` : 'sum';
+  return `${sum} (rate(http_requests_total{${selector},code=~"5.."}[1m]))`;
+}
+
 /** The query for one metric of the plan. */
-export function metricQuery(metric: 'errorRatio' | 'p95' | 'throughput', selector: string, by?: string): string {
+export function metricQuery(metric: 'errorRatio' | 'errorRate' | 'p95' | 'throughput', selector: string, by?: string): string {
   if (metric === 'errorRatio') return errorRatioQuery(selector, by);
+  if (metric === 'errorRate') return errorRateQuery(selector, by);
   if (metric === 'p95') return p95Query(selector, by);
   return throughputQuery(selector, by);
 }

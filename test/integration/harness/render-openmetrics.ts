@@ -15,7 +15,10 @@ function renderRequests(targets: TargetSeries[], out: string[]): void {
   for (const target of targets) {
     for (const code of STATUS_CODES) {
       const labels = renderLabels({ ...target.labels, code });
-      for (const scrape of target.scrapes) out.push(`http_requests_total${labels} ${scrape.requests[code]} ${scrape.t}`);
+      for (const scrape of target.scrapes) {
+        if (target.lazyCodeSeries && scrape.requests[code] === 0) continue;
+        out.push(`http_requests_total${labels} ${scrape.requests[code]} ${scrape.t}`);
+      }
     }
   }
 }

@@ -28,6 +28,8 @@ export interface JsonReport {
     error?: string;
     series: { labels: Record<string, string>; verdict: 'pass' | 'fail' | 'inconclusive' }[];
   }[];
+  warnings: string[];
+  cutShort?: string;
 }
 
 /** Sends `signal` to the CLI once its stderr contains `whenStderrHas` (e.g. the waiting line). */
@@ -46,6 +48,14 @@ export interface DeadlineResult extends CliResult {
   hitDeadline: boolean;
 }
 
+/**
+ * A cap on the size of any file the CLI writes, in 512-byte blocks (`ulimit -f`): past it a write
+ * fails with EFBIG, as on a full disk, even for root (Node ignores SIGXFSZ).
+ */
+export interface FileSizeLimit {
+  fileSizeBlocks: number;
+}
+
 const KILL_AFTER_MS = 10_000;
 
 /**
@@ -53,12 +63,14 @@ const KILL_AFTER_MS = 10_000;
  * With a deadline, a run still going then is interrupted: a test of a run that should stop early
  * must not hang for the whole post window (and outlive jest's timeout) when the gate does not stop.
  */
-export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt, deadline?: Deadline): Promise<DeadlineResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt, deadline?: Deadline, limit?: FileSizeLimit): Promise<DeadlineResult> {
   if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, argv] =
+      limit === undefined ? [process.execPath, [BIN, ...args]] : ['/bin/sh', ['-c', `ulimit -f ${limit.fileSizeBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
+    const child = spawn(command, argv, {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

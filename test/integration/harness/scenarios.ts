@@ -21,6 +21,8 @@ export interface Fleet {
   after: Behaviour;
   /** Overrides `after` for single routes (only /pay regresses in multi-route). */
   afterByRoute?: Record<string, Behaviour>;
+  /** Overrides `before` for single routes. */
+  beforeByRoute?: Record<string, Behaviour>;
   /** Canary pods exist only from the deploy on. */
   startsAtDeploy?: boolean;
 }
@@ -28,7 +30,7 @@ export interface Fleet {
 /** One check the test puts in the scenario's spec, and the verdict it must reach. */
 export interface CheckPlan {
   name: string;
-  metric: 'errorRatio' | 'p95' | 'throughput';
+  metric: 'errorRatio' | 'errorRate' | 'p95' | 'throughput';
   direction: 'increase' | 'decrease';
   tolerance: string;
   /** Per-series query: `sum by (<by>)`. */
@@ -52,6 +54,11 @@ export interface Scenario {
   restartAtDeploy?: boolean;
   /** No samples at or after the deploy. */
   stopsAtDeploy?: boolean;
+  /**
+   * A status code's counter is exposed from its first request on, as client libraries create a
+   * labelled child at its first use: a code a route never answered has no series at all.
+   */
+  lazyCodeSeries?: boolean;
   /** Data starts this long before the deploy (default DATA_BEFORE_DEPLOY_SECONDS), for offset baselines. */
   dataBeforeDeploySeconds?: number;
   /** Multiplies every latency at time t (unix seconds) on both sides of the deploy: a time-of-day pattern. */
@@ -166,6 +173,20 @@ export const SCENARIOS = {
     routes: routes3, fleets: oneFleet(normal), dataBeforeDeploySeconds: 70 * 60,
     latencyPattern: (t: number) => (((t - Date.parse('2026-01-15T19:12:30Z') / 1000) % 3600 + 3600) % 3600 < 1200 ? 1.5 : 1),
     checks: [p95('fail')], expected: { verdict: 'fail', exitCode: 1 },
+  },
+  'new-error-series': {
+    job: 'new-error-series', deployedAt: '2026-01-15T21:12:30Z',
+    // The most common shape of a broken deploy: /pay had no errors before, so `sum by (route, code)`
+    // has no /pay series in the baseline at all; after the deploy /pay answers 5% 5xx.
+    description: '/pay starts answering 5xx after the deploy; before it, it never had one',
+    routes: ['/checkout', '/cart', '/search', '/pay'], lazyCodeSeries: true,
+    fleets: [{
+      labels: {}, instances: 2, before: normal, after: normal,
+      beforeByRoute: { '/pay': { latencyFactor: 1, errorRate: 0 } },
+      afterByRoute: { '/pay': { latencyFactor: 1, errorRate: 0.05 } },
+    }],
+    checks: [{ name: 'errors by route and code', metric: 'errorRate', direction: 'increase', tolerance: '25%', by: 'route, code', expected: 'fail' }],
+    expected: { verdict: 'fail', exitCode: 1 },
   },
 } satisfies Record<string, Scenario>;
 

@@ -21,6 +21,8 @@ export interface Scrape {
 export interface TargetSeries {
   labels: Record<string, string>;
   scrapes: Scrape[];
+  /** A status code's series starts at its first request (Scenario.lazyCodeSeries). */
+  lazyCodeSeries?: boolean;
 }
 
 /** Every target of a scenario with its scrapes, sorted by time. */
@@ -32,7 +34,7 @@ export function simulateScenario(scenario: Scenario): TargetSeries[] {
       const instance = `${scenario.job}-${track}-${i}:8080`;
       for (const route of scenario.routes) {
         const labels = { job: scenario.job, instance, route, ...fleet.labels };
-        targets.push({ labels, scrapes: simulateTarget(scenario, fleet, route, i, labels) });
+        targets.push({ labels, scrapes: simulateTarget(scenario, fleet, route, i, labels), ...(scenario.lazyCodeSeries ? { lazyCodeSeries: true } : {}) });
       }
     }
   }
@@ -77,7 +79,7 @@ function simulateTarget(
       seconds = t - deploy;
     }
     const after = previous + SCRAPE_INTERVAL_SECONDS / 2 >= deploy;
-    const behaviour = after ? (fleet.afterByRoute?.[route] ?? fleet.after) : fleet.before;
+    const behaviour = after ? (fleet.afterByRoute?.[route] ?? fleet.after) : (fleet.beforeByRoute?.[route] ?? fleet.before);
     current = serveRequests(random, current, {
       t,
       requests: profile.rps * (scenario.trafficFactor ?? 1) * diurnalFactor(t) * seconds,

@@ -116,10 +116,11 @@ describe('GitHub Actions (github-actions/verify-deploy.yml)', () => {
     expect(workflow.permissions.checks).toBe('write');
   });
 
-  it('maps every exit code in the gate step, failing the job on 1, 2, 3 (unless told to warn) and 4', () => {
+  it('maps every exit code in the gate step, failing the job on 1, 2, 3 and 4; "warn" lets only too little data through (--on-inconclusive pass), never an unread backend', () => {
     expect(gate.run).toContain('|| status=$?');
     expect(gate.run).toMatch(/1\) .*exit 1 ;;/);
-    expect(gate.run).toMatch(/3\) if \[ "\$ON_INCONCLUSIVE" = warn \]/);
+    expect(gate.run).toContain('if [ "$ON_INCONCLUSIVE" = warn ]; then set -- --on-inconclusive pass; fi');
+    expect(gate.run).toMatch(/3\) .*exit 3 ;;/);
     expect(gate.run).toMatch(/\*\) .*exit "\$status" ;;/);
   });
 });
@@ -136,8 +137,10 @@ describe('GitLab CI (gitlab-ci/.gitlab-ci.yml)', () => {
     expect(job.artifacts.paths).toEqual(expect.arrayContaining(['gate.html']));
   });
 
-  it('lets only inconclusive (3) pass with a warning', () => {
-    expect(job.allow_failure).toEqual({ exit_codes: [3] });
+  it('lets only too little data pass, with a warning (--on-inconclusive pass), never an unreadable backend (allow_failure: [3] would)', () => {
+    expect(job.allow_failure).toBeUndefined();
+    const runs = parseAll(job.script.flatMap((line: string) => runCommandsInShell(line, 'verify-deploy script')));
+    expect(runs[0]?.values.get('--on-inconclusive')).toEqual(['pass']);
   });
 
   it('runs the spec next to it with real flags and writes the reports it keeps', () => {

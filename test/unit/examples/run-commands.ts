@@ -79,6 +79,8 @@ export function parseRun(command: RunCommand, known: Map<string, boolean>): Pars
   const words = command.words;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
+    // "$@": the flags a script adds by `set --` (e.g. --on-inconclusive pass); checked where it sets them.
+    if (word === '$@') continue;
     if (!word.startsWith('--')) {
       positionals.push(word);
       continue;

@@ -15,6 +15,14 @@ describe('planRun', () => {
     expect(plan.checks[0]?.baseline.range).toEqual({ start: DEPLOY - 1800, end: DEPLOY, step: 30 });
   });
 
+  it('reads the point at the deploy instant in the baseline only: the post query starts one step after it', () => {
+    const [points] = planRun(specFrom(...TOP, ...QUERY_CHECK), DEPLOY).checks;
+    expect(points?.baseline.range).toEqual({ start: DEPLOY - 1800, end: DEPLOY, step: 30 });
+    expect(points?.candidate.range).toEqual({ start: DEPLOY + 30, end: DEPLOY + 600, step: 30 });
+    // decidedAfter still counts from the deploy (no warmup), where the post window opens.
+    expect(points?.windows.postOpens).toBe(DEPLOY);
+  });
+
   it('with baseline.offset, reads the same time of day earlier: it ends offset before the post window ends', () => {
     const spec = specFrom('version: 1', 'deploy: {warmup: 1m}', 'baseline: {window: 30m, offset: 1d}', ...TOP.slice(1), ...QUERY_CHECK);
     const plan = planRun(spec, DEPLOY);

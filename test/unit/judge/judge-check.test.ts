@@ -228,20 +228,20 @@ const rows: Row[] = [
     reason: /^the candidate query returned no data$/,
   },
   {
-    name: 'unmatched series are listed, the matched one judged',
+    name: 'series on one side only are judged too (this row changed when they stopped being skipped)',
     baseline: [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/gone' })],
     candidate: [series(latency(20, 0.2), { route: '/a' }), series(latency(20, 0.2), { route: '/new' })],
-    verdict: 'pass',
-    why: '/a is healthy; /gone and /new exist on one side only and are listed, not judged',
-    reason: /^route=\/a: .*; 1 baseline and 1 candidate series without a match \(listed, not judged\)$/,
+    verdict: 'fail',
+    why: '/a is healthy; /new appears after the deploy, which for an increase check is a rise from 0 (0.2 s against 60 zeros); /gone vanishes, which is no increase and cannot be measured after the deploy: inconclusive',
+    reason: /^1 of 3 series regressed \(1 more inconclusive\): route=\/new: only after the deploy, judged against 0 before it: .*; 1 series only after the deploy and 1 only before it \(each judged on its own\)$/,
   },
   {
     name: 'nothing matches',
     baseline: [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/b' })],
     candidate: [series(latency(20, 0.2), { route: '/c' }), series(latency(20, 0.2), { route: '/d' })],
-    verdict: 'inconclusive',
-    why: 'no pair could be judged: never a pass by default',
-    reason: /^no series matched between baseline and candidate/,
+    verdict: 'fail',
+    why: 'no pair: every series is one-sided; /c and /d appear (a rise from 0 for an increase check), /a and /b vanish (inconclusive); never a pass, and the reason suggests ignoreLabels',
+    reason: /^2 of 4 series regressed \(2 more inconclusive\): .*; no series matched between baseline and candidate by their labels, consider ignoreLabels$/,
   },
   {
     name: 'canary: track label differs, routes pair up, /pay regresses',
@@ -288,7 +288,7 @@ describe('judgeCheck', () => {
     expect(only?.relativeChange).toBeGreaterThan(0.3);
   });
 
-  test('unmatched series are returned by their labels', () => {
+  test('series on one side only are listed by their labels and judged with their presence', () => {
     const result = judgeCheck(
       check(),
       [series(latency(60, 0.2), { route: '/a' }), series(latency(60, 0.2), { route: '/gone' })],
@@ -296,7 +296,7 @@ describe('judgeCheck', () => {
       'before-after',
     );
     expect(result.unmatched).toEqual({ baseline: [{ route: '/gone' }], candidate: [{ route: '/new' }] });
-    expect(result.series.map((s) => s.labels)).toEqual([{ route: '/a' }]);
+    expect(result.series.map((s) => [s.labels, s.presence])).toEqual([[{ route: '/a' }, undefined], [{ route: '/new' }, 'candidate-only'], [{ route: '/gone' }, 'baseline-only']]);
   });
 
   test('a baseline that trends +30%/hour gets a note suggesting baseline.offset; the verdict is left alone', () => {

@@ -77,4 +77,35 @@ describe('judgeRun: Holm over every test of the run', () => {
     expect(merged.verdict).toBe('pass');
     expect(merged.checks).toEqual(direct.checks);
   });
+
+  test('non-critical checks are a family of their own: 1000 unchanged advisory series do not weaken a critical regression', () => {
+    // The critical check: p = 0.001, a clear regression on its own. Beside it, a non-critical check
+    // whose query returned 1000 unchanged series (p = 0.5 each). Over one family of 1001 tests Holm
+    // would give 0.001 x 1001 > 0.05 and pass the deploy; within the critical family it stays 0.001.
+    const advisory: CheckResult = {
+      ...checkResult('cpu by pod', 'pass', false),
+      series: Array.from({ length: 1000 }, (_, i) => ({ ...tested(0.5, 'not-significant', 'pass'), labels: { pod: `p${i}` } })),
+    };
+    const run = judgeRun([withSeries('latency', tested(0.001, 'beyond-tolerance', 'fail')), advisory]);
+    expect([run.verdict, run.exitCode]).toEqual(['fail', 1]);
+    expect(run.checks[0]?.series[0]?.pValueAdjusted).toBe(0.001);
+    expect(run.checks[0]?.reason).not.toMatch(/Holm/);
+    // The advisory series are adjusted among themselves: 1000 tests.
+    expect(run.checks[1]?.series[0]?.reason).toMatch(/over 1000 tests/);
+  });
+
+  test('critical checks are adjusted among themselves only, and so are the non-critical ones', () => {
+    // Critical: p 0.02 and 0.02 -> Holm 0.04 each, both fail. Non-critical: one p 0.02 -> alone, 0.02.
+    const run = judgeRun([
+      withSeries('a', tested(0.02, 'beyond-tolerance', 'fail')),
+      withSeries('b', tested(0.02, 'beyond-tolerance', 'fail')),
+      { ...withSeries('w', tested(0.02, 'beyond-tolerance', 'fail')), critical: false },
+    ]);
+    expect(run.checks.map((c) => [c.name, c.verdict, c.series[0]?.pValueAdjusted])).toEqual([
+      ['a', 'fail', expect.closeTo(0.04, 12)],
+      ['b', 'fail', expect.closeTo(0.04, 12)],
+      ['w', 'fail', 0.02],
+    ]);
+    expect(run.verdict).toBe('fail');
+  });
 });

@@ -1,5 +1,5 @@
 /** What `check` says about the series a query returned. */
-import { planProbes } from '../../../src/preflight/plan-queries.js';
+import { planSampling } from '../../../src/preflight/plan-queries.js';
 import { summarizeSeries } from '../../../src/preflight/summarize.js';
 import type { Spec } from '../../../src/spec-model.js';
 
@@ -20,7 +20,7 @@ test('points per series, NaN and ±Inf shares, too few usable points', () => {
 
 test('probes end at the last whole step before now and cover every query of a check', () => {
   const check = { name: 'c', source: 'p', step: 60, baselineQuery: 'a', candidateQuery: 'b' } as Spec['checks'][number];
-  const probes = planProbes({ checks: [check] } as unknown as Spec, 1_000_030, 600);
+  const probes = planSampling({ checks: [check] } as unknown as Spec, 1_000_030, 600);
   expect(probes.map((p) => [p.field, p.query, p.range])).toEqual([
     ['baselineQuery', 'a', { start: 999_420, end: 1_000_020, step: 60 }],
     ['candidateQuery', 'b', { start: 999_420, end: 1_000_020, step: 60 }],

@@ -5,83 +5,12 @@
  * ("blue") and a new ("green") instance probed side by side, so no Prometheus is needed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { runCli } from '../examples/cli.js';
+import { startInstance, spec, type Instance } from './blue-green.js';
 import { strictErrors } from './report-schema.js';
-
-interface Instance {
-  url: string;
-  close: () => Promise<void>;
-}
-
-/**
- * An app with /healthz (200, or 503 when `broken`) and a /metrics page whose request counters
- * grow by a fixed amount per scrape on two routes, so `rate ... by: [route]` judges two series.
- */
-async function startInstance(broken: boolean): Promise<Instance> {
-  let scrapes = 0;
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/healthz') {
-      res.writeHead(broken ? 503 : 200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: broken ? 'DOWN' : 'UP' }));
-      return;
-    }
-    scrapes += 1;
-    const body = [
-      '# TYPE http_requests_total counter',
-      `http_requests_total{route="/pay"} ${scrapes * 10}`,
-      `http_requests_total{route="/cart"} ${scrapes * 20}`,
-      '',
-    ].join('\n');
-    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-function spec(blue: string, green: string): string {
-  return `version: 1
-name: report schemas
-sources:
-  app:
-    type: http
-    url: ${green}/healthz
-    baselineUrl: ${blue}/healthz
-    samples: 12
-    interval: 10ms
-    timeout: 2s
-  metrics:
-    type: scrape
-    url: ${green}/metrics
-    baselineUrl: ${blue}/metrics
-    samples: 8
-    interval: 20ms
-    timeout: 2s
-checks:
-  - name: availability
-    source: app
-    measure: success
-    direction: increase
-  - name: latency
-    source: app
-    measure: latency
-    direction: increase
-    tolerance: 500%
-    critical: false
-  - name: throughput by route
-    source: metrics
-    rate: http_requests_total
-    by: [route]
-    direction: decrease
-    tolerance: 90%
-`;
-}
 
 describe('reports written by the built CLI', () => {
   let blue: Instance;

@@ -6,7 +6,7 @@
  */
 import { judgeCheck, judgeCountCheck, judgeRun } from '../../../src/judge/index.js';
 import { renderJson } from '../../../src/reports/json.js';
-import type { CheckResult, DecisionRule, RunResult, SeriesResult, Verdict } from '../../../src/types.js';
+import type { CheckResult, DecisionRule, RunResult, SeriesResult, Verdict, CheckErrorKind } from '../../../src/types.js';
 import { buildHostileRunResult, buildRunResult, buildSeries } from '../../fixtures/reports/run-result.js';
 import { check, series } from '../judge/helpers/series.js';
 import { REPORT_SCHEMA, strictErrors, validateOpen } from './report-schema.js';
@@ -32,6 +32,7 @@ function buildMaximalResult(): RunResult {
   const first = result.checks[0]!;
   first.notes = ['the baseline trends upwards'];
   first.error = 'one of two backends timed out';
+  first.errorKind = 'timeout';
   first.decidedAfter = 90;
   first.series[0] = buildSeries(
     { route: '/pay' },
@@ -43,10 +44,13 @@ function buildMaximalResult(): RunResult {
       pValueAdjusted: 0.00003,
       alpha: 0.05,
       rule: 'beyond-tolerance',
+      presence: 'candidate-only',
       notes: ['12 repeated points'],
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
     },
   );
+  result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
+  result.cutShort = 'interrupted before the post window ended';
   return result;
 }
 
@@ -81,6 +85,17 @@ function valuePaths(value: unknown, prefix = ''): string[] {
 // so the schema's enums are compared with the types' real members below.
 const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
+const ERROR_KINDS: Record<CheckErrorKind, true> = {
+  network: true,
+  endpoint: true,
+  timeout: true,
+  http: true,
+  protocol: true,
+  query: true,
+  auth: true,
+  limit: true,
+  interrupted: true,
+};
 const RULES: Record<DecisionRule, true> = {
   'too-few-samples': true,
   'infinite-values': true,
@@ -94,6 +109,9 @@ const RULES: Record<DecisionRule, true> = {
   'not-significant-adjusted': true,
   'not-bad-direction': true,
   sequential: true,
+  'one-sided': true,
+  'no-denominator': true,
+  'duplicate-series': true,
 };
 const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
 
@@ -103,6 +121,7 @@ describe('schema/report.schema.json', () => {
     const sorted = (values: unknown[]): string[] => values.map(String).sort();
     expect(sorted(defs.series.properties.test.enum)).toEqual(sorted(Object.keys(TESTS)));
     expect(sorted(defs.verdict.enum)).toEqual(sorted(Object.keys(VERDICTS)));
+    expect(sorted(defs.check.properties.errorKind.enum)).toEqual(sorted(Object.keys(ERROR_KINDS)));
     expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(RULES)));
     expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(sorted(Object.keys(EXIT_CODES)));
   });
@@ -119,12 +138,13 @@ describe('schema/report.schema.json', () => {
   test('the judge\'s own results on stated data are valid: a clear regression, an unchanged series, missing data and a count check', () => {
     // /pay: every post point (0.0065-0.0072) is above every baseline point (0.0018-0.0022): Mann-Whitney p << 0.05,
     // +240% beyond the 10% tolerance -> fail. /cart: the same 3 values on both sides -> pass. A NaN and an +Inf point
-    // in the baseline are dropped and counted.
+    // in the baseline are dropped and counted. /old is in the baseline only: for an increase check a
+    // vanishing series means nothing, so it is inconclusive (listed with its verdict).
     const pay = { b: [...Array.from({ length: 58 }, (_, i) => [0.0018, 0.0022, 0.002][i % 3]!), Number.NaN, Infinity], c: Array.from({ length: 20 }, (_, i) => [0.0065, 0.0072, 0.0068][i % 3]!) };
     const cart = Array.from({ length: 20 }, (_, i) => [0.2, 0.21, 0.19][i % 3]!);
     const points = judgeCheck(check({ name: 'error ratio' }), [series(pay.b, { route: '/pay' }), series(cart, { route: '/cart' }), series(cart, { route: '/old' })], [series(pay.c, { route: '/pay' }), series(cart, { route: '/cart' })], 'before-after');
     expect(points.verdict).toBe('fail');
-    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass']]);
+    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass'], ['/old', 'inconclusive']]);
     expect(points.series[0]?.baseline).toMatchObject({ nan: 1, infinite: 1 });
     // No post data at all: nothing to judge, inconclusive (never pass).
     const missing = judgeCheck(check({ name: 'latency', critical: false }), [series(cart)], [], 'before-after');

@@ -7,6 +7,7 @@ import { UsageError } from '../../../src/errors.js';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../../src/gate/sampling/snapshot-format.js';
 import { loadSnapshot } from '../../../src/gate/sampling/load-snapshot.js';
 import { hashSampledSpec } from '../../../src/gate/sampling/snapshot-spec-hash.js';
+import { assertTakenBeforeDeploy, latestSampleTime } from '../../../src/gate/sampling/snapshot-times.js';
 import { PROBE_SPEC, validSpec } from './helpers.js';
 
 function snapshotOf(specText: string): Snapshot {
@@ -79,5 +80,26 @@ describe('snapshot files', () => {
 
   it('say how to take one when the file is missing', async () => {
     await expect(loadSnapshot(join(dir, 'none.json'), validSpec(PROBE_SPEC))).rejects.toThrow(/no such file \(take one before the deploy with `verify-deploy snapshot/);
+  });
+});
+
+describe('the snapshot predates the deploy', () => {
+  // snapshotOf: samplings end at 1010.5, takenAt is 2026-11-26T10:00:00Z (1795687200).
+  const late = snapshotOf(PROBE_SPEC);
+  const early = { ...late, takenAt: '1970-01-01T00:16:50.000Z' }; // 1010 s
+
+  it('accepts samples up to the deploy\'s own second', () => {
+    expect(() => assertTakenBeforeDeploy(early, 'base.json', 1010, 5000)).not.toThrow();
+    expect(latestSampleTime(early)).toBe(1010.5);
+  });
+
+  it('refuses samples after the deploy, naming the file and both times', () => {
+    expect(() => assertTakenBeforeDeploy(early, 'base.json', 1009, 5000)).toThrow(
+      new UsageError('the snapshot base.json holds samples up to 1970-01-01T00:16:50.500Z, after the deploy at 1970-01-01T00:16:49Z: a baseline must be sampled before the deploy; take the snapshot before deploying, or check --deployed-at / deploy.at'),
+    );
+  });
+
+  it('refuses a snapshot dated in the future', () => {
+    expect(() => assertTakenBeforeDeploy(late, 'base.json', 1795687300, 1795687000)).toThrow(/^the snapshot base\.json holds samples up to 2026-11-26T10:00:00Z, in the future \(now 2026-11-26T09:56:40Z\)/);
   });
 });

@@ -23,6 +23,28 @@ describe('interpolate', () => {
     expect(result.value).toBe('a ${1X} ${} ${A');
   });
 
+  it('${A:-default} takes the default when A is unset or empty, as a shell or docker compose does', () => {
+    const result = interpolate('${A:-http://localhost:9090} ${B:-b} ${C:-} ${D:-x y:-z}', lookup({ B: '', C: 'c', D: 'd' }));
+    expect(result.value).toBe('http://localhost:9090 b c d');
+    expect(result.missing).toEqual([]);
+    expect(result.empty).toEqual([]);
+    expect(result.substitutedValues).toEqual(['http://localhost:9090', 'b', 'c', 'd']);
+  });
+
+  it('${A:-} with A unset is the empty string, listed as empty; $${A:-x} stays literal', () => {
+    const result = interpolate('[${A:-}] $${A:-x}', lookup({}));
+    expect(result.value).toBe('[] ${A:-x}');
+    expect(result.missing).toEqual([]);
+    expect(result.empty).toEqual(['A']);
+  });
+
+  it('maps offsets after a default back to the raw text', () => {
+    const raw = '${A:-default}cd';
+    const result = interpolate(raw, lookup({}));
+    expect(result.value).toBe('defaultcd');
+    expect(rawOffsetOf(result, 7)).toBe(raw.indexOf('cd'));
+  });
+
   it('never re-expands a substituted value', () => {
     expect(interpolate('${A}', lookup({ A: '${B}', B: 'no' })).value).toBe('${B}');
   });
@@ -54,6 +76,19 @@ describe('interpolation in a spec', () => {
     const text = spec('${PROMETHEUS_URL}');
     expect(validSpec(text, { vars: { PROMETHEUS_URL: 'http://127.0.0.1:1' }, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } }).sources.prom?.url).toBe('http://127.0.0.1:1');
     expect(validSpec(text, { vars: {}, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } }).sources.prom?.url).toBe('http://127.0.0.1:2');
+  });
+
+  it('${VAR:-default} in a URL, a number and a PromQL label value: the default when unset or empty, escaped in PromQL', () => {
+    const text = lines(
+      'version: 1', 'sources:', '  prom:', '    type: prometheus', '    url: ${PROMETHEUS_URL:-http://localhost:9090}', '    retries: ${RETRIES:-4}',
+      ...HEADER.slice(5), '    query: up{job="${JOB:-a\\"b}"}', '    direction: increase',
+    );
+    const unset = validSpec(text);
+    expect(unset.sources.prom).toMatchObject({ url: 'http://localhost:9090', retries: 4 });
+    expect(unset.checks[0]?.query).toBe('up{job="a\\\\\\"b"}');
+    const set = validSpec(text, { vars: { PROMETHEUS_URL: 'http://127.0.0.1:1', RETRIES: '', JOB: 'checkout' }, env: {} });
+    expect(set.sources.prom).toMatchObject({ url: 'http://127.0.0.1:1', retries: 4 });
+    expect(set.checks[0]?.query).toBe('up{job="checkout"}');
   });
 
   it('reports an unset variable by name at the string that uses it', () => {

@@ -62,3 +62,22 @@ describe('PromQL errors point into the spec file', () => {
     ]);
   });
 });
+
+describe('long expressions that Prometheus accepts', () => {
+  const chain = (terms: number, term = 'rate(http_requests_total{job="checkout"}[5m])'): string => Array.from({ length: terms }, () => term).join(' + ');
+
+  it.each([1000, 5000])('a %i-term sum is valid', (terms) => {
+    expect(findPromQLSyntaxError(chain(terms, 'a'))).toBeUndefined();
+    expect(findPromQLSyntaxError(chain(terms))).toBeUndefined();
+  });
+
+  it('a chain too deep for the parser to build its tree is left to the server, never refused and never a crash', () => {
+    // 20,000 terms may or may not exhaust the stack while the tree is built; either way: no error.
+    expect(findPromQLSyntaxError(chain(20000, 'a'))).toBeUndefined();
+  });
+
+  it('an error after the 900th term of a long sum is still found where it is', () => {
+    const valid = chain(900);
+    expect(findPromQLSyntaxError(`${valid} +* y`)).toEqual({ offset: valid.length + 2, message: 'unexpected "*"' });
+  });
+});

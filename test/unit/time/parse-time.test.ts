@@ -66,6 +66,18 @@ describe('parseDeployTime refuses', () => {
     expect(usageMessage(() => parseDeployTime('2026-11-26T10:05:00Z', NOW))).toContain('300s in the future');
   });
 
+  test.each([
+    ['-99999999999h', '--deployed-at'],
+    ['-99999999999999999999999999h', '--from'],
+    ['now-60000y', '--to'],
+    ['-1000000h', '--at'],
+  ])('%j, before 1970 (out of range): a usage error naming %s', (text, option) => {
+    const message = usageMessage(() => parseDeployTime(text, NOW, option));
+    expect(message).toContain(option);
+    expect(message).toContain(JSON.stringify(text));
+    expect(message).toContain('before 1970-01-01T00:00:00Z');
+  });
+
   test('unix milliseconds, with a hint', () => {
     expect(usageMessage(() => parseDeployTime(String(NOW * 1000), NOW))).toContain('milliseconds');
   });

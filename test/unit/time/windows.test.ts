@@ -29,10 +29,26 @@ describe('computeWindows', () => {
     expect(w.post.end).toBe(DEPLOY + 90);
   });
 
+  test('on the step grid without warmup, the sample at the deploy instant is in the baseline only', () => {
+    // The point at the deploy instant measures the version before it (a rate() at t covers the
+    // range before t): it ends the baseline, and the post window's points start one step later.
+    const w = computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 1800, postWindow: 600, step: 30 });
+    expect(w.baseline).toEqual({ start: DEPLOY - 1800, end: DEPLOY, step: 30 });
+    expect(w.post).toEqual({ start: DEPLOY + 30, end: DEPLOY + 600, step: 30 });
+    expect(w.post.start).toBeGreaterThan(w.baseline.end);
+    expect(pointsInRange(w.baseline) + pointsInRange(w.post)).toBe(61 + 20);
+  });
+
+  test('a post window shorter than a step still reads the first point after the deploy', () => {
+    const w = computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 300, postWindow: 10, step: 30 });
+    expect(w.post).toEqual({ start: DEPLOY + 30, end: DEPLOY + 30, step: 30 });
+  });
+
   test('sub-second steps keep clean numbers', () => {
     const w = computeWindows({ deployedAt: DEPLOY + 0.3, warmup: 0, baselineWindow: 1, postWindow: 1, step: 0.1 });
     expect(w.baseline.end).toBe(DEPLOY + 0.3);
-    expect(w.post).toEqual({ start: DEPLOY + 0.3, end: DEPLOY + 1.3, step: 0.1 });
+    // The deploy is on the 0.1 s grid: its sample ends the baseline, the post window starts a step later.
+    expect(w.post).toEqual({ start: DEPLOY + 0.4, end: DEPLOY + 1.3, step: 0.1 });
   });
 
   test('more than 11000 points per series is refused with what to change', () => {

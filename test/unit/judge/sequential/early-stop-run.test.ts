@@ -97,18 +97,19 @@ test('a source error at a look skips it: no stop', async () => {
 
 test('latency +50% with errors unchanged: the value check stops (normal-mixture test) and fails with test sequential-mixture', async () => {
   // Latency 0.100..0.106 s before, x1.5 after: far beyond the 10% tolerance against a baseline
-  // that varies by 6%, so the first look is certain. The post window's 7 points include the one at
-  // the deploy itself, still at the old latency: the geometric mean is 1.5^(6/7) = +41.6%.
+  // that varies by 6%, so the first look is certain. The point at the deploy instant, still at the
+  // old latency, belongs to the baseline only: the post window's 6 points are all x1.5, a geometric
+  // mean of +50% (it was +41.6% = 1.5^(6/7) while that point was counted in both windows).
   const { plan, sources, watch } = setUp([5, 1000], [...COUNT_CHECK, ...QUERY_CHECK], 1.5);
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
-  expect(seen.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+41\.6%, evidence .* of 80 needed: certain of a regression, stopping early$/);
+  expect(seen.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 80 needed: certain of a regression, stopping early$/);
   const result = await judgeStoppedEarly('t', plan, sources, watch!.decision()!, new AbortController().signal, NOW, () => NOW);
   expect(result.exitCode).toBe(1);
   const latency = result.checks[1]!;
   expect(latency.series[0]).toMatchObject({ test: 'sequential-mixture', rule: 'sequential', verdict: 'fail', alpha: 0.025 });
   expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.025);
-  expect(latency.series[0]!.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+41\.6%/);
+  expect(latency.series[0]!.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+50\.\d%/);
   expect(latency.decidedAfter).toBe(180);
   // The error check, judged on 3 of 10 minutes, cannot pass: no verdict, so no decision time.
   expect(result.checks[0]).toMatchObject({ verdict: 'inconclusive', decidedAfter: null });

@@ -256,13 +256,13 @@ describe('transient failures are retried', () => {
 });
 
 describe('answers that are not the Prometheus API', () => {
-  test('a 200 text/html login page is a protocol error pointing at a proxy or login page', async () => {
+  test('a 200 text/html login page is an endpoint error (fix `url`) pointing at a proxy or login page', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<html><form action="/login"></form></html>');
     });
     const error = await fetchError(fast(server.url));
-    expect(error.kind).toBe('protocol');
+    expect(error.kind).toBe('endpoint');
     expect(error.message).toContain('login page');
     expect(server.requests).toHaveLength(1);
   });
@@ -279,10 +279,26 @@ describe('answers that are not the Prometheus API', () => {
     expect((await fetchError(fast(server.url))).message).toContain('empty body');
   });
 
-  test('a wrong resultType is a protocol error', async () => {
+  test('a 404 (no query API at that URL) is an endpoint error, not retried', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('404 page not found');
+    });
+    const error = await fetchError(fast(server.url));
+    expect(error.kind).toBe('endpoint');
+    expect(error.message).toContain('has no query API (HTTP 404)');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('JSON that is not the API envelope is an endpoint error', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, { hello: 'world' }));
+    expect((await fetchError(fast(server.url))).kind).toBe('endpoint');
+  });
+
+  test('a wrong resultType is an endpoint error', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }));
     const error = await fetchError(fast(server.url));
-    expect(error.kind).toBe('protocol');
+    expect(error.kind).toBe('endpoint');
     expect(error.message).toContain('"vector"');
   });
 

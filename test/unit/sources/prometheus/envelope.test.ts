@@ -55,9 +55,18 @@ describe('parseQueryRangeBody', () => {
 
   test.each([
     ['a wrong resultType', { status: 'success', data: { resultType: 'vector', result: [] } }, 'vector'],
+    ['a non-object', [1, 2], 'envelope'],
+    ['an object without status', { data: { resultType: 'matrix', result: [] } }, 'status'],
+  ])('%s is an endpoint error: `url` leads to some other API', (_what, body, mention) => {
+    const error = failure(body);
+    expect(error.kind).toBe('endpoint');
+    expect(error.message).toContain(mention);
+    expect(error.message).toContain('`url` must point at a Prometheus-compatible query API');
+  });
+
+  test.each([
     ['no data', { status: 'success' }, 'data'],
     ['an unknown status', { status: 'ok', data: {} }, 'ok'],
-    ['a non-object', [1, 2], 'envelope'],
     ['a non-string label', matrix([{ metric: { a: 1 }, values: [] }]), 'label'],
     ['a sample that is not a pair', matrix([{ metric: {}, values: [[100]] }]), 'pair'],
     ['a value that is a number', matrix([{ metric: {}, values: [[100, 1]] }]), 'not a number'],

@@ -1,0 +1,39 @@
+/**
+ * The fixed words the program itself writes into its results: verdicts, test and rule codes,
+ * statuses. Renderers and scripts branch on them, so redaction never masks one (a secret equal
+ * to one of them is a public word anyway). `Record<Union, true>` makes a word added to a type
+ * without being listed here a compile error.
+ */
+import type { SourceErrorKind } from './errors.js';
+import type { DecisionRule, QueryTestStatus, SeriesResult, Verdict } from './types.js';
+
+const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
+const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
+const RULES: Record<DecisionRule, true> = {
+  'too-few-samples': true,
+  'infinite-values': true,
+  bound: true,
+  'too-few-effective-samples': true,
+  'low-traffic': true,
+  'no-events': true,
+  'beyond-tolerance': true,
+  'within-tolerance': true,
+  'not-significant': true,
+  'not-significant-adjusted': true,
+  'not-bad-direction': true,
+  sequential: true,
+  'one-sided': true,
+  'no-denominator': true,
+  'duplicate-series': true,
+};
+const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = { 'baseline-only': true, 'candidate-only': true };
+const PROBE_STATUSES: Record<QueryTestStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
+const ERROR_KINDS: Record<SourceErrorKind, true> = { network: true, timeout: true, http: true, protocol: true, query: true, auth: true, limit: true, endpoint: true };
+const OTHER = ['backtest', 'matrix'];
+
+const WORDS = new Set([VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER));
+
+/** Whether `text` is one of the program's own result words. */
+export function isProgramWord(text: string): boolean {
+  return WORDS.has(text);
+}
