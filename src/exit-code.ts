@@ -1,4 +1,4 @@
-/** Exit codes of the interface (shared/interface.md); only src/cli/ sets them. */
+/** Exit codes of the interface (README, "Exit codes"); only src/cli/ sets the process's. */
 export const ExitCode = {
   pass: 0,
   fail: 1,

@@ -1,5 +1,5 @@
 /**
- * The JSON report of the public interface (docs: /work/shared/interface.md). Fields may be added,
+ * The JSON report of the public interface (README, "Reports"). Fields may be added,
  * never renamed or removed. Objects are built field by field, so only documented fields reach the
  * output (nothing a caller happened to attach to the result) and their order is stable.
  *

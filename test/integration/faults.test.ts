@@ -1,6 +1,6 @@
 /**
  * The built CLI against real loopback servers that misbehave the way backends and proxies do
- * (shared/reliability.md). Each case states its exit class (0 judged, 2 the spec's fault, 3
+ * (README, "Hostile input, secrets and TLS"). Each case states its exit class (0 judged, 2 the spec's fault, 3
  * inconclusive) and the words that tell the user what to do. Every run carries a sentinel token
  * and API key, and neither may appear in stdout, stderr or any report (json, xml, md, html).
  */

@@ -1,5 +1,5 @@
 /**
- * A non-critical check never changes the exit code (interface.md), run through the built CLI
+ * A non-critical check never changes the exit code (README, "Exit codes"), run through the built CLI
  * against real loopback servers speaking the Prometheus API:
  *
  * - its tests are a multiple-comparison family of their own, so 1000 unchanged advisory series

@@ -10,7 +10,7 @@
  * lambda >= 0, is one (sub-Gaussian increments whose mean is <= 0). By Ville's inequality
  * P(M_t ever >= 1/a) <= a. Only lambda >= 0 is mixed because only a rise is evidence: the
  * half-normal puts all the prior on that side, which buys about a factor 2 in the threshold over
- * the two-sided mixture sqrt((V + rho)(ln(1 + V/rho) + 2 ln(1/a))) of statistics.md.
+ * the two-sided mixture sqrt((V + rho)(ln(1 + V/rho) + 2 ln(1/a))) (Howard et al., "Time-uniform, nonparametric, nonasymptotic confidence sequences", 2021).
  */
 import { normalCdf } from '../stats/normal.js';
 

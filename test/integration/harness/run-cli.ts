@@ -14,7 +14,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The part of the JSON report (docs: interface.md) these tests read. */
+/** The part of the JSON report (README, "Reports") these tests read. */
 export interface JsonReport {
   version: number;
   verdict: 'pass' | 'fail' | 'inconclusive';
