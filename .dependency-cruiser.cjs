@@ -34,7 +34,9 @@ LAYERS.forEach((row, depth) => {
         to: { path: `^src/(${above.join('|')})/` },
       });
     }
-    const sideways = row.filter((other) => other !== name && !SIDEWAYS_ALLOWED.some(([a, b]) => a === name && b === other));
+    const sideways = row.filter(
+      (other) => other !== name && !SIDEWAYS_ALLOWED.some(([a, b]) => a === name && b === other),
+    );
     if (sideways.length > 0) {
       upward.push({
         name: `no-sideways-from-${name}`,

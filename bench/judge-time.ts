@@ -5,7 +5,6 @@ import type { CheckSpec } from '../src/spec-model.js';
 import type { Series } from '../src/types.js';
 import { median, ms, timeAsync } from './measure.js';
 
-
 function lognormalSeries(random: () => number, route: number, points: number, start: number, factor: number): Series {
   const values = Array.from({ length: points }, (_, i) => {
     const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -15,8 +14,18 @@ function lognormalSeries(random: () => number, route: number, points: number, st
 }
 
 const check: CheckSpec = {
-  name: 'latency', source: 'prom', query: 'x', direction: 'increase', tolerance: 0.1, confidence: 0.95,
-  step: 15, aggregate: 'mean', critical: true, minSamples: 5, ignoreLabels: [], positions: {},
+  name: 'latency',
+  source: 'prom',
+  query: 'x',
+  direction: 'increase',
+  tolerance: 0.1,
+  confidence: 0.95,
+  step: 15,
+  aggregate: 'mean',
+  critical: true,
+  minSamples: 5,
+  ignoreLabels: [],
+  positions: {},
 };
 
 export interface JudgeTimeResult {
@@ -30,13 +39,19 @@ export async function benchJudge(series = 100, points = 10_000, repeats = 5): Pr
   const random = mulberry32(42); // the benchmark data is the same on every run
   const baseline = Array.from({ length: series }, (_, i) => lognormalSeries(random, i, points, 0, 1));
   // Every tenth route regresses by 20%, so the judge does its full work on some series.
-  const candidate = Array.from({ length: series }, (_, i) => lognormalSeries(random, i, points, 1e6, i % 10 === 0 ? 1.2 : 1));
+  const candidate = Array.from({ length: series }, (_, i) =>
+    lognormalSeries(random, i, points, 1e6, i % 10 === 0 ? 1.2 : 1),
+  );
   let failed = 0;
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    times.push(await timeAsync(async () => {
-      failed = judgeCheck(check, baseline, candidate, 'before-after').series.filter((s) => s.verdict === 'fail').length;
-    }));
+    times.push(
+      await timeAsync(async () => {
+        failed = judgeCheck(check, baseline, candidate, 'before-after').series.filter(
+          (s) => s.verdict === 'fail',
+        ).length;
+      }),
+    );
   }
   return { seconds: median(times), series, points, failed };
 }

@@ -68,11 +68,29 @@ export async function benchRunVsQueries(binPath: string, repeats = 7): Promise<R
       for (const q of distinct.values()) sum += await timeAsync(() => source.fetchRange(q.query, q.range, signal));
       sums.push(sum);
       runs.push(await timeAsync(() => executeRun('bench', plan, { prom: source }, signal, 0, () => 0)));
-      clis.push(await timeAsync(async () => {
-        spawnSync(process.execPath, [binPath, 'run', specFile, '--deployed-at', scenario.deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${vars.PROMETHEUS_URL}`]);
-      }));
+      clis.push(
+        await timeAsync(async () => {
+          spawnSync(process.execPath, [
+            binPath,
+            'run',
+            specFile,
+            '--deployed-at',
+            scenario.deployedAt,
+            '--format',
+            'json',
+            '--var',
+            `PROMETHEUS_URL=${vars.PROMETHEUS_URL}`,
+          ]);
+        }),
+      );
     }
-    const result = { queries: distinct.size, sumOfQueries: median(sums), run: median(runs), cli: median(clis), ratio: 0 };
+    const result = {
+      queries: distinct.size,
+      sumOfQueries: median(sums),
+      run: median(runs),
+      cli: median(clis),
+      ratio: 0,
+    };
     result.ratio = result.run / result.sumOfQueries;
     return result;
   } finally {

@@ -8,7 +8,13 @@ import type { SourceErrorKind } from './errors.js';
 import type { DecisionRule, QueryTestStatus, SeriesResult, Verdict } from './types.js';
 
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
-const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
+const TESTS: Record<SeriesResult['test'], true> = {
+  'mann-whitney': true,
+  binomial: true,
+  'sequential-binomial': true,
+  'sequential-mixture': true,
+  none: true,
+};
 const RULES: Record<DecisionRule, true> = {
   'too-few-samples': true,
   'infinite-values': true,
@@ -26,12 +32,26 @@ const RULES: Record<DecisionRule, true> = {
   'no-denominator': true,
   'duplicate-series': true,
 };
-const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = { 'baseline-only': true, 'candidate-only': true };
+const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = {
+  'baseline-only': true,
+  'candidate-only': true,
+};
 const PROBE_STATUSES: Record<QueryTestStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
-const ERROR_KINDS: Record<SourceErrorKind, true> = { network: true, timeout: true, http: true, protocol: true, query: true, auth: true, limit: true, endpoint: true };
+const ERROR_KINDS: Record<SourceErrorKind, true> = {
+  network: true,
+  timeout: true,
+  http: true,
+  protocol: true,
+  query: true,
+  auth: true,
+  limit: true,
+  endpoint: true,
+};
 const OTHER = ['backtest', 'matrix'];
 
-const WORDS = new Set([VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER));
+const WORDS = new Set(
+  [VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER),
+);
 
 /** Whether `text` is one of the program's own result words. */
 export function isProgramWord(text: string): boolean {

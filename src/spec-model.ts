@@ -62,7 +62,9 @@ export interface CheckSpec {
   /** Checks on sources without history: what is measured (no PromQL), typed by the source's kind. */
   probe?: SourceCheckPart;
   /** Positions of the query strings in the spec file, for PromQL error messages. */
-  positions: Partial<Record<'query' | 'baselineQuery' | 'candidateQuery' | 'numerator' | 'denominator', SourcePosition>>;
+  positions: Partial<
+    Record<'query' | 'baselineQuery' | 'candidateQuery' | 'numerator' | 'denominator', SourcePosition>
+  >;
 }
 
 export interface Spec {

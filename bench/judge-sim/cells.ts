@@ -37,7 +37,10 @@ export interface Cell {
   bound?: number | 'binomial';
 }
 
-const series = (values: number[], start: number): Series => ({ labels: {}, points: values.map((v, i) => ({ t: T0 + (start + i) * STEP, v })) });
+const series = (values: number[], start: number): Series => ({
+  labels: {},
+  points: values.map((v, i) => ({ t: T0 + (start + i) * STEP, v })),
+});
 
 interface PointOptions {
   n?: number;
@@ -59,7 +62,11 @@ function drawPoints(rng: Rng, o: PointOptions): PointDraw {
   const noise = ar1(rng, n + m, o.phi ?? 0);
   const values = noise.map((z, i) => {
     const hours = (i * STEP) / 3600;
-    const level = (o.median ?? 0.2) * Math.exp(sigma * z) * Math.exp((o.driftPerHour ?? 0) * hours) * (i >= n ? 1 + (o.shift ?? 0) : 1);
+    const level =
+      (o.median ?? 0.2) *
+      Math.exp(sigma * z) *
+      Math.exp((o.driftPerHour ?? 0) * hours) *
+      (i >= n ? 1 + (o.shift ?? 0) : 1);
     return o.heavy !== undefined && rng.uniform() < o.heavy ? level * 10 : level;
   });
   return { kind: 'points', baseline: series(values.slice(0, n), 0), candidate: series(values.slice(n), n) };
@@ -95,50 +102,146 @@ function drawCounts(rng: Rng, o: CountOptions): CountDraw {
 }
 
 /** Power of the optimal one-sided test of a log shift delta (normal on the log scale). */
-function shiftBound(shift: number, sigma: number, n: number, m: number, alpha: number, normalCdf: (z: number) => number, quantile: (p: number) => number): number {
+function shiftBound(
+  shift: number,
+  sigma: number,
+  n: number,
+  m: number,
+  alpha: number,
+  normalCdf: (z: number) => number,
+  quantile: (p: number) => number,
+): number {
   return normalCdf(Math.abs(Math.log(1 + shift)) / (sigma * Math.sqrt(1 / n + 1 / m)) - quantile(1 - alpha));
 }
 
 /** Every cell of the simulation at sizes n (baseline) and m (post). */
-export function buildCells(alpha: number, normalCdf: (z: number) => number, quantile: (p: number) => number, n = 61, m = 21): Cell[] {
+export function buildCells(
+  alpha: number,
+  normalCdf: (z: number) => number,
+  quantile: (p: number) => number,
+  n = 61,
+  m = 21,
+): Cell[] {
   const cells: Cell[] = [];
   const bound = (shift: number, sigma = 0.3): number => shiftBound(shift, sigma, n, m, alpha, normalCdf, quantile);
   const size = `${n}/${m}`;
   for (const shift of [0, 0.05, 0.1, 0.2, 0.5]) {
     cells.push({
-      group: 'latency, iid lognormal', name: `+${shift * 100}% (${size})`, null: shift === 0, direction: 'increase', n, m,
-      draw: (rng) => drawPoints(rng, { n, m, shift }), ...(shift > 0 ? { bound: bound(shift) } : {}),
+      group: 'latency, iid lognormal',
+      name: `+${shift * 100}% (${size})`,
+      null: shift === 0,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, shift }),
+      ...(shift > 0 ? { bound: bound(shift) } : {}),
     });
   }
   for (const shift of [0, 0.2, 0.5]) {
-    cells.push({ group: 'latency, heavy tail (5% x10)', name: `+${shift * 100}%`, null: shift === 0, direction: 'increase', n, m, draw: (rng) => drawPoints(rng, { n, m, shift, heavy: 0.05 }) });
+    cells.push({
+      group: 'latency, heavy tail (5% x10)',
+      name: `+${shift * 100}%`,
+      null: shift === 0,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, shift, heavy: 0.05 }),
+    });
   }
   for (const phi of [0.5, 0.8, 0.95]) {
-    cells.push({ group: 'latency, AR(1) noise', name: `phi ${phi}, no change`, null: true, direction: 'increase', n, m, draw: (rng) => drawPoints(rng, { n, m, phi }) });
+    cells.push({
+      group: 'latency, AR(1) noise',
+      name: `phi ${phi}, no change`,
+      null: true,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, phi }),
+    });
   }
   for (const phi of [0.5, 0.8]) {
-    cells.push({ group: 'latency, AR(1) noise', name: `phi ${phi}, +50%`, null: false, direction: 'increase', n, m, draw: (rng) => drawPoints(rng, { n, m, phi, shift: 0.5 }) });
+    cells.push({
+      group: 'latency, AR(1) noise',
+      name: `phi ${phi}, +50%`,
+      null: false,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, phi, shift: 0.5 }),
+    });
   }
   for (const drift of [0.02, 0.05, 0.1]) {
-    cells.push({ group: 'before/after drift, no change', name: `+${drift * 100}%/hour`, null: true, direction: 'increase', n, m, draw: (rng) => drawPoints(rng, { n, m, driftPerHour: drift }) });
+    cells.push({
+      group: 'before/after drift, no change',
+      name: `+${drift * 100}%/hour`,
+      null: true,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, driftPerHour: drift }),
+    });
   }
   for (const drop of [0, 0.2, 0.3]) {
     cells.push({
-      group: 'throughput (sigma 0.1), direction decrease', name: `-${drop * 100}%`, null: drop === 0, direction: 'decrease', n, m,
-      draw: (rng) => drawPoints(rng, { n, m, median: 1000, sigma: 0.1, shift: -drop }), ...(drop > 0 ? { bound: bound(-drop, 0.1) } : {}),
+      group: 'throughput (sigma 0.1), direction decrease',
+      name: `-${drop * 100}%`,
+      null: drop === 0,
+      direction: 'decrease',
+      n,
+      m,
+      draw: (rng) => drawPoints(rng, { n, m, median: 1000, sigma: 0.1, shift: -drop }),
+      ...(drop > 0 ? { bound: bound(-drop, 0.1) } : {}),
     });
   }
   for (const traffic of [1000, 4000, 16000]) {
     for (const ratio of [1, 1.5, 2, 4]) {
       cells.push({
-        group: `errors 0.5%, ${traffic} requests per post window`, name: `x${ratio}`, null: ratio === 1, direction: 'increase', n, m,
-        draw: (rng) => drawCounts(rng, { n, m, traffic, rate: 0.005, ratio }), bound: 'binomial',
+        group: `errors 0.5%, ${traffic} requests per post window`,
+        name: `x${ratio}`,
+        null: ratio === 1,
+        direction: 'increase',
+        n,
+        m,
+        draw: (rng) => drawCounts(rng, { n, m, traffic, rate: 0.005, ratio }),
+        bound: 'binomial',
       });
     }
   }
-  cells.push({ group: 'errors 0.5%, bursty (gamma shape 2 per step)', name: 'x1, 16000 requests', null: true, direction: 'increase', n, m, draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.005, ratio: 1, burstShape: 2 }) });
-  cells.push({ group: 'errors 0.5%, bursty (gamma shape 2 per step)', name: 'x4, 16000 requests', null: false, direction: 'increase', n, m, draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.005, ratio: 4, burstShape: 2 }) });
-  cells.push({ group: 'low traffic', name: 'errors x10 on 60 requests', null: false, direction: 'increase', n, m, draw: (rng) => drawCounts(rng, { n, m, traffic: 60, rate: 0.005, ratio: 10 }) });
-  cells.push({ group: 'low traffic', name: 'errors x1 on 300 requests', null: true, direction: 'increase', n, m, draw: (rng) => drawCounts(rng, { n, m, traffic: 300, rate: 0.005, ratio: 1 }) });
+  cells.push({
+    group: 'errors 0.5%, bursty (gamma shape 2 per step)',
+    name: 'x1, 16000 requests',
+    null: true,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.005, ratio: 1, burstShape: 2 }),
+  });
+  cells.push({
+    group: 'errors 0.5%, bursty (gamma shape 2 per step)',
+    name: 'x4, 16000 requests',
+    null: false,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.005, ratio: 4, burstShape: 2 }),
+  });
+  cells.push({
+    group: 'low traffic',
+    name: 'errors x10 on 60 requests',
+    null: false,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawCounts(rng, { n, m, traffic: 60, rate: 0.005, ratio: 10 }),
+  });
+  cells.push({
+    group: 'low traffic',
+    name: 'errors x1 on 300 requests',
+    null: true,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawCounts(rng, { n, m, traffic: 300, rate: 0.005, ratio: 1 }),
+  });
   return cells;
 }

@@ -22,12 +22,23 @@ export type Outcome = Verdict;
 /** The check every method is configured with (the spec defaults: 95% confidence, 10% tolerance). */
 export function benchCheck(direction: CheckSpec['direction']): CheckSpec {
   return {
-    name: 'sim', source: 'prom', query: 'q', direction, tolerance: 0.1, confidence: 0.95, step: 30, aggregate: 'mean',
-    critical: true, minSamples: 5, ignoreLabels: [], positions: {},
+    name: 'sim',
+    source: 'prom',
+    query: 'q',
+    direction,
+    tolerance: 0.1,
+    confidence: 0.95,
+    step: 30,
+    aggregate: 'mean',
+    critical: true,
+    minSamples: 5,
+    ignoreLabels: [],
+    positions: {},
   };
 }
 
-const finiteSorted = (s: Series): Float64Array => Float64Array.from(s.points.map((p) => p.v).filter(Number.isFinite)).sort();
+const finiteSorted = (s: Series): Float64Array =>
+  Float64Array.from(s.points.map((p) => p.v).filter(Number.isFinite)).sort();
 
 /** Point values of a draw; for counts, the per-step error ratio (what a ratio query would return). */
 function pointsOf(draw: PointDraw | CountDraw): { baseline: Series; candidate: Series } {
@@ -42,8 +53,16 @@ function pointsOf(draw: PointDraw | CountDraw): { baseline: Series; candidate: S
 /** Ours: the judge as the CLI runs it. */
 export function judgeOurs(draw: PointDraw | CountDraw, check: CheckSpec): Outcome {
   if (draw.kind === 'counts') {
-    const side = (s: { errors: Series; requests: Series }): { numerator: Series[]; denominator: Series[] } => ({ numerator: [s.errors], denominator: [s.requests] });
-    const result = judgeCountCheck({ ...check, numerator: 'e', denominator: 'r' }, side(draw.baseline), side(draw.candidate), 'before-after');
+    const side = (s: { errors: Series; requests: Series }): { numerator: Series[]; denominator: Series[] } => ({
+      numerator: [s.errors],
+      denominator: [s.requests],
+    });
+    const result = judgeCountCheck(
+      { ...check, numerator: 'e', denominator: 'r' },
+      side(draw.baseline),
+      side(draw.candidate),
+      'before-after',
+    );
     return judgeRun([result]).verdict;
   }
   return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], 'before-after')]).verdict;
@@ -55,13 +74,19 @@ export function judgePlain(draw: PointDraw | CountDraw, check: CheckSpec): Outco
   const b = finiteSorted(baseline);
   const c = finiteSorted(candidate);
   if (b.length < check.minSamples || c.length < check.minSamples) return 'inconclusive';
-  const alternative = check.direction === 'increase' ? 'greater' : check.direction === 'decrease' ? 'less' : 'two-sided';
+  const alternative =
+    check.direction === 'increase' ? 'greater' : check.direction === 'decrease' ? 'less' : 'two-sided';
   const { pValue } = mannWhitneySorted(c, b, alternative);
   const hl = hodgesLehmannSorted(b, c, check.confidence);
   const scale = Math.abs(quantileSorted(b, 0.5)) || Math.abs(meanOf(b));
   const shift = hl.estimate === 0 && pValue < 1 - check.confidence ? meanOf(c) - meanOf(b) : hl.estimate;
   const relative = scale > 0 ? shift / scale : Infinity * Math.sign(shift);
-  const beyond = check.direction === 'increase' ? relative > check.tolerance : check.direction === 'decrease' ? relative < -check.tolerance : Math.abs(relative) > check.tolerance;
+  const beyond =
+    check.direction === 'increase'
+      ? relative > check.tolerance
+      : check.direction === 'decrease'
+        ? relative < -check.tolerance
+        : Math.abs(relative) > check.tolerance;
   return pValue < 1 - check.confidence && beyond ? 'fail' : 'pass';
 }
 

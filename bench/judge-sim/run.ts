@@ -28,7 +28,11 @@ const rate = (k: number, r: number): string => {
 function runCell(cell: Cell, index: number): string {
   const rng = seededRng(seed + 7919 * index);
   const check = benchCheck(cell.direction);
-  const tallies = { ours: { fail: 0, inconclusive: 0 }, plain: { fail: 0, inconclusive: 0 }, kayenta: { fail: 0, inconclusive: 0 } };
+  const tallies = {
+    ours: { fail: 0, inconclusive: 0 },
+    plain: { fail: 0, inconclusive: 0 },
+    kayenta: { fail: 0, inconclusive: 0 },
+  };
   let boundHits = 0;
   const count = (t: Tally, o: Outcome): void => {
     if (o === 'fail') t.fail++;
@@ -41,7 +45,12 @@ function runCell(cell: Cell, index: number): string {
     count(tallies.kayenta, judgeKayenta(draw, check));
     if (cell.bound === 'binomial' && judgeBinomialBound(draw as CountDraw, check)) boundHits++;
   }
-  const bound = cell.bound === undefined ? '' : cell.bound === 'binomial' ? rate(boundHits, replications) : `${(100 * cell.bound).toFixed(1)}%`;
+  const bound =
+    cell.bound === undefined
+      ? ''
+      : cell.bound === 'binomial'
+        ? rate(boundHits, replications)
+        : `${(100 * cell.bound).toFixed(1)}%`;
   const what = cell.null ? 'false alarm' : 'fail (power)';
   return `| ${cell.group} | ${cell.name} | ${what} | ${rate(tallies.ours.fail, replications)} | ${rate(tallies.ours.inconclusive, replications)} | ${rate(tallies.plain.fail, replications)} | ${rate(tallies.kayenta.fail, replications)} | ${bound} |`;
 }
@@ -57,7 +66,9 @@ const lines = [
 ];
 for (const [n, m] of sizes) {
   // At the larger size only the point cells are run: count cells are defined per post window, not per point.
-  const cells = buildCells(ALPHA, normalCdf, normalQuantile, n, m).filter((c) => n === 61 || !/^errors|^low traffic/.test(c.group));
+  const cells = buildCells(ALPHA, normalCdf, normalQuantile, n, m).filter(
+    (c) => n === 61 || !/^errors|^low traffic/.test(c.group),
+  );
   cells.forEach((cell, i) => {
     const line = runCell(cell, i);
     lines.push(n === 61 ? line : line.replace(/^\| ([^|]+)\|/, `| $1(${n}/${m}) |`));

@@ -43,7 +43,11 @@ export function valueStopSeconds(baseline: Float64Array, candidate: Float64Array
 }
 
 /** The fixed-window verdict of the point judge (before/after mode) on the window. */
-export function valueFixedVerdict(baseline: { t: number; v: number }[], candidate: { t: number; v: number }[]): Verdict {
+export function valueFixedVerdict(
+  baseline: { t: number; v: number }[],
+  candidate: { t: number; v: number }[],
+): Verdict {
   const check = { ...CHECK, aggregate: 'mean' as const, minSamples: 5 };
-  return classifySeries(check, { labels: {}, baseline, candidate: candidate.slice(0, WINDOW_STEPS) }, 'before-after').verdict;
+  return classifySeries(check, { labels: {}, baseline, candidate: candidate.slice(0, WINDOW_STEPS) }, 'before-after')
+    .verdict;
 }

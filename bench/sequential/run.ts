@@ -28,7 +28,8 @@ interface Outcome {
   fixedFail: boolean;
 }
 
-const percent = (k: number, n: number): string => `${(100 * k / n).toFixed(1)}% ± ${(100 * Math.sqrt((k / n) * (1 - k / n) / n)).toFixed(1)}`;
+const percent = (k: number, n: number): string =>
+  `${((100 * k) / n).toFixed(1)}% ± ${(100 * Math.sqrt(((k / n) * (1 - k / n)) / n)).toFixed(1)}`;
 
 /** The q-quantile of the stop times, counting runs that never stopped as later than any. */
 function timeQuantile(stops: (number | null)[], q: number): string {
@@ -39,46 +40,97 @@ function timeQuantile(stops: (number | null)[], q: number): string {
 
 function countOutcome(rng: Rng, traffic: CountTraffic, looks: number): Outcome {
   const { baseline, candidate } = drawCounts(rng, traffic, looks);
-  return { stop: countStopSeconds(baseline, candidate, looks), fixedFail: countFixedVerdict(baseline, candidate) === 'fail' };
+  return {
+    stop: countStopSeconds(baseline, candidate, looks),
+    fixedFail: countFixedVerdict(baseline, candidate) === 'fail',
+  };
 }
 
 function valueOutcome(rng: Rng, traffic: ValueTraffic, looks: number): Outcome {
   const { baseline, candidate } = drawValues(rng, traffic, looks);
-  const stop = firstValueStop({ direction: 'increase', tolerance: TOLERANCE }, Float64Array.from(baseline, (p) => p.v), candidate, ALPHA, WINDOW_STEPS);
-  return { stop: stop === null ? null : stop.at - candidate[0]!.t + STEP, fixedFail: valueFixedVerdict(baseline, candidate) === 'fail' };
+  const stop = firstValueStop(
+    { direction: 'increase', tolerance: TOLERANCE },
+    Float64Array.from(baseline, (p) => p.v),
+    candidate,
+    ALPHA,
+    WINDOW_STEPS,
+  );
+  return {
+    stop: stop === null ? null : stop.at - candidate[0]!.t + STEP,
+    fixedFail: valueFixedVerdict(baseline, candidate) === 'fail',
+  };
 }
 
-interface DetectCell { name: string; draw: (rng: Rng) => Outcome; wald: number }
-interface NullCell { name: string; draw: (rng: Rng, looks: number) => Outcome }
+interface DetectCell {
+  name: string;
+  draw: (rng: Rng) => Outcome;
+  wald: number;
+}
+interface NullCell {
+  name: string;
+  draw: (rng: Rng, looks: number) => Outcome;
+}
 
 const detectCells: DetectCell[] = [];
 for (const rate of [0.01, 0.05]) {
   for (const ratio of [2, 5]) {
     const traffic = { rps: 10, rate, ratio };
-    detectCells.push({ name: `errors ${rate * 100}% x${ratio}, 10 req/s`, draw: (rng) => countOutcome(rng, traffic, WINDOW_STEPS), wald: waldSecondsCounts(10, rate, ratio, TOLERANCE, ALPHA, WALD_MISS) });
+    detectCells.push({
+      name: `errors ${rate * 100}% x${ratio}, 10 req/s`,
+      draw: (rng) => countOutcome(rng, traffic, WINDOW_STEPS),
+      wald: waldSecondsCounts(10, rate, ratio, TOLERANCE, ALPHA, WALD_MISS),
+    });
   }
 }
 for (const phi of [0, 0.5]) {
   for (const shift of [0.25, 0.5]) {
     const traffic = { phi, heavy: 0, shift };
-    detectCells.push({ name: `latency +${shift * 100}%, ${phi === 0 ? 'iid' : `AR(1) phi ${phi}`}`, draw: (rng) => valueOutcome(rng, traffic, WINDOW_STEPS), wald: waldSecondsValues(STEP, 0.3, phi, shift, TOLERANCE, ALPHA, WALD_MISS) });
+    detectCells.push({
+      name: `latency +${shift * 100}%, ${phi === 0 ? 'iid' : `AR(1) phi ${phi}`}`,
+      draw: (rng) => valueOutcome(rng, traffic, WINDOW_STEPS),
+      wald: waldSecondsValues(STEP, 0.3, phi, shift, TOLERANCE, ALPHA, WALD_MISS),
+    });
   }
 }
 
 const nullCells: NullCell[] = [
   { name: 'errors 1%, no change', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1 }, looks) },
   { name: 'errors 5%, no change', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.05, ratio: 1 }, looks) },
-  { name: 'errors 1% bursty (gamma 2 per step), no change', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1, burstShape: 2 }, looks) },
-  { name: 'errors 5%, x1.1 (the tolerance edge)', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.05, ratio: 1.1 }, looks) },
+  {
+    name: 'errors 1% bursty (gamma 2 per step), no change',
+    draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1, burstShape: 2 }, looks),
+  },
+  {
+    name: 'errors 5%, x1.1 (the tolerance edge)',
+    draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.05, ratio: 1.1 }, looks),
+  },
   { name: 'latency iid, no change', draw: (rng, looks) => valueOutcome(rng, { phi: 0, heavy: 0, shift: 0 }, looks) },
-  { name: 'latency AR(1) phi 0.5, no change', draw: (rng, looks) => valueOutcome(rng, { phi: 0.5, heavy: 0, shift: 0 }, looks) },
-  { name: 'latency AR(1) phi 0.8, no change', draw: (rng, looks) => valueOutcome(rng, { phi: 0.8, heavy: 0, shift: 0 }, looks) },
-  { name: 'latency heavy tail (5% x10), no change', draw: (rng, looks) => valueOutcome(rng, { phi: 0, heavy: 0.05, shift: 0 }, looks) },
-  { name: 'latency AR(1) phi 0.5, +10% (the tolerance edge)', draw: (rng, looks) => valueOutcome(rng, { phi: 0.5, heavy: 0, shift: 0.1 }, looks) },
+  {
+    name: 'latency AR(1) phi 0.5, no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.5, heavy: 0, shift: 0 }, looks),
+  },
+  {
+    name: 'latency AR(1) phi 0.8, no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.8, heavy: 0, shift: 0 }, looks),
+  },
+  {
+    name: 'latency heavy tail (5% x10), no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0, heavy: 0.05, shift: 0 }, looks),
+  },
+  {
+    name: 'latency AR(1) phi 0.5, +10% (the tolerance edge)',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.5, heavy: 0, shift: 0.1 }, looks),
+  },
   // Appended (the seeds above stay those of earlier runs): the count edge at a 1% rate, where the
   // baseline has only ~180 errors, plain and bursty: the one-sided test's hardest null cells.
-  { name: 'errors 1%, x1.1 (the tolerance edge)', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1.1 }, looks) },
-  { name: 'errors 1% bursty, x1.1 (the tolerance edge)', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1.1, burstShape: 2 }, looks) },
+  {
+    name: 'errors 1%, x1.1 (the tolerance edge)',
+    draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1.1 }, looks),
+  },
+  {
+    name: 'errors 1% bursty, x1.1 (the tolerance edge)',
+    draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1.1, burstShape: 2 }, looks),
+  },
 ];
 
 const started = Date.now();
@@ -93,17 +145,25 @@ detectCells.forEach((cell, i) => {
   const outcomes = Array.from({ length: replications }, () => cell.draw(rng));
   const stops = outcomes.map((o) => o.stop);
   const detected = stops.filter((s) => s !== null).length;
-  lines.push(`| ${cell.name} | ${percent(detected, replications)} | ${timeQuantile(stops, 0.5)} | ${timeQuantile(stops, 0.9)} | ${percent(outcomes.filter((o) => o.fixedFail).length, replications)} | ${cell.wald.toFixed(0)} s |`);
+  lines.push(
+    `| ${cell.name} | ${percent(detected, replications)} | ${timeQuantile(stops, 0.5)} | ${timeQuantile(stops, 0.9)} | ${percent(outcomes.filter((o) => o.fixedFail).length, replications)} | ${cell.wald.toFixed(0)} s |`,
+  );
   process.stderr.write('.');
 });
-lines.push('', `| no regression | sequential: false stops in the window (${WINDOW_STEPS} looks) | under continuous monitoring (${LONG_LOOKS} looks, 50 min) | fixed window: false alarms |`, '| --- | --- | --- | --- |');
+lines.push(
+  '',
+  `| no regression | sequential: false stops in the window (${WINDOW_STEPS} looks) | under continuous monitoring (${LONG_LOOKS} looks, 50 min) | fixed window: false alarms |`,
+  '| --- | --- | --- | --- |',
+);
 nullCells.forEach((cell, i) => {
   const rng = seededRng(seed + 104729 * (i + 1));
   // One draw of 200 steps serves both columns: the window is its first 40 looks.
   const outcomes = Array.from({ length: replications }, () => cell.draw(rng, LONG_LOOKS));
   const inWindow = outcomes.filter((o) => o.stop !== null && o.stop <= WINDOW).length;
   const ever = outcomes.filter((o) => o.stop !== null).length;
-  lines.push(`| ${cell.name} | ${percent(inWindow, replications)} | ${percent(ever, replications)} | ${percent(outcomes.filter((o) => o.fixedFail).length, replications)} |`);
+  lines.push(
+    `| ${cell.name} | ${percent(inWindow, replications)} | ${percent(ever, replications)} | ${percent(outcomes.filter((o) => o.fixedFail).length, replications)} |`,
+  );
   process.stderr.write('.');
 });
 process.stderr.write(`\n${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -27,7 +27,11 @@ export interface CountTraffic {
 const side = (steps: CountStep[]): CountSide => ({ labels: {}, steps, dropped: 0, zeroFilled: 0 });
 
 /** One replication: the baseline side and `post` candidate steps. */
-export function drawCounts(rng: Rng, traffic: CountTraffic, post: number): { baseline: CountSide; candidate: CountSide } {
+export function drawCounts(
+  rng: Rng,
+  traffic: CountTraffic,
+  post: number,
+): { baseline: CountSide; candidate: CountSide } {
   const mean = traffic.rps * STEP;
   const steps = (count: number, start: number, rate: number): CountStep[] =>
     Array.from({ length: count }, (_, i) => {
@@ -50,7 +54,11 @@ export interface ValueTraffic {
 }
 
 /** One replication: baseline and `post` candidate points (unix seconds, seconds of latency). */
-export function drawValues(rng: Rng, traffic: ValueTraffic, post: number): { baseline: { t: number; v: number }[]; candidate: { t: number; v: number }[] } {
+export function drawValues(
+  rng: Rng,
+  traffic: ValueTraffic,
+  post: number,
+): { baseline: { t: number; v: number }[]; candidate: { t: number; v: number }[] } {
   const sigma = traffic.sigma ?? 0.3;
   const noise = ar1(rng, BASELINE_STEPS + post, traffic.phi);
   const points = noise.map((z, i) => {

@@ -23,12 +23,23 @@ const seed = Number(process.argv[3] ?? 20261128);
 const ks = (process.argv[4] ?? '10,15,25,50,100').split(',').map(Number);
 const LONG_LOOKS = 200;
 
-interface Rule { name: string; stops: (baseline: { events: number; trials: number }, candidate: { events: number; trials: number }) => boolean }
+interface Rule {
+  name: string;
+  stops: (baseline: { events: number; trials: number }, candidate: { events: number; trials: number }) => boolean;
+}
 
 const rules: Rule[] = ks.flatMap((k): Rule[] => [
   {
     name: `one-sided k=${k}`,
-    stops: (baseline, candidate) => decideSequentialStop({ baseline, candidate, tolerance: TOLERANCE, direction: 'increase', alpha: ALPHA, concentration: k }).stop,
+    stops: (baseline, candidate) =>
+      decideSequentialStop({
+        baseline,
+        candidate,
+        tolerance: TOLERANCE,
+        direction: 'increase',
+        alpha: ALPHA,
+        concentration: k,
+      }).stop,
   },
   {
     name: `two-sided k=${k}`,
@@ -36,7 +47,10 @@ const rules: Rule[] = ks.flatMap((k): Rule[] => [
       const theta0 = nullShare(candidate.trials, baseline.trials, TOLERANCE, 'increase');
       const events = baseline.events + candidate.events;
       if (events <= 0) return false;
-      return candidate.events / events > theta0 && logShareBayesFactor(candidate.events, baseline.events, theta0, k) >= Math.log(1 / ALPHA);
+      return (
+        candidate.events / events > theta0 &&
+        logShareBayesFactor(candidate.events, baseline.events, theta0, k) >= Math.log(1 / ALPHA)
+      );
     },
   },
 ]);
@@ -68,7 +82,8 @@ function quantile(stops: (number | null)[], q: number, looks: number): string {
   return Number.isFinite(v) ? `${v}` : `> ${looks * STEP}`;
 }
 
-const rate = (k: number, n: number): string => `${((100 * k) / n).toFixed(1)}% ± ${(100 * Math.sqrt(((k / n) * (1 - k / n)) / n)).toFixed(1)}`;
+const rate = (k: number, n: number): string =>
+  `${((100 * k) / n).toFixed(1)}% ± ${(100 * Math.sqrt(((k / n) * (1 - k / n)) / n)).toFixed(1)}`;
 
 const cells: { name: string; traffic: CountTraffic; looks: number }[] = [
   { name: 'errors 1% x2', traffic: { rps: 10, rate: 0.01, ratio: 2 }, looks: WINDOW_STEPS },
@@ -77,7 +92,11 @@ const cells: { name: string; traffic: CountTraffic; looks: number }[] = [
   { name: 'errors 5% x5', traffic: { rps: 10, rate: 0.05, ratio: 5 }, looks: WINDOW_STEPS },
   { name: 'errors 1% no change (200 looks)', traffic: { rps: 10, rate: 0.01, ratio: 1 }, looks: LONG_LOOKS },
   { name: 'errors 5% no change (200 looks)', traffic: { rps: 10, rate: 0.05, ratio: 1 }, looks: LONG_LOOKS },
-  { name: 'errors 1% bursty, no change (200 looks)', traffic: { rps: 10, rate: 0.01, ratio: 1, burstShape: 2 }, looks: LONG_LOOKS },
+  {
+    name: 'errors 1% bursty, no change (200 looks)',
+    traffic: { rps: 10, rate: 0.01, ratio: 1, burstShape: 2 },
+    looks: LONG_LOOKS,
+  },
   { name: 'errors 5% x1.1, the edge (200 looks)', traffic: { rps: 10, rate: 0.05, ratio: 1.1 }, looks: LONG_LOOKS },
   { name: 'errors 1% x1.1, the edge (200 looks)', traffic: { rps: 10, rate: 0.01, ratio: 1.1 }, looks: LONG_LOOKS },
 ];

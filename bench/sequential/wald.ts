@@ -12,7 +12,14 @@ function bernoulliKl(p1: number, p0: number): number {
 }
 
 /** Seconds of traffic at `rps` a test of error rate `rate` x `ratio` against the edge rate x (1 + tol) needs on average. */
-export function waldSecondsCounts(rps: number, rate: number, ratio: number, tolerance: number, a: number, b: number): number {
+export function waldSecondsCounts(
+  rps: number,
+  rate: number,
+  ratio: number,
+  tolerance: number,
+  a: number,
+  b: number,
+): number {
   return numerator(a, b) / bernoulliKl(rate * ratio, rate * (1 + tolerance)) / rps;
 }
 
@@ -20,7 +27,15 @@ export function waldSecondsCounts(rps: number, rate: number, ratio: number, tole
  * Seconds for a log-shift ln(1 + shift) against ln(1 + tol) on steps of `step` seconds with log
  * sd sigma; AR(1) noise carries (1 - phi) / (1 + phi) of the information of independent steps.
  */
-export function waldSecondsValues(step: number, sigma: number, phi: number, shift: number, tolerance: number, a: number, b: number): number {
+export function waldSecondsValues(
+  step: number,
+  sigma: number,
+  phi: number,
+  shift: number,
+  tolerance: number,
+  a: number,
+  b: number,
+): number {
   const delta = Math.log1p(shift) - Math.log1p(tolerance);
   const kl = ((delta * delta) / (2 * sigma * sigma)) * ((1 - phi) / (1 + phi));
   return (numerator(a, b) / kl) * step;

@@ -58,11 +58,18 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
   });
   // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.
   const result = redactDeep(summary, spec.secrets);
-  const withErrors = (reportErrors: readonly ReportError[]): BacktestResult => (reportErrors.length === 0 ? result : { ...result, reportErrors: [...reportErrors] });
+  const withErrors = (reportErrors: readonly ReportError[]): BacktestResult =>
+    reportErrors.length === 0 ? result : { ...result, reportErrors: [...reportErrors] };
   // Files first, stdout last, so stdout names a report that could not be written; none changes the exit code.
-  const files = reports.map((report) => ({ path: report.path, render: (errors: readonly ReportError[]) => report.render(withErrors(errors)) }));
+  const files = reports.map((report) => ({
+    path: report.path,
+    render: (errors: readonly ReportError[]) => report.render(withErrors(errors)),
+  }));
   const reportErrors = await writeReportFiles(files);
-  for (const failure of reportErrors) stderr(`error: the report ${failure.path} could not be written (${failure.error}); the other reports name it, and the exit code is unchanged (${result.exitCode})\n`);
+  for (const failure of reportErrors)
+    stderr(
+      `error: the report ${failure.path} could not be written (${failure.error}); the other reports name it, and the exit code is unchanged (${result.exitCode})\n`,
+    );
   const delivered = withErrors(reportErrors);
   io.stdout(options.format === 'json' ? renderBacktestJson(delivered) : renderBacktestHuman(delivered));
   return result.exitCode;

@@ -1,7 +1,12 @@
 /** Run async work over a list with at most `limit` tasks at once, keeping the results in order. */
 
 /** `fn` over `items`, `limit` at a time; stops starting new items once `shouldStop()` is true (their results stay undefined). */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>, shouldStop: () => boolean = () => false): Promise<(R | undefined)[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+  shouldStop: () => boolean = () => false,
+): Promise<(R | undefined)[]> {
   const results: (R | undefined)[] = new Array<R | undefined>(items.length).fill(undefined);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -49,14 +49,20 @@ export function latestMoment(spec: Spec, now: number): number {
 
 function parseEvery(text: string): number {
   const seconds = parseDuration(text);
-  if (seconds === undefined || seconds <= 0) throw new UsageError(`--every: ${JSON.stringify(text)} is not a positive duration like 30m, 1h or 1d`);
+  if (seconds === undefined || seconds <= 0)
+    throw new UsageError(`--every: ${JSON.stringify(text)} is not a positive duration like 30m, 1h or 1d`);
   return seconds;
 }
 
 function parseAtList(text: string, now: number): number[] {
-  const items = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  if (items.length === 0) throw new UsageError('--at: give a comma-separated list of times, e.g. 2026-11-20T10:00:00Z,2026-11-21T10:00:00Z');
-  if (items.length > MAX_MOMENTS) throw new UsageError(`--at lists ${items.length} times, more than the ${MAX_MOMENTS} a backtest replays`);
+  const items = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (items.length === 0)
+    throw new UsageError('--at: give a comma-separated list of times, e.g. 2026-11-20T10:00:00Z,2026-11-21T10:00:00Z');
+  if (items.length > MAX_MOMENTS)
+    throw new UsageError(`--at lists ${items.length} times, more than the ${MAX_MOMENTS} a backtest replays`);
   return [...new Set(items.map((item) => Math.floor(parseDeployTime(item, now, '--at'))))].sort((a, b) => a - b);
 }
 

@@ -20,6 +20,8 @@ export function backtestNotes(spec: Spec, moments: readonly number[]): string[] 
         `not independent and the intervals are narrower than they should be; --every ${formatDuration(span)} or more avoids it`,
     );
   }
-  notes.push('a failing moment is a false alarm only if nothing really changed then: read the moments listed before tuning the spec');
+  notes.push(
+    'a failing moment is a false alarm only if nothing really changed then: read the moments listed before tuning the spec',
+  );
   return [...notes, ...(plan.warnings ?? [])];
 }

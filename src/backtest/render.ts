@@ -25,7 +25,13 @@ export function renderBacktestHuman(result: BacktestResult): string {
     '',
     table([
       ['check', 'critical', 'judged', 'fails', 'false alarms', '95% interval', 'alpha', 'inconclusive'],
-      ...result.checks.map((c) => [text(c.name), c.critical ? 'yes' : 'no', ...rateCells(c), percent(c.alpha), String(c.inconclusive)]),
+      ...result.checks.map((c) => [
+        text(c.name),
+        c.critical ? 'yes' : 'no',
+        ...rateCells(c),
+        percent(c.alpha),
+        String(c.inconclusive),
+      ]),
       ['run (critical checks)', '', ...rateCells(result.run), '', String(result.run.inconclusive)],
     ]),
   ];
@@ -33,19 +39,29 @@ export function renderBacktestHuman(result: BacktestResult): string {
   lines.push('', failing.length === 0 ? 'no moment would have failed.' : 'moments that would have failed:');
   for (const check of failing) {
     lines.push(`  ${text(check.name)}`);
-    for (const m of check.failedAt.slice(0, LISTED)) lines.push(`    ${text(m.at)}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${text(m.reason)}`);
-    if (check.failedAt.length > LISTED) lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);
+    for (const m of check.failedAt.slice(0, LISTED))
+      lines.push(
+        `    ${text(m.at)}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${text(m.reason)}`,
+      );
+    if (check.failedAt.length > LISTED)
+      lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);
   }
   const unsure = result.checks.filter((c) => c.inconclusiveAt.length > 0);
   if (unsure.length > 0) lines.push('', 'inconclusive moments:');
   for (const check of unsure) {
     lines.push(`  ${text(check.name)}`);
     for (const m of check.inconclusiveAt.slice(0, LISTED)) lines.push(`    ${text(m.at)}  ${text(m.reason)}`);
-    if (check.inconclusiveAt.length > LISTED) lines.push(`    ... and ${check.inconclusiveAt.length - LISTED} more (--format json lists all)`);
+    if (check.inconclusiveAt.length > LISTED)
+      lines.push(`    ... and ${check.inconclusiveAt.length - LISTED} more (--format json lists all)`);
   }
   if (result.notes.length > 0) lines.push('', 'notes:', ...result.notes.map((n) => `  - ${text(n)}`));
   const reportErrors = result.reportErrors ?? [];
-  if (reportErrors.length > 0) lines.push('', 'reports not written:', ...reportErrors.map((e) => `  - ${text(e.path)} could not be written (${text(e.error)})`));
+  if (reportErrors.length > 0)
+    lines.push(
+      '',
+      'reports not written:',
+      ...reportErrors.map((e) => `  - ${text(e.path)} could not be written (${text(e.error)})`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,5 +90,12 @@ function percent(x: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

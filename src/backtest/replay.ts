@@ -17,18 +17,35 @@ export interface ReplayOptions {
 }
 
 /** The replayed moments, in order; moments not started before an interrupt are left out (undefined). */
-export async function replayMoments(spec: Spec, moments: readonly number[], sources: Record<string, Source>, options: ReplayOptions): Promise<(BacktestMoment | undefined)[]> {
+export async function replayMoments(
+  spec: Spec,
+  moments: readonly number[],
+  sources: Record<string, Source>,
+  options: ReplayOptions,
+): Promise<(BacktestMoment | undefined)[]> {
   let done = 0;
   return mapLimit(
     moments,
     options.concurrency,
     async (moment) => {
-      const result = await executeRun(spec.name, planRun(spec, moment), sources, options.signal, options.now(), options.now);
+      const result = await executeRun(
+        spec.name,
+        planRun(spec, moment),
+        sources,
+        options.signal,
+        options.now(),
+        options.now,
+      );
       options.onMoment?.(++done, moments.length);
       return {
         at: formatTime(moment),
         verdict: options.signal.aborted ? 'inconclusive' : result.verdict,
-        checks: result.checks.map((c) => ({ name: c.name, verdict: c.verdict, reason: c.reason, ...(typeof c.decidedAfter === 'number' ? { decidedAfter: c.decidedAfter } : {}) })),
+        checks: result.checks.map((c) => ({
+          name: c.name,
+          verdict: c.verdict,
+          reason: c.reason,
+          ...(typeof c.decidedAfter === 'number' ? { decidedAfter: c.decidedAfter } : {}),
+        })),
       } satisfies BacktestMoment;
     },
     () => options.signal.aborted,

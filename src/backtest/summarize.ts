@@ -36,20 +36,30 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
     const rows = done.map((m) => ({ at: m.at, result: m.checks.find((c) => c.name === check.name) }));
     const failedAt = rows
       .filter((r) => r.result?.verdict === 'fail')
-      .map((r) => ({ at: r.at, reason: r.result?.reason ?? '', ...(r.result?.decidedAfter !== undefined ? { decidedAfter: r.result.decidedAfter } : {}) }));
+      .map((r) => ({
+        at: r.at,
+        reason: r.result?.reason ?? '',
+        ...(r.result?.decidedAfter !== undefined ? { decidedAfter: r.result.decidedAfter } : {}),
+      }));
     return {
       name: check.name,
       critical: check.critical,
       alpha: Math.round((1 - check.confidence) * 1e9) / 1e9,
       ...alarmRate(rows.map((r) => r.result?.verdict ?? 'inconclusive')),
       failedAt,
-      inconclusiveAt: rows.filter((r) => r.result?.verdict === 'inconclusive').map((r) => ({ at: r.at, reason: r.result?.reason ?? '' })),
+      inconclusiveAt: rows
+        .filter((r) => r.result?.verdict === 'inconclusive')
+        .map((r) => ({ at: r.at, reason: r.result?.reason ?? '' })),
     };
   });
-  const run = { ...alarmRate(done.map((m) => m.verdict)), failedAt: done.filter((m) => m.verdict === 'fail').map((m) => m.at) };
+  const run = {
+    ...alarmRate(done.map((m) => m.verdict)),
+    failedAt: done.filter((m) => m.verdict === 'fail').map((m) => m.at),
+  };
   const anyJudged = checks.some((c) => c.judged > 0);
   const notes = [...input.notes];
-  if (skipped.length > 0) notes.push(`interrupted: ${skipped.length} of ${input.moments.length} moments were not replayed`);
+  if (skipped.length > 0)
+    notes.push(`interrupted: ${skipped.length} of ${input.moments.length} moments were not replayed`);
   if (!anyJudged) notes.push('no moment could be judged: every check was inconclusive at every moment');
   return {
     version: 1,

@@ -17,7 +17,8 @@ export function renderErrorForUser(error: unknown, env: Record<string, string | 
   }
   if (error instanceof UsageError) return `error: ${error.message}`;
   if (error instanceof SourceError) return `error: ${error.message}`;
-  const detail = error instanceof Error ? (env.VERIFY_DEPLOY_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+  const detail =
+    error instanceof Error ? (env.VERIFY_DEPLOY_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
   return (
     `internal error (a bug in verify-deploy, not a verdict on your deploy): ${detail}\n` +
     'Please report it; set VERIFY_DEPLOY_DEBUG=1 for the stack trace.'

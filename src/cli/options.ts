@@ -17,10 +17,10 @@ export function collectList(text: string, previous: string[] = []): string[] {
   return [...previous, text];
 }
 
-
 /** A duration option such as `--max-wait 5m`, in seconds; 0 is allowed. */
 export function parseDurationOption(text: string): number {
   const seconds = parseDuration(text);
-  if (seconds === undefined) throw new InvalidArgumentError(`expected a duration such as 90s, 5m or 1h30m, got "${text}"`);
+  if (seconds === undefined)
+    throw new InvalidArgumentError(`expected a duration such as 90s, 5m or 1h30m, got "${text}"`);
   return seconds;
 }

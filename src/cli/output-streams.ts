@@ -42,7 +42,9 @@ function guardStreams(): OutputStreams {
     }
     stdoutState = 'failed';
     stdoutFailure = error;
-    writeStderr(`error: cannot write to stdout (${describeFileError(error)}): what was printed there is incomplete; the exit code still gives the result\n`);
+    writeStderr(
+      `error: cannot write to stdout (${describeFileError(error)}): what was printed there is incomplete; the exit code still gives the result\n`,
+    );
   });
   const settled = (): Promise<void> => (stdoutState === 'failed' ? Promise.reject(stdoutFailure) : Promise.resolve());
   return {

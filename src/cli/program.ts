@@ -26,7 +26,9 @@ export async function dispatch(argv: string[], io: ProcessIO): Promise<number> {
 
 function buildProgram(io: ProcessIO, setCode: (code: number) => void): Command {
   const program = new Command('verify-deploy')
-    .description('Deploy-verification gate: compares post-deploy metrics with a baseline and exits non-zero on regression.')
+    .description(
+      'Deploy-verification gate: compares post-deploy metrics with a baseline and exits non-zero on regression.',
+    )
     .version(readVersion(), '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()

@@ -36,21 +36,29 @@ export async function runDemo(io: CommandIO): Promise<DemoOutcome> {
     const snapshotFile = join(dir, 'baseline.json');
     await writeFile(specFile, DEMO_SPEC);
     const common = { var: { DEMO_URL: service.url } };
-    say(`demo service v1.0 listening on ${service.url} (/api/checkout, /healthz, /metrics), ${LOAD_PER_SECOND} requests/s of traffic`);
+    say(
+      `demo service v1.0 listening on ${service.url} (/api/checkout, /healthz, /metrics), ${LOAD_PER_SECOND} requests/s of traffic`,
+    );
     say(`spec: ${specFile}\n`);
     say('1. before the deploy: verify-deploy snapshot demo.yaml --out baseline.json');
     await snapshotCommand(specFile, { ...common, out: snapshotFile }, io);
     const judge = async (version: DemoVersion, step: string): Promise<number> => {
       say(`\n${step} deploy ${version}, then: verify-deploy run demo.yaml --baseline-from baseline.json\n`);
       service.deploy(version);
-      return runCommand(specFile, { ...common, format: 'human', report: [], dryRun: false, baselineFrom: snapshotFile }, io);
+      return runCommand(
+        specFile,
+        { ...common, format: 'human', report: [], dryRun: false, baselineFrom: snapshotFile },
+        io,
+      );
     };
     const good = await judge('v1.1-good', '2. a good version:');
     say(`-> exit ${good}`);
     const bad = await judge('v1.2-bad', '3. a version with a latency and error regression:');
     say(`-> exit ${bad}`);
     const asDesigned = good === 0 && bad === 1;
-    say(`\n${asDesigned ? 'as designed: the good deploy passed (exit 0) and the bad one failed (exit 1)' : `NOT as designed: expected exit 0 then 1, got ${good} then ${bad}`}`);
+    say(
+      `\n${asDesigned ? 'as designed: the good deploy passed (exit 0) and the bad one failed (exit 1)' : `NOT as designed: expected exit 0 then 1, got ${good} then ${bad}`}`,
+    );
     say('next: verify-deploy init --source http (or scrape, or prometheus) writes a starter spec for your service');
     return { good, bad, asDesigned };
   } finally {

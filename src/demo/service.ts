@@ -18,7 +18,12 @@ export interface DemoService {
 /** Start the service on 127.0.0.1 at a port the kernel picks. */
 export async function startDemoService(version: DemoVersion): Promise<DemoService> {
   const registry = new Registry();
-  const requests = new Counter({ name: 'http_requests_total', help: 'Requests handled.', labelNames: ['route', 'code'], registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'Requests handled.',
+    labelNames: ['route', 'code'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Request duration.',
@@ -34,13 +39,18 @@ export async function startDemoService(version: DemoVersion): Promise<DemoServic
   const checkout = (res: ServerResponse, started: number): void => {
     const behaviour = BEHAVIOUR[current];
     const failed = ++handled % behaviour.errorEvery === 0;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const code = failed ? 500 : 200;
-      requests.inc({ route: '/api/checkout', code: String(code) });
-      duration.observe({ route: '/api/checkout' }, (performance.now() - started) / 1000);
-      res.writeHead(code, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: !failed, version: current }));
-    }, delayMs(behaviour.medianMs, random));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        const code = failed ? 500 : 200;
+        requests.inc({ route: '/api/checkout', code: String(code) });
+        duration.observe({ route: '/api/checkout' }, (performance.now() - started) / 1000);
+        res
+          .writeHead(code, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ ok: !failed, version: current }));
+      },
+      delayMs(behaviour.medianMs, random),
+    );
     timers.add(timer);
   };
 
@@ -48,7 +58,10 @@ export async function startDemoService(version: DemoVersion): Promise<DemoServic
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/checkout') return checkout(res, started);
-    if (path === '/healthz') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'UP', version: current }));
+    if (path === '/healthz')
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: 'UP', version: current }));
     if (path === '/metrics') {
       void registry.metrics().then((text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text));
       return;

@@ -9,7 +9,14 @@ import { sourceOffsetOf } from './scalar-offset.js';
 import { ExpressionError } from './text-cursor.js';
 
 /** Run `parse`; an ExpressionError becomes an issue `invalid <what> in <label> at column N: ...`. */
-export function reportExpressionError(parse: () => unknown, node: Node | undefined, label: string, what: string, ctx: ReadContext, text: string): void {
+export function reportExpressionError(
+  parse: () => unknown,
+  node: Node | undefined,
+  label: string,
+  what: string,
+  ctx: ReadContext,
+  text: string,
+): void {
   try {
     parse();
   } catch (error) {
@@ -17,6 +24,9 @@ export function reportExpressionError(parse: () => unknown, node: Node | undefin
     if (node === undefined || !isScalar(node)) return ctx.report(node, `${label}: ${error.message}`);
     const interpolation = ctx.interpolations.get(node);
     const rawOffset = interpolation ? rawOffsetOf(interpolation, error.offset) : error.offset;
-    ctx.reportAt(ctx.positionAt(sourceOffsetOf(text, node, rawOffset)), `invalid ${what} in ${label} at column ${error.offset + 1}: ${error.message}`);
+    ctx.reportAt(
+      ctx.positionAt(sourceOffsetOf(text, node, rawOffset)),
+      `invalid ${what} in ${label} at column ${error.offset + 1}: ${error.message}`,
+    );
   }
 }

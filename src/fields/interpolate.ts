@@ -58,7 +58,11 @@ export interface VariableSite {
 export type Placement = (value: string, site: VariableSite) => string | { refused: string };
 
 /** Replace `${NAME}` with lookup(NAME); unset names are listed in `missing`, never guessed. */
-export function interpolate(raw: string, lookup: (name: string) => string | undefined, place?: Placement): Interpolation {
+export function interpolate(
+  raw: string,
+  lookup: (name: string) => string | undefined,
+  place?: Placement,
+): Interpolation {
   const segments: Segment[] = [];
   const missing: string[] = [];
   const empty: string[] = [];

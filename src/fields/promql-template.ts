@@ -9,9 +9,7 @@ import { interpolate, TEMPLATE, type Interpolation, type Placement, type Variabl
 
 /** The lexical place of a variable in a PromQL template. */
 export type PromQLContext =
-  | { kind: 'string'; quote: '"' | "'" | '`'; regex: boolean }
-  | { kind: 'code' }
-  | { kind: 'comment' };
+  { kind: 'string'; quote: '"' | "'" | '`'; regex: boolean } | { kind: 'code' } | { kind: 'comment' };
 
 /** A label name, metric name, number or duration: text that cannot change a query's shape. */
 const PLAIN = /^(?:[A-Za-z_:][A-Za-z0-9_:]*|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|(?:\d+(?:ms|s|m|h|d|w|y))+)$/;
@@ -33,7 +31,8 @@ export function scanTemplateContexts(raw: string): Map<number, PromQLContext> {
     }
     const c = raw[i] as string;
     if (state.kind === 'code') {
-      if (c === '"' || c === "'" || c === '`') state = { kind: 'string', quote: c, regex: /[=!]~\s*$/.test(raw.slice(0, i)) };
+      if (c === '"' || c === "'" || c === '`')
+        state = { kind: 'string', quote: c, regex: /[=!]~\s*$/.test(raw.slice(0, i)) };
       else if (c === '#') state = { kind: 'comment' };
     } else if (state.kind === 'comment') {
       if (c === '\n') state = { kind: 'code' };
@@ -73,7 +72,9 @@ export function placeInPromQL(value: string, context: PromQLContext, name = 'VAR
     const text = context.regex ? escapeRegex(value) : value;
     if (context.quote !== '`') return escapeStringLiteral(text, context.quote);
     // A raw string has no escapes: a backtick in it could not be kept inside.
-    return text.includes('`') ? { refused: 'inside a `...` string, and its value holds a backtick: use "..." quotes around it' } : text;
+    return text.includes('`')
+      ? { refused: 'inside a `...` string, and its value holds a backtick: use "..." quotes around it' }
+      : text;
   }
   if (value === '' || PLAIN.test(value)) return value;
   const where = context.kind === 'comment' ? 'in a comment' : 'outside a string literal';

@@ -50,11 +50,20 @@ export class ReadContext {
    * Expand `${VAR}`s in a string read from `node`; undefined (with an issue naming each unset
    * variable, never a value) when one is unset. `field` names the field in the message.
    */
-  expand(node: Node, raw: string, field: string, secret?: 'value' | 'substituted', template?: 'promql'): string | undefined {
+  expand(
+    node: Node,
+    raw: string,
+    field: string,
+    secret?: 'value' | 'substituted',
+    template?: 'promql',
+  ): string | undefined {
     const result = template === 'promql' ? interpolatePromQL(raw, this.lookup) : interpolate(raw, this.lookup);
     this.interpolations.set(node, result);
     for (const name of result.missing) {
-      this.report(node, `${field} uses \${${name}}, which is not set: pass --var ${name}=... or set the environment variable ${name}`);
+      this.report(
+        node,
+        `${field} uses \${${name}}, which is not set: pass --var ${name}=... or set the environment variable ${name}`,
+      );
     }
     for (const { name, reason } of result.refused) this.report(node, `${field} puts \${${name}} ${reason}`);
     if (secret !== undefined) {
@@ -74,7 +83,11 @@ export class ReadContext {
     const written = names.map((name) => `$${name}`).join(', ');
     const braced = names.map((name) => `\${${name}}`).join(', ');
     const verb = names.length === 1 ? 'is a variable' : 'are variables';
-    this.warnings.push({ file: this.file, ...this.positionOf(node), message: `${field} has ${written}, kept as written: only ${braced} ${verb}` });
+    this.warnings.push({
+      file: this.file,
+      ...this.positionOf(node),
+      message: `${field} has ${written}, kept as written: only ${braced} ${verb}`,
+    });
   }
 
   /** Remember a header's literal value as a secret when its name says it is a credential. */

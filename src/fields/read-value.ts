@@ -38,15 +38,26 @@ function containerPhrase(where: Where): string {
 }
 
 /** Read `node` as `type`; undefined when invalid (the issue is already recorded). */
-export function readValue(type: ValueType, node: Node | null | undefined, where: Where, key: string, secret: Secret, ctx: ReadContext): unknown {
+export function readValue(
+  type: ValueType,
+  node: Node | null | undefined,
+  where: Where,
+  key: string,
+  secret: Secret,
+  ctx: ReadContext,
+): unknown {
   if (isAlias(node)) return undefined; // refused by parseYamlDocument
   switch (type.kind) {
     case 'scalar':
       return readScalar(type, node, fieldLabel(where, key), secret, ctx);
     case 'object':
-      return readMapping(node, where, key, ctx, (map, at) => readObject(map, type, { owner: where.owner, path: [...where.path, key] }, ctx, at));
+      return readMapping(node, where, key, ctx, (map, at) =>
+        readObject(map, type, { owner: where.owner, path: [...where.path, key] }, ctx, at),
+      );
     case 'union':
-      return readMapping(node, where, key, ctx, (map, at) => readUnion(map, type, { owner: where.owner, path: [...where.path, key] }, ctx, at));
+      return readMapping(node, where, key, ctx, (map, at) =>
+        readUnion(map, type, { owner: where.owner, path: [...where.path, key] }, ctx, at),
+      );
     case 'list':
       return readList(type, node, where, key, ctx);
     case 'map':
@@ -54,7 +65,13 @@ export function readValue(type: ValueType, node: Node | null | undefined, where:
   }
 }
 
-function readScalar(type: ScalarType, node: Node | null | undefined, label: string, secret: Secret, ctx: ReadContext): unknown {
+function readScalar(
+  type: ScalarType,
+  node: Node | null | undefined,
+  label: string,
+  secret: Secret,
+  ctx: ReadContext,
+): unknown {
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) {
     ctx.report(node ?? undefined, `${label} has no value: give ${type.expected}`);
     return undefined;
@@ -78,7 +95,8 @@ function readScalar(type: ScalarType, node: Node | null | undefined, label: stri
   }
   if (parsed.ok) return parsed.value;
   // A variable's value is never quoted back: it may be a secret put in the wrong field.
-  const echo = type.echo && secret === undefined && !substituted && ['string', 'number', 'boolean'].includes(typeof raw);
+  const echo =
+    type.echo && secret === undefined && !substituted && ['string', 'number', 'boolean'].includes(typeof raw);
   const got = echo ? ` (got ${JSON.stringify(raw)})` : '';
   ctx.report(node, `${label} ${parsed.reason ?? `must be ${type.expected}`}${got}`);
   return undefined;
@@ -99,9 +117,13 @@ function readMapping<T>(
   ctx: ReadContext,
   read: (map: YAMLMap | undefined, at: Node | undefined) => T,
 ): T | undefined {
-  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return read(undefined, node ?? undefined);
+  if (node === null || node === undefined || (isScalar(node) && node.value === null))
+    return read(undefined, node ?? undefined);
   if (isMap(node)) return read(node, node);
-  ctx.report(node, `${fieldLabel(where, key)} must be a mapping (indented "key: value" lines), not a ${isSeq(node) ? 'list' : 'single value'}`);
+  ctx.report(
+    node,
+    `${fieldLabel(where, key)} must be a mapping (indented "key: value" lines), not a ${isSeq(node) ? 'list' : 'single value'}`,
+  );
   return undefined;
 }
 
@@ -118,7 +140,13 @@ function* entries(map: YAMLMap | undefined): Generator<{ key: string; pair: Pair
 }
 
 /** Read a mapping against a field table: unknown keys, missing required keys, each value. */
-export function readObject(map: YAMLMap | undefined, type: ObjectType, where: Where, ctx: ReadContext, at?: Node): ReadObject {
+export function readObject(
+  map: YAMLMap | undefined,
+  type: ObjectType,
+  where: Where,
+  ctx: ReadContext,
+  at?: Node,
+): ReadObject {
   const result: ReadObject = { node: map, where, values: Object.create(null), nodes: Object.create(null) };
   const known = type.fields.map((field) => field.key);
   for (const { key, pair, keyNode } of entries(map)) {
@@ -147,28 +175,49 @@ export function readObject(map: YAMLMap | undefined, type: ObjectType, where: Wh
   return result;
 }
 
-function readUnion(map: YAMLMap | undefined, type: UnionType, inner: Where, ctx: ReadContext, at: Node | undefined): ReadObject | undefined {
+function readUnion(
+  map: YAMLMap | undefined,
+  type: UnionType,
+  inner: Where,
+  ctx: ReadContext,
+  at: Node | undefined,
+): ReadObject | undefined {
   const names = Object.keys(type.variants);
   const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === type.discriminator);
   const value = pair && isScalar(pair.value) ? pair.value.value : undefined;
   if (pair === undefined) {
-    ctx.report(map ?? at, `missing required key "${type.discriminator}" ${containerPhrase(inner)}: one of ${names.join(', ')}`);
+    ctx.report(
+      map ?? at,
+      `missing required key "${type.discriminator}" ${containerPhrase(inner)}: one of ${names.join(', ')}`,
+    );
     return undefined;
   }
   const variant = typeof value === 'string' && Object.hasOwn(type.variants, value) ? type.variants[value] : undefined;
   if (variant === undefined) {
     const shown = typeof value === 'string' ? ` "${value}"` : '';
-    ctx.report(pair.value as Node, `unknown ${type.discriminator}${shown} ${containerPhrase(inner)}: supported ${type.discriminator}s are ${names.join(', ')}`);
+    ctx.report(
+      pair.value as Node,
+      `unknown ${type.discriminator}${shown} ${containerPhrase(inner)}: supported ${type.discriminator}s are ${names.join(', ')}`,
+    );
     return undefined;
   }
   return readObject(map, variant, inner, ctx, at);
 }
 
-function readList(type: ListType, node: Node | null | undefined, where: Where, key: string, ctx: ReadContext): unknown[] | undefined {
+function readList(
+  type: ListType,
+  node: Node | null | undefined,
+  where: Where,
+  key: string,
+  ctx: ReadContext,
+): unknown[] | undefined {
   const label = fieldLabel(where, key);
   const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
   if (!empty && !isSeq(node)) {
-    ctx.report(node, `${label} must be a list (lines starting with "- "), not a ${isMap(node) ? 'mapping' : 'single value'}`);
+    ctx.report(
+      node,
+      `${label} must be a list (lines starting with "- "), not a ${isMap(node) ? 'mapping' : 'single value'}`,
+    );
     return undefined;
   }
   const items: unknown[] = [];
@@ -176,9 +225,13 @@ function readList(type: ListType, node: Node | null | undefined, where: Where, k
     const itemNode = item as Node | null;
     let value: unknown;
     if (type.item.kind === 'object') {
-      const owner = type.owner ? `${type.owner.label} ${itemName(itemNode, type.owner.nameKey) ?? `#${index + 1}`}` : where.owner;
+      const owner = type.owner
+        ? `${type.owner.label} ${itemName(itemNode, type.owner.nameKey) ?? `#${index + 1}`}`
+        : where.owner;
       const path = type.owner ? [] : [...where.path, `${key}[${index}]`];
-      value = readMapping(itemNode, { owner, path }, `${key}[${index}]`, ctx, (map, at) => readObject(map, type.item as ObjectType, { owner, path }, ctx, at ?? node ?? undefined));
+      value = readMapping(itemNode, { owner, path }, `${key}[${index}]`, ctx, (map, at) =>
+        readObject(map, type.item as ObjectType, { owner, path }, ctx, at ?? node ?? undefined),
+      );
     } else {
       value = readScalar(type.item, itemNode, fieldLabel(where, `${key}[${index}]`), undefined, ctx);
     }
@@ -195,10 +248,20 @@ function readList(type: ListType, node: Node | null | undefined, where: Where, k
 function itemName(node: Node | null, nameKey: string): string | undefined {
   if (!isMap(node)) return undefined;
   const pair = node.items.find((p) => isScalar(p.key) && p.key.value === nameKey);
-  return pair && isScalar(pair.value) && typeof pair.value.value === 'string' ? JSON.stringify(pair.value.value) : undefined;
+  return pair && isScalar(pair.value) && typeof pair.value.value === 'string'
+    ? JSON.stringify(pair.value.value)
+    : undefined;
 }
 
-function readMap(map: YAMLMap | undefined, type: MapType, where: Where, key: string, secret: Secret, ctx: ReadContext, at: Node | undefined): Record<string, unknown> {
+function readMap(
+  map: YAMLMap | undefined,
+  type: MapType,
+  where: Where,
+  key: string,
+  secret: Secret,
+  ctx: ReadContext,
+  at: Node | undefined,
+): Record<string, unknown> {
   const result: Record<string, unknown> = Object.create(null);
   let count = 0;
   for (const { key: entryKey, pair, keyNode } of entries(map)) {
@@ -208,17 +271,25 @@ function readMap(map: YAMLMap | undefined, type: MapType, where: Where, key: str
       continue;
     }
     const valueNode = (pair.value ?? undefined) as Node | undefined;
-    const inner: Where = type.owner ? { owner: `${type.owner} "${entryKey}"`, path: [] } : { owner: where.owner, path: [...where.path, key] };
+    const inner: Where = type.owner
+      ? { owner: `${type.owner} "${entryKey}"`, path: [] }
+      : { owner: where.owner, path: [...where.path, key] };
     const value =
       type.value.kind === 'union'
-        ? readMapping(valueNode, where, `${key}.${entryKey}`, ctx, (m, mAt) => readUnion(m, type.value as UnionType, inner, ctx, mAt ?? keyNode))
+        ? readMapping(valueNode, where, `${key}.${entryKey}`, ctx, (m, mAt) =>
+            readUnion(m, type.value as UnionType, inner, ctx, mAt ?? keyNode),
+          )
         : readValue(type.value, valueNode, inner, entryKey, secret, ctx);
     if (value === undefined) continue;
-    if (secret !== undefined && typeof value === 'string') ctx.noteHeader(entryKey, value, valueNode, fieldLabel(where, `${key}.${entryKey}`));
+    if (secret !== undefined && typeof value === 'string')
+      ctx.noteHeader(entryKey, value, valueNode, fieldLabel(where, `${key}.${entryKey}`));
     result[entryKey] = value;
   }
   if (type.minEntries !== undefined && count < type.minEntries) {
-    ctx.report(map ?? at, `${fieldLabel(where, key)} needs at least ${type.minEntries} entr${type.minEntries === 1 ? 'y' : 'ies'}`);
+    ctx.report(
+      map ?? at,
+      `${fieldLabel(where, key)} needs at least ${type.minEntries} entr${type.minEntries === 1 ? 'y' : 'ies'}`,
+    );
   }
   return result;
 }

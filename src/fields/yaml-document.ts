@@ -3,7 +3,18 @@
  * aliases and anchors (alias bombs), unknown tags (the package only warns), prototype keys, and
  * duplicate keys. The Document is never converted with toJS(), so aliases are never expanded.
  */
-import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { SpecIssue } from '../errors.js';
 
 /** Keys that could reach an object's prototype if copied naively. */
@@ -48,7 +59,10 @@ export function parseYamlDocument(text: string, file: string): ParsedYaml {
     } else if (isNode(node)) {
       const start = node.range?.[0] ?? 0;
       if (node.anchor) {
-        at(propertyStart(text, `&${node.anchor}`, start), `anchors (&${node.anchor}) are not allowed in a spec: repeat the value instead`);
+        at(
+          propertyStart(text, `&${node.anchor}`, start),
+          `anchors (&${node.anchor}) are not allowed in a spec: repeat the value instead`,
+        );
       }
       if (node.tag && !CORE_TAGS.has(node.tag)) {
         const tagAt = propertyStart(text, '!', start);

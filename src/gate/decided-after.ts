@@ -28,7 +28,11 @@ import type { PlannedCheck, RunPlan } from './plan.js';
 type ReplayPair = { kind: 'count'; pair: CountPair } | { kind: 'value'; baseline: Float64Array; candidate: Point[] };
 
 /** `decidedAfter` of every check of a run judged on `data` (the plan may be cut short). */
-export function decisionTimes(plan: RunPlan, data: readonly CheckData[], checks: readonly CheckResult[]): Array<number | null> {
+export function decisionTimes(
+  plan: RunPlan,
+  data: readonly CheckData[],
+  checks: readonly CheckResult[],
+): Array<number | null> {
   const pairs = plan.checks.map((planned, i) => (isWatched(planned) ? replayPairs(planned, data[i]!) : []));
   // The live looks' family: every watched series, each at alpha / m (early-stop.ts).
   const family = pairs.reduce((m, p) => m + p.length, 0);
@@ -65,7 +69,14 @@ function firstStop(planned: PlannedCheck, pair: ReplayPair, alpha: number): numb
   const settings = watchedSettings(planned.check);
   if (pair.kind === 'count') {
     const minTraffic = planned.check.minTraffic;
-    return firstCountStop({ ...settings, ...(minTraffic !== undefined ? { minTraffic } : {}) }, pair.pair.baseline, pair.pair.candidate, alpha)?.at ?? null;
+    return (
+      firstCountStop(
+        { ...settings, ...(minTraffic !== undefined ? { minTraffic } : {}) },
+        pair.pair.baseline,
+        pair.pair.candidate,
+        alpha,
+      )?.at ?? null
+    );
   }
   return firstValueStop(settings, pair.baseline, pair.candidate, alpha, postHorizon(planned))?.at ?? null;
 }

@@ -27,10 +27,15 @@ export interface DeliveryIO {
 }
 
 /** Write every report that can be written; returns the run with the reports that could not be. */
-export async function deliverReports(result: RunResult, targets: readonly ReportTarget[], io: DeliveryIO): Promise<RunResult> {
+export async function deliverReports(
+  result: RunResult,
+  targets: readonly ReportTarget[],
+  io: DeliveryIO,
+): Promise<RunResult> {
   const files = targets.map((target) => ({
     path: target.path,
-    render: (errors: readonly ReportError[]) => renderReport(target.format, withReportErrors(result, errors), { color: false }),
+    render: (errors: readonly ReportError[]) =>
+      renderReport(target.format, withReportErrors(result, errors), { color: false }),
   }));
   const summary = async (errors: readonly ReportError[]): Promise<ReportError[]> => {
     const failed = await appendStepSummary(withReportErrors(result, errors), {
@@ -42,7 +47,9 @@ export async function deliverReports(result: RunResult, targets: readonly Report
   };
   const reportErrors = await writeReportFiles(files, summary, io.writeFile);
   for (const failure of reportErrors) {
-    io.stderr(`error: the report ${describeReportError(failure)}; the other reports name it, and the exit code is still the verdict's (${result.exitCode})\n`);
+    io.stderr(
+      `error: the report ${describeReportError(failure)}; the other reports name it, and the exit code is still the verdict's (${result.exitCode})\n`,
+    );
   }
   const delivered = withReportErrors(result, reportErrors);
   writeAnnotations(delivered, { env: io.env, writeAnnotation: (line) => io.stderr(`${line}\n`) });

@@ -52,7 +52,9 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
 }
 
 function offsetNote(spec: Spec): string {
-  return spec.baseline.offset === undefined ? '' : `  (baseline.offset ${formatDuration(spec.baseline.offset)}: the post window's time of day)`;
+  return spec.baseline.offset === undefined
+    ? ''
+    : `  (baseline.offset ${formatDuration(spec.baseline.offset)}: the post window's time of day)`;
 }
 
 function describeRange(range: TimeRange): string {

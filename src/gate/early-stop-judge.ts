@@ -34,14 +34,26 @@ function summarise(side: CountSide, events: number, trials: number, dispersion: 
   const rates = Float64Array.from(side.steps.filter((s) => s.trials > 0).map((s) => s.events / s.trials)).sort();
   const median = rates.length > 0 ? quantileSorted(rates, 0.5) : null;
   const p95 = rates.length > 0 ? quantileSorted(rates, 0.95) : null;
-  return { n: side.steps.length, mean: rate, median, p95, nan: side.dropped, infinite: 0, events, trials, rate, dispersion: Number(dispersion.toPrecision(3)) };
+  return {
+    n: side.steps.length,
+    mean: rate,
+    median,
+    p95,
+    nan: side.dropped,
+    infinite: 0,
+    events,
+    trials,
+    rate,
+    dispersion: Number(dispersion.toPrecision(3)),
+  };
 }
 
 /** The failing series of the stopped check, worded from the look that stopped. */
 export function sequentialSeries(decision: EarlyStopDecision): SeriesResult {
   const { pair, look } = decision;
   if (pair.kind === 'count' && look.kind === 'count') return countSequentialSeries(decision, pair.counts, look.look);
-  if (pair.kind === 'value' && look.kind === 'value') return valueSequentialSeries(decision, pair.baseline, pair.candidate, look.look);
+  if (pair.kind === 'value' && look.kind === 'value')
+    return valueSequentialSeries(decision, pair.baseline, pair.candidate, look.look);
   throw new Error('bug: a look of another kind than its series');
 }
 
@@ -51,7 +63,10 @@ function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, loo
   const before = rate(look.baseline);
   const after = rate(look.candidate);
   const [db, dc] = look.dispersion;
-  const dispersed = db > 1 || dc > 1 ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts` : '';
+  const dispersed =
+    db > 1 || dc > 1
+      ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
+      : '';
   const reason =
     `stopped early at ${formatTime(Math.floor(decision.at))}: anytime-valid test certain of a ${check.direction === 'decrease' ? 'fall' : 'rise'} ` +
     `(Bayes factor ${formatBayesFactor(look.logBayesFactor)} >= ${formatValue(look.threshold)}${describeFamily(decision)}; ` +
@@ -73,7 +88,12 @@ function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, loo
   };
 }
 
-function valueSequentialSeries(decision: EarlyStopDecision, baseline: readonly Point[], candidate: readonly Point[], look: ValueLook): SeriesResult {
+function valueSequentialSeries(
+  decision: EarlyStopDecision,
+  baseline: readonly Point[],
+  candidate: readonly Point[],
+  look: ValueLook,
+): SeriesResult {
   const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${look.reason.replace(/\)$/, `${describeFamily(decision)})`)}`;
   return {
     labels: decision.pair.labels,
@@ -106,7 +126,15 @@ export function withSequentialSeries(check: CheckResult, series: SeriesResult): 
   const before = summariseSeries(check.series);
   const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
   const { error: _error, errorKind: _errorKind, ...rest } = check;
-  return { ...rest, series: all, verdict: worstVerdict(all.map((s) => s.verdict), 'inconclusive'), reason: summariseSeries(all) + tail };
+  return {
+    ...rest,
+    series: all,
+    verdict: worstVerdict(
+      all.map((s) => s.verdict),
+      'inconclusive',
+    ),
+    reason: summariseSeries(all) + tail,
+  };
 }
 
 /** Judge a run stopped early at `decision.at`: the stopped series fails, nothing passes. */
@@ -122,7 +150,9 @@ export async function judgeStoppedEarly(
   const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
   const series = sequentialSeries(decision);
   const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.postOpens);
-  const replaced = partial.checks.map((check, i) => (i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check));
+  const replaced = partial.checks.map((check, i) =>
+    i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check,
+  );
   // Holm again first: the stopped series left the family, which re-words the others. Marking
   // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.
   const { checks } = judgeRun(replaced);

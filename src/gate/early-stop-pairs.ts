@@ -16,12 +16,19 @@ import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
 
 /** One look's outcome, by the kind of test. `stopsAt`: the e-value at which the test stops. */
-export type WatchedLook = { kind: 'count'; look: SeriesLook; stopsAt: number } | { kind: 'value'; look: ValueLook; stopsAt: number };
+export type WatchedLook =
+  { kind: 'count'; look: SeriesLook; stopsAt: number } | { kind: 'value'; look: ValueLook; stopsAt: number };
 
 /** One matched series of a watched check, ready to be looked at. */
 export type WatchedPair =
   | { kind: 'count'; labels: Labels; counts: CountPair; look(alpha: number): WatchedLook }
-  | { kind: 'value'; labels: Labels; baseline: readonly Point[]; candidate: readonly Point[]; look(alpha: number): WatchedLook };
+  | {
+      kind: 'value';
+      labels: Labels;
+      baseline: readonly Point[];
+      candidate: readonly Point[];
+      look(alpha: number): WatchedLook;
+    };
 
 /** The pairs of one check at one look, and why some are not looked at yet. */
 export interface WatchedRead {
@@ -55,7 +62,11 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
       // Before the post window's first step has ended there is nothing to read yet.
       if (at < clipped.candidate.range.start) return { pairs: [], waiting: 'waiting for the first step' };
       const candidate = await Promise.all([read(clipped.candidate), read(clipped.denominators!.candidate)]);
-      const pairs = pairCountSeries({ numerator: numerator!, denominator: denominator! }, { numerator: candidate[0], denominator: candidate[1] }, planned.check.ignoreLabels);
+      const pairs = pairCountSeries(
+        { numerator: numerator!, denominator: denominator! },
+        { numerator: candidate[0], denominator: candidate[1] },
+        planned.check.ignoreLabels,
+      );
       const minTraffic = planned.check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
       const enough = pairs.filter((p) => trialsOf(p.baseline) >= minTraffic && trialsOf(p.candidate) >= minTraffic);
       const looked = enough.map((counts): WatchedPair => ({
@@ -83,7 +94,11 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
         labels: pair.labels,
         baseline: baselinePoints,
         candidate: candidatePoints,
-        look: (alpha) => ({ kind: 'value', look: lookAtValues(settings, baselineValues, candidateValues, alpha, horizon), stopsAt: valueStopsAt(alpha) }),
+        look: (alpha) => ({
+          kind: 'value',
+          look: lookAtValues(settings, baselineValues, candidateValues, alpha, horizon),
+          stopsAt: valueStopsAt(alpha),
+        }),
       };
     });
     return pairs.length === 0 ? { pairs: [], waiting: 'no series on both sides yet' } : { pairs };

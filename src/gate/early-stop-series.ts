@@ -16,14 +16,24 @@ export interface CountPair {
 }
 
 /** Pair the baseline and candidate counts of one check, as judgeCountCheck does. */
-export function pairCountSeries(baseline: CountSeries, candidate: CountSeries, ignoreLabels: readonly string[]): CountPair[] {
+export function pairCountSeries(
+  baseline: CountSeries,
+  candidate: CountSeries,
+  ignoreLabels: readonly string[],
+): CountPair[] {
   const b = buildCountSides(baseline, ignoreLabels);
   const c = buildCountSides(candidate, ignoreLabels);
   if (b.sides.length === 0 || c.sides.length === 0) return [];
   const matched = matchSeries(b.series, c.series, ignoreLabels);
   return matched.pairs.map((pair) => ({
     labels: pair.labels,
-    baseline: poolSides(pair.baseline.map((p) => b.sides[p.v]!), pair.labels),
-    candidate: poolSides(pair.candidate.map((p) => c.sides[p.v]!), pair.labels),
+    baseline: poolSides(
+      pair.baseline.map((p) => b.sides[p.v]!),
+      pair.labels,
+    ),
+    candidate: poolSides(
+      pair.candidate.map((p) => c.sides[p.v]!),
+      pair.labels,
+    ),
   }));
 }

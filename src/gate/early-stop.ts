@@ -52,7 +52,12 @@ export interface EarlyStopWatch {
 }
 
 /** A watch over the plan's watched checks, or null when there is none to watch. */
-export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Source>, signal: AbortSignal, now: () => number): EarlyStopWatch | null {
+export function createEarlyStopWatch(
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  signal: AbortSignal,
+  now: () => number,
+): EarlyStopWatch | null {
   const watched = watchedChecks(plan);
   if (watched.length === 0) return null;
   const everySeconds = Math.max(MIN_LOOK_SECONDS, Math.min(...watched.map((i) => plan.checks[i]!.check.step)));
@@ -89,7 +94,8 @@ export function createEarlyStopWatch(plan: RunPlan, sources: Record<string, Sour
     for (const [index, { pair, look: seen, alpha }] of best) {
       const check = plan.checks[index]!.check;
       parts.push(describeLook(check.name, pair.labels, seen, check.direction as WatchedDirection));
-      if (seen.look.stop && stopped === null) stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests: family };
+      if (seen.look.stop && stopped === null)
+        stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests: family };
     }
     const line = `${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
     return { stop: stopped !== null, line };
@@ -117,7 +123,8 @@ function describeLook(name: string, labels: Labels, seen: WatchedLook, direction
   const change = describeChange(seen);
   if (change === null) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
   // Evidence on the good side is no step towards stopping: its e-value would only confuse.
-  if (!seen.look.badSide) return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
+  if (!seen.look.badSide)
+    return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
   return `${who} ${change}, evidence ${formatBayesFactor(logEvidence(seen))} of ${formatValue(seen.stopsAt)} needed`;
 }
 

@@ -39,7 +39,11 @@ export async function fetchPlannedChecks(
   }
 }
 
-async function readAll(checks: PlannedCheck[], sources: Record<string, Source>, signal: AbortSignal): Promise<CheckData[]> {
+async function readAll(
+  checks: PlannedCheck[],
+  sources: Record<string, Source>,
+  signal: AbortSignal,
+): Promise<CheckData[]> {
   const inFlight = new Map<string, Promise<{ series: Series[]; warnings: string[] }>>();
   const read = (planned: PlannedQuery) => {
     const key = JSON.stringify([planned.source, planned.query, planned.range]);
@@ -62,7 +66,8 @@ async function readAll(checks: PlannedCheck[], sources: Record<string, Source>, 
         const results = [baseline, candidate, baseDenominator, candDenominator].filter((r) => r !== undefined);
         const warnings = [...new Set(results.flatMap((r) => r.warnings))];
         const data: CheckData = { ok: true, baseline: baseline.series, candidate: candidate.series, warnings };
-        if (baseDenominator && candDenominator) data.denominators = { baseline: baseDenominator.series, candidate: candDenominator.series };
+        if (baseDenominator && candDenominator)
+          data.denominators = { baseline: baseDenominator.series, candidate: candDenominator.series };
         return data;
       } catch (error) {
         return { ok: false, ...describeFetchError(error, signal) };

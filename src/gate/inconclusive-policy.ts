@@ -20,10 +20,15 @@ export function applyInconclusivePolicy(result: RunResult, policy: InconclusiveP
     const warning = `--on-inconclusive pass maps only too little data to exit 0: the post window was cut short (${result.cutShort}); exit 3`;
     return { ...result, warnings: [warning, ...result.warnings] };
   }
-  const unread = result.checks.filter((check) => check.critical && check.verdict === 'inconclusive' && check.errorKind !== undefined);
+  const unread = result.checks.filter(
+    (check) => check.critical && check.verdict === 'inconclusive' && check.errorKind !== undefined,
+  );
   if (unread.length === 0) return { ...result, exitCode: ExitCode.pass };
   const first = unread[0] as (typeof unread)[number];
-  const which = unread.length === 1 ? `the critical check "${first.name}"` : `${unread.length} critical checks (first "${first.name}")`;
+  const which =
+    unread.length === 1
+      ? `the critical check "${first.name}"`
+      : `${unread.length} critical checks (first "${first.name}")`;
   const warning =
     `--on-inconclusive pass maps only too little data to exit 0: ${which} could not read its source (${first.errorKind}), ` +
     'so nothing was measured there; exit 3';

@@ -7,7 +7,11 @@ import { alignDown, assertRangeResolution, tidy } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 
 /** The nominal (unaligned) offset baseline for a post window ending at `postEnd`. */
-export function offsetBaselineWindow(postEnd: number, offset: number, baselineWindow: number): { start: number; end: number } {
+export function offsetBaselineWindow(
+  postEnd: number,
+  offset: number,
+  baselineWindow: number,
+): { start: number; end: number } {
   return { start: postEnd - offset - baselineWindow, end: postEnd - offset };
 }
 

@@ -20,7 +20,9 @@ export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
       ...c,
       baseline: clip(c.baseline),
       candidate: clip(c.candidate),
-      ...(c.denominators ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } } : {}),
+      ...(c.denominators
+        ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } }
+        : {}),
     })),
   };
 }
@@ -33,11 +35,26 @@ export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
 export function markInterrupted(result: RunResult, why: string): RunResult {
   const checks = result.checks.map((check) => {
     if (check.verdict !== 'pass') return check;
-    const series = check.series.map((s) => (s.verdict === 'pass' ? { ...s, verdict: 'inconclusive' as const, reason: `${why}; so far: ${s.reason}` } : s));
-    return { ...check, verdict: 'inconclusive' as const, reason: `${why}; so far: ${check.reason}`, series, ...(check.decidedAfter !== undefined ? { decidedAfter: null } : {}) };
+    const series = check.series.map((s) =>
+      s.verdict === 'pass' ? { ...s, verdict: 'inconclusive' as const, reason: `${why}; so far: ${s.reason}` } : s,
+    );
+    return {
+      ...check,
+      verdict: 'inconclusive' as const,
+      reason: `${why}; so far: ${check.reason}`,
+      series,
+      ...(check.decidedAfter !== undefined ? { decidedAfter: null } : {}),
+    };
   });
   const verdict = judgeRun(checks);
   // The backend's and the plan's warnings still hold; only judgeRun's own are written anew.
   const kept = result.warnings.filter((w) => w !== why && !isVerdictWarning(w));
-  return { ...result, checks: verdict.checks, verdict: verdict.verdict, exitCode: verdict.exitCode, warnings: [why, ...verdict.warnings, ...kept], cutShort: why };
+  return {
+    ...result,
+    checks: verdict.checks,
+    verdict: verdict.verdict,
+    exitCode: verdict.exitCode,
+    warnings: [why, ...verdict.warnings, ...kept],
+    cutShort: why,
+  };
 }

@@ -47,7 +47,9 @@ export function planRun(spec: Spec, deployedAt: number): RunPlan {
     deployedAt,
     windows: {
       baseline:
-        offset === undefined ? { start: deployedAt - spec.baseline.window, end: deployedAt } : offsetBaselineWindow(postEnd, offset, spec.baseline.window),
+        offset === undefined
+          ? { start: deployedAt - spec.baseline.window, end: deployedAt }
+          : offsetBaselineWindow(postEnd, offset, spec.baseline.window),
       post: { start: postStart, end: postEnd },
     },
     checks,
@@ -70,13 +72,22 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
   const offset = canary ? undefined : spec.baseline.offset;
   const windows = offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window);
   const ranges = rangesForCheck(windows, canary);
-  if (check.numerator !== undefined && check.denominator !== undefined) return planCountCheck(check, windows, ranges, deployedAt + spec.deploy.warmup);
+  if (check.numerator !== undefined && check.denominator !== undefined)
+    return planCountCheck(check, windows, ranges, deployedAt + spec.deploy.warmup);
   return {
     check,
     mode: canary ? 'canary' : 'before-after',
     windows,
-    baseline: { source: check.source, query: (canary ? check.baselineQuery : check.query) as string, range: ranges.baseline },
-    candidate: { source: check.source, query: (canary ? check.candidateQuery : check.query) as string, range: ranges.candidate },
+    baseline: {
+      source: check.source,
+      query: (canary ? check.baselineQuery : check.query) as string,
+      range: ranges.baseline,
+    },
+    candidate: {
+      source: check.source,
+      query: (canary ? check.candidateQuery : check.query) as string,
+      range: ranges.candidate,
+    },
   };
 }
 
@@ -87,8 +98,16 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
  * window): the points then tile the window exactly, and the post window's first point holds no
  * event from before the deploy.
  */
-function planCountCheck(check: CheckSpec, windows: Windows, aligned: { baseline: TimeRange; candidate: TimeRange }, postFrom: number): PlannedCheck {
-  const ranges = { baseline: countRange(aligned.baseline, aligned.baseline.start), candidate: countRange(aligned.candidate, postFrom) };
+function planCountCheck(
+  check: CheckSpec,
+  windows: Windows,
+  aligned: { baseline: TimeRange; candidate: TimeRange },
+  postFrom: number,
+): PlannedCheck {
+  const ranges = {
+    baseline: countRange(aligned.baseline, aligned.baseline.start),
+    candidate: countRange(aligned.candidate, postFrom),
+  };
   const query = (text: string, range: TimeRange): PlannedQuery => ({ source: check.source, query: text, range });
   const numerator = check.numerator as string;
   const denominator = check.denominator as string;

@@ -25,7 +25,10 @@ export function describeDensePoints(planned: PlannedCheck, data: CheckData): str
     ['baseline', planned.baseline, data.baseline],
     ['post', planned.candidate, data.candidate],
     ...(planned.denominators && data.denominators
-      ? ([['baseline denominator', planned.denominators.baseline, data.denominators.baseline], ['post denominator', planned.denominators.candidate, data.denominators.candidate]] as [string, PlannedQuery, Series[]][])
+      ? ([
+          ['baseline denominator', planned.denominators.baseline, data.denominators.baseline],
+          ['post denominator', planned.denominators.candidate, data.denominators.candidate],
+        ] as [string, PlannedQuery, Series[]][])
       : []),
   ];
   for (const [side, query, series] of sides) {

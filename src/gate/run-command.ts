@@ -59,7 +59,11 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   // Before anything is fetched: a report that cannot be written is a usage error now, not a lost verdict later.
   for (const report of reports) await checkOutputPath(report.path, '--report');
   const deployedAt = Math.floor(
-    parseDeployTime(options.deployedAt ?? spec.deploy.at ?? 'now', io.now(), options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at'),
+    parseDeployTime(
+      options.deployedAt ?? spec.deploy.at ?? 'now',
+      io.now(),
+      options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at',
+    ),
   );
   // Checks on sources without history are sampled now (src/gate/sampling/); the rest are range queries.
   const probes = await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() });
@@ -67,7 +71,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
   const specFaults: SpecFault[] = [];
-  for (const [name, sourceSpec] of Object.entries(spec.sources)) if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
+  for (const [name, sourceSpec] of Object.entries(spec.sources))
+    if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
     out.stdout(renderDryRun(rangeSpec, plan, sources) + renderSamplingDryRun(probes));
@@ -80,17 +85,33 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     const post = { start: plan.windows.post.start, end: plan.windows.post.end };
     const outcome = await waitForPostWindow(limit.until, { ...io, stderr: out.stderr }, post, watch ?? undefined);
     const stopped = watch?.decision();
-    if (outcome === 'stopped' && stopped) return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
+    if (outcome === 'stopped' && stopped)
+      return judgeStoppedEarly(spec.name, plan, sources, stopped, io.signal, startedAt, io.now);
     if (outcome === 'interrupted') return judgeSoFar(spec.name, plan, sources, startedAt, io);
-    if (io.now() < plan.readyAt && limit.why !== null) return judgeCutShort(spec.name, plan, sources, startedAt, io, limit.why);
+    if (io.now() < plan.readyAt && limit.why !== null)
+      return judgeCutShort(spec.name, plan, sources, startedAt, io, limit.why);
     return executeRun(spec.name, plan, sources, io.signal, startedAt, io.now);
   };
-  const samplingContext = { deployedAt, startAt: deployedAt + spec.deploy.warmup, startedAt, signal: io.signal, now: io.now, stderr: out.stderr, order: spec.checks.map((c) => c.name) };
-  const judged = await judgeWithSampled(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, { ...samplingContext, ...(spec.name !== undefined ? { name: spec.name } : {}) });
+  const samplingContext = {
+    deployedAt,
+    startAt: deployedAt + spec.deploy.warmup,
+    startedAt,
+    signal: io.signal,
+    now: io.now,
+    stderr: out.stderr,
+    order: spec.checks.map((c) => c.name),
+  };
+  const judged = await judgeWithSampled(probes, rangeSpec.checks.length > 0 ? judgeRange : undefined, {
+    ...samplingContext,
+    ...(spec.name !== undefined ? { name: spec.name } : {}),
+  });
   // Redacted as data, before rendering: the renderers then escape the masks like any text, and
   // no secret, however short, can rewrite a key, a verdict or the markup (src/redact.ts).
   const flagged = { ...judged, warnings: [...environmentWarnings, ...judged.warnings] };
-  const result = redactDeep(applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults, plan), spec.secrets);
+  const result = redactDeep(
+    applySpecFaults(applyInconclusivePolicy(flagged, options.onInconclusive), specFaults, plan),
+    spec.secrets,
+  );
   // Files first, stdout last, so stdout names any report that could not be written; none changes the exit code.
   // Written as rendered: the result was redacted as data above (src/redact.ts).
   const delivered = await deliverReports(result, reports, { env: io.env, stderr: out.stderr, appendFile });
@@ -99,15 +120,38 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
 }
 
 /** Interrupted while waiting: judge the data up to now, with a short deadline, and never pass. */
-async function judgeSoFar(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO): Promise<RunResult> {
-  const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, AbortSignal.timeout(PARTIAL_READ_SECONDS * 1000), startedAt, io.now);
+async function judgeSoFar(
+  name: string | undefined,
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  startedAt: number,
+  io: CommandIO,
+): Promise<RunResult> {
+  const partial = await executeRun(
+    name,
+    clipPlanToNow(plan, io.now()),
+    sources,
+    AbortSignal.timeout(PARTIAL_READ_SECONDS * 1000),
+    startedAt,
+    io.now,
+  );
   return markInterrupted(partial, 'interrupted before the post window ended');
 }
 
 /** Reached --max-wait (or --no-wait) before the post window ended: judge the data so far; nothing passes. */
-async function judgeCutShort(name: string | undefined, plan: RunPlan, sources: Record<string, Source>, startedAt: number, io: CommandIO, why: string): Promise<RunResult> {
+async function judgeCutShort(
+  name: string | undefined,
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  startedAt: number,
+  io: CommandIO,
+  why: string,
+): Promise<RunResult> {
   const partial = await executeRun(name, clipPlanToNow(plan, io.now()), sources, io.signal, startedAt, io.now);
-  return markInterrupted(partial, `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`);
+  return markInterrupted(
+    partial,
+    `${why}: judged at ${formatTime(Math.floor(io.now()))}, before the post window ended at ${formatTime(plan.readyAt)}`,
+  );
 }
 
 /** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */

@@ -67,7 +67,9 @@ export function applySpecFaults(result: RunResult, faults: readonly SpecFault[],
   // A query no planned check reads (none today) is treated as critical: fail closed.
   const gating = faults.filter((f) => read.get(queryKey(f.source, f.query))?.critical ?? true);
   const advisory = faults.filter((f) => !gating.includes(f));
-  const advisoryWarnings = [...new Set(advisory.flatMap((f) => read.get(queryKey(f.source, f.query))?.names ?? []))].map((name) => {
+  const advisoryWarnings = [
+    ...new Set(advisory.flatMap((f) => read.get(queryKey(f.source, f.query))?.names ?? [])),
+  ].map((name) => {
     const first = advisory.find((f) => read.get(queryKey(f.source, f.query))?.names.includes(name)) as SpecFault;
     return `the backend refused a query of the non-critical check "${name}" (${first.error.message}): fix the spec; the exit code is left to the critical checks`;
   });

@@ -40,10 +40,18 @@ const REWRITE_LINE = '\r\x1b[2K';
  * Resolves when `until` (unix seconds) is reached, a look stops the wait, or the signal aborts.
  * With looks, the first is taken at once and then every `looks.everySeconds`.
  */
-export async function waitForPostWindow(until: number, io: WaitIO, post: PostWindow, looks?: WaitLooks, progressEverySeconds = 15): Promise<WaitOutcome> {
+export async function waitForPostWindow(
+  until: number,
+  io: WaitIO,
+  post: PostWindow,
+  looks?: WaitLooks,
+  progressEverySeconds = 15,
+): Promise<WaitOutcome> {
   const total = until - io.now();
   if (total <= 0) return 'reached';
-  io.stderr(`waiting ${formatWait(total)} until ${formatTime(until)} (post window ${formatTime(post.start)} to ${formatTime(post.end)})\n`);
+  io.stderr(
+    `waiting ${formatWait(total)} until ${formatTime(until)} (post window ${formatTime(post.start)} to ${formatTime(post.end)})\n`,
+  );
   const show = progressWriter(io);
   let nextLook = io.now();
   let nextPlain = io.now() + progressEverySeconds;

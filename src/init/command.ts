@@ -27,13 +27,16 @@ export async function initCommand(options: InitOptions, io: CommandIO): Promise<
   }
   // Anything at the path (a file, a link) is kept unless --force.
   const existing = await lstat(options.out).catch(() => undefined);
-  if (existing !== undefined && !options.force) throw new UsageError(`${options.out} already exists: pass --force to overwrite it, or --out another file`);
+  if (existing !== undefined && !options.force)
+    throw new UsageError(`${options.out} already exists: pass --force to overwrite it, or --out another file`);
   await checkOutputPath(options.out, '--out');
   try {
     await writeFileAtomically(options.out, text);
   } catch (error) {
     throw new UsageError(`cannot write ${options.out}: ${describeFileError(error)}`);
   }
-  io.stdout(`wrote ${options.out} (a ${options.source} starter)\nnext: edit it, then verify-deploy validate ${options.out}\n`);
+  io.stdout(
+    `wrote ${options.out} (a ${options.source} starter)\nnext: edit it, then verify-deploy validate ${options.out}\n`,
+  );
   return ExitCode.pass;
 }

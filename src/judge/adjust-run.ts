@@ -25,7 +25,14 @@ import { worstVerdict } from './verdict.js';
 import { formatP, formatValue } from './wording.js';
 
 /** Rules decided by a p-value, which therefore belong to the family. */
-const TESTED_RULES = new Set(['beyond-tolerance', 'within-tolerance', 'not-significant', 'not-bad-direction', 'not-significant-adjusted', 'bound']);
+const TESTED_RULES = new Set([
+  'beyond-tolerance',
+  'within-tolerance',
+  'not-significant',
+  'not-bad-direction',
+  'not-significant-adjusted',
+  'bound',
+]);
 
 /**
  * A series stopped early by the anytime-valid sequential test (src/gate/early-stop.ts) is not a
@@ -34,7 +41,14 @@ const TESTED_RULES = new Set(['beyond-tolerance', 'within-tolerance', 'not-signi
  * fixed-n adjustment does not model. Holm runs over the remaining tests alone.
  */
 function isInFamily(series: SeriesResult): boolean {
-  return series.test !== 'none' && series.test !== 'sequential-binomial' && series.test !== 'sequential-mixture' && series.pValue !== null && series.rule !== undefined && TESTED_RULES.has(series.rule);
+  return (
+    series.test !== 'none' &&
+    series.test !== 'sequential-binomial' &&
+    series.test !== 'sequential-mixture' &&
+    series.pValue !== null &&
+    series.rule !== undefined &&
+    TESTED_RULES.has(series.rule)
+  );
 }
 
 /** The series with its adjusted p, re-decided and re-worded when the adjustment changed anything. */
@@ -52,7 +66,10 @@ function adjustSeries(series: SeriesResult, adjusted: number, family: number): S
         : `${series.reason.slice(0, at)}but not significant after Holm's adjustment ${rawText}${addition}, needs < ${formatValue(alpha)}${series.reason.slice(at + rawText.length)}`;
     return { ...series, pValueAdjusted: adjusted, verdict: 'pass', rule: 'not-significant-adjusted', reason };
   }
-  const reason = at < 0 ? series.reason : `${series.reason.slice(0, at)}${rawText}${addition}${series.reason.slice(at + rawText.length)}`;
+  const reason =
+    at < 0
+      ? series.reason
+      : `${series.reason.slice(0, at)}${rawText}${addition}${series.reason.slice(at + rawText.length)}`;
   return { ...series, pValueAdjusted: adjusted, reason };
 }
 
@@ -68,7 +85,11 @@ export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
   const replaced = new Map<string, SeriesResult>();
   for (const critical of [true, false]) {
     const members = checks.flatMap((check, c) =>
-      check.critical !== critical ? [] : check.series.map((series, s) => ({ c, s, series: unadjusted.get(series) ?? series })).filter((m) => isInFamily(m.series)),
+      check.critical !== critical
+        ? []
+        : check.series
+            .map((series, s) => ({ c, s, series: unadjusted.get(series) ?? series }))
+            .filter((m) => isInFamily(m.series)),
     );
     const adjusted = holmAdjust(members.map((m) => m.series.pValue as number));
     members.forEach((m, i) => {
@@ -80,9 +101,14 @@ export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
   return checks.map((check, c) => {
     if (!check.series.some((_, s) => replaced.has(`${c}:${s}`))) return check;
     const series = check.series.map((s, i) => replaced.get(`${c}:${i}`) ?? s);
-    const changed = series.some((s, i) => s.verdict !== check.series[i]!.verdict || s.reason !== check.series[i]!.reason);
+    const changed = series.some(
+      (s, i) => s.verdict !== check.series[i]!.verdict || s.reason !== check.series[i]!.reason,
+    );
     if (!changed) return { ...check, series };
-    const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
+    const verdict = worstVerdict(
+      series.map((s) => s.verdict),
+      'inconclusive',
+    );
     // Keep whatever the check's reason said after the series summary (e.g. unmatched series).
     const before = summariseSeries(check.series);
     const tail = check.reason.startsWith(before) ? check.reason.slice(before.length) : '';

@@ -4,7 +4,10 @@ import { aggregateSorted } from './stats/describe.js';
 import { formatValue } from './wording.js';
 
 /** The reason the candidate breaks `max` or `min`, or null when it keeps within them (or has none). */
-export function findBoundViolation(candidate: Float64Array, check: Pick<CheckSpec, 'max' | 'min' | 'aggregate'>): string | null {
+export function findBoundViolation(
+  candidate: Float64Array,
+  check: Pick<CheckSpec, 'max' | 'min' | 'aggregate'>,
+): string | null {
   if (check.max === undefined && check.min === undefined) return null;
   const value = aggregateSorted(candidate, check.aggregate);
   if (value === null) return null;
@@ -18,10 +21,16 @@ export function findBoundViolation(candidate: Float64Array, check: Pick<CheckSpe
 }
 
 /** A short note that the bounds held, for reasons that are decided by something else. */
-export function describeBoundsHeld(candidate: Float64Array, check: Pick<CheckSpec, 'max' | 'min' | 'aggregate'>): string {
+export function describeBoundsHeld(
+  candidate: Float64Array,
+  check: Pick<CheckSpec, 'max' | 'min' | 'aggregate'>,
+): string {
   const value = aggregateSorted(candidate, check.aggregate);
   if (value === null) return '';
-  const limits = [check.max !== undefined ? `max ${formatValue(check.max)}` : '', check.min !== undefined ? `min ${formatValue(check.min)}` : ''];
+  const limits = [
+    check.max !== undefined ? `max ${formatValue(check.max)}` : '',
+    check.min !== undefined ? `min ${formatValue(check.min)}` : '',
+  ];
   const text = limits.filter(Boolean).join(', ');
   return text === '' ? '' : `; ${check.aggregate} ${formatValue(value)} within ${text}`;
 }

@@ -6,7 +6,10 @@ import { formatLabels } from './wording.js';
 const NAMED_IN_REASON = 3;
 
 function namedReasons(results: SeriesResult[], single: boolean): string {
-  if (single) return results.map((r) => (Object.keys(r.labels).length > 0 ? `${formatLabels(r.labels)}: ${r.reason}` : r.reason)).join('');
+  if (single)
+    return results
+      .map((r) => (Object.keys(r.labels).length > 0 ? `${formatLabels(r.labels)}: ${r.reason}` : r.reason))
+      .join('');
   const named = results.slice(0, NAMED_IN_REASON).map((r) => `${formatLabels(r.labels)}: ${r.reason}`);
   const more = results.length - named.length;
   return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
@@ -22,22 +25,36 @@ export function summariseSeries(series: SeriesResult[]): string {
     const extra = inconclusive.length > 0 ? ` (${inconclusive.length} more inconclusive)` : '';
     return `${failed.length} of ${total} series regressed${extra}: ${namedReasons(failed, false)}`;
   }
-  if (inconclusive.length > 0) return `${inconclusive.length} of ${total} series inconclusive: ${namedReasons(inconclusive, false)}`;
+  if (inconclusive.length > 0)
+    return `${inconclusive.length} of ${total} series inconclusive: ${namedReasons(inconclusive, false)}`;
   return `all ${total} series passed`;
 }
 
 /** "; 2 series only after the deploy and 1 only before it (each judged on its own)", or ''. */
-export function unmatchedNote(unmatched: { baseline: Labels[]; candidate: Labels[] }, mode: 'before-after' | 'canary'): string {
+export function unmatchedNote(
+  unmatched: { baseline: Labels[]; candidate: Labels[] },
+  mode: 'before-after' | 'canary',
+): string {
   const after = unmatched.candidate.length;
   const before = unmatched.baseline.length;
   if (after === 0 && before === 0) return '';
-  const [later, earlier, earlierAgain] = mode === 'canary' ? ['in the candidate query', 'in the baseline query', 'in the baseline query'] : ['after the deploy', 'before the deploy', 'before it'];
-  const text = after > 0 && before > 0 ? `${after} series only ${later} and ${before} only ${earlierAgain}` : after > 0 ? `${after} series only ${later}` : `${before} series only ${earlier}`;
+  const [later, earlier, earlierAgain] =
+    mode === 'canary'
+      ? ['in the candidate query', 'in the baseline query', 'in the baseline query']
+      : ['after the deploy', 'before the deploy', 'before it'];
+  const text =
+    after > 0 && before > 0
+      ? `${after} series only ${later} and ${before} only ${earlierAgain}`
+      : after > 0
+        ? `${after} series only ${later}`
+        : `${before} series only ${earlier}`;
   return `; ${text} (each judged on its own)`;
 }
 
 /** The series' notes for the check, named by series when there are several, without repeats. */
 export function collectNotes(series: SeriesResult[]): string[] {
-  const notes = series.flatMap((s) => (s.notes ?? []).map((note) => (series.length > 1 ? `${formatLabels(s.labels)}: ${note}` : note)));
+  const notes = series.flatMap((s) =>
+    (s.notes ?? []).map((note) => (series.length > 1 ? `${formatLabels(s.labels)}: ${note}` : note)),
+  );
   return [...new Set(notes)];
 }

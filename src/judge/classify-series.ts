@@ -22,7 +22,10 @@ import { describeDuplicates } from './duplicates.js';
 import { formatUsable } from './wording.js';
 
 /** The check settings the series classifier reads. */
-export type SeriesCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'aggregate' | 'minSamples'>;
+export type SeriesCheck = Pick<
+  CheckSpec,
+  'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'aggregate' | 'minSamples'
+>;
 
 /** Counts of infinite candidate values in the bad direction, when the baseline has none of them. */
 function badInfinities(baseline: CleanSample, candidate: CleanSample, check: SeriesCheck): string | null {
@@ -47,8 +50,25 @@ interface Sides {
   candidate: SampleSummary;
 }
 
-function untested({ pair, baseline, candidate }: Sides, verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult {
-  return { labels: pair.labels, verdict, baseline, candidate, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule, samples: samplesOf(pair) };
+function untested(
+  { pair, baseline, candidate }: Sides,
+  verdict: Verdict,
+  rule: DecisionRule,
+  reason: string,
+): SeriesResult {
+  return {
+    labels: pair.labels,
+    verdict,
+    baseline,
+    candidate,
+    relativeChange: null,
+    relativeChangeInterval: null,
+    test: 'none',
+    pValue: null,
+    reason,
+    rule,
+    samples: samplesOf(pair),
+  };
 }
 
 /** The judged points for charts, in time order (pooled series interleave their points). */
@@ -63,21 +83,29 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
   const need = Math.max(1, check.minSamples);
 
-  if (pair.duplicated !== undefined && pair.duplicated.length > 0) return untested(sides, 'inconclusive', 'duplicate-series', describeDuplicates(pair.duplicated));
-  if (candidate.sorted.length < need) return untested(sides, 'inconclusive', 'too-few-samples', tooFew(baseline, candidate, need));
+  if (pair.duplicated !== undefined && pair.duplicated.length > 0)
+    return untested(sides, 'inconclusive', 'duplicate-series', describeDuplicates(pair.duplicated));
+  if (candidate.sorted.length < need)
+    return untested(sides, 'inconclusive', 'too-few-samples', tooFew(baseline, candidate, need));
   // A broken absolute bound fails on the candidate alone, even without a usable baseline.
   const violation = findBoundViolation(candidate.sorted, check);
   const comparable = baseline.sorted.length >= need;
   const infinities = comparable ? badInfinities(baseline, candidate, check) : null;
   if (!comparable || infinities !== null) {
     if (violation !== null) return untested(sides, 'fail', 'bound', violation);
-    return untested(sides, 'inconclusive', infinities !== null ? 'infinite-values' : 'too-few-samples', infinities ?? tooFew(baseline, candidate, need));
+    return untested(
+      sides,
+      'inconclusive',
+      infinities !== null ? 'infinite-values' : 'too-few-samples',
+      infinities ?? tooFew(baseline, candidate, need),
+    );
   }
 
   const comparison = compareSamples(baseline, candidate, check);
   const failed = violation !== null || comparison.regressed;
   const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
-  const drift = mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
+  const drift =
+    mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
   const notes = [...describeRepeats(baseline, candidate), ...(drift !== null ? [drift] : [])];
   return {
     labels: pair.labels,
@@ -89,7 +117,10 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     test: 'mann-whitney',
     pValue: comparison.pValue,
     alpha: alphaOf(check.confidence),
-    reason: violation !== null ? `${violation}; ${comparison.reason}` : comparison.reason + describeBoundsHeld(candidate.sorted, check),
+    reason:
+      violation !== null
+        ? `${violation}; ${comparison.reason}`
+        : comparison.reason + describeBoundsHeld(candidate.sorted, check),
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
     samples: samplesOf(pair),

@@ -32,17 +32,24 @@ export function cleanPoints(input: readonly Point[]): CleanSample {
     if (Number.isFinite(v)) {
       times[n] = points[i]!.t;
       finite[n++] = v;
-    }
-    else if (v === Infinity) positiveInfinite++;
+    } else if (v === Infinity) positiveInfinite++;
     else if (v === -Infinity) negativeInfinite++;
     else nan++; // NaN, and anything a source let through that is not a number
   }
   const ordered = finite.subarray(0, n);
-  return { sorted: Float64Array.from(ordered).sort(), ordered, times: times.subarray(0, n), nan, positiveInfinite, negativeInfinite };
+  return {
+    sorted: Float64Array.from(ordered).sort(),
+    ordered,
+    times: times.subarray(0, n),
+    nan,
+    positiveInfinite,
+    negativeInfinite,
+  };
 }
 
 /** The points sorted by time: the same array when they already are (the usual case), else a sorted copy. */
 export function inTimeOrder<P extends { t: number }>(points: readonly P[]): readonly P[] {
-  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return [...points].sort((a, b) => a.t - b.t);
+  for (let i = 1; i < points.length; i++)
+    if (points[i]!.t < points[i - 1]!.t) return [...points].sort((a, b) => a.t - b.t);
   return points;
 }

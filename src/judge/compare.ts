@@ -13,7 +13,12 @@ import type { Direction } from '../types.js';
 import { estimateInflation, type Inflation, type OrderedSample } from './stats/autocorrelation.js';
 import { meanOf, quantileSorted } from './stats/describe.js';
 import { hodgesLehmannSorted } from './stats/hodges-lehmann.js';
-import { intervalMultiplier, mannWhitneyInflated, smallestInflatedPValue, uVarianceMultiplier } from './stats/mann-whitney-dependent.js';
+import {
+  intervalMultiplier,
+  mannWhitneyInflated,
+  smallestInflatedPValue,
+  uVarianceMultiplier,
+} from './stats/mann-whitney-dependent.js';
 import type { Alternative } from './stats/mann-whitney.js';
 import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { formatChange, formatValue } from './wording.js';
@@ -46,7 +51,13 @@ interface Effect {
  * The effect size: the Hodges-Lehmann shift, except when it is exactly 0 while the test is
  * significant, which happens with mostly-zero data (error ratios): then the difference of means.
  */
-function measureEffect(baseline: Float64Array, candidate: Float64Array, confidence: number, significant: boolean, multiplier: number): Effect {
+function measureEffect(
+  baseline: Float64Array,
+  candidate: Float64Array,
+  confidence: number,
+  significant: boolean,
+  multiplier: number,
+): Effect {
   const hl = hodgesLehmannSorted(baseline, candidate, confidence, multiplier);
   const scale = baselineScale(baseline);
   const relative = (v: number): number | null => (scale === null ? null : v / scale);
@@ -88,7 +99,13 @@ export function compareSamples(
   const df = inflation.degreesOfFreedom;
   const { pValue } = mannWhitneyInflated(candidate.sorted, baseline.sorted, alternative, multiplier, df);
   const significant = pValue < alpha;
-  const effect = measureEffect(baseline.sorted, candidate.sorted, check.confidence, significant, intervalMultiplier(multiplier, df, check.confidence));
+  const effect = measureEffect(
+    baseline.sorted,
+    candidate.sorted,
+    check.confidence,
+    significant,
+    intervalMultiplier(multiplier, df, check.confidence),
+  );
   const stats = { pValue, relativeChange: effect.relative, relativeChangeInterval: effect.interval, inflation };
   const size = describeEffect(effect);
   const dependence = describeDependence(inflation, n, m, multiplier);
@@ -104,5 +121,11 @@ export function compareSamples(
   // With a zero baseline no relative change exists: any significant shift the bad way counts.
   const beyond = badSign && (effect.relative === null || isBeyond(effect.relative, check.tolerance, check.direction));
   const outcome = describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance: check.tolerance });
-  return { ...stats, decidable: true, regressed: outcome.rule === 'beyond-tolerance', rule: outcome.rule, reason: `${size}, ${outcome.text}${dependence}` };
+  return {
+    ...stats,
+    decidable: true,
+    regressed: outcome.rule === 'beyond-tolerance',
+    rule: outcome.rule,
+    reason: `${size}, ${outcome.text}${dependence}`,
+  };
 }

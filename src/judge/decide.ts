@@ -41,7 +41,10 @@ export interface OutcomeInput {
 }
 
 /** The rule and its words: a regression needs significance AND a change beyond the tolerance the bad way. */
-export function describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance }: OutcomeInput): { rule: DecisionRule; text: string } {
+export function describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance }: OutcomeInput): {
+  rule: DecisionRule;
+  text: string;
+} {
   const p = formatP(pValue);
   const tol = formatPercent(tolerance);
   if (significant && beyond) return { rule: 'beyond-tolerance', text: `beyond tolerance ${tol} (${p})` };

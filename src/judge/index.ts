@@ -13,10 +13,22 @@ export { cleanPoints, type CleanSample } from './clean.js';
 export { compareSamples, type Comparison } from './compare.js';
 export { worstVerdict } from './verdict.js';
 export { describeSample, aggregateSorted, quantileSorted, meanOf } from './stats/describe.js';
-export { mannWhitney, mannWhitneySorted, type Alternative, type MannWhitneyOptions, type MannWhitneyResult } from './stats/mann-whitney.js';
+export {
+  mannWhitney,
+  mannWhitneySorted,
+  type Alternative,
+  type MannWhitneyOptions,
+  type MannWhitneyResult,
+} from './stats/mann-whitney.js';
 export { hodgesLehmann, hodgesLehmannSorted, type HodgesLehmannResult } from './stats/hodges-lehmann.js';
 export { kthPairwiseDifference } from './stats/pairwise-differences.js';
-export { estimateInflation, ar1Inflation, lag1RankAutocorrelation, correctLag1Bias, type Inflation } from './stats/autocorrelation.js';
+export {
+  estimateInflation,
+  ar1Inflation,
+  lag1RankAutocorrelation,
+  correctLag1Bias,
+  type Inflation,
+} from './stats/autocorrelation.js';
 export { mannWhitneyInflated, uVarianceMultiplier } from './stats/mann-whitney-dependent.js';
 export { binomialUpperTail, binomialLowerTail, clopperPearson } from './stats/binomial.js';
 export { regularizedBeta, regularizedBetaComplement, betaQuantile } from './stats/incomplete-beta.js';

@@ -16,7 +16,9 @@ import { worstVerdict } from './verdict.js';
 
 function missingData(baseline: Series[], candidate: Series[], mode: CheckMode): string {
   const side = (which: 'baseline' | 'candidate'): string =>
-    mode === 'canary' ? `the ${which} query returned no data` : `no data in the ${which === 'baseline' ? 'baseline' : 'post'} window`;
+    mode === 'canary'
+      ? `the ${which} query returned no data`
+      : `no data in the ${which === 'baseline' ? 'baseline' : 'post'} window`;
   if (baseline.length === 0 && candidate.length === 0) {
     return mode === 'canary' ? 'neither query returned data' : 'no data in the baseline window nor in the post window';
   }
@@ -31,13 +33,19 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
     return { ...base, verdict: 'inconclusive', reason: missingData(baseline, candidate, mode), series: [], unmatched };
   }
   const matched = matchSeries(baseline, candidate, check.ignoreLabels);
-  const noPair = matched.pairs.length === 0 ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels' : '';
+  const noPair =
+    matched.pairs.length === 0
+      ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
+      : '';
   const series = [
     ...matched.pairs.map((pair) => classifySeries(check, pair, mode)),
     ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
     ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),
   ];
-  const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
+  const verdict = worstVerdict(
+    series.map((s) => s.verdict),
+    'inconclusive',
+  );
   const notes = collectNotes(series);
   const reason = summariseSeries(series) + unmatchedNote(matched.unmatched, mode) + noPair;
   return { ...base, verdict, reason, series, unmatched: matched.unmatched, ...(notes.length > 0 ? { notes } : {}) };

@@ -45,6 +45,9 @@ export function judgeRun(judged: CheckResult[]): RunVerdict {
         : 'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
     );
   }
-  const verdict = worstVerdict(critical.map((c) => c.verdict), 'inconclusive');
+  const verdict = worstVerdict(
+    critical.map((c) => c.verdict),
+    'inconclusive',
+  );
   return { verdict, exitCode: EXIT_CODE[verdict], warnings, checks };
 }

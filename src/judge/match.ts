@@ -106,27 +106,51 @@ function commonLabels(a: Labels, b: Labels): Labels {
 }
 
 /** Pair series across the sides; both sides are expected to be non-empty. */
-export function matchSeries(baseline: readonly Series[], candidate: readonly Series[], ignoreLabels: readonly string[]): MatchResult {
+export function matchSeries(
+  baseline: readonly Series[],
+  candidate: readonly Series[],
+  ignoreLabels: readonly string[],
+): MatchResult {
   const ignored = new Set(ignoreLabels);
   const strip = (s: Series): Series => ({ labels: withoutLabels(s.labels, ignored), points: s.points });
   const base = baseline.map(strip);
   const cand = candidate.map(strip);
   const droppedLabels = findSideLabels(base, cand);
   const dropped = new Set(droppedLabels);
-  const b = groupByLabels(base.map((s, i) => ({ labels: withoutLabels(s.labels, dropped), points: s.points, raw: baseline[i]!.labels })));
-  const c = groupByLabels(cand.map((s, i) => ({ labels: withoutLabels(s.labels, dropped), points: s.points, raw: candidate[i]!.labels })));
+  const b = groupByLabels(
+    base.map((s, i) => ({ labels: withoutLabels(s.labels, dropped), points: s.points, raw: baseline[i]!.labels })),
+  );
+  const c = groupByLabels(
+    cand.map((s, i) => ({ labels: withoutLabels(s.labels, dropped), points: s.points, raw: candidate[i]!.labels })),
+  );
   if (b.size === 1 && c.size === 1) {
     const [onlyB] = b.values();
     const [onlyC] = c.values();
     if (onlyB && onlyC) {
-      const pair = { labels: commonLabels(onlyB.labels, onlyC.labels), baseline: onlyB.points, candidate: onlyC.points, ...withDuplicates(onlyB, onlyC) };
-      return { pairs: [pair], unmatched: { baseline: [], candidate: [] }, oneSided: { baseline: [], candidate: [] }, droppedLabels };
+      const pair = {
+        labels: commonLabels(onlyB.labels, onlyC.labels),
+        baseline: onlyB.points,
+        candidate: onlyC.points,
+        ...withDuplicates(onlyB, onlyC),
+      };
+      return {
+        pairs: [pair],
+        unmatched: { baseline: [], candidate: [] },
+        oneSided: { baseline: [], candidate: [] },
+        droppedLabels,
+      };
     }
   }
   const pairs: SeriesPair[] = [];
   for (const [key, group] of c) {
     const other = b.get(key);
-    if (other) pairs.push({ labels: group.labels, baseline: other.points, candidate: group.points, ...withDuplicates(other, group) });
+    if (other)
+      pairs.push({
+        labels: group.labels,
+        baseline: other.points,
+        candidate: group.points,
+        ...withDuplicates(other, group),
+      });
   }
   const onlyBaseline = [...b].filter(([key]) => !c.has(key)).map(([, g]) => g);
   const onlyCandidate = [...c].filter(([key]) => !b.has(key)).map(([, g]) => g);

@@ -59,23 +59,42 @@ function whyNotJudged(presence: Presence): string {
 }
 
 /** Judge one series found on one side only, against 0 where its direction makes that meaningful. */
-export function judgeOneSided(check: SeriesCheck, series: OneSidedSeries, presence: Presence, zeroSteps: readonly number[], mode: CheckMode): SeriesResult {
+export function judgeOneSided(
+  check: SeriesCheck,
+  series: OneSidedSeries,
+  presence: Presence,
+  zeroSteps: readonly number[],
+  mode: CheckMode,
+): SeriesResult {
   const { where, absent } = describePresence(presence, mode);
   const points = inTimeOrder(series.points);
   if (isAbsenceMeaningful(presence, check.direction) && zeroSteps.length > 0) {
     const zeros: Point[] = zeroSteps.map((t) => ({ t, v: 0 }));
     const duplicated = series.duplicated !== undefined ? { duplicated: series.duplicated } : {};
-    const pair = presence === 'candidate-only' ? { labels: series.labels, baseline: zeros, candidate: [...points], ...duplicated } : { labels: series.labels, baseline: [...points], candidate: zeros, ...duplicated };
+    const pair =
+      presence === 'candidate-only'
+        ? { labels: series.labels, baseline: zeros, candidate: [...points], ...duplicated }
+        : { labels: series.labels, baseline: [...points], candidate: zeros, ...duplicated };
     const judged = classifySeries(check, pair, mode);
     return { ...judged, presence, reason: `${where}, judged against 0 ${absent}: ${judged.reason}` };
   }
   const present = describeSample(cleanPoints(points));
   const missing = describeSample(cleanPoints([]));
-  const reason = zeroSteps.length === 0 ? `${where}, and the query answered nothing else ${absent} to stand for 0 there (${CHURN_HINT})` : `${where}: ${whyNotJudged(presence)} (${CHURN_HINT})`;
+  const reason =
+    zeroSteps.length === 0
+      ? `${where}, and the query answered nothing else ${absent} to stand for 0 there (${CHURN_HINT})`
+      : `${where}: ${whyNotJudged(presence)} (${CHURN_HINT})`;
   return untestedOneSided(series.labels, presence, present, missing, points, reason);
 }
 
-function untestedOneSided(labels: Labels, presence: Presence, present: SeriesResult['baseline'], missing: SeriesResult['baseline'], points: readonly Point[], reason: string): SeriesResult {
+function untestedOneSided(
+  labels: Labels,
+  presence: Presence,
+  present: SeriesResult['baseline'],
+  missing: SeriesResult['baseline'],
+  points: readonly Point[],
+  reason: string,
+): SeriesResult {
   const candidateOnly = presence === 'candidate-only';
   return {
     labels,

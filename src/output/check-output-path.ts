@@ -16,7 +16,8 @@ async function lstatOrNothing(path: string, option: string): Promise<Awaited<Ret
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ENOTDIR') throw new UsageError(`${option} ${path}: a part of the path before the file name is not a directory`);
+    if (code === 'ENOTDIR')
+      throw new UsageError(`${option} ${path}: a part of the path before the file name is not a directory`);
     throw new UsageError(`${option} ${path}: ${describeFileError(error)}`);
   }
 }
@@ -30,7 +31,9 @@ async function checkTarget(path: string, option: string): Promise<void> {
     // The write replaces the link; a link to a device, pipe or directory (/dev/stdout) is refused rather than replaced.
     const pointed = await stat(path).catch(() => undefined);
     if (pointed === undefined || pointed.isFile()) return;
-    throw new UsageError(`${option} ${path} is a link to something that is not a regular file; writing would replace the link: name a file instead`);
+    throw new UsageError(
+      `${option} ${path} is a link to something that is not a regular file; writing would replace the link: name a file instead`,
+    );
   }
   throw new UsageError(`${option} ${path} is not a regular file (a device, pipe or socket): name a file`);
 }

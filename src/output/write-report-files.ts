@@ -20,7 +20,11 @@ export interface ReportFile {
 export type WriteFile = (path: string, text: string) => Promise<void>;
 
 /** Try every file; return those written and the failures. */
-export async function writeEachReport(files: readonly ReportFile[], known: readonly ReportError[], write: WriteFile = writeFileAtomically): Promise<{ written: ReportFile[]; errors: ReportError[] }> {
+export async function writeEachReport(
+  files: readonly ReportFile[],
+  known: readonly ReportError[],
+  write: WriteFile = writeFileAtomically,
+): Promise<{ written: ReportFile[]; errors: ReportError[] }> {
   const written: ReportFile[] = [];
   const errors: ReportError[] = [];
   for (const file of files) {

@@ -8,7 +8,9 @@ export const MAX_POINTS_PER_SERIES = 11000;
 
 /** Functions that read every sample of their range. */
 function readsWholeRange(fn: string | undefined): boolean {
-  return fn !== undefined && (['rate', 'irate', 'increase', 'delta', 'deriv'].includes(fn) || fn.endsWith('_over_time'));
+  return (
+    fn !== undefined && (['rate', 'irate', 'increase', 'delta', 'deriv'].includes(fn) || fn.endsWith('_over_time'))
+  );
 }
 
 /** What is wrong with `query` at `check`'s step, whatever the data. */
@@ -24,7 +26,10 @@ export function findStaticProblems(spec: Spec, check: CheckSpec, query: string):
         `most of their samples, so n points are not n independent samples; use [${formatDuration(step)}] or a step of ${longest.text}`,
     );
   }
-  for (const [side, window] of [['baseline', spec.baseline.window], ['post', spec.post.window]] as const) {
+  for (const [side, window] of [
+    ['baseline', spec.baseline.window],
+    ['post', spec.post.window],
+  ] as const) {
     const points = Math.floor(window / step) + 1;
     if (points > MAX_POINTS_PER_SERIES) {
       problems.push(

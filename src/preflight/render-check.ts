@@ -2,7 +2,12 @@
 import { sanitizeText } from '../sanitize-text.js';
 import type { CheckReport, QueryTest } from './types.js';
 
-const MARK: Record<QueryTest['status'], string> = { ok: 'ok   ', empty: 'EMPTY', unreadable: 'ERROR', refused: 'ERROR' };
+const MARK: Record<QueryTest['status'], string> = {
+  ok: 'ok   ',
+  empty: 'EMPTY',
+  unreadable: 'ERROR',
+  refused: 'ERROR',
+};
 
 function describeData(probe: QueryTest): string {
   if (probe.status === 'refused' || probe.status === 'unreadable') return 'could not be read';
@@ -18,15 +23,25 @@ function describeData(probe: QueryTest): string {
  * queries and backend warnings are escaped as the run reports escape them: one line each.
  */
 export function renderCheckHuman(report: CheckReport): string {
-  const lines = [`check${report.name ? ` of ${report.name}` : ''}: every query over ${report.range.start} .. ${report.range.end}`, ''];
+  const lines = [
+    `check${report.name ? ` of ${report.name}` : ''}: every query over ${report.range.start} .. ${report.range.end}`,
+    '',
+  ];
   for (const probe of report.queries) {
-    lines.push(`${MARK[probe.status]} ${probe.check} (${probe.field}, source ${probe.source}, step ${probe.step}s): ${describeData(probe)}`);
+    lines.push(
+      `${MARK[probe.status]} ${probe.check} (${probe.field}, source ${probe.source}, step ${probe.step}s): ${describeData(probe)}`,
+    );
     for (const problem of probe.problems) lines.push(`      - ${problem}`);
     for (const warning of probe.warnings) lines.push(`      - backend warning: ${warning}`);
   }
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   const good = report.queries.filter((q) => q.status === 'ok').length;
-  const verdict = report.exitCode === 0 ? 'every query returned data' : report.exitCode === 2 ? 'a query, the credentials or the source url were refused: fix the spec' : 'some queries returned nothing or could not be read';
+  const verdict =
+    report.exitCode === 0
+      ? 'every query returned data'
+      : report.exitCode === 2
+        ? 'a query, the credentials or the source url were refused: fix the spec'
+        : 'some queries returned nothing or could not be read';
   lines.push('', `${good} of ${report.queries.length} queries returned data: ${verdict} (exit ${report.exitCode})`);
   return `${lines.map(sanitizeText).join('\n')}\n`;
 }

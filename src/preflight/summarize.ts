@@ -18,8 +18,13 @@ export function summarizeSeries(series: Series[], range: TimeRange, minSamples: 
   const expected = Math.floor((range.end - range.start) / range.step) + 1;
   if (series.length === 0) {
     return {
-      series: 0, points: null, nanShare: null, infiniteShare: null,
-      problems: ['no series over the range: check the metric name and label values (an empty result is not an error to Prometheus)'],
+      series: 0,
+      points: null,
+      nanShare: null,
+      infiniteShare: null,
+      problems: [
+        'no series over the range: check the metric name and label values (an empty result is not an error to Prometheus)',
+      ],
     };
   }
   const counts = series.map((s) => s.points.length);
@@ -29,16 +34,29 @@ export function summarizeSeries(series: Series[], range: TimeRange, minSamples: 
   const problems: string[] = [];
   const nanShare = values.length > 0 ? nan / values.length : null;
   const infiniteShare = values.length > 0 ? infinite / values.length : null;
-  if (values.length === 0) problems.push('the series hold no points over the range: the metric stopped, or the range is shorter than its scrape interval');
+  if (values.length === 0)
+    problems.push(
+      'the series hold no points over the range: the metric stopped, or the range is shorter than its scrape interval',
+    );
   if (nanShare !== null && nanShare > 0) {
-    problems.push(`${percent(nanShare)} of the points are NaN (histogram_quantile or a ratio with no traffic): such points are not judged`);
+    problems.push(
+      `${percent(nanShare)} of the points are NaN (histogram_quantile or a ratio with no traffic): such points are not judged`,
+    );
   }
   if (infiniteShare !== null && infiniteShare > 0) {
     problems.push(`${percent(infiniteShare)} of the points are ±Inf (a division by zero?): such points are not judged`);
   }
   const usableMin = Math.min(...series.map((s) => s.points.filter((p) => Number.isFinite(p.v)).length));
   if (values.length > 0 && usableMin < Math.min(minSamples, expected)) {
-    problems.push(`a series has only ${usableMin} usable points over the range (the check needs ${minSamples} per window): is the metric scraped regularly?`);
+    problems.push(
+      `a series has only ${usableMin} usable points over the range (the check needs ${minSamples} per window): is the metric scraped regularly?`,
+    );
   }
-  return { series: series.length, points: { min: Math.min(...counts), max: Math.max(...counts), expected }, nanShare, infiniteShare, problems };
+  return {
+    series: series.length,
+    points: { min: Math.min(...counts), max: Math.max(...counts), expected },
+    nanShare,
+    infiniteShare,
+    problems,
+  };
 }

@@ -9,7 +9,12 @@ import type { QueryTest } from './types.js';
 import type { Spec } from '../spec-model.js';
 
 /** Fetch `planned` from `source`; a SourceError becomes a probe with status unreadable or refused. */
-export async function tryQuery(spec: Spec, planned: PlannedQueryTest, source: Source, signal: AbortSignal): Promise<QueryTest> {
+export async function tryQuery(
+  spec: Spec,
+  planned: PlannedQueryTest,
+  source: Source,
+  signal: AbortSignal,
+): Promise<QueryTest> {
   const base = {
     check: planned.check.name,
     field: planned.field,

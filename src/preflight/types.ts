@@ -2,7 +2,6 @@
 import type { SourceErrorKind } from '../errors.js';
 import type { QueryTestStatus } from '../types.js';
 
-
 /** One query of one check, read over the short recent range. */
 export interface QueryTest {
   check: string;

@@ -77,7 +77,8 @@ export function formatLabels(labels: Labels): string {
 /** The run's windows on one line; later times drop the date they share with the first. */
 export function formatWindows(windows: RunResult['windows'], arrow = '->'): string {
   const date = /^\d{4}-\d{2}-\d{2}T/.exec(windows.baseline.start)?.[0];
-  const short = (time: string): string => (date !== undefined && time.startsWith(date) ? time.slice(date.length) : time);
+  const short = (time: string): string =>
+    date !== undefined && time.startsWith(date) ? time.slice(date.length) : time;
   const { baseline, post } = windows;
   return `baseline ${baseline.start} ${arrow} ${short(baseline.end)}, post ${short(post.start)} ${arrow} ${short(post.end)}`;
 }

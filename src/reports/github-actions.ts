@@ -58,7 +58,8 @@ function describeCheck(check: CheckResult): string {
   if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`error: ${check.error}`);
   const notPassed = check.series.filter((s) => s.verdict !== 'pass');
   for (const series of notPassed.slice(0, SERIES_PER_ANNOTATION)) lines.push(...renderSeriesText(series, check.reason));
-  if (notPassed.length > SERIES_PER_ANNOTATION) lines.push(`and ${notPassed.length - SERIES_PER_ANNOTATION} more series that did not pass`);
+  if (notPassed.length > SERIES_PER_ANNOTATION)
+    lines.push(`and ${notPassed.length - SERIES_PER_ANNOTATION} more series that did not pass`);
   return lines.map(sanitizeText).join('\n');
 }
 
@@ -74,7 +75,9 @@ function checkAnnotations(result: RunResult): Annotation[] {
 
 /** Run warnings, less those that only restate a non-critical check annotated above. */
 function warningAnnotations(result: RunResult): Annotation[] {
-  const restated = result.checks.filter((c) => !c.critical && c.verdict !== 'pass').map((c) => `non-critical check "${c.name}" `);
+  const restated = result.checks
+    .filter((c) => !c.critical && c.verdict !== 'pass')
+    .map((c) => `non-critical check "${c.name}" `);
   return result.warnings
     .filter((warning) => !restated.some((prefix) => warning.startsWith(prefix)))
     .map((warning) => ({ kind: 'warning', title: 'verify-deploy warning', message: sanitizeText(warning) }));
@@ -82,7 +85,11 @@ function warningAnnotations(result: RunResult): Annotation[] {
 
 /** Each report that could not be written; an error whatever the verdict, since someone expects the file. */
 function reportErrorAnnotations(result: RunResult): Annotation[] {
-  return (result.reportErrors ?? []).map((failure) => ({ kind: 'error', title: 'verify-deploy: report not written', message: sanitizeText(describeReportError(failure)) }));
+  return (result.reportErrors ?? []).map((failure) => ({
+    kind: 'error',
+    title: 'verify-deploy: report not written',
+    message: sanitizeText(describeReportError(failure)),
+  }));
 }
 
 /** Keep GitHub's per-kind limit: the last shown annotation names the ones it stands for. */
@@ -92,13 +99,18 @@ function capKind(annotations: Annotation[], kind: Annotation['kind']): Annotatio
   const shown = ofKind.slice(0, ANNOTATIONS_PER_KIND - 1);
   const rest = ofKind.slice(ANNOTATIONS_PER_KIND - 1);
   const noun = kind === 'error' ? 'errors' : 'warnings';
-  return [...shown, { kind, title: `verify-deploy: ${rest.length} more ${noun}`, message: rest.map((a) => a.title).join('\n') }];
+  return [
+    ...shown,
+    { kind, title: `verify-deploy: ${rest.length} more ${noun}`, message: rest.map((a) => a.title).join('\n') },
+  ];
 }
 
 /** The workflow command lines for the run, errors first; none for a run where every check passed. */
 export function renderAnnotations(result: RunResult): string[] {
   const all = [...reportErrorAnnotations(result), ...checkAnnotations(result), ...warningAnnotations(result)];
-  return [...capKind(all, 'error'), ...capKind(all, 'warning')].map((a) => formatWorkflowCommand(a.kind, { title: a.title }, a.message));
+  return [...capKind(all, 'error'), ...capKind(all, 'warning')].map((a) =>
+    formatWorkflowCommand(a.kind, { title: a.title }, a.message),
+  );
 }
 
 /**
@@ -113,7 +125,10 @@ export async function publishToGitHubActions(result: RunResult, io: GitHubAction
 }
 
 /** Append the Markdown report to $GITHUB_STEP_SUMMARY when it is set; the failure, if any, is returned and told to `warn`. */
-export async function appendStepSummary(result: RunResult, io: Pick<GitHubActionsIO, 'env' | 'appendFile' | 'warn'>): Promise<ReportError | undefined> {
+export async function appendStepSummary(
+  result: RunResult,
+  io: Pick<GitHubActionsIO, 'env' | 'appendFile' | 'warn'>,
+): Promise<ReportError | undefined> {
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (summaryPath === undefined || summaryPath === '') return undefined;
   try {

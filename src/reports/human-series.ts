@@ -32,7 +32,10 @@ export function renderSparklineLine(series: SeriesResult, prefix: string, unicod
   if (probe === null) return null;
   // Narrower sparklines make room for the scale; below MIN_SPARK_WIDTH the shape matters more.
   const narrowed = fit(describeRange(probe.scale).length);
-  const pair = narrowed >= MIN_SPARK_WIDTH ? renderSparklinePair(series.samples, narrowed, unicode) : renderSparklinePair(series.samples, Math.max(1, fit(0)), unicode);
+  const pair =
+    narrowed >= MIN_SPARK_WIDTH
+      ? renderSparklinePair(series.samples, narrowed, unicode)
+      : renderSparklinePair(series.samples, Math.max(1, fit(0)), unicode);
   if (pair === null) return null;
   const line = `${prefix}baseline ${pair.baseline} | candidate ${pair.candidate}`;
   const ranged = line + describeRange(pair.scale);
@@ -47,11 +50,19 @@ export function renderSparklineLine(series: SeriesResult, prefix: string, unicod
  *        baseline ▁▂▁▂▁▁▂▁▁▂▁▂▁▁▂▁ | candidate ▅▇▆▇▆▇▇▆▅▇▆▇▆▇▇▆  0.0018..0.0072
  * The reason is left out when it only repeats the check's reason.
  */
-export function renderHumanSeries(chalk: ChalkInstance, series: SeriesResult, checkReason: string, indent: string, unicode = false): string[] {
+export function renderHumanSeries(
+  chalk: ChalkInstance,
+  series: SeriesResult,
+  checkReason: string,
+  indent: string,
+  unicode = false,
+): string[] {
   const label = verdictLabel(series.verdict);
   const parts = describeSeriesText(series, checkReason);
   const heading = paintVerdict(chalk, series.verdict, label) + chalk.bold(parts.heading.slice(label.length));
-  const numbers = parts.numbers.map((part, index) => (index === parts.changeIndex && series.verdict === 'fail' ? chalk.red(part) : part));
+  const numbers = parts.numbers.map((part, index) =>
+    index === parts.changeIndex && series.verdict === 'fail' ? chalk.red(part) : part,
+  );
   const hang = `${indent}${' '.repeat(label.length + 1)}`;
   const sparkline = renderSparklineLine(series, hang, unicode);
   return [`${indent}${heading}`, `${hang}${numbers.join('  ')}`, ...(sparkline === null ? [] : [sparkline])];

@@ -23,7 +23,8 @@ const SPARK_WIDTH = 8;
 const SPARK_HEADER = 'baseline | candidate';
 const GUTTER = '  ';
 /** What is left for the check's name once the other columns have their width. */
-const NAME_WIDTH = SUMMARY_WIDTH - INDENT.length - VERDICT_WIDTH - CHANGE_WIDTH - P_WIDTH - SPARK_HEADER.length - 4 * GUTTER.length;
+const NAME_WIDTH =
+  SUMMARY_WIDTH - INDENT.length - VERDICT_WIDTH - CHANGE_WIDTH - P_WIDTH - SPARK_HEADER.length - 4 * GUTTER.length;
 
 /** Shorten text to `width` characters, marking the cut with an ellipsis (`~` in ASCII). */
 export function truncate(text: string, width: number, unicode: boolean): string {
@@ -51,7 +52,13 @@ export function renderSummaryTable(chalk: ChalkInstance, checks: readonly CheckR
     const series = representativeSeries(check);
     // The p the verdict was decided on: Holm-adjusted when the run had several tests.
     const p = formatPValue(series?.pValueAdjusted ?? series?.pValue).replace(/^p (= )?/, '');
-    const text = row(shown, truncate(sanitizeText(check.name), NAME_WIDTH, unicode), formatPercent(series?.relativeChange), p, trendCell(check, unicode));
+    const text = row(
+      shown,
+      truncate(sanitizeText(check.name), NAME_WIDTH, unicode),
+      formatPercent(series?.relativeChange),
+      p,
+      trendCell(check, unicode),
+    );
     const painted = paintVerdict(chalk, shown === 'WARN' ? 'warn' : check.verdict, chalk.bold(shown));
     lines.push(INDENT + painted + text.slice(INDENT.length + shown.length));
   }

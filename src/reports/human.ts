@@ -7,7 +7,14 @@ import { paintVerdict, renderHumanSeries } from './human-series.js';
 import { renderSummaryTable } from './human-summary.js';
 import { describeReportError } from './report-errors.js';
 import type { RenderOptions } from './types.js';
-import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, selectSeries } from './summary.js';
+import {
+  countChecks,
+  describeCounts,
+  describeExitCode,
+  describeHiddenSeries,
+  displayVerdict,
+  selectSeries,
+} from './summary.js';
 
 const MAX_UNMATCHED_LISTED = 5;
 
@@ -23,7 +30,8 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean)
   const qualifier = check.critical ? '' : ` (non-critical, ${check.verdict})`;
   const lines = [`${painted}  ${chalk.bold(sanitizeText(check.name))}${qualifier}: ${sanitizeText(check.reason)}`];
   // The reason usually quotes the error already; show it apart only when it adds something.
-  if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
+  if (check.error !== undefined && !check.reason.includes(check.error))
+    lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
   for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
   const decided = describeDecisionTime(check);
   if (decided !== null) lines.push(chalk.dim(`  ${decided}`));
@@ -54,11 +62,19 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   }
   const reportErrors = result.reportErrors ?? [];
   if (reportErrors.length > 0) {
-    lines.push(chalk.red('Reports not written:'), ...reportErrors.map((failure) => `  - ${sanitizeText(describeReportError(failure))}`), '');
+    lines.push(
+      chalk.red('Reports not written:'),
+      ...reportErrors.map((failure) => `  - ${sanitizeText(describeReportError(failure))}`),
+      '',
+    );
   }
   const summary = renderSummaryTable(chalk, result.checks, unicode);
   if (summary.length > 0) lines.push(...summary, '');
-  const verdict = paintVerdict(chalk, result.verdict, chalk.bold(displayVerdict({ verdict: result.verdict, critical: true })));
+  const verdict = paintVerdict(
+    chalk,
+    result.verdict,
+    chalk.bold(displayVerdict({ verdict: result.verdict, critical: true })),
+  );
   const pad = ' '.repeat(displayVerdict({ verdict: result.verdict, critical: true }).length + 2);
   lines.push(
     `${verdict}  ${describeCounts(countChecks(result))}`,

@@ -56,7 +56,9 @@ function listUnmatched(check: CheckResult): string[] {
 
 /** What every testcase of a check says about the check itself. */
 function describeCheck(check: CheckResult): string[] {
-  const lines = [`${check.critical ? 'critical' : 'non-critical'} check "${sanitizeText(check.name)}", verdict ${check.verdict}: ${sanitizeText(check.reason)}`];
+  const lines = [
+    `${check.critical ? 'critical' : 'non-critical'} check "${sanitizeText(check.name)}", verdict ${check.verdict}: ${sanitizeText(check.reason)}`,
+  ];
   if (check.error !== undefined) lines.push(`error: ${sanitizeText(check.error)}`);
   for (const note of check.notes ?? []) lines.push(`note: ${sanitizeText(note)}`);
   return [...lines, ...listUnmatched(check)];
@@ -73,7 +75,13 @@ function checkTestcase(check: CheckResult): Testcase {
     const hidden = describeHiddenSeries(selection);
     if (hidden !== '') details.push(hidden);
   }
-  return { name: sanitizeText(check.name), outcome: outcomeOf(check.verdict, check.critical), verdict: check.verdict, message: sanitizeText(check.reason), details };
+  return {
+    name: sanitizeText(check.name),
+    outcome: outcomeOf(check.verdict, check.critical),
+    verdict: check.verdict,
+    message: sanitizeText(check.reason),
+    details,
+  };
 }
 
 function seriesTestcase(check: CheckResult, series: SeriesResult): Testcase {
@@ -110,7 +118,12 @@ function renderTestcase(testcase: Testcase, classname: string): string[] {
     const type = outcome === 'failure' ? 'regression' : 'inconclusive';
     return [open, `      <${outcome}${attrs({ message, type })}>${details}</${outcome}>`, '    </testcase>'];
   }
-  const skipped = outcome === 'skipped' ? [`      <skipped${attrs({ message: `non-critical check ${testcase.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${message}` })}/>`] : [];
+  const skipped =
+    outcome === 'skipped'
+      ? [
+          `      <skipped${attrs({ message: `non-critical check ${testcase.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${message}` })}/>`,
+        ]
+      : [];
   return [open, ...skipped, `      <system-out>${details}</system-out>`, '    </testcase>'];
 }
 
@@ -127,7 +140,11 @@ function renderProperties(result: RunResult): string[] {
     ...result.warnings.map((warning): [string, string] => ['warning', warning]),
     ...(result.reportErrors ?? []).map((failure): [string, string] => ['reportError', describeReportError(failure)]),
   ];
-  return ['    <properties>', ...properties.map(([name, value]) => `      <property${attrs({ name, value: sanitizeText(value) })}/>`), '    </properties>'];
+  return [
+    '    <properties>',
+    ...properties.map(([name, value]) => `      <property${attrs({ name, value: sanitizeText(value) })}/>`),
+    '    </properties>',
+  ];
 }
 
 /** Render the run as a JUnit XML document. */

@@ -6,9 +6,26 @@
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
-import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from './format.js';
+import {
+  describeDecisionTime,
+  formatChange,
+  formatLabels,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatWindows,
+} from './format.js';
 import { describeReportError } from './report-errors.js';
-import { countChecks, describeCounts, describeExitCode, describeHiddenSeries, displayVerdict, representativeSeries, selectSeries, verdictLabel } from './summary.js';
+import {
+  countChecks,
+  describeCounts,
+  describeExitCode,
+  describeHiddenSeries,
+  displayVerdict,
+  representativeSeries,
+  selectSeries,
+  verdictLabel,
+} from './summary.js';
 
 /** Unmatched series listed per side before the rest are counted. */
 const MAX_UNMATCHED_LISTED = 10;
@@ -37,7 +54,12 @@ function renderUnmatched(side: string, labels: Labels[]): string[] {
 }
 
 function renderCheck(check: CheckResult): string[] {
-  const lines = [`### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`, '', escapeMarkdown(check.reason), ''];
+  const lines = [
+    `### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`,
+    '',
+    escapeMarkdown(check.reason),
+    '',
+  ];
   if (check.error !== undefined) lines.push(`Error: ${escapeMarkdown(check.error)}`, '');
   for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
   const decided = describeDecisionTime(check);
@@ -63,14 +85,23 @@ function renderCheck(check: CheckResult): string[] {
   }
   const hidden = describeHiddenSeries(selection);
   if (hidden !== '') lines.push(`_${escapeMarkdown(hidden)}_`, '');
-  lines.push(...renderUnmatched('baseline', check.unmatched.baseline), ...renderUnmatched('candidate', check.unmatched.candidate));
+  lines.push(
+    ...renderUnmatched('baseline', check.unmatched.baseline),
+    ...renderUnmatched('candidate', check.unmatched.candidate),
+  );
   return lines;
 }
 
 function summaryRow(check: CheckResult): string {
   const series = representativeSeries(check);
   const p = series === undefined ? 'n/a' : pCell(series.pValue, series.pValueAdjusted);
-  return row([escapeMarkdown(check.name), displayVerdict(check), formatPercent(series?.relativeChange), p, escapeMarkdown(check.reason)]);
+  return row([
+    escapeMarkdown(check.name),
+    displayVerdict(check),
+    formatPercent(series?.relativeChange),
+    p,
+    escapeMarkdown(check.reason),
+  ]);
 }
 
 /** The document's parts in order; each check's section is one part, so a cut never splits one. */
@@ -90,7 +121,9 @@ function renderParts(result: RunResult): MarkdownPart[] {
     },
   ];
   if (result.checks.length > 0) {
-    parts.push({ text: [row(['check', 'verdict', 'change', 'p', 'reason']), row(['---', '---', '---:', '---:', '---'])].join('\n') });
+    parts.push({
+      text: [row(['check', 'verdict', 'change', 'p', 'reason']), row(['---', '---', '---:', '---:', '---'])].join('\n'),
+    });
     for (const check of result.checks) parts.push({ text: summaryRow(check), summaryRow: true });
     parts.push({ text: '' });
   }

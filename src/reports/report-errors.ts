@@ -8,5 +8,7 @@ export function describeReportError(failure: ReportError): string {
 
 /** The run with the reports that failed so far; unchanged when none did. */
 export function withReportErrors(result: RunResult, reportErrors: readonly ReportError[]): RunResult {
-  return reportErrors.length === 0 ? result : { ...result, reportErrors: reportErrors.map((e) => ({ path: e.path, error: e.error })) };
+  return reportErrors.length === 0
+    ? result
+    : { ...result, reportErrors: reportErrors.map((e) => ({ path: e.path, error: e.error })) };
 }

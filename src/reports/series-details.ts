@@ -14,12 +14,21 @@ import { verdictLabel } from './summary.js';
 /** One side's summary on one line: n, mean, median, p95, counts when the check counts events. */
 export function describeSummary(summary: SampleSummary): string {
   const parts = [`n ${summary.n}`];
-  if (summary.nEffective !== undefined && summary.trials === undefined) parts.push(`effective n ${formatNumber(summary.nEffective)}`);
+  if (summary.nEffective !== undefined && summary.trials === undefined)
+    parts.push(`effective n ${formatNumber(summary.nEffective)}`);
   if (summary.trials !== undefined) {
-    parts.push(`events ${formatNumber(summary.events)}`, `trials ${formatNumber(summary.trials)}`, `rate ${formatNumber(summary.rate)}`);
+    parts.push(
+      `events ${formatNumber(summary.events)}`,
+      `trials ${formatNumber(summary.trials)}`,
+      `rate ${formatNumber(summary.rate)}`,
+    );
     if (summary.dispersion !== undefined) parts.push(`dispersion ${formatNumber(summary.dispersion)}`);
   }
-  parts.push(`mean ${formatNumber(summary.mean)}`, `median ${formatNumber(summary.median)}`, `p95 ${formatNumber(summary.p95)}`);
+  parts.push(
+    `mean ${formatNumber(summary.mean)}`,
+    `median ${formatNumber(summary.median)}`,
+    `p95 ${formatNumber(summary.p95)}`,
+  );
   if (summary.nan > 0) parts.push(`${summary.nan} NaN dropped`);
   if (summary.infinite > 0) parts.push(`${summary.infinite} ±Inf dropped`);
   return parts.join(', ');

@@ -26,12 +26,17 @@ export function describeSeriesText(series: SeriesResult, checkReason: string): S
   ];
   const dropped = baseline.nan + baseline.infinite + candidate.nan + candidate.infinite;
   if (dropped > 0) numbers.push(`${dropped} NaN/Inf dropped`);
-  return { heading: `${verdictLabel(series.verdict)} ${formatLabels(series.labels)}${reason}`, numbers, changeIndex: 3 };
+  return {
+    heading: `${verdictLabel(series.verdict)} ${formatLabels(series.labels)}${reason}`,
+    numbers,
+    changeIndex: 3,
+  };
 }
 
 /** " (effective 12 -> 5)" when autocorrelation makes the points worth noticeably fewer samples. */
 function describeEffective({ baseline, candidate }: SeriesResult): string {
-  if (baseline.nEffective === undefined || candidate.nEffective === undefined || baseline.trials !== undefined) return '';
+  if (baseline.nEffective === undefined || candidate.nEffective === undefined || baseline.trials !== undefined)
+    return '';
   if (baseline.nEffective >= 0.9 * baseline.n && candidate.nEffective >= 0.9 * candidate.n) return '';
   return ` (effective ${formatNumber(baseline.nEffective)} -> ${formatNumber(candidate.nEffective)})`;
 }

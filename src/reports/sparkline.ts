@@ -77,12 +77,20 @@ export interface SparklinePair {
  * looking calmer only because it had more points, and each glyph spans the same time (the sides'
  * widths follow their windows' lengths when the step is the same).
  */
-export function renderSparklinePair(samples: { baseline: readonly Point[]; candidate: readonly Point[] }, width: number, unicode: boolean): SparklinePair | null {
+export function renderSparklinePair(
+  samples: { baseline: readonly Point[]; candidate: readonly Point[] },
+  width: number,
+  unicode: boolean,
+): SparklinePair | null {
   const longest = Math.max(samples.baseline.length, samples.candidate.length);
   const size = Math.max(1, Math.ceil(longest / Math.max(1, Math.floor(width))));
   const baseline = bucketValues(samples.baseline, size);
   const candidate = bucketValues(samples.candidate, size);
   const scale = sharedScale(baseline, candidate);
   if (scale === null) return null;
-  return { baseline: renderSparkline(baseline, scale, unicode), candidate: renderSparkline(candidate, scale, unicode), scale };
+  return {
+    baseline: renderSparkline(baseline, scale, unicode),
+    candidate: renderSparkline(candidate, scale, unicode),
+    scale,
+  };
 }

@@ -49,18 +49,22 @@ export function describeCounts(counts: CheckCounts): string {
     counts.inconclusive > 0 ? `${counts.inconclusive} inconclusive` : '',
     `${counts.passed} passed`,
   ].filter((part) => part !== '');
-  const warned = counts.warned > 0 ? ` (${counts.warned} non-critical ${counts.warned === 1 ? 'warning' : 'warnings'})` : '';
+  const warned =
+    counts.warned > 0 ? ` (${counts.warned} non-critical ${counts.warned === 1 ? 'warning' : 'warnings'})` : '';
   return `${parts.join(', ')} of ${counts.total} ${counts.total === 1 ? 'check' : 'checks'}${warned}`;
 }
 
 /** What the exit code means for this run, including an inconclusive verdict mapped by --on-inconclusive. */
 export function describeExitCode(result: Pick<RunResult, 'verdict' | 'exitCode'>): string {
   const { verdict, exitCode } = result;
-  if (verdict === 'inconclusive' && exitCode === 1) return 'exit 1: inconclusive, treated as a failure (--on-inconclusive fail)';
-  if (verdict === 'inconclusive' && exitCode === 0) return 'exit 0: inconclusive, treated as a pass (--on-inconclusive pass)';
+  if (verdict === 'inconclusive' && exitCode === 1)
+    return 'exit 1: inconclusive, treated as a failure (--on-inconclusive fail)';
+  if (verdict === 'inconclusive' && exitCode === 0)
+    return 'exit 0: inconclusive, treated as a pass (--on-inconclusive pass)';
   if (exitCode === 0) return 'exit 0: no critical check found a regression';
   if (exitCode === 1) return 'exit 1: at least one critical check found a regression';
-  if (exitCode === 2) return 'exit 2: the backend refused a query or the credentials: fix the spec (see the checks\' errors)';
+  if (exitCode === 2)
+    return "exit 2: the backend refused a query or the credentials: fix the spec (see the checks' errors)";
   return 'exit 3: inconclusive, too little data or a source could not be read (never a pass)';
 }
 
@@ -85,7 +89,8 @@ export function selectSeries(series: SeriesResult[], maxListed = MAX_SERIES_LIST
 /** The "and N more" sentence for hidden series, or '' when nothing is hidden. */
 export function describeHiddenSeries(selection: SeriesSelection): string {
   const parts: string[] = [];
-  if (selection.hiddenNotPassed > 0) parts.push(`${selection.hiddenNotPassed} more failing or inconclusive series not listed`);
+  if (selection.hiddenNotPassed > 0)
+    parts.push(`${selection.hiddenNotPassed} more failing or inconclusive series not listed`);
   if (selection.hiddenPassed > 0) parts.push(`${selection.hiddenPassed} more series passed`);
   return parts.length === 0 ? '' : `and ${parts.join('; ')}`;
 }
@@ -101,5 +106,8 @@ export function representativeSeries(check: Pick<CheckResult, 'verdict' | 'serie
     const p = s.pValueAdjusted ?? s.pValue;
     return p !== null && Number.isFinite(p) ? p : Infinity;
   };
-  return pool.reduce<SeriesResult | undefined>((best, s) => (best === undefined || pOf(s) < pOf(best) ? s : best), undefined);
+  return pool.reduce<SeriesResult | undefined>(
+    (best, s) => (best === undefined || pOf(s) < pOf(best) ? s : best),
+    undefined,
+  );
 }

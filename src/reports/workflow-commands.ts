@@ -16,7 +16,11 @@ export function escapeWorkflowProperty(text: string): string {
 }
 
 /** One workflow command line: `::command key=value,...::message`. */
-export function formatWorkflowCommand(command: 'error' | 'warning' | 'notice', properties: Record<string, string>, message: string): string {
+export function formatWorkflowCommand(
+  command: 'error' | 'warning' | 'notice',
+  properties: Record<string, string>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .map(([key, value]) => `${key}=${escapeWorkflowProperty(value)}`)
     .join(',');

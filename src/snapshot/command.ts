@@ -52,6 +52,8 @@ function renderSummary(path: string, snapshot: Snapshot): string {
 function describeFailures(snapshot: Snapshot): string[] {
   return Object.entries(snapshot.sources).flatMap(([name, sampling]) => {
     const entries = Object.entries(sampling.failures);
-    return entries.length === 0 ? [] : [`source "${name}": ${entries.map(([why, n]) => `${n} x ${why}`).join(', ')} in the baseline`];
+    return entries.length === 0
+      ? []
+      : [`source "${name}": ${entries.map(([why, n]) => `${n} x ${why}`).join(', ')} in the baseline`];
   });
 }

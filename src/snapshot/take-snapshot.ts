@@ -8,7 +8,12 @@ import { SNAPSHOT_FORMAT, type Snapshot } from '../gate/sampling/snapshot-format
 import { hashSampledSpec } from '../gate/sampling/snapshot-spec-hash.js';
 
 /** Take a snapshot of the spec's sampled sources (those without `baselineUrl`, which need none). */
-export async function takeSnapshot(spec: Spec, signal: AbortSignal, now: () => number, progress?: (line: string) => void): Promise<Snapshot> {
+export async function takeSnapshot(
+  spec: Spec,
+  signal: AbortSignal,
+  now: () => number,
+  progress?: (line: string) => void,
+): Promise<Snapshot> {
   const sources = sampledSourcesOf(spec.sources, spec.checks).filter((s) => s.baselineUrl === undefined);
   if (sources.length === 0) {
     throw new UsageError(
@@ -16,9 +21,23 @@ export async function takeSnapshot(spec: Spec, signal: AbortSignal, now: () => n
     );
   }
   const takenAt = formatTime(now());
-  const collected = await collectSources(sources.map((spec) => ({ spec, targets: ['url'] as const })), spec.checks, signal, progress);
-  if (signal.aborted) throw new UsageError('interrupted: the snapshot was not written (a partial baseline would judge against less than the spec asks)');
-  const snapshot: Snapshot = { format: SNAPSHOT_FORMAT, version: 1, specHash: hashSampledSpec(spec), takenAt, sources: {} };
+  const collected = await collectSources(
+    sources.map((spec) => ({ spec, targets: ['url'] as const })),
+    spec.checks,
+    signal,
+    progress,
+  );
+  if (signal.aborted)
+    throw new UsageError(
+      'interrupted: the snapshot was not written (a partial baseline would judge against less than the spec asks)',
+    );
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    version: 1,
+    specHash: hashSampledSpec(spec),
+    takenAt,
+    sources: {},
+  };
   if (spec.name !== undefined) snapshot.specName = spec.name;
   for (const source of sources) {
     const sampling = collected[source.name]?.url;

@@ -40,9 +40,14 @@ export function createAgents(): { http: HttpAgent; https: HttpsAgent; destroy():
 }
 
 /** Send one request; rejects with RequestFailure when no complete response arrived in time. */
-export function sendRequest(spec: RequestSpec, agents: ReturnType<typeof createAgents>, signal: AbortSignal): Promise<RequestResult> {
+export function sendRequest(
+  spec: RequestSpec,
+  agents: ReturnType<typeof createAgents>,
+  signal: AbortSignal,
+): Promise<RequestResult> {
   const url = new URL(spec.url);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new RequestFailure(`unsupported URL scheme ${url.protocol}`));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return Promise.reject(new RequestFailure(`unsupported URL scheme ${url.protocol}`));
   const deadline = AbortSignal.timeout(spec.timeout * 1000);
   const combined = AbortSignal.any([signal, deadline]);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -51,28 +56,32 @@ export function sendRequest(spec: RequestSpec, agents: ReturnType<typeof createA
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const fail = (reason: string): void => reject(new RequestFailure(reason));
-    const req = send(url, { method: spec.method, headers, agent: url.protocol === 'https:' ? agents.https : agents.http, signal: combined }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > spec.maxBytes) {
-          res.destroy();
-          fail(`response body over ${Math.round(spec.maxBytes / 1024)} KiB`);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          contentType: String(res.headers['content-type'] ?? ''),
-          body: Buffer.concat(chunks),
-          seconds: (performance.now() - started) / 1000,
-        }),
-      );
-      res.on('error', (error) => fail(describeNetworkError(error, deadline, spec.timeout)));
-    });
+    const req = send(
+      url,
+      { method: spec.method, headers, agent: url.protocol === 'https:' ? agents.https : agents.http, signal: combined },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > spec.maxBytes) {
+            res.destroy();
+            fail(`response body over ${Math.round(spec.maxBytes / 1024)} KiB`);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+            seconds: (performance.now() - started) / 1000,
+          }),
+        );
+        res.on('error', (error) => fail(describeNetworkError(error, deadline, spec.timeout)));
+      },
+    );
     req.on('error', (error) => fail(describeNetworkError(error, deadline, spec.timeout)));
     req.end(spec.body);
   });

@@ -13,7 +13,9 @@ import type { Source } from './types.js';
 export const SOURCE_TYPES: readonly string[] = SOURCE_KINDS.map((kind) => kind.type);
 
 /** The sampled types, for messages: "http or scrape". */
-export const SAMPLED_TYPES: string = joinWithOr(SOURCE_KINDS.filter((kind) => kind.history === 'sampled').map((kind) => kind.type));
+export const SAMPLED_TYPES: string = joinWithOr(
+  SOURCE_KINDS.filter((kind) => kind.history === 'sampled').map((kind) => kind.type),
+);
 
 /** "a", "a or b", "a, b or c". */
 export function joinWithOr(words: readonly string[]): string {
@@ -38,13 +40,16 @@ export function isSampledSourceSpec(spec: SourceSpec): spec is SampledSourceSpec
 
 /** One factory per range-query source type. */
 export const sourceFactories: Readonly<Record<string, RangeSourceKind['create']>> = Object.fromEntries(
-  SOURCE_KINDS.flatMap((kind): [string, RangeSourceKind['create']][] => (kind.history === 'range' ? [[kind.type, (spec) => kind.create(spec)]] : [])),
+  SOURCE_KINDS.flatMap((kind): [string, RangeSourceKind['create']][] =>
+    kind.history === 'range' ? [[kind.type, (spec) => kind.create(spec)]] : [],
+  ),
 );
 
 /** Create the range-query Source a spec entry describes, with at most 8 of its queries in flight at once. */
 export function createSource(spec: SourceSpec): Source {
   const kind = kindOf(spec.type);
   if (kind === undefined) throw new Error(`bug: source "${spec.name}" has the unknown type "${spec.type}"`);
-  if (kind.history !== 'range') throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; sample it (src/gate/sampling)`);
+  if (kind.history !== 'range')
+    throw new Error(`bug: source "${spec.name}" (${spec.type}) keeps no history; sample it (src/gate/sampling)`);
   return limitInFlight(kind.create(spec));
 }

@@ -39,7 +39,12 @@ export async function sampleTargetsTogether(
  * after it when a tick took longer). Stops early, without throwing, when `signal` aborts;
  * returns how many ticks ran.
  */
-export async function runSchedule(samples: number, intervalSeconds: number, signal: AbortSignal, tick: (index: number) => Promise<void>): Promise<number> {
+export async function runSchedule(
+  samples: number,
+  intervalSeconds: number,
+  signal: AbortSignal,
+  tick: (index: number) => Promise<void>,
+): Promise<number> {
   const started = Date.now();
   let done = 0;
   for (let i = 0; i < samples && !signal.aborted; i++) {

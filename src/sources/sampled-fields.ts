@@ -14,11 +14,22 @@ export const sampledHeaders: FieldDef = {
 export const baselineUrl: FieldDef = {
   key: 'baselineUrl',
   type: httpUrl,
-  description: 'Side-by-side mode (blue/green): the old instance, sampled together with `url` as the baseline; no snapshot needed.',
+  description:
+    'Side-by-side mode (blue/green): the old instance, sampled together with `url` as the baseline; no snapshot needed.',
 };
 
 /** The common part of a sampled source's typed spec, from its validated block. */
-export function buildSampledCommon(name: string, v: Record<string, unknown>): { name: string; url: string; headers: Record<string, string>; samples: number; interval: number; baselineUrl?: string } {
+export function buildSampledCommon(
+  name: string,
+  v: Record<string, unknown>,
+): {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  samples: number;
+  interval: number;
+  baselineUrl?: string;
+} {
   return {
     name,
     url: v.url as string,

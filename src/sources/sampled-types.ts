@@ -47,7 +47,11 @@ export interface SampledSource {
    * `signal` aborts it resolves with what was taken so far (`taken < planned`), never rejects
    * for a probe's failure.
    */
-  collect(targets: readonly SampleTarget[], signal: AbortSignal, onProgress?: (progress: SampleProgress) => void): Promise<Partial<Record<SampleTarget, Sampling>>>;
+  collect(
+    targets: readonly SampleTarget[],
+    signal: AbortSignal,
+    onProgress?: (progress: SampleProgress) => void,
+  ): Promise<Partial<Record<SampleTarget, Sampling>>>;
   /** Human-readable description for --dry-run and messages, with secrets redacted. */
   describe(): string;
 }

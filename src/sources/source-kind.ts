@@ -88,7 +88,10 @@ export type Judged =
   | { series: Series[] };
 
 /** A source without history: sampled now, the baseline side by side (`baselineUrl`) or from a snapshot. */
-export interface SampledSourceKind<S extends SampledSourceSpec = SampledSourceSpec, P extends SourceCheckPart = SourceCheckPart> extends SourceKindBase<S> {
+export interface SampledSourceKind<
+  S extends SampledSourceSpec = SampledSourceSpec,
+  P extends SourceCheckPart = SourceCheckPart,
+> extends SourceKindBase<S> {
   history: 'sampled';
   /** What one sample is called in progress lines: "probes", "scrapes". */
   sampleNoun: string;

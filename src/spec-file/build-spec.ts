@@ -12,7 +12,12 @@ type Values = Record<string, unknown>;
 const sub = (object: ReadObject, key: string): Values => (object.values[key] as ReadObject | undefined)?.values ?? {};
 
 /** Assemble a Spec; only called when no issue was found, so every value has its parsed type. */
-export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>, checks: readonly ReadObject[], ctx: ReadContext): Spec {
+export function buildSpec(
+  root: ReadObject,
+  sources: Record<string, ReadObject>,
+  checks: readonly ReadObject[],
+  ctx: ReadContext,
+): Spec {
   const deploy = sub(root, 'deploy');
   const spec: Spec = {
     version: 1,
@@ -38,7 +43,8 @@ export function buildSpec(root: ReadObject, sources: Record<string, ReadObject>,
 
 function kindOfSource(source: ReadObject): SourceKind {
   const kind = kindOf(source.values.type);
-  if (kind === undefined) throw new Error(`bug: a source of unknown type "${String(source.values.type)}" passed validation`);
+  if (kind === undefined)
+    throw new Error(`bug: a source of unknown type "${String(source.values.type)}" passed validation`);
   return kind;
 }
 

@@ -28,12 +28,23 @@ export const checkModeSchema: JsonSchema = {
  * rule then says what is missing; one whose source is undefined but that has another kind's keys
  * is left alone (the undefined source is reported elsewhere; its keys cannot be judged).
  */
-export function validateCheckMode(check: ReadObject, ctx: ReadContext, defaults: ReadObject | undefined, sources: Record<string, ReadObject>, text: string): void {
+export function validateCheckMode(
+  check: ReadObject,
+  ctx: ReadContext,
+  defaults: ReadObject | undefined,
+  sources: Record<string, ReadObject>,
+  text: string,
+): void {
   const name = check.values.source ?? defaults?.values.source;
   const source = typeof name === 'string' && Object.hasOwn(sources, name) ? sources[name] : undefined;
   const fallback = SOURCE_KINDS[0] as SourceKind;
   const kind = kindOf(source?.values.type) ?? fallback;
-  if (typeof name === 'string' && source === undefined && others(fallback).some((other) => other.checkModeKeys.some((key) => key in check.nodes))) return;
+  if (
+    typeof name === 'string' &&
+    source === undefined &&
+    others(fallback).some((other) => other.checkModeKeys.some((key) => key in check.nodes))
+  )
+    return;
   const foreign = others(kind).flatMap(ownKeys);
   const withKeys = others(kind)
     .filter((other) => other.checkFields.length > 0)
@@ -44,7 +55,8 @@ export function validateCheckMode(check: ReadObject, ctx: ReadContext, defaults:
     source,
     otherTypes: joinWithOr(withKeys),
     refuseForeignKeys: (why) => {
-      for (const key of foreign) if (key in check.nodes) ctx.report(check.nodes[key], `"${key}" in ${check.where.owner} ${why}`);
+      for (const key of foreign)
+        if (key in check.nodes) ctx.report(check.nodes[key], `"${key}" in ${check.where.owner} ${why}`);
     },
   });
 }

@@ -16,10 +16,16 @@ export function validateDirection(check: ReadObject, ctx: ReadContext, defaults:
 }
 
 /** `source` must be given (here or in `defaults`) and name an entry of `sources:`. */
-export function validateCheckSource(check: ReadObject, ctx: ReadContext, defaults: ReadObject | undefined, sources: ReadonlySet<string>): void {
+export function validateCheckSource(
+  check: ReadObject,
+  ctx: ReadContext,
+  defaults: ReadObject | undefined,
+  sources: ReadonlySet<string>,
+): void {
   if ('source' in check.nodes) {
     const name = check.values.source;
-    if (typeof name === 'string' && !sources.has(name)) ctx.report(check.nodes.source, undefinedSourceMessage(name, check.where.owner, sources));
+    if (typeof name === 'string' && !sources.has(name))
+      ctx.report(check.nodes.source, undefinedSourceMessage(name, check.where.owner, sources));
   } else if (!(defaults && 'source' in defaults.nodes)) {
     const hint = sources.size === 1 ? `: add "source: ${[...sources][0]}"` : '';
     ctx.report(check.node, `${check.where.owner} needs "source" (in the check or in defaults)${hint}`);
@@ -27,9 +33,14 @@ export function validateCheckSource(check: ReadObject, ctx: ReadContext, default
 }
 
 /** The `source` of `defaults:`, checked once rather than in every check that inherits it. */
-export function validateDefaultSource(defaults: ReadObject | undefined, ctx: ReadContext, sources: ReadonlySet<string>): void {
+export function validateDefaultSource(
+  defaults: ReadObject | undefined,
+  ctx: ReadContext,
+  sources: ReadonlySet<string>,
+): void {
   const name = defaults?.values.source;
-  if (typeof name === 'string' && !sources.has(name)) ctx.report(defaults?.nodes.source, undefinedSourceMessage(name, 'defaults', sources));
+  if (typeof name === 'string' && !sources.has(name))
+    ctx.report(defaults?.nodes.source, undefinedSourceMessage(name, 'defaults', sources));
 }
 
 function undefinedSourceMessage(name: string, who: string, sources: ReadonlySet<string>): string {
@@ -41,7 +52,10 @@ function undefinedSourceMessage(name: string, who: string, sources: ReadonlySet<
 export function validateBounds(check: ReadObject, ctx: ReadContext): void {
   const { max, min } = check.values;
   if (typeof max === 'number' && typeof min === 'number' && max < min) {
-    ctx.report(check.nodes.max ?? check.nodes.min ?? check.node, `${check.where.owner} has "max" (${max}) below "min" (${min}): max must be >= min`);
+    ctx.report(
+      check.nodes.max ?? check.nodes.min ?? check.node,
+      `${check.where.owner} has "max" (${max}) below "min" (${min}): max must be >= min`,
+    );
   }
 }
 

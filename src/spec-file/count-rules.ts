@@ -20,12 +20,23 @@ const COUNT_KEYS = ['numerator', 'denominator'] as const;
 const PER_SECOND = new Set(['rate', 'irate']);
 
 /** Every range in `numerator` / `denominator` equals the step, and neither uses rate(). */
-export function validateCountQueries(check: ReadObject, defaults: ReadObject | undefined, text: string, ctx: ReadContext): void {
+export function validateCountQueries(
+  check: ReadObject,
+  defaults: ReadObject | undefined,
+  text: string,
+  ctx: ReadContext,
+): void {
   const step = effectiveValue(check, 'step', checkFields, defaults);
   for (const key of COUNT_KEYS) {
     const query = check.values[key];
     const node = check.nodes[key];
-    if (typeof query !== 'string' || !isScalar(node) || query.trim() === '' || findPromQLSyntaxError(query) !== undefined) continue;
+    if (
+      typeof query !== 'string' ||
+      !isScalar(node) ||
+      query.trim() === '' ||
+      findPromQLSyntaxError(query) !== undefined
+    )
+      continue;
     const where = `${key} of ${check.where.owner}`;
     const at = (offset: number): { line: number; col: number } => {
       const interpolation = ctx.interpolations.get(node);
@@ -33,7 +44,10 @@ export function validateCountQueries(check: ReadObject, defaults: ReadObject | u
     };
     for (const call of findPromQLFunctions(query).filter((c) => PER_SECOND.has(c.name))) {
       const example = typeof step === 'number' ? `increase(...[${formatDuration(step)}])` : 'increase(...[<step>])';
-      ctx.reportAt(at(call.offset), `${where} uses ${call.name}(), which gives events per second: a count check needs the events of each step, e.g. ${example}`);
+      ctx.reportAt(
+        at(call.offset),
+        `${where} uses ${call.name}(), which gives events per second: a count check needs the events of each step, e.g. ${example}`,
+      );
     }
     if (typeof step !== 'number') continue;
     for (const range of findPromQLRanges(query)) {

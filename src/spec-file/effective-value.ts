@@ -8,7 +8,12 @@ import type { FieldDef } from '../fields/value-types.js';
  * table's default. Undefined when the value that wins is present but invalid (already reported),
  * so a rule does not add a second message about a value the user has to fix anyway.
  */
-export function effectiveValue(object: ReadObject | undefined, key: string, fields: readonly FieldDef[], fallback?: ReadObject): unknown {
+export function effectiveValue(
+  object: ReadObject | undefined,
+  key: string,
+  fields: readonly FieldDef[],
+  fallback?: ReadObject,
+): unknown {
   if (object && key in object.nodes) return object.values[key];
   if (fallback && key in fallback.nodes) return fallback.values[key];
   const field = fields.find((f) => f.key === key);

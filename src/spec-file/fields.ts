@@ -4,7 +4,19 @@
  * and the check keys only its checks use, are in its folder (src/sources/<type>/) and come in
  * through the registry.
  */
-import { boolean, constant, duration, enumOf, finiteNumber, integerIn, labelName, nonEmptyString, percentage, probability, timestamp } from '../fields/scalars.js';
+import {
+  boolean,
+  constant,
+  duration,
+  enumOf,
+  finiteNumber,
+  integerIn,
+  labelName,
+  nonEmptyString,
+  percentage,
+  probability,
+  timestamp,
+} from '../fields/scalars.js';
 import type { FieldDef, ObjectType } from '../fields/value-types.js';
 import { SOURCE_KINDS } from '../sources/registry.js';
 import { checkModeSchema } from './check-mode.js';
@@ -27,7 +39,11 @@ export const SOURCE_NAME = /^[A-Za-z0-9_-]+$/;
 /** Keys of one entry of `checks:`. */
 export const checkFields: readonly FieldDef[] = [
   { key: 'name', type: nonEmptyString, required: true, description: 'Unique name of the check, shown in reports.' },
-  { key: 'source', type: nonEmptyString, description: 'Name of the entry under `sources:` to query. Required here or in `defaults`.' },
+  {
+    key: 'source',
+    type: nonEmptyString,
+    description: 'Name of the entry under `sources:` to query. Required here or in `defaults`.',
+  },
   {
     key: 'query',
     type: promqlQuery,
@@ -36,12 +52,14 @@ export const checkFields: readonly FieldDef[] = [
   {
     key: 'baselineQuery',
     type: promqlQuery,
-    description: 'Canary mode: PromQL for the baseline (e.g. track="stable"), read over the post window. Needs `candidateQuery`.',
+    description:
+      'Canary mode: PromQL for the baseline (e.g. track="stable"), read over the post window. Needs `candidateQuery`.',
   },
   {
     key: 'candidateQuery',
     type: promqlQuery,
-    description: 'Canary mode: PromQL for the candidate (e.g. track="canary"), read over the post window. Needs `baselineQuery`.',
+    description:
+      'Canary mode: PromQL for the candidate (e.g. track="canary"), read over the post window. Needs `baselineQuery`.',
   },
   {
     key: 'numerator',
@@ -52,7 +70,8 @@ export const checkFields: readonly FieldDef[] = [
   {
     key: 'denominator',
     type: promqlQuery,
-    description: 'Count mode: PromQL for the trials of one step the numerator is a share of, e.g. sum(increase(http_requests_total[30s])). Needs `numerator`.',
+    description:
+      'Count mode: PromQL for the trials of one step the numerator is a share of, e.g. sum(increase(http_requests_total[30s])). Needs `numerator`.',
   },
   {
     key: 'minTraffic',
@@ -63,7 +82,8 @@ export const checkFields: readonly FieldDef[] = [
   {
     key: 'direction',
     type: enumOf(['increase', 'decrease', 'either'] as const),
-    description: 'The change that is bad: increase (latency, errors), decrease (throughput) or either. Required here or in `defaults`.',
+    description:
+      'The change that is bad: increase (latency, errors), decrease (throughput) or either. Required here or in `defaults`.',
   },
   {
     key: 'tolerance',
@@ -77,9 +97,22 @@ export const checkFields: readonly FieldDef[] = [
     default: 0.95,
     description: 'Confidence of the statistical test (1 - false-alarm rate): 0.95 or 95%.',
   },
-  { key: 'step', type: duration({ positive: true }), default: '30s', description: 'Query resolution (Prometheus `step`).' },
-  { key: 'max', type: finiteNumber, description: 'Absolute upper bound on the post window\'s `aggregate` (fails above it).' },
-  { key: 'min', type: finiteNumber, description: 'Absolute lower bound on the post window\'s `aggregate` (fails below it).' },
+  {
+    key: 'step',
+    type: duration({ positive: true }),
+    default: '30s',
+    description: 'Query resolution (Prometheus `step`).',
+  },
+  {
+    key: 'max',
+    type: finiteNumber,
+    description: "Absolute upper bound on the post window's `aggregate` (fails above it).",
+  },
+  {
+    key: 'min',
+    type: finiteNumber,
+    description: "Absolute lower bound on the post window's `aggregate` (fails below it).",
+  },
   {
     key: 'aggregate',
     type: enumOf(['mean', 'median', 'p90', 'p95', 'p99', 'max'] as const),
@@ -113,7 +146,9 @@ export const defaultsFields: readonly FieldDef[] = checkFields
   .map(({ key, type, description }) => ({ key, type, description }));
 
 /** Source blocks by their `type:` value, from the registry. */
-export const sourceTypes: Readonly<Record<string, ObjectType>> = Object.fromEntries(SOURCE_KINDS.map((kind) => [kind.type, { kind: 'object', fields: kind.fields }]));
+export const sourceTypes: Readonly<Record<string, ObjectType>> = Object.fromEntries(
+  SOURCE_KINDS.map((kind) => [kind.type, { kind: 'object', fields: kind.fields }]),
+);
 
 /** The top level of a spec file. */
 export const specFields: readonly FieldDef[] = [
@@ -140,7 +175,12 @@ export const specFields: readonly FieldDef[] = [
     type: {
       kind: 'object',
       fields: [
-        { key: 'window', type: duration({ positive: true }), default: '30m', description: 'Length of the baseline window, which ends at the deploy time.' },
+        {
+          key: 'window',
+          type: duration({ positive: true }),
+          default: '30m',
+          description: 'Length of the baseline window, which ends at the deploy time.',
+        },
         {
           key: 'offset',
           type: duration({ positive: true }),
@@ -155,14 +195,21 @@ export const specFields: readonly FieldDef[] = [
     key: 'post',
     type: {
       kind: 'object',
-      fields: [{ key: 'window', type: duration({ positive: true }), default: '10m', description: 'Length of the post window, which starts at deploy time + warmup.' }],
+      fields: [
+        {
+          key: 'window',
+          type: duration({ positive: true }),
+          default: '10m',
+          description: 'Length of the post window, which starts at deploy time + warmup.',
+        },
+      ],
     },
     description: 'The window after the deploy.',
   },
   {
     key: 'defaults',
     type: { kind: 'object', fields: defaultsFields, forbidden: checkOnlyReasons() },
-    description: 'Values for every check that does not set them; a check\'s own keys win.',
+    description: "Values for every check that does not set them; a check's own keys win.",
   },
   {
     key: 'sources',
@@ -178,7 +225,12 @@ export const specFields: readonly FieldDef[] = [
   },
   {
     key: 'checks',
-    type: { kind: 'list', item: { kind: 'object', fields: checkFields, schemaRules: checkModeSchema }, minItems: 1, owner: { label: 'check', nameKey: 'name' } },
+    type: {
+      kind: 'list',
+      item: { kind: 'object', fields: checkFields, schemaRules: checkModeSchema },
+      minItems: 1,
+      owner: { label: 'check', nameKey: 'name' },
+    },
     required: true,
     description: 'The checks; every one counts toward the verdict.',
   },

@@ -68,7 +68,10 @@ function valueSchema(type: ValueType): JsonSchema {
         type: 'object',
         required: [type.discriminator],
         properties: {
-          [type.discriminator]: { description: `Which kind of ${type.discriminator} this is.`, enum: Object.keys(type.variants) },
+          [type.discriminator]: {
+            description: `Which kind of ${type.discriminator} this is.`,
+            enum: Object.keys(type.variants),
+          },
         },
         oneOf: Object.values(type.variants).map((variant) => valueSchema(variant)),
       };

@@ -8,7 +8,9 @@ import type { Spec } from '../spec-model.js';
 export async function loadSpec(file: string, opts: SpecOptions): Promise<Spec> {
   const bytes = await readCapped(file);
   if (bytes.length > MAX_SPEC_BYTES) {
-    throw new SpecError([{ file, line: 1, col: 1, message: 'the spec file is over the 1 MiB limit: check that this is the right file' }]);
+    throw new SpecError([
+      { file, line: 1, col: 1, message: 'the spec file is over the 1 MiB limit: check that this is the right file' },
+    ]);
   }
   let text: string;
   try {

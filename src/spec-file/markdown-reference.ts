@@ -9,7 +9,11 @@ import type { FieldDef, ValueType } from '../fields/value-types.js';
 const SECTIONS: { title: string; path: string; fields: readonly FieldDef[] }[] = [
   { title: 'Top level', path: '', fields: specFields.filter((f) => !['deploy', 'baseline', 'post'].includes(f.key)) },
   { title: 'Windows', path: '', fields: windowFields() },
-  { title: 'Checks (`checks[]`, and `defaults:` for every key but name and the queries)', path: 'checks[].', fields: checkFields },
+  {
+    title: 'Checks (`checks[]`, and `defaults:` for every key but name and the queries)',
+    path: 'checks[].',
+    fields: checkFields,
+  },
   ...SOURCE_KINDS.flatMap((kind) => kind.reference),
 ];
 
@@ -20,7 +24,9 @@ export function renderSpecReference(): string {
     parts.push(`### ${section.title}`, '', '| key | value | default | meaning |', '| --- | --- | --- | --- |');
     for (const field of section.fields) {
       const key = `\`${section.path}${field.key}\`${field.required ? ' (required)' : ''}`;
-      parts.push(`| ${key} | ${cell(describeType(field.type))} | ${cell(describeDefault(field.default))} | ${cell(field.description)} |`);
+      parts.push(
+        `| ${key} | ${cell(describeType(field.type))} | ${cell(describeDefault(field.default))} | ${cell(field.description)} |`,
+      );
     }
     parts.push('');
   }
@@ -31,7 +37,9 @@ export function renderSpecReference(): string {
 function windowFields(): FieldDef[] {
   return specFields
     .filter((f) => ['deploy', 'baseline', 'post'].includes(f.key))
-    .flatMap((parent) => (parent.type.kind === 'object' ? parent.type.fields.map((f) => ({ ...f, key: `${parent.key}.${f.key}` })) : []));
+    .flatMap((parent) =>
+      parent.type.kind === 'object' ? parent.type.fields.map((f) => ({ ...f, key: `${parent.key}.${f.key}` })) : [],
+    );
 }
 
 function describeType(type: ValueType): string {
@@ -52,7 +60,8 @@ function describeType(type: ValueType): string {
 function describeDefault(value: unknown): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) return value.length === 0 ? '`[]`' : `\`${JSON.stringify(value)}\``;
-  if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0 ? '`{}`' : `\`${JSON.stringify(value)}\``;
+  if (typeof value === 'object' && value !== null)
+    return Object.keys(value).length === 0 ? '`{}`' : `\`${JSON.stringify(value)}\``;
   return `\`${String(value)}\``;
 }
 

@@ -2,7 +2,13 @@
 import { isMap, isScalar } from 'yaml';
 import type { SpecIssue } from '../errors.js';
 import { applyDefaults } from './apply-defaults.js';
-import { validateBounds, validateCheckSource, validateDefaultSource, validateDirection, validateUniqueNames } from './check-rules.js';
+import {
+  validateBounds,
+  validateCheckSource,
+  validateDefaultSource,
+  validateDirection,
+  validateUniqueNames,
+} from './check-rules.js';
 import { checkFields, sourceTypes, specFields } from './fields.js';
 import { variableLookup } from '../fields/interpolate.js';
 import { buildSpec } from './build-spec.js';
@@ -37,7 +43,12 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
   const contents = parsed.doc.contents;
   if (!isMap(contents)) {
     const empty = contents === null || (isScalar(contents) && contents.value === null);
-    ctx.report(contents ?? undefined, empty ? 'the spec is empty: start with "version: 1"' : 'the spec must be a mapping of keys to values, starting with "version: 1"');
+    ctx.report(
+      contents ?? undefined,
+      empty
+        ? 'the spec is empty: start with "version: 1"'
+        : 'the spec must be a mapping of keys to values, starting with "version: 1"',
+    );
     return { issues: sortIssues([...parsed.issues, ...ctx.issues]) };
   }
   const root = readObject(contents, { kind: 'object', fields: specFields }, { owner: '', path: [] }, ctx);
@@ -52,7 +63,14 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
   return issues.length > 0 ? { issues } : { spec: buildSpec(root, sources, checks, ctx), issues };
 }
 
-function validateRules(root: ReadObject, sources: Record<string, ReadObject>, checks: readonly ReadObject[], defaults: ReadObject | undefined, text: string, ctx: ReadContext): void {
+function validateRules(
+  root: ReadObject,
+  sources: Record<string, ReadObject>,
+  checks: readonly ReadObject[],
+  defaults: ReadObject | undefined,
+  text: string,
+  ctx: ReadContext,
+): void {
   const names = sourceNames(root);
   for (const source of Object.values(sources)) kindOf(source.values.type)?.validateSource?.(source, ctx, text);
   validateDefaultSource(defaults, ctx, names);
@@ -71,7 +89,10 @@ function validateRules(root: ReadObject, sources: Record<string, ReadObject>, ch
 /** The field table of a source's `type` (the first kind's when unknown: its issue is already reported). */
 function sourceFieldsOf(source: ReadObject): readonly FieldDef[] {
   const type = source.values.type;
-  return (typeof type === 'string' && Object.hasOwn(sourceTypes, type) ? sourceTypes[type] : Object.values(sourceTypes)[0])?.fields ?? [];
+  return (
+    (typeof type === 'string' && Object.hasOwn(sourceTypes, type) ? sourceTypes[type] : Object.values(sourceTypes)[0])
+      ?.fields ?? []
+  );
 }
 
 /** Every name under `sources:`, valid or not, so a broken source is not also called undefined. */
@@ -90,7 +111,12 @@ function mergedBounds(check: ReadObject, defaults: ReadObject | undefined): Read
 }
 
 function sizeIssue(file: string, size: number): SpecIssue {
-  return { file, line: 1, col: 1, message: `the spec file is ${size} bytes, over the 1 MiB (${MAX_SPEC_BYTES} bytes) limit: check that this is the right file` };
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: `the spec file is ${size} bytes, over the 1 MiB (${MAX_SPEC_BYTES} bytes) limit: check that this is the right file`,
+  };
 }
 
 /** Issues in file order, as a reader goes through the file. */

@@ -17,7 +17,10 @@ function readsWholeRange(fn: string | undefined): boolean {
 
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
-  const checks = spec.checks.flatMap((check) => [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]);
+  const checks = spec.checks.flatMap((check) => [
+    ...overlapWarnings(spec.file, check),
+    ...countWarnings(spec.file, check),
+  ]);
   return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];
 }
 

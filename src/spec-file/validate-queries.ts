@@ -21,7 +21,10 @@ export function validateQueries(check: ReadObject, text: string, ctx: ReadContex
     }
     const interpolation = ctx.interpolations.get(node);
     for (const name of interpolation?.empty ?? []) {
-      ctx.report(node, `${where} uses \${${name}}, which is empty: an empty label value matches every series without that label; set ${name}`);
+      ctx.report(
+        node,
+        `${where} uses \${${name}}, which is empty: an empty label value matches every series without that label; set ${name}`,
+      );
     }
     const error = findPromQLSyntaxError(query);
     if (error === undefined || !isScalar(node)) continue;

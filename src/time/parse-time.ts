@@ -9,8 +9,7 @@ const ACCEPTED =
   'accepted: RFC 3339 with a timezone (2026-11-26T10:00:00Z, 2026-11-26T12:00:00+02:00), ' +
   'unix seconds (1795687200), or relative (now, -15m, now-1h30m)';
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 /** Looks like a date or date-time but carries no zone: refused rather than guessed. */
 const ZONELESS = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const UNIX_SECONDS = /^\d+(?:\.\d+)?$/;
@@ -22,7 +21,12 @@ function usage(option: string, text: string, why: string): UsageError {
 
 function parseRfc3339(match: RegExpExecArray): number | undefined {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (year < 1970 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return undefined;
   const minuteMs = Date.UTC(year, month - 1, day, hour, minute);
@@ -77,11 +81,7 @@ export function parseDeployTime(text: string, now: number, option = '--deployed-
   const ahead = seconds - now;
   if (ahead > MAX_FUTURE_SECONDS) {
     const hint = UNIX_SECONDS.test(trimmed) && seconds > now * 100 ? ' (milliseconds? give unix seconds)' : '';
-    throw usage(
-      option,
-      text,
-      `is ${Math.round(ahead)}s in the future${hint}: the deploy must already have happened`,
-    );
+    throw usage(option, text, `is ${Math.round(ahead)}s in the future${hint}: the deploy must already have happened`);
   }
   return seconds;
 }

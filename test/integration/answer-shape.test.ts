@@ -19,8 +19,12 @@ afterEach(async () => {
 const DEPLOY = Math.floor(Date.now() / 1000 / 30) * 30 - 3600;
 
 /** Serve `result(range)` as the matrix of every query_range. */
-async function serveMatrix(result: (range: { start: number; end: number; step: number }) => unknown[]): Promise<LoopbackServer> {
-  const server = await startServer((req, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'matrix', result: result(rangeOf(req.body)) } }));
+async function serveMatrix(
+  result: (range: { start: number; end: number; step: number }) => unknown[],
+): Promise<LoopbackServer> {
+  const server = await startServer((req, res) =>
+    sendJson(res, 200, { status: 'success', data: { resultType: 'matrix', result: result(rangeOf(req.body)) } }),
+  );
   servers.push(server);
   return server;
 }
@@ -34,7 +38,20 @@ function values(range: { start: number; end: number }, spacing: number): [number
 let counter = 0;
 async function run(url: string) {
   const file = specs.write(`shape-${++counter}.yaml`, renderFaultSpec({ retries: 0 }));
-  const result = await runCli(['run', file, '--deployed-at', String(DEPLOY), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, '--var', `PROM_TOKEN=${SENTINEL}`, '--var', `API_KEY=${API_KEY}`]);
+  const result = await runCli([
+    'run',
+    file,
+    '--deployed-at',
+    String(DEPLOY),
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+    '--var',
+    `PROM_TOKEN=${SENTINEL}`,
+    '--var',
+    `API_KEY=${API_KEY}`,
+  ]);
   return { result, report: parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] } };
 }
 
@@ -46,14 +63,20 @@ test('two series with identical labels: the series is inconclusive, named, and t
   const { result, report } = await run(server.url);
   if (result.code !== 3) throw new Error(`expected exit 3, got ${describeRun(result)}`);
   expect(report.checks[0]?.series[0]).toMatchObject({ labels: { route: '/pay' }, verdict: 'inconclusive' });
-  expect(report.checks[0]?.reason).toMatch(/more than one series with the labels \{route=\/pay\}: series with identical labels cannot be told apart/);
+  expect(report.checks[0]?.reason).toMatch(
+    /more than one series with the labels \{route=\/pay\}: series with identical labels cannot be told apart/,
+  );
 });
 
 test('points every 5 s where the step is 30 s: judged, with a warning that the backend did not honour the step', async () => {
   const server = await serveMatrix((range) => [{ metric: {}, values: values(range, 5) }]);
   const { result, report } = await run(server.url);
   if (result.code !== 0) throw new Error(`expected exit 0, got ${describeRun(result)}`);
-  expect(report.warnings).toContainEqual(expect.stringMatching(/^latency: the backend returned \d+ points for the (baseline|post) series the series where the range holds at most \d+ at step 30s: it did not honour the step/));
+  expect(report.warnings).toContainEqual(
+    expect.stringMatching(
+      /^latency: the backend returned \d+ points for the (baseline|post) series the series where the range holds at most \d+ at step 30s: it did not honour the step/,
+    ),
+  );
 });
 
 test('the point at the deploy instant is asked for by the baseline query only', async () => {
@@ -61,5 +84,8 @@ test('the point at the deploy instant is asked for by the baseline query only', 
   const { result } = await run(server.url);
   if (result.code !== 0) throw new Error(`expected exit 0, got ${describeRun(result)}`);
   const ranges = server.requests.map((r) => rangeOf(r.body)).sort((a, b) => a.start - b.start);
-  expect(ranges.map((r) => [r.start - DEPLOY, r.end - DEPLOY])).toEqual([[-1800, 0], [30, 600]]);
+  expect(ranges.map((r) => [r.start - DEPLOY, r.end - DEPLOY])).toEqual([
+    [-1800, 0],
+    [30, 600],
+  ]);
 });

@@ -35,7 +35,10 @@ interface BacktestJson {
 const WINDOWS = ['baseline: {window: 10m}', 'post: {window: 5m}'];
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
-async function backtest(job: keyof typeof SCENARIOS, args: string[]): Promise<{ result: CliResult; report: BacktestJson }> {
+async function backtest(
+  job: keyof typeof SCENARIOS,
+  args: string[],
+): Promise<{ result: CliResult; report: BacktestJson }> {
   const spec = specs.write(`${job}-backtest.yaml`, countSpec(WINDOWS, [...errorCountLines(job), ...p95Lines(job)]));
   const result = await runCli(['backtest', spec, ...args, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`]);
   return { result, report: JSON.parse(result.stdout || '{}') as BacktestJson };
@@ -45,7 +48,14 @@ describe('backtest', () => {
   test('over the healthy period: a false-alarm rate per check, with its interval and the failing moments', async () => {
     const deploy = deploySeconds(SCENARIOS.healthy);
     // Data spans deploy - 35m .. deploy + 15m: moments from -20m (baseline from -30m) to +9m.
-    const { result, report } = await backtest('healthy', ['--from', iso(deploy - 1200), '--to', iso(deploy + 540), '--every', '1m']);
+    const { result, report } = await backtest('healthy', [
+      '--from',
+      iso(deploy - 1200),
+      '--to',
+      iso(deploy + 540),
+      '--every',
+      '1m',
+    ]);
     expectExit(result, 0);
     expect(report.kind).toBe('backtest');
     expect(report.moments).toHaveLength(30);
@@ -78,7 +88,14 @@ describe('backtest', () => {
   test('human output lists the rate table and the failing moments; --help has examples', async () => {
     const deploy = deploySeconds(SCENARIOS['error-regression']);
     const spec = specs.write('human.yaml', countSpec(WINDOWS, errorCountLines('error-regression')));
-    const result = await runCli(['backtest', spec, '--at', `${iso(deploy - 1200)},${iso(deploy)}`, '--var', `PROMETHEUS_URL=${url}`]);
+    const result = await runCli([
+      'backtest',
+      spec,
+      '--at',
+      `${iso(deploy - 1200)},${iso(deploy)}`,
+      '--var',
+      `PROMETHEUS_URL=${url}`,
+    ]);
     expectExit(result, 0);
     expect(result.stdout).toMatch(/^error count +yes +2 +1 +50% /m);
     expect(result.stdout).toContain(`moments that would have failed:\n  error count\n    ${iso(deploy)}  `);
@@ -92,7 +109,22 @@ describe('backtest', () => {
     const spec = specs.write('reports.yaml', countSpec(WINDOWS, errorCountLines('error-regression')));
     const dir = mkdtempSync(join(tmpdir(), 'verify-deploy-backtest-reports-'));
     try {
-      const args = (out: string): string[] => ['backtest', spec, '--from', iso(deploy - 1200), '--to', iso(deploy), '--every', '1m', '--var', `PROMETHEUS_URL=${url}`, '--report', join(out, 'small.txt'), '--report', join(out, 'big.json')];
+      const args = (out: string): string[] => [
+        'backtest',
+        spec,
+        '--from',
+        iso(deploy - 1200),
+        '--to',
+        iso(deploy),
+        '--every',
+        '1m',
+        '--var',
+        `PROMETHEUS_URL=${url}`,
+        '--report',
+        join(out, 'small.txt'),
+        '--report',
+        join(out, 'big.json'),
+      ];
       const reference = await runCli(args(dir));
       expectExit(reference, 0);
       // A file-size limit (EFBIG, a full disk's stand-in that stops root too) the JSON report does not fit in.
@@ -104,10 +136,21 @@ describe('backtest', () => {
       expectExit(result, 0);
       expect(result.stderr).toMatch(/^error: the report .*big\.json could not be written \(EFBIG/m);
       expect(readdirSync(full)).toEqual(['small.txt']);
-      expect(readFileSync(join(full, 'small.txt'), 'utf8')).toMatch(/reports not written:\n {2}- .*big\.json could not be written \(EFBIG/);
+      expect(readFileSync(join(full, 'small.txt'), 'utf8')).toMatch(
+        /reports not written:\n {2}- .*big\.json could not be written \(EFBIG/,
+      );
       expect(result.stdout).toContain('big.json could not be written');
 
-      const missing = await runCli(['backtest', spec, '--at', iso(deploy), '--var', `PROMETHEUS_URL=${url}`, '--report', join(dir, 'no-such-dir', 'b.json')]);
+      const missing = await runCli([
+        'backtest',
+        spec,
+        '--at',
+        iso(deploy),
+        '--var',
+        `PROMETHEUS_URL=${url}`,
+        '--report',
+        join(dir, 'no-such-dir', 'b.json'),
+      ]);
       expectExit(missing, 2);
       expect(missing.stderr).toMatch(/no-such-dir does not exist/);
       expect(missing.stderr).not.toContain('replaying');

@@ -17,7 +17,16 @@ const scenario = SCENARIOS['hourly-pattern'];
 
 async function run(top: string[]) {
   const spec = specs.write(`offset-${top.length}.yaml`, countSpec(top, p95Lines(scenario.job)));
-  return runCli(['run', spec, '--deployed-at', scenario.deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`]);
+  return runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    scenario.deployedAt,
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+  ]);
 }
 
 describe('baseline.offset', () => {
@@ -29,7 +38,9 @@ describe('baseline.offset', () => {
   test('with offset 1h the baseline is the same minutes an hour earlier, and the check passes', async () => {
     const result = await run(['baseline: {window: 10m, offset: 1h}', 'post: {window: 10m}']);
     expectExit(result, 0);
-    const report = parseReport(result) as ReturnType<typeof parseReport> & { windows: { baseline: { start: string; end: string } } };
+    const report = parseReport(result) as ReturnType<typeof parseReport> & {
+      windows: { baseline: { start: string; end: string } };
+    };
     const deploy = deploySeconds(scenario);
     // The post window ends at deploy + 10m; the baseline ends 1h before that and is 10m long.
     expect(report.windows.baseline).toEqual({
@@ -39,9 +50,22 @@ describe('baseline.offset', () => {
   });
 
   test('--dry-run shows the offset baseline window', async () => {
-    const spec = specs.write('offset-dry.yaml', countSpec(['baseline: {window: 10m, offset: 1h}'], p95Lines(scenario.job)));
-    const result = await runCli(['run', spec, '--deployed-at', scenario.deployedAt, '--dry-run', '--var', `PROMETHEUS_URL=${url}`]);
+    const spec = specs.write(
+      'offset-dry.yaml',
+      countSpec(['baseline: {window: 10m, offset: 1h}'], p95Lines(scenario.job)),
+    );
+    const result = await runCli([
+      'run',
+      spec,
+      '--deployed-at',
+      scenario.deployedAt,
+      '--dry-run',
+      '--var',
+      `PROMETHEUS_URL=${url}`,
+    ]);
     expectExit(result, 0);
-    expect(result.stdout).toContain("baseline window  2026-01-15T18:12:30Z .. 2026-01-15T18:22:30Z  (baseline.offset 1h: the post window's time of day)");
+    expect(result.stdout).toContain(
+      "baseline window  2026-01-15T18:12:30Z .. 2026-01-15T18:22:30Z  (baseline.offset 1h: the post window's time of day)",
+    );
   });
 });

@@ -21,7 +21,16 @@ afterEach(async () => {
 
 interface CheckJson {
   exitCode: number;
-  queries: { check: string; field: string; status: string; series: number; resultType: string | null; points: { min: number; max: number; expected: number } | null; nanShare: number | null; problems: string[] }[];
+  queries: {
+    check: string;
+    field: string;
+    status: string;
+    series: number;
+    resultType: string | null;
+    points: { min: number; max: number; expected: number } | null;
+    nanShare: number | null;
+    problems: string[];
+  }[];
 }
 
 const SPEC = [
@@ -41,21 +50,35 @@ const SPEC = [
   '    step: 30s',
   '  - name: canary latency',
   '    source: prom',
-  "    baselineQuery: 'latency{track=\"stable\"}'",
-  "    candidateQuery: 'latency{track=\"canary\"}'",
+  '    baselineQuery: \'latency{track="stable"}\'',
+  '    candidateQuery: \'latency{track="canary"}\'',
   '    direction: increase',
   '',
 ].join('\n');
 
 function check(url: string, extra: string[] = []) {
   const file = specs.write(`check-${Math.random().toString(36).slice(2)}.yaml`, SPEC);
-  return runCli(['check', file, '--var', `PROMETHEUS_URL=${url}`, '--var', `PROM_TOKEN=${SENTINEL}`, '--var', `API_KEY=${API_KEY}`, ...extra]);
+  return runCli([
+    'check',
+    file,
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+    '--var',
+    `PROM_TOKEN=${SENTINEL}`,
+    '--var',
+    `API_KEY=${API_KEY}`,
+    ...extra,
+  ]);
 }
 
 test('every query returns data: exit 0, with series, points, result type, NaN share and the rate() overlap', async () => {
   server = await startServer((req, res) => {
     const query = new URLSearchParams(req.body).get('query') ?? '';
-    sendJson(res, 200, seriesBody(req.body, (t) => (query.includes('canary') && t % 120 === 0 ? 'NaN' : steady(t))));
+    sendJson(
+      res,
+      200,
+      seriesBody(req.body, (t) => (query.includes('canary') && t % 120 === 0 ? 'NaN' : steady(t))),
+    );
   });
   const result = await check(server.url, ['--format', 'json']);
   expectExit(result, 0);
@@ -67,7 +90,9 @@ test('every query returns data: exit 0, with series, points, result type, NaN sh
   ]);
   // The last 10 minutes at a 30s step: 21 points.
   expect(report.queries[0]?.points).toEqual({ min: 21, max: 21, expected: 21 });
-  expect(report.queries[0]?.problems.join('\n')).toMatch(/the step 30s is shorter than the \[5m\] range of rate\(\).*use \[30s\] or a step of 5m/);
+  expect(report.queries[0]?.problems.join('\n')).toMatch(
+    /the step 30s is shorter than the \[5m\] range of rate\(\).*use \[30s\] or a step of 5m/,
+  );
   expect(report.queries[2]?.nanShare).toBeGreaterThan(0.1);
   expect(report.queries[2]?.problems.join('\n')).toMatch(/% of the points are NaN/);
   expect(server.requests[0]?.headers['x-api-key']).toBe(API_KEY);
@@ -77,7 +102,13 @@ test('every query returns data: exit 0, with series, points, result type, NaN sh
 test('a query with no series: exit 3, and the human report says what to check', async () => {
   server = await startServer((req, res) => {
     const query = new URLSearchParams(req.body).get('query') ?? '';
-    sendJson(res, 200, query.includes('canary') ? { status: 'success', data: { resultType: 'matrix', result: [] } } : seriesBody(req.body, steady));
+    sendJson(
+      res,
+      200,
+      query.includes('canary')
+        ? { status: 'success', data: { resultType: 'matrix', result: [] } }
+        : seriesBody(req.body, steady),
+    );
   });
   const result = await check(server.url, ['--range', '5m']);
   expectExit(result, 3);
@@ -88,11 +119,15 @@ test('a query with no series: exit 3, and the human report says what to check', 
 
 test('credentials refused (401): exit 2, naming auth and headers; Mimir "no org id" names X-Scope-OrgID', async () => {
   server = await startServer((req, res) =>
-    req.headers['x-scope-orgid'] === undefined ? sendJson(res, 401, 'no org id', { 'Content-Type': 'text/plain' }) : sendJson(res, 401, {}),
+    req.headers['x-scope-orgid'] === undefined
+      ? sendJson(res, 401, 'no org id', { 'Content-Type': 'text/plain' })
+      : sendJson(res, 401, {}),
   );
   const result = await check(server.url);
   expectExit(result, 2);
-  expect(result.stdout).toContain('no tenant given (Mimir/Cortex "no org id"); set `headers: { X-Scope-OrgID: <tenant> }` of source "prom"');
+  expect(result.stdout).toContain(
+    'no tenant given (Mimir/Cortex "no org id"); set `headers: { X-Scope-OrgID: <tenant> }` of source "prom"',
+  );
   expect(result.stdout + result.stderr).not.toContain(SENTINEL);
   expect(server.requests).toHaveLength(3); // one per query, no retry
 });

@@ -42,8 +42,18 @@ test('40 checks: at most 8 queries in flight at the source, and every check is j
   });
   const file = specs.write('many-checks.yaml', manyChecks(40));
   const result = await runCli([
-    'run', file, '--deployed-at', '-1h', '--format', 'json',
-    '--var', `PROMETHEUS_URL=${server.url}`, '--var', 'PROM_TOKEN=token-5b1e9f', '--var', 'API_KEY=key-0c77d2',
+    'run',
+    file,
+    '--deployed-at',
+    '-1h',
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${server.url}`,
+    '--var',
+    'PROM_TOKEN=token-5b1e9f',
+    '--var',
+    'API_KEY=key-0c77d2',
   ]);
   if (result.code !== 0) throw new Error(`expected exit 0, got ${describeRun(result)}`);
   expect(parseReport(result).checks.filter((c) => c.verdict === 'pass')).toHaveLength(40);

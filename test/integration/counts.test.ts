@@ -15,7 +15,16 @@ afterAll(() => specs.remove());
 
 async function runCounts(job: keyof typeof SCENARIOS, extra: string[] = []) {
   const spec = specs.write(`${job}-${extra.length}.yaml`, countSpec([], errorCountLines(job, extra)));
-  return runCli(['run', spec, '--deployed-at', SCENARIOS[job].deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`]);
+  return runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    SCENARIOS[job].deployedAt,
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+  ]);
 }
 
 describe('count checks (numerator / denominator)', () => {
@@ -46,6 +55,8 @@ describe('count checks (numerator / denominator)', () => {
     const result = await runCli(['validate', spec, '--var', `PROMETHEUS_URL=${url}`]);
     expectExit(result, 2);
     // Line 13 is the numerator; its query starts at column 17 and `1m` is 60 characters into it.
-    expect(result.stderr).toContain(`${spec}:13:77: the range [1m] in numerator of check "error count" must equal the check's step (30s)`);
+    expect(result.stderr).toContain(
+      `${spec}:13:77: the range [1m] in numerator of check "error count" must equal the check's step (30s)`,
+    );
   });
 });

@@ -43,7 +43,9 @@ function counterLines(job: string, errorsAfter: number): string[] {
 async function waitUntilQueryable(job: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const query = encodeURIComponent(`count(http_requests_total{job="${job}"})`);
-    const body = (await (await fetch(`${url}/api/v1/query?query=${query}&time=${now}`)).json()) as { data?: { result?: unknown[] } };
+    const body = (await (await fetch(`${url}/api/v1/query?query=${query}&time=${now}`)).json()) as {
+      data?: { result?: unknown[] };
+    };
     if ((body.data?.result?.length ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -60,68 +62,118 @@ beforeAll(async () => {
 afterAll(() => specs.remove());
 
 function specFor(job: string): string {
-  return specs.write(`${job}.yaml`, countSpec(['baseline:', '  window: 30m', 'post:', '  window: 10m'], errorCountLines(job)));
+  return specs.write(
+    `${job}.yaml`,
+    countSpec(['baseline:', '  window: 30m', 'post:', '  window: 10m'], errorCountLines(job)),
+  );
 }
 
-const args = (job: string, extra: string[] = []): string[] =>
-  ['run', specFor(job), '--deployed-at', String(deployedAt), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, ...extra];
+const args = (job: string, extra: string[] = []): string[] => [
+  'run',
+  specFor(job),
+  '--deployed-at',
+  String(deployedAt),
+  '--format',
+  'json',
+  '--var',
+  `PROMETHEUS_URL=${url}`,
+  ...extra,
+];
 
-test.concurrent('a 10x error rate stops the wait early: exit 1, test sequential-binomial, in well under a minute', async () => {
-  const began = Date.now();
-  const result = await runCli(args(jobs.regression));
-  expectExit(result, 1);
-  expect(Date.now() - began).toBeLessThan(20_000);
-  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-  const check = report.checks[0]!;
-  expect(check.verdict).toBe('fail');
-  const series = check.series[0] as unknown as { verdict: string; test: string; rule: string; pValue: number; reason: string };
-  expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-binomial', rule: 'sequential' });
-  expect(series.pValue).toBeLessThanOrEqual(0.05);
-  expect({ reason: series.reason }).toEqual({ reason: expect.stringMatching(/^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.533% -> 5\.33%/) });
-  expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
-  expect(result.stderr).toMatch(/\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 20 needed: certain of a regression, stopping early\n/);
-});
+test.concurrent(
+  'a 10x error rate stops the wait early: exit 1, test sequential-binomial, in well under a minute',
+  async () => {
+    const began = Date.now();
+    const result = await runCli(args(jobs.regression));
+    expectExit(result, 1);
+    expect(Date.now() - began).toBeLessThan(20_000);
+    const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+    const check = report.checks[0]!;
+    expect(check.verdict).toBe('fail');
+    const series = check.series[0] as unknown as {
+      verdict: string;
+      test: string;
+      rule: string;
+      pValue: number;
+      reason: string;
+    };
+    expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-binomial', rule: 'sequential' });
+    expect(series.pValue).toBeLessThanOrEqual(0.05);
+    expect({ reason: series.reason }).toEqual({
+      reason: expect.stringMatching(
+        /^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.533% -> 5\.33%/,
+      ),
+    });
+    expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+    expect(result.stderr).toMatch(
+      /\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 20 needed: certain of a regression, stopping early\n/,
+    );
+  },
+);
 
-test.concurrent('the same error rate on both sides never stops early: SIGINT after the first look, exit 3', async () => {
-  const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'no sign of a rise' });
-  expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
-  expect(result.stderr).toMatch(/\[post window (\d+m)?\d+s of 10m00s\] error count rate (0%|-[\d.]+%), no sign of a rise beyond the tolerance\n/);
-  expect(result.stderr).not.toContain('stopping early');
-  expect(parseReport(result).verdict).toBe('inconclusive');
-});
+test.concurrent(
+  'the same error rate on both sides never stops early: SIGINT after the first look, exit 3',
+  async () => {
+    const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'no sign of a rise' });
+    expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
+    expect(result.stderr).toMatch(
+      /\[post window (\d+m)?\d+s of 10m00s\] error count rate (0%|-[\d.]+%), no sign of a rise beyond the tolerance\n/,
+    );
+    expect(result.stderr).not.toContain('stopping early');
+    expect(parseReport(result).verdict).toBe('inconclusive');
+  },
+);
 
-test.concurrent('--no-early-stop waits even with the regression: no look; SIGINT after the first progress line (15 s)', async () => {
-  const result = await runCli(args(jobs.regression, ['--no-early-stop']), {}, { signal: 'SIGINT', whenStderrHas: '[post window ' });
-  expect(result.stderr).not.toContain('evidence');
-  // Interrupted, it is judged once on the data so far (partial.ts): the fixed-n binomial test
-  // sees the 10x rise, and a fail is kept, so the exit is 1 (fail), not 3; never 0.
-  expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 1 });
-  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-  expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
-  expect(report.warnings).toContain('interrupted before the post window ended');
-});
+test.concurrent(
+  '--no-early-stop waits even with the regression: no look; SIGINT after the first progress line (15 s)',
+  async () => {
+    const result = await runCli(
+      args(jobs.regression, ['--no-early-stop']),
+      {},
+      { signal: 'SIGINT', whenStderrHas: '[post window ' },
+    );
+    expect(result.stderr).not.toContain('evidence');
+    // Interrupted, it is judged once on the data so far (partial.ts): the fixed-n binomial test
+    // sees the 10x rise, and a fail is kept, so the exit is 1 (fail), not 3; never 0.
+    expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 1 });
+    const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+    expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
+    expect(report.warnings).toContain('interrupted before the post window ended');
+  },
+);
 
-test.concurrent('--no-wait judges the post window so far at once: the 10x regression fails on it (exit 1)', async () => {
-  const result = await runCli(args(jobs.regression, ['--no-wait', '--no-early-stop']));
-  expectExit(result, 1);
-  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-  expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
-  expect(report.warnings.some((w) => /^--no-wait: judged at .*Z, before the post window ended at .*Z$/.test(w))).toBe(true);
-  expect(result.stderr).not.toContain('waiting');
-});
+test.concurrent(
+  '--no-wait judges the post window so far at once: the 10x regression fails on it (exit 1)',
+  async () => {
+    const result = await runCli(args(jobs.regression, ['--no-wait', '--no-early-stop']));
+    expectExit(result, 1);
+    const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+    expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
+    expect(report.warnings.some((w) => /^--no-wait: judged at .*Z, before the post window ended at .*Z$/.test(w))).toBe(
+      true,
+    );
+    expect(result.stderr).not.toContain('waiting');
+  },
+);
 
-test.concurrent('--no-wait on the healthy job: 3 of 10 minutes cannot pass, so exit 3 with the reason, never 0', async () => {
-  const result = await runCli(args(jobs.healthy, ['--no-wait']));
-  expectExit(result, 3);
-  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-  expect(report.checks[0]!.verdict).toBe('inconclusive');
-  expect(report.checks[0]!.reason).toMatch(/^--no-wait: judged at .*; so far: /);
-});
+test.concurrent(
+  '--no-wait on the healthy job: 3 of 10 minutes cannot pass, so exit 3 with the reason, never 0',
+  async () => {
+    const result = await runCli(args(jobs.healthy, ['--no-wait']));
+    expectExit(result, 3);
+    const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+    expect(report.checks[0]!.verdict).toBe('inconclusive');
+    expect(report.checks[0]!.reason).toMatch(/^--no-wait: judged at .*; so far: /);
+  },
+);
 
-test.concurrent('--max-wait 2s bounds the wait on the healthy job: looks, then judged at the limit, exit 3', async () => {
-  const result = await runCli(args(jobs.healthy, ['--max-wait', '2s']));
-  expectExit(result, 3);
-  expect(result.stderr).toContain('no sign of a rise');
-  const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-  expect(report.warnings.some((w) => w.startsWith('--max-wait 2s reached: judged at '))).toBe(true);
-});
+test.concurrent(
+  '--max-wait 2s bounds the wait on the healthy job: looks, then judged at the limit, exit 3',
+  async () => {
+    const result = await runCli(args(jobs.healthy, ['--max-wait', '2s']));
+    expectExit(result, 3);
+    expect(result.stderr).toContain('no sign of a rise');
+    const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
+    expect(report.warnings.some((w) => w.startsWith('--max-wait 2s reached: judged at '))).toBe(true);
+  },
+);

@@ -17,7 +17,10 @@ const secretVars = ['--var', `PROM_TOKEN=${SENTINEL}`, '--var', `API_KEY=${API_K
 const now = Math.floor(Date.now() / 1000);
 
 /** Steady data that jumps tenfold after `at` (unix seconds): a regression for a deploy at `at`. */
-const jumpAfter = (at: number) => (t: number): string => (t > at ? String(10 * Number(steady(t))) : steady(t));
+const jumpAfter =
+  (at: number) =>
+  (t: number): string =>
+    t > at ? String(10 * Number(steady(t))) : steady(t);
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -35,12 +38,25 @@ describe('a literal credential header echoed back by the backend', () => {
 
   test('X-Auth-Key: its value, sent as written, is redacted from stdout, stderr, every report and the step summary', async () => {
     const deploy = now - 3600;
-    server = await startServer((req, res) => sendJson(res, 200, seriesBody(req.body, jumpAfter(deploy), { echo: String(req.headers['x-auth-key']) })));
+    server = await startServer((req, res) =>
+      sendJson(res, 200, seriesBody(req.body, jumpAfter(deploy), { echo: String(req.headers['x-auth-key']) })),
+    );
     const file = specs.write('echo-header.yaml', renderFaultSpec({ extraHeaders: [`      X-Auth-Key: ${LITERAL}`] }));
     const reports = reportPaths(file, 'echo-header');
     const summary = join(file, '../echo-header-summary.md');
     const result = await runCli(
-      ['run', file, '--deployed-at', String(deploy), '--format', 'json', ...reports.flatMap((r) => ['--report', r]), '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars],
+      [
+        'run',
+        file,
+        '--deployed-at',
+        String(deploy),
+        '--format',
+        'json',
+        ...reports.flatMap((r) => ['--report', r]),
+        '--var',
+        `PROMETHEUS_URL=${server.url}`,
+        ...secretVars,
+      ],
       { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     );
     expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 1 });
@@ -66,7 +82,10 @@ const HOSTILE = {
 function expectInert(text: string, where: string): void {
   const commandLines = text.split(/\r\n|[\r\n]/).filter((line) => line.trimStart().startsWith('::'));
   expect({ where, commandLines }).toEqual({ where, commandLines: [] });
-  expect({ where, controls: text.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? [] }).toEqual({ where, controls: [] });
+  expect({ where, controls: text.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? [] }).toEqual({
+    where,
+    controls: [],
+  });
 }
 
 describe('labels written to escape their text', () => {
@@ -74,10 +93,24 @@ describe('labels written to escape their text', () => {
     const deploy = now - 120;
     server = await startServer((req, res) => sendJson(res, 200, seriesBody(req.body, steady, HOSTILE)));
     const file = specs.write('hostile-progress.yaml', renderFaultSpec());
-    const result = await runCli(['run', file, '--deployed-at', String(deploy), '--max-wait', '2s', '--format', 'json', '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars]);
+    const result = await runCli([
+      'run',
+      file,
+      '--deployed-at',
+      String(deploy),
+      '--max-wait',
+      '2s',
+      '--format',
+      'json',
+      '--var',
+      `PROMETHEUS_URL=${server.url}`,
+      ...secretVars,
+    ]);
     expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
     // The look's progress line names the series, its labels escaped as the reports write them.
-    expect(result.stderr).toMatch(/\] latency \{.*command="x\\n::error title=owned::the gate passed\\n::add-mask::nothing".*\}.*no sign of a rise/);
+    expect(result.stderr).toMatch(
+      /\] latency \{.*command="x\\n::error title=owned::the gate passed\\n::add-mask::nothing".*\}.*no sign of a rise/,
+    );
     expect(result.stderr).toContain('terminal="\\u001b[31mred\\u001b[0m\\u001b]0;title\\u0007"');
     expectInert(result.stderr, 'stderr');
   });
@@ -89,13 +122,32 @@ describe('labels written to escape their text', () => {
     const md = join(file, '../hostile-backtest.md');
     const txt = join(file, '../hostile-backtest.txt');
     const iso = new Date(at * 1000).toISOString().replace('.000Z', 'Z');
-    const result = await runCli(['backtest', file, '--at', iso, '--report', md, '--report', txt, '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars]);
+    const result = await runCli([
+      'backtest',
+      file,
+      '--at',
+      iso,
+      '--report',
+      md,
+      '--report',
+      txt,
+      '--var',
+      `PROMETHEUS_URL=${server.url}`,
+      ...secretVars,
+    ]);
     expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 0 });
     // The failing moment's reason names the series.
     expect(result.stdout).toContain('moments that would have failed:');
     // Escaped as the run reports escape reasons: line breaks become spaces, controls visible \\uXXXX.
-    expect(result.stdout).toContain('command=x ::error title=owned::the gate passed ::add-mask::nothing, terminal=\\u001b[31mred');
-    for (const [where, text] of [['stdout', result.stdout], ['stderr', result.stderr], ['txt', readFileSync(txt, 'utf8')], ['md', readFileSync(md, 'utf8')]] as const) {
+    expect(result.stdout).toContain(
+      'command=x ::error title=owned::the gate passed ::add-mask::nothing, terminal=\\u001b[31mred',
+    );
+    for (const [where, text] of [
+      ['stdout', result.stdout],
+      ['stderr', result.stderr],
+      ['txt', readFileSync(txt, 'utf8')],
+      ['md', readFileSync(md, 'utf8')],
+    ] as const) {
       expectInert(text, where);
     }
     // Markdown: everything inside one fenced code block, where no HTML, link or emphasis is read.

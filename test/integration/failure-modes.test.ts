@@ -18,14 +18,27 @@ const TOKEN = 'tok-3f9a1c-never-print-me';
 describe('a Prometheus that is not there', () => {
   test('is inconclusive (exit 3), names the connection problem and never prints the token', async () => {
     const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
-    const spec = specs.write('dead-backend.yaml', renderSpec({
-      name: 'dead backend',
-      sourceExtra: ['    auth:', '      bearer: ${PROM_TOKEN}'],
-      checks: [{ name: 'throughput', query: throughputQuery('job="healthy"'), direction: 'decrease', tolerance: '10%' }],
-    }));
+    const spec = specs.write(
+      'dead-backend.yaml',
+      renderSpec({
+        name: 'dead backend',
+        sourceExtra: ['    auth:', '      bearer: ${PROM_TOKEN}'],
+        checks: [
+          { name: 'throughput', query: throughputQuery('job="healthy"'), direction: 'decrease', tolerance: '10%' },
+        ],
+      }),
+    );
     const result = await runCli([
-      'run', spec, '--deployed-at', healthy.deployedAt, '--format', 'json',
-      '--var', `PROMETHEUS_URL=${deadUrl}`, '--var', `PROM_TOKEN=${TOKEN}`,
+      'run',
+      spec,
+      '--deployed-at',
+      healthy.deployedAt,
+      '--format',
+      'json',
+      '--var',
+      `PROMETHEUS_URL=${deadUrl}`,
+      '--var',
+      `PROM_TOKEN=${TOKEN}`,
     ]);
     expectExit(result, 3);
     const report = parseReport(result);
@@ -55,7 +68,14 @@ describe('a spec with mistakes', () => {
       '',
     ].join('\n');
   const runArgs = (spec: string): string[] => [
-    'run', spec, '--deployed-at', healthy.deployedAt, '--format', 'json', '--var', 'PROMETHEUS_URL=http://127.0.0.1:9',
+    'run',
+    spec,
+    '--deployed-at',
+    healthy.deployedAt,
+    '--format',
+    'json',
+    '--var',
+    'PROMETHEUS_URL=http://127.0.0.1:9',
   ];
 
   test('an unknown key: run exits 2 and names file:line:col and the key', async () => {

@@ -28,30 +28,67 @@ describe('PromQL injection through a template variable', () => {
 
   test.each([
     // In a regex matcher the value is regex-escaped too: `\\}` and `\\(` in PromQL are `\}` and `\(` to RE2.
-    ['a label value', 'sum(rate(x_total{app="${APP}"}[30s]))', 'sum(rate(x_total{app="x"}[30s]))', '{app="x\\"} or vector(1) #"}'],
-    ['a regex matcher', 'sum(rate(x_total{app=~"${APP}"}[30s]))', 'sum(rate(x_total{app=~"x"}[30s]))', '{app=~"x\\"\\\\} or vector\\\\(1\\\\) #"}'],
-  ])('in %s, `x"} or vector(1) #` arrives as one string: the same parse tree as a plain value', async (_where, template, plain, sent) => {
-    server = await startServer((req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(seriesBody(req.body, steady)));
-    });
-    const file = specs.write(`inject-${template.length}.yaml`, renderFaultSpec({ query: template }));
-    const result = await runCli(['run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars, '--var', 'APP=x"} or vector(1) #']);
-    expect({ code: result.code }).toEqual({ code: 0 });
-    const queries = server.requests.map((r) => new URLSearchParams(r.body).get('query') ?? '');
-    expect(queries).toHaveLength(2);
-    for (const query of queries) {
-      expect(treeShape(query)).toBe(treeShape(plain));
-      expect(query).toContain(sent);
-    }
-  });
+    [
+      'a label value',
+      'sum(rate(x_total{app="${APP}"}[30s]))',
+      'sum(rate(x_total{app="x"}[30s]))',
+      '{app="x\\"} or vector(1) #"}',
+    ],
+    [
+      'a regex matcher',
+      'sum(rate(x_total{app=~"${APP}"}[30s]))',
+      'sum(rate(x_total{app=~"x"}[30s]))',
+      '{app=~"x\\"\\\\} or vector\\\\(1\\\\) #"}',
+    ],
+  ])(
+    'in %s, `x"} or vector(1) #` arrives as one string: the same parse tree as a plain value',
+    async (_where, template, plain, sent) => {
+      server = await startServer((req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(seriesBody(req.body, steady)));
+      });
+      const file = specs.write(`inject-${template.length}.yaml`, renderFaultSpec({ query: template }));
+      const result = await runCli([
+        'run',
+        file,
+        '--deployed-at',
+        '-1h',
+        '--format',
+        'json',
+        '--var',
+        `PROMETHEUS_URL=${server.url}`,
+        ...secretVars,
+        '--var',
+        'APP=x"} or vector(1) #',
+      ]);
+      expect({ code: result.code }).toEqual({ code: 0 });
+      const queries = server.requests.map((r) => new URLSearchParams(r.body).get('query') ?? '');
+      expect(queries).toHaveLength(2);
+      for (const query of queries) {
+        expect(treeShape(query)).toBe(treeShape(plain));
+        expect(query).toContain(sent);
+      }
+    },
+  );
 
   test('outside a string literal the value is refused: exit 2, nothing sent', async () => {
     server = await startServer((_req, res) => res.end());
     const file = specs.write('inject-range.yaml', renderFaultSpec({ query: 'sum(rate(x_total[${WINDOW}]))' }));
-    const result = await runCli(['run', file, '--deployed-at', '-1h', '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars, '--var', 'WINDOW=30s]) or vector(1) #']);
+    const result = await runCli([
+      'run',
+      file,
+      '--deployed-at',
+      '-1h',
+      '--var',
+      `PROMETHEUS_URL=${server.url}`,
+      ...secretVars,
+      '--var',
+      'WINDOW=30s]) or vector(1) #',
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/inject-range\.yaml:21:12: "query" in check "latency" puts \$\{WINDOW\} outside a string literal.*write \$\{WINDOW:raw\}/);
+    expect(result.stderr).toMatch(
+      /inject-range\.yaml:21:12: "query" in check "latency" puts \$\{WINDOW\} outside a string literal.*write \$\{WINDOW:raw\}/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -78,14 +115,30 @@ describe('TLS with a private CA', () => {
   });
 
   test('with tls.ca the gate judges (exit 0)', async () => {
-    const file = specs.write('tls-ok.yaml', renderFaultSpec({ extraSource: ['    tls:', `      ca: ${certs.caFile}`] }));
-    const result = await runCli(['run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, ...secretVars]);
+    const file = specs.write(
+      'tls-ok.yaml',
+      renderFaultSpec({ extraSource: ['    tls:', `      ca: ${certs.caFile}`] }),
+    );
+    const result = await runCli([
+      'run',
+      file,
+      '--deployed-at',
+      '-1h',
+      '--format',
+      'json',
+      '--var',
+      `PROMETHEUS_URL=${url}`,
+      ...secretVars,
+    ]);
     if (result.code !== 0) throw new Error(describeRun(result));
   });
 
   test('without it: inconclusive (3) saying to set tls.ca, even with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
     const file = specs.write('tls-missing.yaml', renderFaultSpec());
-    const result = await runCli(['run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, ...secretVars], { NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+    const result = await runCli(
+      ['run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, ...secretVars],
+      { NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+    );
     expect(result.code).toBe(3);
     const report = JSON.parse(result.stdout) as { warnings: string[]; checks: { error?: string }[] };
     expect(report.checks[0]?.error).toMatch(/TLS verification failed .*set `tls.ca` of source "prom"/);
@@ -100,10 +153,25 @@ describe('SIGINT during a slow query', () => {
     let child: ReturnType<typeof spawn> | undefined;
     const server = await startServer(() => child?.kill('SIGINT')); // hangs: never answers
     try {
-      child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'verify-deploy.js'), 'run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${server.url}`, ...secretVars], {
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        [
+          join(REPO_ROOT, 'bin', 'verify-deploy.js'),
+          'run',
+          file,
+          '--deployed-at',
+          '-1h',
+          '--format',
+          'json',
+          '--var',
+          `PROMETHEUS_URL=${server.url}`,
+          ...secretVars,
+        ],
+        {
+          env: { ...process.env, NO_COLOR: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));

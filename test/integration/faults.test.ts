@@ -6,8 +6,24 @@
  */
 import { createGzip } from 'node:zlib';
 import { join } from 'node:path';
-import { closedPort, sendJson, startServer, type Handler, type LoopbackServer } from '../unit/sources/prometheus/loopback-server.js';
-import { API_KEY, SENTINEL, allOutput, rangeOf, renderFaultSpec, sendSteady, seriesBody, steady, type FaultSpecOptions } from './faults-support/fault-spec.js';
+import {
+  closedPort,
+  sendJson,
+  startServer,
+  type Handler,
+  type LoopbackServer,
+} from '../unit/sources/prometheus/loopback-server.js';
+import {
+  API_KEY,
+  SENTINEL,
+  allOutput,
+  rangeOf,
+  renderFaultSpec,
+  sendSteady,
+  seriesBody,
+  steady,
+  type FaultSpecOptions,
+} from './faults-support/fault-spec.js';
 import { describeRun, runCli, type CliResult } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -39,11 +55,24 @@ async function runGate(url: string, spec: FaultSpecOptions = {}, extraArgs: stri
   const file = specs.write(`${name}.yaml`, renderFaultSpec(spec));
   const reports = ['json', 'xml', 'md', 'html'].map((ext) => join(file, `../${name}.${ext}`));
   const result = await runCli([
-    'run', file, '--deployed-at', '-1h', '--format', 'json', ...reports.flatMap((r) => ['--report', r]),
-    '--var', `PROMETHEUS_URL=${url}`, '--var', `PROM_TOKEN=${SENTINEL}`, '--var', `API_KEY=${API_KEY}`, ...extraArgs,
+    'run',
+    file,
+    '--deployed-at',
+    '-1h',
+    '--format',
+    'json',
+    ...reports.flatMap((r) => ['--report', r]),
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+    '--var',
+    `PROM_TOKEN=${SENTINEL}`,
+    '--var',
+    `API_KEY=${API_KEY}`,
+    ...extraArgs,
   ]);
   const everything = allOutput(result, reports);
-  if (everything.includes(SENTINEL) || everything.includes(API_KEY)) throw new Error(`a secret leaked:\n${describeRun(result)}`);
+  if (everything.includes(SENTINEL) || everything.includes(API_KEY))
+    throw new Error(`a secret leaked:\n${describeRun(result)}`);
   return { result, said: `${readableStrings(result.stdout)}\n${result.stderr}` };
 }
 
@@ -87,8 +116,15 @@ describe('the backend cannot be reached or does not answer in time: inconclusive
   });
 
   test('--on-inconclusive pass does not pass a run that never reached its backend: still 3, and says why', async () => {
-    const outcome = await runGate(`http://127.0.0.1:${await closedPort()}`, { retries: 0 }, ['--on-inconclusive', 'pass']);
-    expectOutcome(outcome, 3, /--on-inconclusive pass maps only too little data to exit 0: the critical check "latency" could not read its source \(network\)/);
+    const outcome = await runGate(`http://127.0.0.1:${await closedPort()}`, { retries: 0 }, [
+      '--on-inconclusive',
+      'pass',
+    ]);
+    expectOutcome(
+      outcome,
+      3,
+      /--on-inconclusive pass maps only too little data to exit 0: the critical check "latency" could not read its source \(network\)/,
+    );
     expect(checkErrorKinds(outcome)).toEqual(['network']);
   });
 
@@ -112,7 +148,9 @@ describe('the backend cannot be reached or does not answer in time: inconclusive
 
 describe('transient failures are retried, then judged', () => {
   test('one 500 then success: retried and judged (exit 0, pass)', async () => {
-    const server = await serve((req, res, i) => (i === 0 ? sendJson(res, 500, echoSecrets(req), { 'Content-Type': 'text/plain' }) : sendSteady(req.body, res)));
+    const server = await serve((req, res, i) =>
+      i === 0 ? sendJson(res, 500, echoSecrets(req), { 'Content-Type': 'text/plain' }) : sendSteady(req.body, res),
+    );
     const outcome = await runGate(server.url);
     expectOutcome(outcome, 0, /verdict: pass/);
     expect(server.requests.length).toBe(3); // baseline, post, and the one retry
@@ -122,7 +160,13 @@ describe('transient failures are retried, then judged', () => {
     const times: number[] = [];
     const server = await serve((req, res, i) => {
       times.push(Date.now());
-      if (i === 0) sendJson(res, 429, { status: 'error', errorType: 'too_many_requests', error: 'slow down' }, { 'Retry-After': '1' });
+      if (i === 0)
+        sendJson(
+          res,
+          429,
+          { status: 'error', errorType: 'too_many_requests', error: 'slow down' },
+          { 'Retry-After': '1' },
+        );
       else sendSteady(req.body, res);
     });
     const outcome = await runGate(server.url);
@@ -139,15 +183,23 @@ describe('answers that are not the Prometheus API: inconclusive (3) when waiting
       res.end(`<html><body><h1>502 Bad Gateway</h1><!-- ${echoSecrets(req)} --></body></html>`);
     });
     const outcome = await runGate(server.url, { retries: 1 });
-    expectOutcome(outcome, 3, /HTTP 502 with an HTML page: a proxy or load balancer answered, not Prometheus; the backend is unwell or overloaded: run again later/);
+    expectOutcome(
+      outcome,
+      3,
+      /HTTP 502 with an HTML page: a proxy or load balancer answered, not Prometheus; the backend is unwell or overloaded: run again later/,
+    );
   });
 
-  test('a 200 login page: the spec\'s `url` (2)', async () => {
+  test("a 200 login page: the spec's `url` (2)", async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<html><form action="/login"><input name="password"></form></html>');
     });
-    expectOutcome(await runGate(server.url), 2, /text\/html instead of JSON: the URL probably points at a proxy or login page, not the Prometheus API; check `url` and `auth`/);
+    expectOutcome(
+      await runGate(server.url),
+      2,
+      /text\/html instead of JSON: the URL probably points at a proxy or login page, not the Prometheus API; check `url` and `auth`/,
+    );
   });
 
   test('a cross-origin redirect is not followed (2: `url` must name the API): the other origin receives nothing, credentials included', async () => {
@@ -157,36 +209,67 @@ describe('answers that are not the Prometheus API: inconclusive (3) when waiting
       res.end();
     });
     const outcome = await runGate(server.url);
-    expectOutcome(outcome, 2, /redirect to http:\/\/127\.0\.0\.1:\d+; redirects are not followed .*set `url` of source "prom" to the final URL/);
+    expectOutcome(
+      outcome,
+      2,
+      /redirect to http:\/\/127\.0\.0\.1:\d+; redirects are not followed .*set `url` of source "prom" to the final URL/,
+    );
     expect(other.requests).toHaveLength(0);
   });
 
   test('truncated JSON', async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"'));
-    expectOutcome(await runGate(server.url), 3, /truncated or invalid JSON \(\d+ characters\): the connection was cut or a proxy changed the answer; run again/);
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"'),
+    );
+    expectOutcome(
+      await runGate(server.url),
+      3,
+      /truncated or invalid JSON \(\d+ characters\): the connection was cut or a proxy changed the answer; run again/,
+    );
   });
 
   test('status "error" with HTTP 200', async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, { status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' }));
-    expectOutcome(await runGate(server.url), 3, /refused the query \(timeout\): query timed out in expression evaluation; the backend failed to run it; run again later/);
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, { status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' }),
+    );
+    expectOutcome(
+      await runGate(server.url),
+      3,
+      /refused the query \(timeout\): query timed out in expression evaluation; the backend failed to run it; run again later/,
+    );
   });
 
-  test('the wrong resultType: the spec\'s `url` (2)', async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }));
-    expectOutcome(await runGate(server.url), 2, /resultType "vector", not "matrix": `url` must point at a Prometheus-compatible query API/);
+  test("the wrong resultType: the spec's `url` (2)", async () => {
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }),
+    );
+    expectOutcome(
+      await runGate(server.url),
+      2,
+      /resultType "vector", not "matrix": `url` must point at a Prometheus-compatible query API/,
+    );
   });
 
   test('a Thanos partial-response warning', async () => {
     const server = await serve((req, res) =>
-      sendJson(res, 200, { ...(seriesBody(req.body, steady) as object), warnings: ['No StoreAPIs matched for this query'] }),
+      sendJson(res, 200, {
+        ...(seriesBody(req.body, steady) as object),
+        warnings: ['No StoreAPIs matched for this query'],
+      }),
     );
     const outcome = await runGate(server.url);
-    expectOutcome(outcome, 3, /partial data \(No StoreAPIs matched for this query\): some of the data is missing, so nothing is judged; run again once every store is up/);
+    expectOutcome(
+      outcome,
+      3,
+      /partial data \(No StoreAPIs matched for this query\): some of the data is missing, so nothing is judged; run again once every store is up/,
+    );
     expect(new URLSearchParams(server.requests[0]?.body).get('partial_response')).toBe('false');
   });
 
   test('VictoriaMetrics isPartial: true', async () => {
-    const server = await serve((req, res) => sendJson(res, 200, { ...(seriesBody(req.body, steady) as object), isPartial: true }));
+    const server = await serve((req, res) =>
+      sendJson(res, 200, { ...(seriesBody(req.body, steady) as object), isPartial: true }),
+    );
     const outcome = await runGate(server.url);
     expectOutcome(outcome, 3, /partial data \(isPartial: true\).*run again once every store is up/);
     expect(new URLSearchParams(server.requests[0]?.body).get('deny_partial_response')).toBe('1');
@@ -229,18 +312,40 @@ describe('limits: inconclusive (3) with a request to aggregate', () => {
       const result = Array.from({ length: 10001 }, (_, i) => ({ metric: { pod: `p${i}` }, values: [[start, '1']] }));
       sendJson(res, 200, { status: 'success', data: { resultType: 'matrix', result } });
     });
-    expectOutcome(await runGate(server.url), 3, /returned 10001 series, more than the 10000 verify-deploy reads: aggregate it \(e\.g\. `sum by \(route\)/);
+    expectOutcome(
+      await runGate(server.url),
+      3,
+      /returned 10001 series, more than the 10000 verify-deploy reads: aggregate it \(e\.g\. `sum by \(route\)/,
+    );
   });
 });
 
 describe("the spec's fault: exit 2, sent once, never retried", () => {
   test.each([
-    [400, { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected character' }, /refused the query \(HTTP 400, bad_data\): parse error: unexpected character .*; fix the query/],
-    [422, { status: 'error', errorType: 'execution', error: 'query processing would load too many samples into memory' }, /could not execute the query \(HTTP 422, execution\).*make the query cheaper/],
-    [401, { status: 'error', errorType: 'unauthorized', error: 'bad token' }, /HTTP 401: the credentials were missing or refused; check `auth` and `headers` of source "prom"/],
-    [403, { status: 'error', errorType: 'forbidden', error: 'no' }, /HTTP 403: the credentials lack permission; check `auth` and `headers`/],
+    [
+      400,
+      { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected character' },
+      /refused the query \(HTTP 400, bad_data\): parse error: unexpected character .*; fix the query/,
+    ],
+    [
+      422,
+      { status: 'error', errorType: 'execution', error: 'query processing would load too many samples into memory' },
+      /could not execute the query \(HTTP 422, execution\).*make the query cheaper/,
+    ],
+    [
+      401,
+      { status: 'error', errorType: 'unauthorized', error: 'bad token' },
+      /HTTP 401: the credentials were missing or refused; check `auth` and `headers` of source "prom"/,
+    ],
+    [
+      403,
+      { status: 'error', errorType: 'forbidden', error: 'no' },
+      /HTTP 403: the credentials lack permission; check `auth` and `headers`/,
+    ],
   ] as const)('HTTP %i', async (status, body, message) => {
-    const server = await serve((req, res) => sendJson(res, status, { ...body, error: `${body.error} ${echoSecrets(req)}` }));
+    const server = await serve((req, res) =>
+      sendJson(res, status, { ...body, error: `${body.error} ${echoSecrets(req)}` }),
+    );
     const outcome = await runGate(server.url);
     expectOutcome(outcome, 2, message);
     expect(server.requests).toHaveLength(2); // the baseline and the post query, once each
@@ -264,26 +369,47 @@ describe("the spec's fault: exit 2, sent once, never retried", () => {
 
   test('Mimir without a tenant ("no org id") says to set X-Scope-OrgID', async () => {
     const server = await serve((_req, res) => sendJson(res, 401, 'no org id\n', { 'Content-Type': 'text/plain' }));
-    expectOutcome(await runGate(server.url), 2, /no tenant given \(Mimir\/Cortex "no org id"\); set `headers: \{ X-Scope-OrgID: <tenant> \}`/);
+    expectOutcome(
+      await runGate(server.url),
+      2,
+      /no tenant given \(Mimir\/Cortex "no org id"\); set `headers: \{ X-Scope-OrgID: <tenant> \}`/,
+    );
   });
 
-  test.each(['data:application/json,{}', 'file:///etc/passwd'])('%s as the URL is refused before any request', async (url) => {
-    const outcome = await runGate(url);
-    expectOutcome(outcome, 2, /must use http:\/\/ or https:\/\/ \(not (data|file):\)/);
-  });
+  test.each(['data:application/json,{}', 'file:///etc/passwd'])(
+    '%s as the URL is refused before any request',
+    async (url) => {
+      const outcome = await runGate(url);
+      expectOutcome(outcome, 2, /must use http:\/\/ or https:\/\/ \(not (data|file):\)/);
+    },
+  );
 });
 
 describe('values the judge must classify, not compare', () => {
   test('all NaN: inconclusive (3), never pass', async () => {
-    const server = await serve((req, res) => sendJson(res, 200, seriesBody(req.body, () => 'NaN')));
+    const server = await serve((req, res) =>
+      sendJson(
+        res,
+        200,
+        seriesBody(req.body, () => 'NaN'),
+      ),
+    );
     const outcome = await runGate(server.url);
     expectOutcome(outcome, 3, /verdict: inconclusive/);
-    const report = JSON.parse(outcome.result.stdout) as { checks: { series: { baseline: { nan: number } }[]; reason: string }[] };
+    const report = JSON.parse(outcome.result.stdout) as {
+      checks: { series: { baseline: { nan: number } }[]; reason: string }[];
+    };
     expect(report.checks[0]?.series[0]?.baseline.nan).toBeGreaterThan(50);
   });
 
   test('all NaN with --on-inconclusive pass: too little data, so mapped to exit 0 as asked', async () => {
-    const server = await serve((req, res) => sendJson(res, 200, seriesBody(req.body, () => 'NaN')));
+    const server = await serve((req, res) =>
+      sendJson(
+        res,
+        200,
+        seriesBody(req.body, () => 'NaN'),
+      ),
+    );
     const outcome = await runGate(server.url, {}, ['--on-inconclusive', 'pass']);
     expectOutcome(outcome, 0, /verdict: inconclusive/);
     expect(checkErrorKinds(outcome)).toEqual([undefined]);
@@ -293,7 +419,11 @@ describe('values the judge must classify, not compare', () => {
     const server = await serve((req, res) => {
       const { end } = rangeOf(req.body);
       const post = end > Date.now() / 1000 - 3000; // the post window ends 50 minutes ago
-      sendJson(res, 200, seriesBody(req.body, (t) => (post && t % 60 === 0 ? '+Inf' : steady(t))));
+      sendJson(
+        res,
+        200,
+        seriesBody(req.body, (t) => (post && t % 60 === 0 ? '+Inf' : steady(t))),
+      );
     });
     const outcome = await runGate(server.url);
     expectOutcome(outcome, 3, /\+Inf/);
@@ -308,7 +438,11 @@ describe('the runner clock', () => {
       res.setHeader('Date', new Date(Date.now() - 2 * 3600 * 1000).toUTCString());
       sendSteady(req.body, res);
     });
-    expectOutcome(await runGate(server.url), 3, /this machine's clock is 2h ahead of the server's, so the end of the window has no data yet; sync this machine's clock \(NTP\)/);
+    expectOutcome(
+      await runGate(server.url),
+      3,
+      /this machine's clock is 2h ahead of the server's, so the end of the window has no data yet; sync this machine's clock \(NTP\)/,
+    );
   });
 
   test('a server whose clock is 5m ahead: judged, with a warning', async () => {
@@ -325,12 +459,27 @@ describe('the environment', () => {
     const server = await serve((req, res) => sendSteady(req.body, res));
     const file = specs.write('tls-env.yaml', renderFaultSpec());
     const result = await runCli(
-      ['run', file, '--deployed-at', '-1h', '--format', 'json', '--var', `PROMETHEUS_URL=${server.url}`, '--var', `PROM_TOKEN=${SENTINEL}`, '--var', `API_KEY=${API_KEY}`],
+      [
+        'run',
+        file,
+        '--deployed-at',
+        '-1h',
+        '--format',
+        'json',
+        '--var',
+        `PROMETHEUS_URL=${server.url}`,
+        '--var',
+        `PROM_TOKEN=${SENTINEL}`,
+        '--var',
+        `API_KEY=${API_KEY}`,
+      ],
       { NODE_TLS_REJECT_UNAUTHORIZED: '0' },
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('warning: NODE_TLS_REJECT_UNAUTHORIZED=0 is set');
-    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings[0]).toContain('NODE_TLS_REJECT_UNAUTHORIZED=0');
+    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings[0]).toContain(
+      'NODE_TLS_REJECT_UNAUTHORIZED=0',
+    );
   });
 
   test('--dry-run shows the source and queries but no secret', async () => {

@@ -40,7 +40,12 @@ describe('fixture data served by the real Prometheus', () => {
 
   test('counter-reset: the raw counters really drop to zero at the deploy', async () => {
     const deploy = deploySeconds(SCENARIOS['counter-reset']);
-    const resets = await fetchWindowMean(url, 'sum(resets(http_requests_total{job="counter-reset",code="200"}[2m]))', deploy + 60, deploy + 60);
+    const resets = await fetchWindowMean(
+      url,
+      'sum(resets(http_requests_total{job="counter-reset",code="200"}[2m]))',
+      deploy + 60,
+      deploy + 60,
+    );
     // 2 instances x 3 routes restart once each.
     expect(resets.mean).toBe(6);
   });
@@ -67,7 +72,10 @@ describe('fixture data served by the real Prometheus', () => {
     }
   });
 
-  test.each([['canary', 10], ['canary-healthy', 1]] as const)('%s: canary errors are %ix the stable ones', async (name, factor) => {
+  test.each([
+    ['canary', 10],
+    ['canary-healthy', 1],
+  ] as const)('%s: canary errors are %ix the stable ones', async (name, factor) => {
     const deploy = deploySeconds(SCENARIOS[name]);
     const stable = await fetchWindowMean(url, errorRatioQuery(`job="${name}",track="stable"`), deploy, deploy + 600);
     const canary = await fetchWindowMean(url, errorRatioQuery(`job="${name}",track="canary"`), deploy, deploy + 600);

@@ -26,7 +26,14 @@ describe.each(BACKENDS)('run --format json on each fixture scenario against %s',
     async (_job, scenario: Scenario) => {
       const spec = specs.write(`${backend}-${scenario.job}.yaml`, renderScenarioSpec(scenario));
       const result = await runCli([
-        'run', spec, '--deployed-at', scenario.deployedAt, '--format', 'json', '--var', `PROMETHEUS_URL=${url}`,
+        'run',
+        spec,
+        '--deployed-at',
+        scenario.deployedAt,
+        '--format',
+        'json',
+        '--var',
+        `PROMETHEUS_URL=${url}`,
       ]);
       expectExit(result, scenario.expected.exitCode);
       const report = parseReport(result);
@@ -39,8 +46,9 @@ describe.each(BACKENDS)('run --format json on each fixture scenario against %s',
       for (const plan of scenario.checks.filter((p) => p.failingSeries)) {
         const check = report.checks.find((c) => c.name === plan.name);
         // Every route is judged on its own, and only the regressed one fails.
-        expect(check?.series.map((s) => s.labels).sort((a, b) => String(a.route).localeCompare(String(b.route))))
-          .toEqual(scenario.routes.map((route) => ({ route })).sort((a, b) => a.route.localeCompare(b.route)));
+        expect(
+          check?.series.map((s) => s.labels).sort((a, b) => String(a.route).localeCompare(String(b.route))),
+        ).toEqual(scenario.routes.map((route) => ({ route })).sort((a, b) => a.route.localeCompare(b.route)));
         expect(check?.series.filter((s) => s.verdict === 'fail').map((s) => s.labels)).toEqual(plan.failingSeries);
       }
     },

@@ -59,7 +59,18 @@ interface OpenedReport {
 async function writeCliReport(spec: ReportSpec): Promise<string> {
   const file = join(outDir, `${spec.name}.html`);
   const specFile = specs.write(`${spec.name}.yaml`, spec.yaml);
-  const result = await runCli(['run', specFile, '--deployed-at', spec.deployedAt, '--format', 'json', '--report', file, '--var', `PROMETHEUS_URL=${url}`]);
+  const result = await runCli([
+    'run',
+    specFile,
+    '--deployed-at',
+    spec.deployedAt,
+    '--format',
+    'json',
+    '--report',
+    file,
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+  ]);
   expectExit(result, spec.exitCode);
   process.stderr.write(`[html-chromium] ${file}: ${statSync(file).size} bytes\n`);
   return file;
@@ -74,7 +85,8 @@ async function openReport(file: string): Promise<OpenedReport[]> {
     const problems: string[] = [];
     const requests: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('dialog', (dialog) => {
@@ -104,11 +116,18 @@ function expectCleanPage(file: string, opened: OpenedReport): void {
     expect(chart.box.width).toBeGreaterThan(200);
     expect(chart.box.height).toBeGreaterThan(200);
   }
-  for (const chart of layout.timeCharts) expect({ title: chart.title, overlapping: chart.overlappingTicks }).toEqual({ title: chart.title, overlapping: [] });
+  for (const chart of layout.timeCharts)
+    expect({ title: chart.title, overlapping: chart.overlappingTicks }).toEqual({
+      title: chart.title,
+      overlapping: [],
+    });
 }
 
 /** A time chart with both lines drawn from many points and the deploy marked. */
-function expectFullTimeChart(chart: ReportLayout['timeCharts'][number], minPoints: { baseline: number; candidate: number }): void {
+function expectFullTimeChart(
+  chart: ReportLayout['timeCharts'][number],
+  minPoints: { baseline: number; candidate: number },
+): void {
   expect(chart.baselinePoints).toBeGreaterThanOrEqual(minPoints.baseline);
   expect(chart.candidatePoints).toBeGreaterThanOrEqual(minPoints.candidate);
   expect(chart.baselineLength).toBeGreaterThan(0);
@@ -127,8 +146,12 @@ describe('HTML report in headless Chromium', () => {
       const { timeCharts, distributionCharts } = opened.layout;
       // 4 routes + the error ratio + the count check; 30m baseline and 10m post at 30s steps.
       expect(timeCharts.map((c) => c.title.replace(/: .*/, ''))).toEqual([
-        'p95 latency by route {route="/cart"}', 'p95 latency by route {route="/checkout"}', 'p95 latency by route {route="/pay"}', 'p95 latency by route {route="/search"}',
-        'error ratio {}', 'error count {}',
+        'p95 latency by route {route="/cart"}',
+        'p95 latency by route {route="/checkout"}',
+        'p95 latency by route {route="/pay"}',
+        'p95 latency by route {route="/search"}',
+        'error ratio {}',
+        'error count {}',
       ]);
       for (const chart of timeCharts) expectFullTimeChart(chart, { baseline: 50, candidate: 15 });
       expect(distributionCharts.map((c) => c.boxes)).toEqual([2, 2, 2, 2, 2, 2]);
@@ -148,7 +171,7 @@ describe('HTML report in headless Chromium', () => {
     }
   });
 
-  test('baseline.offset from the CLI: the baseline an hour earlier is drawn on the candidate\'s clock', async () => {
+  test("baseline.offset from the CLI: the baseline an hour earlier is drawn on the candidate's clock", async () => {
     const file = await writeCliReport(OFFSET);
     for (const opened of await openReport(file)) {
       expectCleanPage(file, opened);
@@ -164,7 +187,15 @@ describe('HTML report in headless Chromium', () => {
     const baseline: Point[] = [];
     for (let t = deploy - 3 * 86400; t <= deploy; t += 10) {
       if (Math.abs(t - (deploy - 86400)) < 1800) continue;
-      baseline.push({ t, v: t % 997 === 0 ? Number.NaN : t % 1009 === 0 ? Infinity : 1 + Math.sin(t / 3600) / 4 + (t === deploy - 7200 ? 40 : 0) });
+      baseline.push({
+        t,
+        v:
+          t % 997 === 0
+            ? Number.NaN
+            : t % 1009 === 0
+              ? Infinity
+              : 1 + Math.sin(t / 3600) / 4 + (t === deploy - 7200 ? 40 : 0),
+      });
     }
     const candidate = Array.from({ length: 61 }, (_, i) => ({ t: deploy + 60 + 10 * i, v: 1.5 + (i % 5) / 10 }));
     result.checks[0]!.series[0]!.samples = { baseline, candidate };

@@ -13,10 +13,15 @@ const specs = createSpecDir();
 afterAll(() => specs.remove());
 
 test.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting: partial JSON report, exit 3', async (signal) => {
-  const spec = specs.write(`interrupt-${signal}.yaml`, renderSpec({
-    name: 'interrupted',
-    checks: [{ name: 'error ratio', query: errorRatioQuery('job="healthy"'), direction: 'increase', tolerance: '25%' }],
-  }));
+  const spec = specs.write(
+    `interrupt-${signal}.yaml`,
+    renderSpec({
+      name: 'interrupted',
+      checks: [
+        { name: 'error ratio', query: errorRatioQuery('job="healthy"'), direction: 'increase', tolerance: '25%' },
+      ],
+    }),
+  );
   // Deployed a minute ago with a 10m post window: the run has nine minutes to wait.
   const result = await runCli(
     ['run', spec, '--deployed-at', '-1m', '--format', 'json', '--var', `PROMETHEUS_URL=${url}`],
@@ -33,12 +38,28 @@ test.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting: partial JSON report
 test('SIGINT with --on-inconclusive pass: still exit 3, since an aborted run never passes (the report says the window was cut short)', async () => {
   // The same healthy job: judged on the minute there, nothing fails, so the run is inconclusive;
   // --on-inconclusive pass maps too little data to 0, but never a run cut short by an interrupt.
-  const spec = specs.write('interrupt-on-inconclusive-pass.yaml', renderSpec({
-    name: 'interrupted',
-    checks: [{ name: 'error ratio', query: errorRatioQuery('job="healthy"'), direction: 'increase', tolerance: '25%' }],
-  }));
+  const spec = specs.write(
+    'interrupt-on-inconclusive-pass.yaml',
+    renderSpec({
+      name: 'interrupted',
+      checks: [
+        { name: 'error ratio', query: errorRatioQuery('job="healthy"'), direction: 'increase', tolerance: '25%' },
+      ],
+    }),
+  );
   const result = await runCli(
-    ['run', spec, '--deployed-at', '-1m', '--format', 'json', '--on-inconclusive', 'pass', '--var', `PROMETHEUS_URL=${url}`],
+    [
+      'run',
+      spec,
+      '--deployed-at',
+      '-1m',
+      '--format',
+      'json',
+      '--on-inconclusive',
+      'pass',
+      '--var',
+      `PROMETHEUS_URL=${url}`,
+    ],
     {},
     { signal: 'SIGINT', whenStderrHas: 'waiting' },
   );
@@ -46,5 +67,7 @@ test('SIGINT with --on-inconclusive pass: still exit 3, since an aborted run nev
   const report = parseReport(result);
   expect(report.verdict).toBe('inconclusive');
   expect(report.cutShort).toBe('interrupted before the post window ended');
-  expect(report.warnings[0]).toMatch(/^--on-inconclusive pass maps only too little data to exit 0: the post window was cut short/);
+  expect(report.warnings[0]).toMatch(
+    /^--on-inconclusive pass maps only too little data to exit 0: the post window was cut short/,
+  );
 });

@@ -112,7 +112,9 @@ const REGRESSIONS: RegressionCase[] = [
     expectStoppedSeries(series) {
       // A value check: the normal-mixture test of the looks, on the log scale (latencies are > 0).
       expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-mixture', rule: 'sequential' });
-      expect(series.reason).toMatch(/^stopped early at .*Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+/);
+      expect(series.reason).toMatch(
+        /^stopped early at .*Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+/,
+      );
       expect(series.pValue).toBeLessThanOrEqual(0.05);
       // Every request's latency doubled, so the mean of each step's ~1000 requests doubles too:
       // the candidate's median over the baseline's is 2 within the noise of a few steps.
@@ -139,16 +141,32 @@ async function deployAtNextSecond(service: LiveService, change: Partial<ServiceB
 }
 
 /** `run` of the spec for a deploy at `deployedAt`, interrupted if it is still running `deadlineSeconds` after the deploy. */
-function runGate(specFile: string, deployedAt: number, deadlineSeconds = RUN_DEADLINE_SECONDS): Promise<DeadlineResult> {
+function runGate(
+  specFile: string,
+  deployedAt: number,
+  deadlineSeconds = RUN_DEADLINE_SECONDS,
+): Promise<DeadlineResult> {
   const url = prometheus?.url;
   if (!url) throw new Error('the scraping Prometheus did not start (see beforeAll)');
-  const args = ['run', specFile, '--deployed-at', String(deployedAt), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`];
+  const args = [
+    'run',
+    specFile,
+    '--deployed-at',
+    String(deployedAt),
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+  ];
   return runCli(args, {}, undefined, { ms: deployedAt * 1000 + deadlineSeconds * 1000 - Date.now() });
 }
 
 /** Fails with the CLI's output when the deadline interrupted the run. */
 function expectNoDeadline(result: DeadlineResult, deadlineSeconds = RUN_DEADLINE_SECONDS): void {
-  if (result.hitDeadline) throw new Error(`the run was still going ${deadlineSeconds} s after the deploy and was interrupted: ${describeRun(result)}`);
+  if (result.hitDeadline)
+    throw new Error(
+      `the run was still going ${deadlineSeconds} s after the deploy and was interrupted: ${describeRun(result)}`,
+    );
   expect(result.hitDeadline).toBe(false);
 }
 
@@ -158,15 +176,23 @@ function serviceOf(job: string): LiveService {
   return service;
 }
 
-beforeAll(async () => {
-  requireTools();
-  for (const job of [CONTROL_JOB, ...REGRESSIONS.map((c) => c.job)]) {
-    const seed = seedFromString(job);
-    services.set(job, await startLiveService({ seed, requestsPerSecond: REQUESTS_PER_SECOND, batchMs: BATCH_MS, behaviour: HEALTHY }));
-  }
-  prometheus = await startScrapingPrometheus([...services].map(([job, service]) => ({ job, target: service.target })));
-  await sleep(ACCUMULATE_SECONDS * 1000);
-}, (ACCUMULATE_SECONDS + 60) * 1000);
+beforeAll(
+  async () => {
+    requireTools();
+    for (const job of [CONTROL_JOB, ...REGRESSIONS.map((c) => c.job)]) {
+      const seed = seedFromString(job);
+      services.set(
+        job,
+        await startLiveService({ seed, requestsPerSecond: REQUESTS_PER_SECOND, batchMs: BATCH_MS, behaviour: HEALTHY }),
+      );
+    }
+    prometheus = await startScrapingPrometheus(
+      [...services].map(([job, service]) => ({ job, target: service.target })),
+    );
+    await sleep(ACCUMULATE_SECONDS * 1000);
+  },
+  (ACCUMULATE_SECONDS + 60) * 1000,
+);
 
 afterAll(async () => {
   // The Prometheus first, so it does not log failed scrapes of services already closed.
@@ -181,60 +207,83 @@ function lookLines(stderr: string, checkName: string): string[] {
 }
 
 for (const regression of REGRESSIONS) {
-  test.concurrent(`${regression.title} at the deploy: stops early, exit 1 by the sequential test, long before the 10m window ends`, async () => {
-    const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: `${REGRESSION_POST_SECONDS}s`, step: STEP };
-    const specFile = specs.write(`${regression.job}.yaml`, liveSpec(windows, regression.checks(regression.job)));
-    const deployedAt = await deployAtNextSecond(serviceOf(regression.job), regression.change);
-    const deadline = regression.deadlineSeconds ?? RUN_DEADLINE_SECONDS;
-    const result = await runGate(specFile, deployedAt, deadline);
+  test.concurrent(
+    `${regression.title} at the deploy: stops early, exit 1 by the sequential test, long before the 10m window ends`,
+    async () => {
+      const windows = {
+        baseline: `${BASELINE_SECONDS}s`,
+        warmup: '5s',
+        post: `${REGRESSION_POST_SECONDS}s`,
+        step: STEP,
+      };
+      const specFile = specs.write(`${regression.job}.yaml`, liveSpec(windows, regression.checks(regression.job)));
+      const deployedAt = await deployAtNextSecond(serviceOf(regression.job), regression.change);
+      const deadline = regression.deadlineSeconds ?? RUN_DEADLINE_SECONDS;
+      const result = await runGate(specFile, deployedAt, deadline);
 
-    // Stopped early: a gate that waited for the 10m window would have hit the deadline.
-    expectNoDeadline(result, deadline);
-    expectExit(result, 1);
-    const report = parseReport(result) as Report;
-    expect(report.verdict).toBe('fail');
-    expect(report.checks[0]).toMatchObject({ name: regression.checkName, verdict: 'fail', critical: true });
-    regression.expectStoppedSeries(report.checks[0]!.series[0] as unknown as SeriesJson);
-    expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
-    // Progress while waiting: the wait, then the looks, the last one stopping.
-    expect(result.stderr).toMatch(/^waiting .+ until /m);
-    const looks = lookLines(result.stderr, regression.checkName);
-    expect(looks.length).toBeGreaterThanOrEqual(1);
-    expect(looks[looks.length - 1]).toMatch(/certain of a regression, stopping early$/);
-  }, ((regression.deadlineSeconds ?? RUN_DEADLINE_SECONDS) + 30) * 1000);
+      // Stopped early: a gate that waited for the 10m window would have hit the deadline.
+      expectNoDeadline(result, deadline);
+      expectExit(result, 1);
+      const report = parseReport(result) as Report;
+      expect(report.verdict).toBe('fail');
+      expect(report.checks[0]).toMatchObject({ name: regression.checkName, verdict: 'fail', critical: true });
+      regression.expectStoppedSeries(report.checks[0]!.series[0] as unknown as SeriesJson);
+      expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+      // Progress while waiting: the wait, then the looks, the last one stopping.
+      expect(result.stderr).toMatch(/^waiting .+ until /m);
+      const looks = lookLines(result.stderr, regression.checkName);
+      expect(looks.length).toBeGreaterThanOrEqual(1);
+      expect(looks[looks.length - 1]).toMatch(/certain of a regression, stopping early$/);
+    },
+    ((regression.deadlineSeconds ?? RUN_DEADLINE_SECONDS) + 30) * 1000,
+  );
 }
 
-test.concurrent('no change at the deploy: the looks never stop, the run ends with the 30s window, and nothing fails (exit 0, or 3 on thin data)', async () => {
-  const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: CONTROL_POST, step: STEP };
-  const specFile = specs.write(`${CONTROL_JOB}.yaml`, liveSpec(windows, REGRESSIONS.flatMap((c) => c.checks(CONTROL_JOB))));
-  const deployedAt = await deployAtNextSecond(serviceOf(CONTROL_JOB), {});
-  const result = await runGate(specFile, deployedAt);
-  const endedAt = Date.now() / 1000;
+test.concurrent(
+  'no change at the deploy: the looks never stop, the run ends with the 30s window, and nothing fails (exit 0, or 3 on thin data)',
+  async () => {
+    const windows = { baseline: `${BASELINE_SECONDS}s`, warmup: '5s', post: CONTROL_POST, step: STEP };
+    const specFile = specs.write(
+      `${CONTROL_JOB}.yaml`,
+      liveSpec(
+        windows,
+        REGRESSIONS.flatMap((c) => c.checks(CONTROL_JOB)),
+      ),
+    );
+    const deployedAt = await deployAtNextSecond(serviceOf(CONTROL_JOB), {});
+    const result = await runGate(specFile, deployedAt);
+    const endedAt = Date.now() / 1000;
 
-  expectNoDeadline(result);
-  // Never 1: a fail here is a gate that fails on noise. Usually 0. On a loaded machine Prometheus
-  // scrapes late, consecutive 5s rate() windows then share their samples, and the latency check's
-  // 9 and 7 points can look so autocorrelated (lag-1 0.98 seen) that the judge has too few
-  // effective samples: inconclusive (3), which is the judge refusing thin data, as designed.
-  if (result.code !== 0 && result.code !== 3) throw new Error(`expected exit 0 or 3: ${describeRun(result)}`);
-  expect([0, 3]).toContain(result.code);
-  const report = parseReport(result) as Report;
-  // It waited for the window: judged after the post window's end, not on a part of it.
-  expect(endedAt).toBeGreaterThanOrEqual(Date.parse(report.windows.post.end) / 1000);
-  expect(report.warnings.filter((w) => w.startsWith('stopped early'))).toEqual([]);
-  expect(result.stderr).toMatch(/^waiting .+ until /m);
-  expect(result.stderr).not.toContain('stopping early');
-  expect(report.checks).toHaveLength(REGRESSIONS.length);
-  REGRESSIONS.forEach((regression, i) => {
-    const check = report.checks[i]!;
-    const series = check.series[0] as unknown as SeriesJson;
-    expect(check.name).toBe(regression.checkName);
-    // The fixed test of the whole window judged it, not the sequential one.
-    expect(series.test).toBe(regression.fixedTest);
-    if (check.verdict !== 'pass') expect({ verdict: check.verdict, rule: series.rule }).toEqual({ verdict: 'inconclusive', rule: 'too-few-effective-samples' });
-    // Looks at 0 s, 15 s and 30 s of a ~35 s wait: at least two looked at the check without stopping.
-    expect(lookLines(result.stderr, regression.checkName).length).toBeGreaterThanOrEqual(2);
-  });
-  // The error check's counts are thousands of requests a side: it passes whatever the scrapes did.
-  expect(report.checks[0]).toMatchObject({ name: 'errors', verdict: 'pass' });
-}, 120_000);
+    expectNoDeadline(result);
+    // Never 1: a fail here is a gate that fails on noise. Usually 0. On a loaded machine Prometheus
+    // scrapes late, consecutive 5s rate() windows then share their samples, and the latency check's
+    // 9 and 7 points can look so autocorrelated (lag-1 0.98 seen) that the judge has too few
+    // effective samples: inconclusive (3), which is the judge refusing thin data, as designed.
+    if (result.code !== 0 && result.code !== 3) throw new Error(`expected exit 0 or 3: ${describeRun(result)}`);
+    expect([0, 3]).toContain(result.code);
+    const report = parseReport(result) as Report;
+    // It waited for the window: judged after the post window's end, not on a part of it.
+    expect(endedAt).toBeGreaterThanOrEqual(Date.parse(report.windows.post.end) / 1000);
+    expect(report.warnings.filter((w) => w.startsWith('stopped early'))).toEqual([]);
+    expect(result.stderr).toMatch(/^waiting .+ until /m);
+    expect(result.stderr).not.toContain('stopping early');
+    expect(report.checks).toHaveLength(REGRESSIONS.length);
+    REGRESSIONS.forEach((regression, i) => {
+      const check = report.checks[i]!;
+      const series = check.series[0] as unknown as SeriesJson;
+      expect(check.name).toBe(regression.checkName);
+      // The fixed test of the whole window judged it, not the sequential one.
+      expect(series.test).toBe(regression.fixedTest);
+      if (check.verdict !== 'pass')
+        expect({ verdict: check.verdict, rule: series.rule }).toEqual({
+          verdict: 'inconclusive',
+          rule: 'too-few-effective-samples',
+        });
+      // Looks at 0 s, 15 s and 30 s of a ~35 s wait: at least two looked at the check without stopping.
+      expect(lookLines(result.stderr, regression.checkName).length).toBeGreaterThanOrEqual(2);
+    });
+    // The error check's counts are thousands of requests a side: it passes whatever the scrapes did.
+    expect(report.checks[0]).toMatchObject({ name: 'errors', verdict: 'pass' });
+  },
+  120_000,
+);

@@ -17,7 +17,13 @@ const healthy = SCENARIOS.healthy;
 test('a 1000-term sum validates (exit 0) and the real Prometheus answers it: judged a pass', async () => {
   const term = throughputQuery(`job="${healthy.job}"`);
   const query = Array.from({ length: 1000 }, () => term).join(' + ');
-  const spec = specs.write('long-query.yaml', renderSpec({ name: 'long query', checks: [{ name: 'throughput x1000', query, direction: 'decrease', tolerance: '10%' }] }));
+  const spec = specs.write(
+    'long-query.yaml',
+    renderSpec({
+      name: 'long query',
+      checks: [{ name: 'throughput x1000', query, direction: 'decrease', tolerance: '10%' }],
+    }),
+  );
 
   expectExit(await runCli(['validate', spec]), 0);
   const result = await runCli(['run', spec, '--deployed-at', healthy.deployedAt, '--format', 'json']);

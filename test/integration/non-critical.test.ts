@@ -8,7 +8,12 @@
  *   only a critical check's refused query stops the gate with exit 2.
  */
 import type { ServerResponse } from 'node:http';
-import { sendJson, startServer, type Handler, type LoopbackServer } from '../unit/sources/prometheus/loopback-server.js';
+import {
+  sendJson,
+  startServer,
+  type Handler,
+  type LoopbackServer,
+} from '../unit/sources/prometheus/loopback-server.js';
 import { describeRun, parseReport, runCli, type CliResult } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -37,7 +42,11 @@ const spread = (t: number, width: number): number => ((((t / 30) * 7919) % 101) 
  */
 const latency = (t: number): number => (t > DEPLOY ? 140 : 100) + spread(t, 140);
 
-function matrix(res: ServerResponse, body: string, series: { labels: Record<string, string>; value: (t: number) => number }[]): void {
+function matrix(
+  res: ServerResponse,
+  body: string,
+  series: { labels: Record<string, string>; value: (t: number) => number }[],
+): void {
   const form = new URLSearchParams(body);
   const [start, end, step] = ['start', 'end', 'step'].map((key) => Number(form.get(key))) as [number, number, number];
   const result = series.map((s) => {
@@ -49,7 +58,10 @@ function matrix(res: ServerResponse, body: string, series: { labels: Record<stri
 }
 
 /** 1000 advisory series (one per pod) drawn from the same spread before and after the deploy. */
-const UNCHANGED = Array.from({ length: 1000 }, (_, i) => ({ labels: { pod: `web-${i}` }, value: (t: number) => 50 + spread(t + 30 * i, 20) }));
+const UNCHANGED = Array.from({ length: 1000 }, (_, i) => ({
+  labels: { pod: `web-${i}` },
+  value: (t: number) => 50 + spread(t + 30 * i, 20),
+}));
 
 /** Answers the critical `latency` query, and `advisory` per `advisory`. */
 function backend(advisory: (body: string, res: ServerResponse) => void): Handler {
@@ -97,12 +109,24 @@ function spec(advisorySource: 'prom' | 'other'): string {
 let counter = 0;
 async function runGate(url: string, otherUrl: string, advisorySource: 'prom' | 'other'): Promise<CliResult> {
   const file = specs.write(`non-critical-${++counter}.yaml`, spec(advisorySource));
-  return runCli(['run', file, '--deployed-at', String(DEPLOY), '--format', 'json', '--var', `PROMETHEUS_URL=${url}`, '--var', `OTHER_URL=${otherUrl}`]);
+  return runCli([
+    'run',
+    file,
+    '--deployed-at',
+    String(DEPLOY),
+    '--format',
+    'json',
+    '--var',
+    `PROMETHEUS_URL=${url}`,
+    '--var',
+    `OTHER_URL=${otherUrl}`,
+  ]);
 }
 
 function expectRun(result: CliResult, code: number, verdict: string): ReturnType<typeof parseReport> {
   const report = parseReport(result);
-  if (result.code !== code || report.verdict !== verdict || report.exitCode !== code) throw new Error(`expected ${verdict} (exit ${code}), got ${describeRun(result)}`);
+  if (result.code !== code || report.verdict !== verdict || report.exitCode !== code)
+    throw new Error(`expected ${verdict} (exit ${code}), got ${describeRun(result)}`);
   return report;
 }
 
@@ -121,22 +145,35 @@ describe('a non-critical check does not change the exit code', () => {
   test.each([
     [400, 'prom' as const, { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected character' }],
     [401, 'other' as const, { status: 'error', errorType: 'unauthorized', error: 'bad token' }],
-  ])('the backend refuses the non-critical check (HTTP %s): a warning, and the critical verdict keeps its exit code', async (status, source, body) => {
-    const refuse = (_body: string, res: ServerResponse): void => sendJson(res, status, body);
-    const server = await serve(backend(refuse));
-    const other = await serve((_req, res) => refuse('', res));
-    const result = await runGate(server.url, other.url, source);
-    const report = expectRun(result, 1, 'fail');
-    expect(report.checks.map((c) => [c.name, c.verdict])).toEqual([['latency', 'fail'], ['cpu by pod', 'inconclusive']]);
-    const warnings = (report as unknown as { warnings: string[] }).warnings;
-    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^the backend refused a query of the non-critical check "cpu by pod" \\(.*HTTP ${status}.*\\): fix the spec; the exit code is left to the critical checks$`)));
-    expect(warnings.join('\n')).not.toMatch(/exit 2/);
-  });
+  ])(
+    'the backend refuses the non-critical check (HTTP %s): a warning, and the critical verdict keeps its exit code',
+    async (status, source, body) => {
+      const refuse = (_body: string, res: ServerResponse): void => sendJson(res, status, body);
+      const server = await serve(backend(refuse));
+      const other = await serve((_req, res) => refuse('', res));
+      const result = await runGate(server.url, other.url, source);
+      const report = expectRun(result, 1, 'fail');
+      expect(report.checks.map((c) => [c.name, c.verdict])).toEqual([
+        ['latency', 'fail'],
+        ['cpu by pod', 'inconclusive'],
+      ]);
+      const warnings = (report as unknown as { warnings: string[] }).warnings;
+      expect(warnings).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^the backend refused a query of the non-critical check "cpu by pod" \\(.*HTTP ${status}.*\\): fix the spec; the exit code is left to the critical checks$`,
+          ),
+        ),
+      );
+      expect(warnings.join('\n')).not.toMatch(/exit 2/);
+    },
+  );
 
   test('the backend refuses the critical check (HTTP 400): still a spec error (exit 2)', async () => {
     const server = await serve((req, res) => {
       const query = new URLSearchParams(req.body).get('query') ?? '';
-      if (query.includes('latency')) sendJson(res, 400, { status: 'error', errorType: 'bad_data', error: 'parse error' });
+      if (query.includes('latency'))
+        sendJson(res, 400, { status: 'error', errorType: 'bad_data', error: 'parse error' });
       else matrix(res, req.body, UNCHANGED.slice(0, 3));
     });
     const report = expectRun(await runGate(server.url, server.url, 'prom'), 2, 'inconclusive');

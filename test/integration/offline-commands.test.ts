@@ -26,24 +26,39 @@ test.each([
   ['run', '--deployed-at', '-99999999999h'],
   ['backtest', '--from', '-99999999999h'],
   ['backtest', '--at', '-99999999999h'],
-])('%s %s %s: an out-of-range time is a usage error (exit 2) naming the option, not an internal error', async (command, option, value) => {
-  const spec = specs.write(`range-${command}.yaml`, renderScenarioSpec(healthy));
-  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
-  const extra = command === 'run' ? ['--dry-run'] : [];
-  const result = await runCli([command, spec, `${option}=${value}`, ...extra, '--var', `PROMETHEUS_URL=${deadUrl}`]);
-  expectExit(result, 2);
-  expect(result.stderr).toContain(`${option}: "${value}" is before 1970-01-01T00:00:00Z`);
-});
+])(
+  '%s %s %s: an out-of-range time is a usage error (exit 2) naming the option, not an internal error',
+  async (command, option, value) => {
+    const spec = specs.write(`range-${command}.yaml`, renderScenarioSpec(healthy));
+    const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+    const extra = command === 'run' ? ['--dry-run'] : [];
+    const result = await runCli([command, spec, `${option}=${value}`, ...extra, '--var', `PROMETHEUS_URL=${deadUrl}`]);
+    expectExit(result, 2);
+    expect(result.stderr).toContain(`${option}: "${value}" is before 1970-01-01T00:00:00Z`);
+  },
+);
 
 test('run --dry-run prints the windows and every query, contacts nothing, hides the token', async () => {
   const checks = scenarioChecks(healthy);
-  const spec = specs.write('dry-run.yaml', renderSpec({
-    name: 'dry run', checks, sourceExtra: ['    auth:', '      bearer: ${PROM_TOKEN}'],
-  }));
+  const spec = specs.write(
+    'dry-run.yaml',
+    renderSpec({
+      name: 'dry run',
+      checks,
+      sourceExtra: ['    auth:', '      bearer: ${PROM_TOKEN}'],
+    }),
+  );
   const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
   const result = await runCli([
-    'run', spec, '--deployed-at', healthy.deployedAt, '--dry-run',
-    '--var', `PROMETHEUS_URL=${deadUrl}`, '--var', `PROM_TOKEN=${TOKEN}`,
+    'run',
+    spec,
+    '--deployed-at',
+    healthy.deployedAt,
+    '--dry-run',
+    '--var',
+    `PROMETHEUS_URL=${deadUrl}`,
+    '--var',
+    `PROM_TOKEN=${TOKEN}`,
   ]);
   expectExit(result, 0);
   // Deploy 05:12:30: baseline 04:42:30 to 05:12:30, post 05:12:30 to 05:22:30.
@@ -55,24 +70,35 @@ test('run --dry-run prints the windows and every query, contacts nothing, hides 
 });
 
 test('run --dry-run escapes the spec name, check names and queries as the reports do: no workflow command line, no terminal escape', async () => {
-  const spec = specs.write('dry-run-hostile.yaml', [
-    'version: 1',
-    'name: "shop\\n::error title=owned::dry run passed \\e[31m"',
-    'sources:',
-    '  prom:',
-    '    type: prometheus',
-    '    url: ${PROMETHEUS_URL}',
-    'checks:',
-    '  - name: "errors\\r::add-mask::x"',
-    '    source: prom',
-    '    query: |',
-    '      sum(rate(x_total[30s]))',
-    '      # ::error::from a query comment',
-    '    direction: increase',
-    '',
-  ].join('\n'));
+  const spec = specs.write(
+    'dry-run-hostile.yaml',
+    [
+      'version: 1',
+      'name: "shop\\n::error title=owned::dry run passed \\e[31m"',
+      'sources:',
+      '  prom:',
+      '    type: prometheus',
+      '    url: ${PROMETHEUS_URL}',
+      'checks:',
+      '  - name: "errors\\r::add-mask::x"',
+      '    source: prom',
+      '    query: |',
+      '      sum(rate(x_total[30s]))',
+      '      # ::error::from a query comment',
+      '    direction: increase',
+      '',
+    ].join('\n'),
+  );
   const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
-  const result = await runCli(['run', spec, '--deployed-at', healthy.deployedAt, '--dry-run', '--var', `PROMETHEUS_URL=${deadUrl}`]);
+  const result = await runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    healthy.deployedAt,
+    '--dry-run',
+    '--var',
+    `PROMETHEUS_URL=${deadUrl}`,
+  ]);
   expectExit(result, 0);
   expect(result.stdout).toContain('dry run of shop ::error title=owned::dry run passed \\u001b[31m (no network)');
   expect(result.stdout).toContain('errors ::add-mask::x (');

@@ -38,9 +38,12 @@ describe.each(BACKENDS)('errors on a route that had none before the deploy (%s)'
       ['500', 'fail', 'candidate-only'],
       ['503', 'fail', 'candidate-only'],
     ]);
-    for (const s of pay) expect(s.reason).toMatch(/^only after the deploy, judged against 0 before it: .*beyond tolerance 25%/);
+    for (const s of pay)
+      expect(s.reason).toMatch(/^only after the deploy, judged against 0 before it: .*beyond tolerance 25%/);
     // The routes that had errors before are paired as usual and did not regress.
-    expect(check.series.filter((s) => s.labels['route'] !== '/pay').map((s) => s.verdict)).toEqual(Array(6).fill('pass'));
+    expect(check.series.filter((s) => s.labels['route'] !== '/pay').map((s) => s.verdict)).toEqual(
+      Array(6).fill('pass'),
+    );
     const { unmatched } = check as unknown as { unmatched: { candidate: Record<string, string>[] } };
     expect(unmatched.candidate.map((l) => `${l['route']} ${l['code']}`).sort()).toEqual(['/pay 500', '/pay 503']);
     expect(result.stderr).toMatch(/^::error title=[^\n]*errors by route and code[^\n]*::[^\n]*route=\/pay/m);

@@ -17,7 +17,8 @@ interface App {
 }
 
 async function startApp(): Promise<App> {
-  let handler: (res: ServerResponse, index: number) => void = (res) => void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"UP"}');
+  let handler: (res: ServerResponse, index: number) => void = (res) =>
+    void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"UP"}');
   let index = 0;
   const server: Server = createServer((_req, res) => handler(res, index++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,8 +32,10 @@ async function startApp(): Promise<App> {
   };
 }
 
-const json = (status: number, body: unknown, delayMs = 0) => (res: ServerResponse) =>
-  setTimeout(() => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)), delayMs);
+const json =
+  (status: number, body: unknown, delayMs = 0) =>
+  (res: ServerResponse) =>
+    setTimeout(() => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)), delayMs);
 
 function spec(url: string, checks: string, extra = ''): string {
   return `version: 1
@@ -73,7 +76,10 @@ describe('http probes with a snapshot baseline', () => {
     dir.remove();
   });
 
-  async function snapshotThenRun(checks: string, after: (res: ServerResponse, index: number) => void): Promise<ReturnType<typeof parseReport>> {
+  async function snapshotThenRun(
+    checks: string,
+    after: (res: ServerResponse, index: number) => void,
+  ): Promise<ReturnType<typeof parseReport>> {
     const file = dir.write('spec.yaml', spec(app.url, checks));
     const base = file.replace('spec.yaml', 'base.json');
     app.behave(json(200, { status: 'UP' }, 5));
@@ -101,7 +107,10 @@ describe('http probes with a snapshot baseline', () => {
 
   it('fails a health endpoint that answers 503 (a proportion: 20 of 20 probes failed)', async () => {
     const report = await snapshotThenRun(SUCCESS, json(503, { status: 'DOWN' }));
-    expect(report.checks[0]).toMatchObject({ verdict: 'fail', series: [expect.objectContaining({ test: 'binomial' })] });
+    expect(report.checks[0]).toMatchObject({
+      verdict: 'fail',
+      series: [expect.objectContaining({ test: 'binomial' })],
+    });
   });
 
   it('fails a flapping health endpoint: every other probe fails', async () => {
@@ -123,7 +132,9 @@ describe('http probes with a snapshot baseline', () => {
     const other = dir.write('b.yaml', spec(`${app.url}/v2`, LATENCY));
     const run = await runCli(['run', other, '--baseline-from', base]);
     expectExit(run, 2);
-    expect(run.stderr).toMatch(/taken from another spec \("probe test"\): its hash is sha256:[0-9a-f]{12}, this spec's is sha256:[0-9a-f]{12}/);
+    expect(run.stderr).toMatch(
+      /taken from another spec \("probe test"\): its hash is sha256:[0-9a-f]{12}, this spec's is sha256:[0-9a-f]{12}/,
+    );
   });
 
   it('refuses a snapshot taken after the deploy, naming the file and both times (exit 2)', async () => {
@@ -142,7 +153,13 @@ describe('http probes with a snapshot baseline', () => {
     const base = file.replace('future.yaml', 'future.json');
     expectExit(await runCli(['snapshot', file, '--out', base]), 0);
     const hour = 3600;
-    const snapshot = JSON.parse(readFileSync(base, 'utf8')) as { takenAt: string; sources: Record<string, { startedAt: number; endedAt: number; measures: Record<string, { points: [number, unknown][] }[]> }> };
+    const snapshot = JSON.parse(readFileSync(base, 'utf8')) as {
+      takenAt: string;
+      sources: Record<
+        string,
+        { startedAt: number; endedAt: number; measures: Record<string, { points: [number, unknown][] }[]> }
+      >;
+    };
     snapshot.takenAt = new Date(Date.parse(snapshot.takenAt) + hour * 1000).toISOString();
     for (const source of Object.values(snapshot.sources)) {
       source.startedAt += hour;
@@ -152,7 +169,11 @@ describe('http probes with a snapshot baseline', () => {
     writeFileSync(base, JSON.stringify(snapshot));
     const run = await runCli(['run', file, '--baseline-from', base]);
     expectExit(run, 2);
-    expect(run.stderr).toMatch(new RegExp(`the snapshot ${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds samples up to \\S+, in the future \\(now \\S+\\)`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `the snapshot ${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds samples up to \\S+, in the future \\(now \\S+\\)`,
+      ),
+    );
   });
 
   it('refuses a run without any baseline for a source that keeps no history (exit 2)', async () => {
@@ -176,7 +197,14 @@ describe('blue/green: baselineUrl sampled side by side', () => {
   });
 
   const run = async (): Promise<ReturnType<typeof parseReport>> =>
-    parseReport(await runCli(['run', dir.write('bg.yaml', spec(green.url, LATENCY, `    baselineUrl: ${blue.url}/healthz\n`)), '--format', 'json']));
+    parseReport(
+      await runCli([
+        'run',
+        dir.write('bg.yaml', spec(green.url, LATENCY, `    baselineUrl: ${blue.url}/healthz\n`)),
+        '--format',
+        'json',
+      ]),
+    );
 
   it('passes when the new instance is as fast as the old one', async () => {
     blue.behave(json(200, { status: 'UP' }, 5));

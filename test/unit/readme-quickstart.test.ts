@@ -11,11 +11,17 @@ function quickstartSpec(): string {
   const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
   if (block === undefined) throw new Error('README.md has no yaml block under ## Quickstart');
   const indent = /^( *)/.exec(block)?.[1]?.length ?? 0;
-  return block.split('\n').map((line) => line.slice(indent)).join('\n');
+  return block
+    .split('\n')
+    .map((line) => line.slice(indent))
+    .join('\n');
 }
 
 test('the quickstart spec validates and raises no warnings', () => {
-  const { spec, issues } = parseSpec(quickstartSpec(), 'README.md', { vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090' }, env: {} });
+  const { spec, issues } = parseSpec(quickstartSpec(), 'README.md', {
+    vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090' },
+    env: {},
+  });
   expect(issues).toEqual([]);
   expect(findSpecWarnings(spec!)).toEqual([]);
   expect(spec?.checks.map((c) => c.name)).toEqual(['errors', 'p95 latency', 'throughput']);

@@ -2,7 +2,9 @@ import { redact, redactDeep } from '../../src/redact.js';
 
 describe('redact', () => {
   test('every secret value, wherever it appears', () => {
-    expect(redact('token=SENTINEL-TOKEN-5f3a and again SENTINEL-TOKEN-5f3a', ['SENTINEL-TOKEN-5f3a'])).toBe('token=*** and again ***');
+    expect(redact('token=SENTINEL-TOKEN-5f3a and again SENTINEL-TOKEN-5f3a', ['SENTINEL-TOKEN-5f3a'])).toBe(
+      'token=*** and again ***',
+    );
   });
 
   test('longest first, so a secret containing another is masked whole', () => {
@@ -19,7 +21,9 @@ describe('redact', () => {
   });
 
   test('URL userinfo', () => {
-    expect(redact('GET https://alice:s3cret@prom.example:9090/api failed', [])).toBe('GET https://***@prom.example:9090/api failed');
+    expect(redact('GET https://alice:s3cret@prom.example:9090/api failed', [])).toBe(
+      'GET https://***@prom.example:9090/api failed',
+    );
   });
 
   test('Authorization header values, in header and JSON forms', () => {
@@ -41,13 +45,21 @@ describe('redact', () => {
 describe('redactDeep', () => {
   const result = {
     verdict: 'fail',
-    series: [{ labels: { e: 'e', route: '/pay', token: 'sent tok-12345678 here' }, test: 'mann-whitney', reason: 'e and series' }],
+    series: [
+      {
+        labels: { e: 'e', route: '/pay', token: 'sent tok-12345678 here' },
+        test: 'mann-whitney',
+        reason: 'e and series',
+      },
+    ],
   };
 
   test('string values only: keys stay, a whole value equal to a short secret is masked, text inside is not', () => {
     expect(redactDeep(result, ['e', 'series', 'tok-12345678'])).toEqual({
       verdict: 'fail',
-      series: [{ labels: { e: '***', route: '/pay', token: 'sent *** here' }, test: 'mann-whitney', reason: 'e and series' }],
+      series: [
+        { labels: { e: '***', route: '/pay', token: 'sent *** here' }, test: 'mann-whitney', reason: 'e and series' },
+      ],
     });
   });
 

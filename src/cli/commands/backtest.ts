@@ -36,15 +36,27 @@ function parseConcurrency(text: string): number {
 export const registerBacktest: CommandRegistration = (program, io, setCode) => {
   program
     .command('backtest')
-    .description('replay the gate at past moments as if a deploy had happened then, and report each check\'s false-alarm rate')
+    .description(
+      "replay the gate at past moments as if a deploy had happened then, and report each check's false-alarm rate",
+    )
     .argument('<spec>', 'the spec file (YAML)')
     .option('--from <time>', 'first moment: RFC 3339, unix seconds, or relative (-7d)')
     .option('--to <time>', 'last moment (default: the latest whose post window has ended)')
     .option('--every <duration>', 'time between moments, e.g. 1h (default 1h)')
     .option('--at <times>', 'comma-separated moments instead of --from/--to/--every')
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(['human', 'json']).default('human'))
-    .option('--report <path>', 'also write the result: .json, .txt/.log for the text form, or .md for the text form in a code block; repeatable', collectList, [])
-    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option(
+      '--report <path>',
+      'also write the result: .json, .txt/.log for the text form, or .md for the text form in a code block; repeatable',
+      collectList,
+      [],
+    )
+    .option(
+      '--var <KEY=VALUE>',
+      'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
+      collectVar,
+      {},
+    )
     .option('--concurrency <n>', 'moments replayed at once (1 to 16)', parseConcurrency, 4)
     .addHelpText('after', BACKTEST_HELP)
     .exitOverride()
@@ -53,4 +65,3 @@ export const registerBacktest: CommandRegistration = (program, io, setCode) => {
       setCode(await backtestCommand(spec, options, io));
     });
 };
-

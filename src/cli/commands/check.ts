@@ -24,7 +24,12 @@ export const registerCheck: CommandRegistration = (program, io, setCode) => {
     .command('check')
     .description('run every query of the spec against its backend over a short recent range and report what comes back')
     .argument('<spec>', 'the spec file (YAML)')
-    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option(
+      '--var <KEY=VALUE>',
+      'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
+      collectVar,
+      {},
+    )
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(['human', 'json']).default('human'))
     .option('--range <duration>', 'how far back from now to read (e.g. 10m, 1h)', '10m')
     .addHelpText('after', CHECK_HELP)

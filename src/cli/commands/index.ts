@@ -8,4 +8,12 @@ import { registerSnapshot } from './snapshot.js';
 import type { CommandRegistration } from './types.js';
 import { registerValidate } from './validate.js';
 
-export const commandRegistrations: readonly CommandRegistration[] = [registerRun, registerValidate, registerCheck, registerBacktest, registerSnapshot, registerInit, registerDemo];
+export const commandRegistrations: readonly CommandRegistration[] = [
+  registerRun,
+  registerValidate,
+  registerCheck,
+  registerBacktest,
+  registerSnapshot,
+  registerInit,
+  registerDemo,
+];

@@ -19,7 +19,11 @@ export const registerInit: CommandRegistration = (program, io, setCode) => {
   program
     .command('init')
     .description('write a commented starter spec')
-    .addOption(new Option('--source <type>', 'the kind of source to start from').choices(STARTER_SOURCES).default(STARTER_SOURCES[0]))
+    .addOption(
+      new Option('--source <type>', 'the kind of source to start from')
+        .choices(STARTER_SOURCES)
+        .default(STARTER_SOURCES[0]),
+    )
     .option('--out <file>', 'where to write it (- for stdout)', 'verify.yaml')
     .option('--force', 'overwrite an existing file', false)
     .addHelpText('after', INIT_HELP)

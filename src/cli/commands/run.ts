@@ -24,18 +24,45 @@ appended to the job summary.`;
 export const registerRun: CommandRegistration = (program, io, setCode) => {
   program
     .command('run')
-    .description('the gate: fetch baseline and post-deploy samples, judge every check, print the result, exit with the verdict')
+    .description(
+      'the gate: fetch baseline and post-deploy samples, judge every check, print the result, exit with the verdict',
+    )
     .argument('<spec>', 'the spec file (YAML)')
-    .option('--deployed-at <time>', 'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m); wins over deploy.at; default now')
+    .option(
+      '--deployed-at <time>',
+      'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m); wins over deploy.at; default now',
+    )
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(STDOUT_FORMATS).default('human'))
-    .option('--report <path>', 'also write a report; the format follows the extension (.json, .xml JUnit, .md, .html); repeatable', collectList, [])
-    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option(
+      '--report <path>',
+      'also write a report; the format follows the extension (.json, .xml JUnit, .md, .html); repeatable',
+      collectList,
+      [],
+    )
+    .option(
+      '--var <KEY=VALUE>',
+      'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
+      collectVar,
+      {},
+    )
     .option('--dry-run', 'no network: print the resolved windows, sources and every query that would run', false)
-    .option('--baseline-from <file>', 'baseline of http / scrape sources: a snapshot taken before the deploy with `verify-deploy snapshot`')
-    .option('--no-early-stop', 'wait for the whole post window even when a critical check is already certain of a regression')
-    .option('--no-wait', 'do not wait for the post window to end: judge the data already there (a window cut short can fail, never pass)')
+    .option(
+      '--baseline-from <file>',
+      'baseline of http / scrape sources: a snapshot taken before the deploy with `verify-deploy snapshot`',
+    )
+    .option(
+      '--no-early-stop',
+      'wait for the whole post window even when a critical check is already certain of a regression',
+    )
+    .option(
+      '--no-wait',
+      'do not wait for the post window to end: judge the data already there (a window cut short can fail, never pass)',
+    )
     .addOption(
-      new Option('--max-wait <duration>', 'wait at most this long (e.g. 5m) for the post window, then judge the data so far (a window cut short can fail, never pass)')
+      new Option(
+        '--max-wait <duration>',
+        'wait at most this long (e.g. 5m) for the post window, then judge the data so far (a window cut short can fail, never pass)',
+      )
         .argParser(parseDurationOption)
         .conflicts('wait'),
     )

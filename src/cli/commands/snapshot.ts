@@ -24,7 +24,12 @@ export const registerSnapshot: CommandRegistration = (program, io, setCode) => {
     .description('capture baseline samples now, for sources that keep no history (HTTP probes, scraped /metrics)')
     .argument('<spec>', 'the spec file (YAML)')
     .requiredOption('--out <file>', 'where to write the snapshot (JSON)')
-    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option(
+      '--var <KEY=VALUE>',
+      'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
+      collectVar,
+      {},
+    )
     .addHelpText('after', SNAPSHOT_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {

@@ -8,7 +8,12 @@ export const registerValidate: CommandRegistration = (program, io, setCode) => {
     .command('validate')
     .description('check the spec offline (no network); errors name the file, line and column')
     .argument('<spec>', 'the spec file (YAML)')
-    .option('--var <KEY=VALUE>', 'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable', collectVar, {})
+    .option(
+      '--var <KEY=VALUE>',
+      'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
+      collectVar,
+      {},
+    )
     .addHelpText('after', VALIDATE_HELP)
     .exitOverride()
     .action(async (spec: string, options) => {

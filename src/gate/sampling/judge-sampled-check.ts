@@ -9,10 +9,17 @@ import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult } from '../../types.js';
 
 /** Side by side (blue/green) is a canary comparison; a snapshot baseline is before/after. */
-export function judgeSampledCheck(check: CheckSpec, sourceType: string, baseline: Sampling, candidate: Sampling, mode: CheckMode): CheckResult {
+export function judgeSampledCheck(
+  check: CheckSpec,
+  sourceType: string,
+  baseline: Sampling,
+  candidate: Sampling,
+  mode: CheckMode,
+): CheckResult {
   const probe = check.probe;
   const kind = sampledKindOf(sourceType);
-  if (probe === undefined || kind === undefined) throw new Error(`bug: check "${check.name}" has no probe measure or reads no sampled source`);
+  if (probe === undefined || kind === undefined)
+    throw new Error(`bug: check "${check.name}" has no probe measure or reads no sampled source`);
   const before = kind.judged(probe, baseline);
   const after = kind.judged(probe, candidate);
   const result =
@@ -22,7 +29,11 @@ export function judgeSampledCheck(check: CheckSpec, sourceType: string, baseline
       : 'series' in before && 'series' in after
         ? judgeCheck(check, before.series, after.series, mode)
         : bug(check);
-  const notes = [...(result.notes ?? []), ...describeFailures('baseline', baseline), ...describeFailures('candidate', candidate)];
+  const notes = [
+    ...(result.notes ?? []),
+    ...describeFailures('baseline', baseline),
+    ...describeFailures('candidate', candidate),
+  ];
   return notes.length > 0 ? { ...result, notes } : result;
 }
 
@@ -31,8 +42,12 @@ function describeFailures(side: string, sampling: Sampling): string[] {
   const entries = Object.entries(sampling.failures);
   const failed = entries.reduce((sum, [, count]) => sum + count, 0);
   const notes: string[] = [];
-  if (failed > 0) notes.push(`${side}: ${failed} of ${sampling.taken} samples failed (${entries.map(([why, n]) => `${why}: ${n}`).join(', ')})`);
-  if (sampling.taken < sampling.planned) notes.push(`${side}: ${sampling.taken} of ${sampling.planned} samples taken (interrupted)`);
+  if (failed > 0)
+    notes.push(
+      `${side}: ${failed} of ${sampling.taken} samples failed (${entries.map(([why, n]) => `${why}: ${n}`).join(', ')})`,
+    );
+  if (sampling.taken < sampling.planned)
+    notes.push(`${side}: ${sampling.taken} of ${sampling.planned} samples taken (interrupted)`);
   return notes;
 }
 

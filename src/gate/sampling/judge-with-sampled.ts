@@ -20,13 +20,25 @@ export interface GateContext extends SamplingContext {
 }
 
 /** Judge the probe checks and, when given, the range checks, into one result. */
-export async function judgeWithSampled(plan: SamplingPlan, judgeRange: (() => Promise<RunResult>) | undefined, context: GateContext): Promise<RunResult> {
+export async function judgeWithSampled(
+  plan: SamplingPlan,
+  judgeRange: (() => Promise<RunResult>) | undefined,
+  context: GateContext,
+): Promise<RunResult> {
   if (plan.checks.length === 0 && judgeRange) return judgeRange();
   const [probes, range] = await Promise.all([sampleChecks(plan, context), judgeRange?.()]);
   const position = new Map(context.order.map((name, i) => [name, i]));
-  const checks: CheckResult[] = [...(range?.checks ?? []), ...probes.checks].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
+  const checks: CheckResult[] = [...(range?.checks ?? []), ...probes.checks].sort(
+    (a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0),
+  );
   const verdict = judgeRun(checks);
-  const warnings = [...new Set([...verdict.warnings, ...(range?.warnings ?? []).filter((w) => !isVerdictWarning(w)), ...probes.warnings])];
+  const warnings = [
+    ...new Set([
+      ...verdict.warnings,
+      ...(range?.warnings ?? []).filter((w) => !isVerdictWarning(w)),
+      ...probes.warnings,
+    ]),
+  ];
   const result: RunResult = {
     version: 1,
     ...(context.name !== undefined ? { name: context.name } : {}),
@@ -42,7 +54,10 @@ export async function judgeWithSampled(plan: SamplingPlan, judgeRange: (() => Pr
     durationSeconds: Math.round((context.now() - context.startedAt) * 1000) / 1000,
     ...(range?.cutShort !== undefined ? { cutShort: range.cutShort } : {}),
   };
-  if (range !== undefined) result.warnings.push(`sampled sources: baseline ${formatTime(probes.baseline.start)} .. ${formatTime(probes.baseline.end)}, candidate ${formatTime(probes.post.start)} .. ${formatTime(probes.post.end)}`);
+  if (range !== undefined)
+    result.warnings.push(
+      `sampled sources: baseline ${formatTime(probes.baseline.start)} .. ${formatTime(probes.baseline.end)}, candidate ${formatTime(probes.post.start)} .. ${formatTime(probes.post.end)}`,
+    );
   return probes.interrupted ? markInterrupted(result, 'interrupted while sampling') : result;
 }
 
@@ -52,5 +67,7 @@ export async function judgeWithSampled(plan: SamplingPlan, judgeRange: (() => Pr
  */
 function withDecisionTime(check: CheckResult, post: { start: number; end: number }): CheckResult {
   if (check.verdict === 'inconclusive') return { ...check, decidedAfter: null };
-  return check.decidedAfter !== undefined ? check : { ...check, decidedAfter: Math.max(0, Math.round((post.end - post.start) * 1000) / 1000) };
+  return check.decidedAfter !== undefined
+    ? check
+    : { ...check, decidedAfter: Math.max(0, Math.round((post.end - post.start) * 1000) / 1000) };
 }

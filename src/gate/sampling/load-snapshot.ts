@@ -13,12 +13,15 @@ const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 export async function loadSnapshot(path: string, spec: Spec): Promise<Snapshot> {
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_SNAPSHOT_BYTES) throw new UsageError(`the snapshot ${path} is over 64 MiB: check that this is the right file`);
+    if ((await stat(path)).size > MAX_SNAPSHOT_BYTES)
+      throw new UsageError(`the snapshot ${path} is over 64 MiB: check that this is the right file`);
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the snapshot ${path}: ${code === 'ENOENT' ? 'no such file (take one before the deploy with `verify-deploy snapshot <spec> --out <file>`)' : (code ?? 'unknown error')}`);
+    throw new UsageError(
+      `cannot read the snapshot ${path}: ${code === 'ENOENT' ? 'no such file (take one before the deploy with `verify-deploy snapshot <spec> --out <file>`)' : (code ?? 'unknown error')}`,
+    );
   }
   let snapshot: Snapshot;
   try {

@@ -16,9 +16,16 @@ export function parseSnapshot(text: string): Snapshot {
   } catch {
     throw new Error('it is not JSON (truncated or not a snapshot)');
   }
-  if (!isObject(raw) || raw.format !== SNAPSHOT_FORMAT) throw new Error(`it is not a verify-deploy snapshot (no "format": "${SNAPSHOT_FORMAT}")`);
-  if (raw.version !== 1) throw new Error(`its version ${JSON.stringify(raw.version)} is not supported (this verify-deploy reads version 1)`);
-  if (typeof raw.specHash !== 'string' || typeof raw.takenAt !== 'string' || Number.isNaN(Date.parse(raw.takenAt)) || !isObject(raw.sources)) {
+  if (!isObject(raw) || raw.format !== SNAPSHOT_FORMAT)
+    throw new Error(`it is not a verify-deploy snapshot (no "format": "${SNAPSHOT_FORMAT}")`);
+  if (raw.version !== 1)
+    throw new Error(`its version ${JSON.stringify(raw.version)} is not supported (this verify-deploy reads version 1)`);
+  if (
+    typeof raw.specHash !== 'string' ||
+    typeof raw.takenAt !== 'string' ||
+    Number.isNaN(Date.parse(raw.takenAt)) ||
+    !isObject(raw.sources)
+  ) {
     throw new Error('it lacks "specHash", "takenAt" or "sources"');
   }
   const sources: Record<string, Sampling> = Object.create(null);
@@ -37,14 +44,23 @@ function parseSampling(raw: unknown, name: string): Sampling {
   const bad = (what: string): never => {
     throw new Error(`source "${name}" has ${what}`);
   };
-  if (!isObject(raw) || !isTime(raw.startedAt) || !isTime(raw.endedAt) || !isObject(raw.measures) || !isObject(raw.failures)) return bad('a malformed entry');
+  if (
+    !isObject(raw) ||
+    !isTime(raw.startedAt) ||
+    !isTime(raw.endedAt) ||
+    !isObject(raw.measures) ||
+    !isObject(raw.failures)
+  )
+    return bad('a malformed entry');
   if (!Number.isInteger(raw.planned) || !Number.isInteger(raw.taken)) return bad('no sample counts');
   const measures: Record<string, Series[]> = Object.create(null);
   for (const [key, list] of Object.entries(raw.measures)) {
     if (!Array.isArray(list)) return bad(`a malformed measure "${key}"`);
     measures[key] = list.map((series: unknown) => {
-      if (!isObject(series) || !isObject(series.labels) || !Array.isArray(series.points)) return bad(`a malformed series in "${key}"`);
-      if (!Object.values(series.labels).every((v) => typeof v === 'string')) bad(`a label that is not a string in "${key}"`);
+      if (!isObject(series) || !isObject(series.labels) || !Array.isArray(series.points))
+        return bad(`a malformed series in "${key}"`);
+      if (!Object.values(series.labels).every((v) => typeof v === 'string'))
+        bad(`a label that is not a string in "${key}"`);
       const points = series.points.map((p: unknown) => {
         const v = Array.isArray(p) && p.length === 2 && isTime(p[0]) ? decodeValue(p[1]) : undefined;
         return v === undefined ? bad(`a malformed point in "${key}"`) : { t: (p as number[])[0] as number, v };
@@ -53,6 +69,14 @@ function parseSampling(raw: unknown, name: string): Sampling {
     });
   }
   const failures: Record<string, number> = {};
-  for (const [why, count] of Object.entries(raw.failures)) failures[why] = Number.isInteger(count) ? (count as number) : bad('a malformed failure count');
-  return { startedAt: raw.startedAt, endedAt: raw.endedAt, planned: raw.planned as number, taken: raw.taken as number, measures, failures };
+  for (const [why, count] of Object.entries(raw.failures))
+    failures[why] = Number.isInteger(count) ? (count as number) : bad('a malformed failure count');
+  return {
+    startedAt: raw.startedAt,
+    endedAt: raw.endedAt,
+    planned: raw.planned as number,
+    taken: raw.taken as number,
+    measures,
+    failures,
+  };
 }

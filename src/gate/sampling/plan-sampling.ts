@@ -40,7 +40,8 @@ export function planSampling(spec: Spec, snapshot?: { path: string; value: Snaps
           'or set `baselineUrl` to compare the old and new instances side by side',
       );
     }
-    if (snapshot.value.sources[source.name] === undefined) throw new UsageError(`the snapshot ${snapshot.path} has no samples of source "${source.name}"`);
+    if (snapshot.value.sources[source.name] === undefined)
+      throw new UsageError(`the snapshot ${snapshot.path} has no samples of source "${source.name}"`);
     return { spec: source, targets: ['url'] };
   });
   return { checks, sources, ...(snapshot ? { snapshot } : {}) };
@@ -51,10 +52,15 @@ export function renderSamplingDryRun(plan: SamplingPlan): string {
   if (plan.checks.length === 0) return '';
   const lines = ['', 'sampled now (sources without history):'];
   for (const { spec, targets } of plan.sources) {
-    const baseline = targets.includes('baselineUrl') ? 'baselineUrl, side by side' : `snapshot ${plan.snapshot?.path ?? ''} taken ${plan.snapshot?.value.takenAt ?? ''}`;
-    lines.push(`  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`);
+    const baseline = targets.includes('baselineUrl')
+      ? 'baselineUrl, side by side'
+      : `snapshot ${plan.snapshot?.path ?? ''} taken ${plan.snapshot?.value.takenAt ?? ''}`;
+    lines.push(
+      `  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`,
+    );
   }
-  for (const check of plan.checks) lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
+  for (const check of plan.checks)
+    lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
   // Names and paths come from the spec and the command line: one escaped line each, as in renderDryRun.
   return lines.map(sanitizeText).join('\n') + '\n';
 }

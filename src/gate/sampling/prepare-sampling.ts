@@ -13,9 +13,15 @@ export interface RunMoments {
 }
 
 /** Plan the probe checks of a run; throws UsageError for a missing, foreign, late or needless snapshot. */
-export async function prepareSampling(spec: Spec, baselineFrom: string | undefined, moments: RunMoments): Promise<SamplingPlan> {
+export async function prepareSampling(
+  spec: Spec,
+  baselineFrom: string | undefined,
+  moments: RunMoments,
+): Promise<SamplingPlan> {
   if (baselineFrom !== undefined && sampledChecksOf(spec).length === 0) {
-    throw new UsageError(`--baseline-from is for specs whose checks read ${SAMPLED_TYPES} sources; this spec has none (Prometheus keeps its own history)`);
+    throw new UsageError(
+      `--baseline-from is for specs whose checks read ${SAMPLED_TYPES} sources; this spec has none (Prometheus keeps its own history)`,
+    );
   }
   if (baselineFrom === undefined) return planSampling(spec, undefined);
   const value = await loadSnapshot(baselineFrom, spec);

@@ -44,10 +44,24 @@ export async function sampleChecks(plan: SamplingPlan, context: SamplingContext)
     if (baseline === undefined || candidate === undefined) throw new Error(`bug: no samples for check "${check.name}"`);
     baselines.push(baseline);
     candidates.push(candidate);
-    return judgeSampledCheck(check, plan.sources.find((s) => s.spec.name === check.source)?.spec.type ?? '', baseline, candidate, sideBySide ? 'canary' : 'before-after');
+    return judgeSampledCheck(
+      check,
+      plan.sources.find((s) => s.spec.name === check.source)?.spec.type ?? '',
+      baseline,
+      candidate,
+      sideBySide ? 'canary' : 'before-after',
+    );
   });
-  const warnings = plan.snapshot ? [`baseline of the sampled sources: snapshot ${plan.snapshot.path} taken at ${plan.snapshot.value.takenAt}`] : [];
-  return { checks, baseline: spanOf(baselines), post: spanOf(candidates), interrupted: context.signal.aborted, warnings };
+  const warnings = plan.snapshot
+    ? [`baseline of the sampled sources: snapshot ${plan.snapshot.path} taken at ${plan.snapshot.value.takenAt}`]
+    : [];
+  return {
+    checks,
+    baseline: spanOf(baselines),
+    post: spanOf(candidates),
+    interrupted: context.signal.aborted,
+    warnings,
+  };
 }
 
 function spanOf(samplings: Sampling[]): { start: number; end: number } {

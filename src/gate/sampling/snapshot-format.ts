@@ -24,13 +24,24 @@ type EncodedValue = number | 'NaN' | '+Inf' | '-Inf';
 /** The JSON text of a snapshot. */
 export function renderSnapshot(snapshot: Snapshot): string {
   const sources = Object.fromEntries(
-    Object.entries(snapshot.sources).map(([name, s]) => [name, { ...s, measures: mapMeasures(s.measures, (v) => encodeValue(v)) }]),
+    Object.entries(snapshot.sources).map(([name, s]) => [
+      name,
+      { ...s, measures: mapMeasures(s.measures, (v) => encodeValue(v)) },
+    ]),
   );
   return `${JSON.stringify({ ...snapshot, sources })}\n`;
 }
 
-function mapMeasures<T>(measures: Record<string, Series[]>, map: (v: number) => T): Record<string, { labels: Record<string, string>; points: [number, T][] }[]> {
-  return Object.fromEntries(Object.entries(measures).map(([key, series]) => [key, series.map((s) => ({ labels: s.labels, points: s.points.map((p): [number, T] => [p.t, map(p.v)]) }))]));
+function mapMeasures<T>(
+  measures: Record<string, Series[]>,
+  map: (v: number) => T,
+): Record<string, { labels: Record<string, string>; points: [number, T][] }[]> {
+  return Object.fromEntries(
+    Object.entries(measures).map(([key, series]) => [
+      key,
+      series.map((s) => ({ labels: s.labels, points: s.points.map((p): [number, T] => [p.t, map(p.v)]) })),
+    ]),
+  );
 }
 
 function encodeValue(v: number): EncodedValue {

@@ -15,7 +15,9 @@ export function hashSampledSpec(spec: Spec): string {
     .filter(isSampledSourceSpec)
     .map(({ headers, ...rest }) => ({ ...rest, headers: Object.keys(headers).sort() }));
   const names = new Set(sources.map((s) => s.name));
-  const checks = spec.checks.filter((c) => names.has(c.source)).map((c) => ({ name: c.name, source: c.source, probe: c.probe }));
+  const checks = spec.checks
+    .filter((c) => names.has(c.source))
+    .map((c) => ({ name: c.name, source: c.source, probe: c.probe }));
   const text = maskSecretsAnywhere(canonicalJson({ sources, checks }), spec.secrets);
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
@@ -25,7 +27,10 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

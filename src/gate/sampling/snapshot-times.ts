@@ -18,7 +18,8 @@ export function latestSampleTime(snapshot: Snapshot): number {
   let latest = Number.NEGATIVE_INFINITY;
   for (const sampling of Object.values(snapshot.sources)) {
     latest = Math.max(latest, sampling.endedAt);
-    for (const series of Object.values(sampling.measures).flat()) for (const point of series.points) latest = Math.max(latest, point.t);
+    for (const series of Object.values(sampling.measures).flat())
+      for (const point of series.points) latest = Math.max(latest, point.t);
   }
   const takenAt = Date.parse(snapshot.takenAt) / 1000;
   return Number.isFinite(takenAt) ? Math.max(latest, takenAt) : latest;

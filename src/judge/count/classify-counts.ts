@@ -45,22 +45,42 @@ function summarise(side: CountSide, totals: CountTotals, dispersion: number): Sa
 
 function boundViolation(rate: number | null, check: CountCheck): string | null {
   if (rate === null) return null;
-  if (check.max !== undefined && rate > check.max) return `rate ${formatValue(rate)} above max ${formatValue(check.max)}`;
-  if (check.min !== undefined && rate < check.min) return `rate ${formatValue(rate)} below min ${formatValue(check.min)}`;
+  if (check.max !== undefined && rate > check.max)
+    return `rate ${formatValue(rate)} above max ${formatValue(check.max)}`;
+  if (check.min !== undefined && rate < check.min)
+    return `rate ${formatValue(rate)} below min ${formatValue(check.min)}`;
   return null;
 }
 
 const counts = (t: CountTotals): string => `${formatValue(t.events)} events in ${formatValue(t.trials)}`;
 
 /** Judge one baseline/candidate pair of count series. */
-export function classifyCountSeries(check: CountCheck, labels: Labels, baselineSide: CountSide, candidateSide: CountSide): SeriesResult {
+export function classifyCountSeries(
+  check: CountCheck,
+  labels: Labels,
+  baselineSide: CountSide,
+  candidateSide: CountSide,
+): SeriesResult {
   const b = sumSteps(baselineSide);
   const c = sumSteps(candidateSide);
   const [db, dc] = sideDispersions(baselineSide.steps, candidateSide.steps);
-  const base = { labels, baseline: summarise(baselineSide, b, db), candidate: summarise(candidateSide, c, dc), alpha: alphaOf(check.confidence) };
+  const base = {
+    labels,
+    baseline: summarise(baselineSide, b, db),
+    candidate: summarise(candidateSide, c, dc),
+    alpha: alphaOf(check.confidence),
+  };
   const notes = describeFill(baselineSide, candidateSide);
   const untested = (verdict: Verdict, rule: DecisionRule, reason: string): SeriesResult => ({
-    ...base, verdict, relativeChange: null, relativeChangeInterval: null, test: 'none', pValue: null, reason, rule, ...(notes.length > 0 ? { notes } : {}),
+    ...base,
+    verdict,
+    relativeChange: null,
+    relativeChangeInterval: null,
+    test: 'none',
+    pValue: null,
+    reason,
+    rule,
+    ...(notes.length > 0 ? { notes } : {}),
   });
   const duplicated = [...(baselineSide.duplicated ?? []), ...(candidateSide.duplicated ?? [])];
   if (duplicated.length > 0) return untested('inconclusive', 'duplicate-series', describeDuplicates(duplicated));
@@ -68,16 +88,29 @@ export function classifyCountSeries(check: CountCheck, labels: Labels, baselineS
   const violation = boundViolation(c.trials > 0 ? c.events / c.trials : null, check);
   if (b.trials < minTraffic || c.trials < minTraffic) {
     const reason = `too little traffic: baseline ${counts(b)}, candidate ${counts(c)}; need ${formatValue(minTraffic)} trials each (minTraffic)`;
-    return violation !== null && c.trials >= minTraffic ? untested('fail', 'bound', violation) : untested('inconclusive', 'low-traffic', reason);
+    return violation !== null && c.trials >= minTraffic
+      ? untested('fail', 'bound', violation)
+      : untested('inconclusive', 'low-traffic', reason);
   }
   if (b.events === 0 && c.events === 0 && violation === null) {
     const need = NO_EVENTS_FACTOR * minTraffic;
     if (b.trials < need || c.trials < need) {
-      return untested('inconclusive', 'no-events', `no events on either side (baseline ${counts(b)}, candidate ${counts(c)}): a rate below about ${formatValue(3 / c.trials)} cannot be told from 0; need ${formatValue(need)} trials each`);
+      return untested(
+        'inconclusive',
+        'no-events',
+        `no events on either side (baseline ${counts(b)}, candidate ${counts(c)}): a rate below about ${formatValue(3 / c.trials)} cannot be told from 0; need ${formatValue(need)} trials each`,
+      );
     }
   }
-  const comparison = compareCounts({ events: b.events / db, trials: b.trials / db }, { events: c.events / dc, trials: c.trials / dc }, check);
-  const dispersed = db > 1 || dc > 1 ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts` : '';
+  const comparison = compareCounts(
+    { events: b.events / db, trials: b.trials / db },
+    { events: c.events / dc, trials: c.trials / dc },
+    check,
+  );
+  const dispersed =
+    db > 1 || dc > 1
+      ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
+      : '';
   const failed = violation !== null || comparison.regressed;
   return {
     ...base,
@@ -95,5 +128,7 @@ export function classifyCountSeries(check: CountCheck, labels: Labels, baselineS
 function describeFill(baseline: CountSide, candidate: CountSide): string[] {
   const filled = baseline.zeroFilled + candidate.zeroFilled;
   if (filled === 0) return [];
-  return [`${filled} step(s) had traffic but no numerator sample and were counted as 0 events (a query for errors returns nothing where there were none)`];
+  return [
+    `${filled} step(s) had traffic but no numerator sample and were counted as 0 events (a query for errors returns nothing where there were none)`,
+  ];
 }

@@ -58,9 +58,11 @@ export function compareCounts(
   const n = baseline.events + candidate.events;
   const p0 = candidate.trials / (baseline.trials + candidate.trials);
   const pValue = n > 0 ? conditionalBinomialP(candidate.events, n, p0, check.direction) : 1;
-  const relative = baseline.events > 0 ? candidate.events / candidate.trials / (baseline.events / baseline.trials) - 1 : null;
+  const relative =
+    baseline.events > 0 ? candidate.events / candidate.trials / (baseline.events / baseline.trials) - 1 : null;
   const [low, high] = n > 0 ? clopperPearson(candidate.events, n, check.confidence) : [0, 1];
-  const interval: [number, number] | null = relative === null ? null : [ratioFromShare(low, baseline, candidate), ratioFromShare(high, baseline, candidate)];
+  const interval: [number, number] | null =
+    relative === null ? null : [ratioFromShare(low, baseline, candidate), ratioFromShare(high, baseline, candidate)];
   const rate = (t: CountTotals): string => formatValue(t.events / t.trials);
   const size =
     relative === null
@@ -70,7 +72,13 @@ export function compareCounts(
 
   if (n === 0) {
     // No events on either side over enough traffic (classify-counts guards the little-traffic case).
-    return { ...stats, decidable: true, regressed: false, rule: 'not-significant', reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})` };
+    return {
+      ...stats,
+      decidable: true,
+      regressed: false,
+      rule: 'not-significant',
+      reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})`,
+    };
   }
   const floor = smallestP(n, p0, check.direction);
   if (floor >= alpha) {
@@ -82,5 +90,11 @@ export function compareCounts(
   const badSign = isBadSign(shift, check.direction);
   const beyond = badSign && (relative === null || isBeyond(relative, check.tolerance, check.direction));
   const outcome = describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance: check.tolerance });
-  return { ...stats, decidable: true, regressed: outcome.rule === 'beyond-tolerance', rule: outcome.rule, reason: `${size}, ${outcome.text}` };
+  return {
+    ...stats,
+    decidable: true,
+    regressed: outcome.rule === 'beyond-tolerance',
+    rule: outcome.rule,
+    reason: `${size}, ${outcome.text}`,
+  };
 }

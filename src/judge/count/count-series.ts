@@ -49,7 +49,10 @@ export function sumSteps(side: CountSide): { events: number; trials: number } {
 
 /** The per-step rate events / trials in time order, for charts; steps without trials have none. */
 export function ratePoints(side: CountSide): Point[] {
-  return side.steps.filter((s) => s.trials > 0).map((s) => ({ t: s.t, v: s.events / s.trials })).sort((a, b) => a.t - b.t);
+  return side.steps
+    .filter((s) => s.trials > 0)
+    .map((s) => ({ t: s.t, v: s.events / s.trials }))
+    .sort((a, b) => a.t - b.t);
 }
 
 /** The series of a side, and numerator series that had no denominator (judged inconclusive). */
@@ -90,15 +93,27 @@ function buildSide(labels: Labels, denominator: readonly Point[], numerator: rea
  */
 export function buildCountSides(counts: CountSeries, ignoreLabels: readonly string[]): CountSideSet {
   if (counts.denominator.length === 0) {
-    return { series: [], sides: [], unmatchedNumerators: counts.numerator.map((s) => s.labels), numeratorsWithoutDenominator: counts.numerator };
+    return {
+      series: [],
+      sides: [],
+      unmatchedNumerators: counts.numerator.map((s) => s.labels),
+      numeratorsWithoutDenominator: counts.numerator,
+    };
   }
   const empty: Series = { labels: {}, points: [] };
   // With no numerator series at all, every denominator counts 0 events.
   const numerators = counts.numerator.length > 0 ? counts.numerator : [empty];
   const matched = matchSeries(counts.denominator, numerators, ignoreLabels);
-  const sides: CountSide[] = matched.pairs.map((pair) => withDuplicates(buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []), pair.duplicated));
+  const sides: CountSide[] = matched.pairs.map((pair) =>
+    withDuplicates(
+      buildSide(pair.labels, pair.baseline, counts.numerator.length > 0 ? pair.candidate : []),
+      pair.duplicated,
+    ),
+  );
   const unpartnered = matched.oneSided.baseline.map((series) => {
-    const points = counts.denominator.filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), series.labels)).flatMap((s) => s.points);
+    const points = counts.denominator
+      .filter((s) => sameLabels(strip(s.labels, ignoreLabels, matched.droppedLabels), series.labels))
+      .flatMap((s) => s.points);
     return withDuplicates(buildSide(series.labels, points, []), series.duplicated);
   });
   const all = [...sides, ...unpartnered];

@@ -33,13 +33,27 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
 }
 
 /** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
-export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candidate: CountSeries, mode: CheckMode): CheckResult {
+export function judgeCountCheck(
+  check: CheckSpec,
+  baseline: CountSeries,
+  candidate: CountSeries,
+  mode: CheckMode,
+): CheckResult {
   const head = { name: check.name, critical: check.critical };
   const b = buildCountSides(baseline, check.ignoreLabels);
   const c = buildCountSides(candidate, check.ignoreLabels);
   if (b.sides.length === 0 || c.sides.length === 0) {
-    const reason = b.sides.length === 0 && c.sides.length === 0 ? 'no traffic data on either side: the denominator query returned nothing' : missing(b.sides.length === 0 ? 'baseline' : 'candidate');
-    return { ...head, verdict: 'inconclusive', reason, series: [], unmatched: { baseline: b.unmatchedNumerators, candidate: c.unmatchedNumerators } };
+    const reason =
+      b.sides.length === 0 && c.sides.length === 0
+        ? 'no traffic data on either side: the denominator query returned nothing'
+        : missing(b.sides.length === 0 ? 'baseline' : 'candidate');
+    return {
+      ...head,
+      verdict: 'inconclusive',
+      reason,
+      series: [],
+      unmatched: { baseline: b.unmatchedNumerators, candidate: c.unmatchedNumerators },
+    };
   }
   const matched = matchSeries(b.series, c.series, check.ignoreLabels);
   const unmatched = {
@@ -47,33 +61,64 @@ export function judgeCountCheck(check: CheckSpec, baseline: CountSeries, candida
     candidate: [...matched.unmatched.candidate, ...c.unmatchedNumerators],
   };
   const note = unmatchedNote(matched.unmatched, mode);
-  const noPair = matched.pairs.length === 0 ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels' : '';
+  const noPair =
+    matched.pairs.length === 0
+      ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
+      : '';
   const judgePair = (labels: Labels, bs: CountSide, cs: CountSide): SeriesResult => {
-    const result = { ...classifyCountSeries(check, labels, bs, cs), samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) } };
+    const result = {
+      ...classifyCountSeries(check, labels, bs, cs),
+      samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) },
+    };
     const drift = mode === 'before-after' ? describeDrift(rateSample(bs), rateSample(cs).times, check) : null;
     return drift === null ? result : { ...result, notes: [...(result.notes ?? []), drift] };
   };
-  const pooled = (set: typeof b, s: { labels: Labels; points: { v: number }[] }): CountSide => poolSides(s.points.map((p) => set.sides[p.v]!), s.labels);
+  const pooled = (set: typeof b, s: { labels: Labels; points: { v: number }[] }): CountSide =>
+    poolSides(
+      s.points.map((p) => set.sides[p.v]!),
+      s.labels,
+    );
   const oneSided = (presence: Presence, s: { labels: Labels; points: { v: number }[] }): SeriesResult => {
     const present = pooled(presence === 'candidate-only' ? c : b, s);
     const absent: CountSide = { labels: s.labels, steps: [], dropped: 0, zeroFilled: 0 };
-    const judged = presence === 'candidate-only' ? judgePair(s.labels, absent, present) : judgePair(s.labels, present, absent);
+    const judged =
+      presence === 'candidate-only' ? judgePair(s.labels, absent, present) : judgePair(s.labels, present, absent);
     return { ...judged, presence, reason: `${describePresence(presence, mode).where}: ${judged.reason}` };
   };
   const series: SeriesResult[] = [
-    ...matched.pairs.map((pair) => judgePair(pair.labels, pooled(b, { labels: pair.labels, points: pair.baseline }), pooled(c, { labels: pair.labels, points: pair.candidate }))),
+    ...matched.pairs.map((pair) =>
+      judgePair(
+        pair.labels,
+        pooled(b, { labels: pair.labels, points: pair.baseline }),
+        pooled(c, { labels: pair.labels, points: pair.candidate }),
+      ),
+    ),
     ...matched.oneSided.candidate.map((s) => oneSided('candidate-only', s)),
     ...matched.oneSided.baseline.map((s) => oneSided('baseline-only', s)),
     ...b.numeratorsWithoutDenominator.map((s) => numeratorWithoutDenominator(s.labels, 'baseline', s.points)),
     ...c.numeratorsWithoutDenominator.map((s) => numeratorWithoutDenominator(s.labels, 'candidate', s.points)),
   ];
-  const verdict = worstVerdict(series.map((s) => s.verdict), 'inconclusive');
+  const verdict = worstVerdict(
+    series.map((s) => s.verdict),
+    'inconclusive',
+  );
   const notes = collectNotes(series);
-  return { ...head, verdict, reason: summariseSeries(series) + note + noPair, series, unmatched, ...(notes.length > 0 ? { notes } : {}) };
+  return {
+    ...head,
+    verdict,
+    reason: summariseSeries(series) + note + noPair,
+    series,
+    unmatched,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** A numerator series with no denominator series of its labels on its side: its events have no trials to be judged against. */
-function numeratorWithoutDenominator(labels: Labels, side: 'baseline' | 'candidate', points: readonly Point[]): SeriesResult {
+function numeratorWithoutDenominator(
+  labels: Labels,
+  side: 'baseline' | 'candidate',
+  points: readonly Point[],
+): SeriesResult {
   const present = describeSample(cleanPoints(points));
   const missing = describeSample(cleanPoints([]));
   return {

@@ -37,12 +37,20 @@ import { logBeta, logRegularizedBeta, logRegularizedBetaComplement } from '../st
 export const DEFAULT_CONCENTRATION = 25;
 
 /** log of the Beta-binomial mixture Bayes factor against share theta0 (0 < theta0 < 1). */
-export function logShareBayesFactor(candidateEvents: number, baselineEvents: number, theta0: number, concentration = DEFAULT_CONCENTRATION): number {
+export function logShareBayesFactor(
+  candidateEvents: number,
+  baselineEvents: number,
+  theta0: number,
+  concentration = DEFAULT_CONCENTRATION,
+): number {
   if (!(theta0 > 0 && theta0 < 1)) throw new RangeError(`theta0 must be in (0, 1), got ${theta0}`);
   const a = concentration * theta0;
   const b = concentration * (1 - theta0);
   return (
-    logBeta(a + candidateEvents, b + baselineEvents) - logBeta(a, b) - candidateEvents * Math.log(theta0) - baselineEvents * Math.log1p(-theta0)
+    logBeta(a + candidateEvents, b + baselineEvents) -
+    logBeta(a, b) -
+    candidateEvents * Math.log(theta0) -
+    baselineEvents * Math.log1p(-theta0)
   );
 }
 
@@ -69,7 +77,12 @@ export function logOneSidedShareBayesFactor(
  * candidate's rate (1 + tol) times the baseline's (increase) or (1 - tol) times (decrease), its
  * expected share of the events is that multiple of its trials over all trials.
  */
-export function nullShare(candidateTrials: number, baselineTrials: number, tolerance: number, direction: 'increase' | 'decrease'): number {
+export function nullShare(
+  candidateTrials: number,
+  baselineTrials: number,
+  tolerance: number,
+  direction: 'increase' | 'decrease',
+): number {
   const factor = direction === 'increase' ? 1 + tolerance : Math.max(0, 1 - tolerance);
   const weighted = factor * candidateTrials;
   return weighted / (weighted + baselineTrials);

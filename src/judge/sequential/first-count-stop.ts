@@ -51,13 +51,21 @@ class RunningDispersion {
     const rate = this.trials > 0 ? this.events / this.trials : 0;
     const df = this.usedSteps - 1;
     if (df < 1 || rate <= 0 || rate >= 1) return { chi2: 0, df: Math.max(df, 0), dispersion: 1 };
-    const chi2 = Math.max(0, (this.squares - 2 * rate * this.usedEvents + rate * rate * this.usedTrials) / (rate * (1 - rate)));
+    const chi2 = Math.max(
+      0,
+      (this.squares - 2 * rate * this.usedEvents + rate * rate * this.usedTrials) / (rate * (1 - rate)),
+    );
     return { chi2, df, dispersion: Math.max(1, chi2 / df) };
   }
 }
 
 /** Replay the looks over the candidate's steps (in time order); null when none stops. */
-export function firstCountStop(check: CountStopCheck, baselineSide: CountSide, candidateSide: CountSide, alpha: number): CountStop | null {
+export function firstCountStop(
+  check: CountStopCheck,
+  baselineSide: CountSide,
+  candidateSide: CountSide,
+  alpha: number,
+): CountStop | null {
   const minTraffic = check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
   const steps = inTimeOrder(candidateSide.steps);
   const b = estimateDispersion(baselineSide.steps);

@@ -16,7 +16,13 @@ export interface ValueStop {
 }
 
 /** Replay the looks over the candidate points (sorted here by time); null when none stops. */
-export function firstValueStop(check: ValueCheck, baseline: Float64Array, candidate: readonly { t: number; v: number }[], alpha: number, horizon = DEFAULT_HORIZON): ValueStop | null {
+export function firstValueStop(
+  check: ValueCheck,
+  baseline: Float64Array,
+  candidate: readonly { t: number; v: number }[],
+  alpha: number,
+  horizon = DEFAULT_HORIZON,
+): ValueStop | null {
   const test = prepareValueTest(check, baseline, alpha, horizon);
   if (!test.ready) return null;
   const points = inTimeOrder(candidate);

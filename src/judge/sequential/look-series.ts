@@ -23,7 +23,12 @@ export interface SeriesLook extends SequentialLook {
 }
 
 /** Look at one series at level alpha (already divided over the sequential family). */
-export function lookAtSeries(check: SequentialCheck, baseline: CountSide, candidate: CountSide, alpha: number): SeriesLook {
+export function lookAtSeries(
+  check: SequentialCheck,
+  baseline: CountSide,
+  candidate: CountSide,
+  alpha: number,
+): SeriesLook {
   const b = sumSteps(baseline);
   const c = sumSteps(candidate);
   const [db, dc] = sequentialDispersions(baseline.steps, candidate.steps);
@@ -31,7 +36,13 @@ export function lookAtSeries(check: SequentialCheck, baseline: CountSide, candid
 }
 
 /** The stop rule on both sides' totals, each divided by its dispersion. */
-export function decideDeflated(check: SequentialCheck, b: CountTotals, c: CountTotals, [db, dc]: [number, number], alpha: number): SequentialLook {
+export function decideDeflated(
+  check: SequentialCheck,
+  b: CountTotals,
+  c: CountTotals,
+  [db, dc]: [number, number],
+  alpha: number,
+): SequentialLook {
   return decideSequentialStop({
     baseline: { events: b.events / db, trials: b.trials / db },
     candidate: { events: c.events / dc, trials: c.trials / dc },

@@ -30,6 +30,9 @@ export function sequentialDispersionsOf(b: ChiSquare, c: ChiSquare): [number, nu
 }
 
 /** [baseline, candidate] dispersions of two sides' steps. */
-export function sequentialDispersions(baseline: readonly CountStep[], candidate: readonly CountStep[]): [number, number] {
+export function sequentialDispersions(
+  baseline: readonly CountStep[],
+  candidate: readonly CountStep[],
+): [number, number] {
   return sequentialDispersionsOf(estimateDispersion(baseline), estimateDispersion(candidate));
 }

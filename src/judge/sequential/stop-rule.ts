@@ -68,13 +68,28 @@ export function decideSequentialStop(input: SequentialInput): SequentialLook {
   const threshold = 1 / input.alpha;
   const events = baseline.events + candidate.events;
   if (!(baseline.trials > 0 && candidate.trials > 0) || events <= 0) {
-    return { theta0: NaN, share: null, logBayesFactor: 0, bayesFactor: 1, threshold, pValue: 1, badSide: false, stop: false };
+    return {
+      theta0: NaN,
+      share: null,
+      logBayesFactor: 0,
+      bayesFactor: 1,
+      threshold,
+      pValue: 1,
+      badSide: false,
+      stop: false,
+    };
   }
   const theta0 = nullShare(candidate.trials, baseline.trials, input.tolerance, input.direction);
   const share = candidate.events / events;
   const logBayesFactor =
     theta0 > 0 && theta0 < 1
-      ? logOneSidedShareBayesFactor(candidate.events, baseline.events, theta0, input.direction, input.concentration ?? DEFAULT_CONCENTRATION)
+      ? logOneSidedShareBayesFactor(
+          candidate.events,
+          baseline.events,
+          theta0,
+          input.direction,
+          input.concentration ?? DEFAULT_CONCENTRATION,
+        )
       : 0;
   const bayesFactor = Math.exp(logBayesFactor);
   const badSide = input.direction === 'increase' ? share > theta0 : share < theta0;

@@ -5,7 +5,13 @@
  */
 import { formatChange, formatPercent, formatValue } from '../wording.js';
 import { logNormalMixture, normalMixtureBoundary } from './normal-mixture.js';
-import { DEFAULT_HORIZON, prepareValueTest, type ReadyValueTest, type ValueCheck, type ValueTest } from './value-test.js';
+import {
+  DEFAULT_HORIZON,
+  prepareValueTest,
+  type ReadyValueTest,
+  type ValueCheck,
+  type ValueTest,
+} from './value-test.js';
 
 /** The outcome of one look. */
 export interface ValueLook {
@@ -31,32 +37,73 @@ export interface ValueLook {
 }
 
 /** The look at a running sum of `count` signed, scaled values (`sum`) with their unsigned mean. */
-export function lookFromSum(test: ReadyValueTest, check: ValueCheck, sum: number, count: number, skipped: number): ValueLook {
+export function lookFromSum(
+  test: ReadyValueTest,
+  check: ValueCheck,
+  sum: number,
+  count: number,
+  skipped: number,
+): ValueLook {
   const mean = count > 0 ? (test.sign * sum) / count : NaN;
   const statistic = sum - count * test.threshold;
   const variance = count * test.stepVariance;
   const logMixture = count > 0 ? logNormalMixture(statistic, variance, test.rho) : 0;
   const boundary = normalMixtureBoundary(variance, test.rho, test.logThreshold);
   const stop = count > 0 && statistic > 0 && logMixture >= test.logThreshold;
-  const change = count === 0 ? null : test.scale === 'log' ? Math.expm1(mean - test.baselineMean) : test.baselineMean !== 0 ? mean / test.baselineMean - 1 : null;
+  const change =
+    count === 0
+      ? null
+      : test.scale === 'log'
+        ? Math.expm1(mean - test.baselineMean)
+        : test.baselineMean !== 0
+          ? mean / test.baselineMean - 1
+          : null;
   const evidence = statistic > 0 && boundary > 0 ? statistic / boundary : stop ? 1 : 0;
-  const look = { stop, badSide: statistic > 0, change, evidence, statistic, boundary, logMixture, values: count, skipped, scale: test.scale };
+  const look = {
+    stop,
+    badSide: statistic > 0,
+    change,
+    evidence,
+    statistic,
+    boundary,
+    logMixture,
+    values: count,
+    skipped,
+    scale: test.scale,
+  };
   return { ...look, reason: describeValueLook(look, check) };
 }
 
 function describeValueLook(look: Omit<ValueLook, 'reason'>, check: ValueCheck): string {
   const rise = check.direction === 'decrease' ? 'fall' : 'rise';
-  const size = look.change === null ? '' : `${look.scale === 'log' ? 'geometric mean' : 'mean'} ${formatChange(look.change)}, `;
-  const skipped = look.skipped > 0 ? `; ${look.skipped} value(s) set aside (not finite${look.scale === 'log' ? ' or <= 0' : ''})` : '';
+  const size =
+    look.change === null ? '' : `${look.scale === 'log' ? 'geometric mean' : 'mean'} ${formatChange(look.change)}, `;
+  const skipped =
+    look.skipped > 0
+      ? `; ${look.skipped} value(s) set aside (not finite${look.scale === 'log' ? ' or <= 0' : ''})`
+      : '';
   const what = `${size}tolerance ${formatPercent(check.tolerance)}, ${look.values} value(s)${skipped}`;
-  if (look.stop) return `anytime-valid test certain of a ${rise} beyond tolerance (${what}; sum ${formatValue(look.statistic)} >= boundary ${formatValue(look.boundary)})`;
+  if (look.stop)
+    return `anytime-valid test certain of a ${rise} beyond tolerance (${what}; sum ${formatValue(look.statistic)} >= boundary ${formatValue(look.boundary)})`;
   if (!look.badSide) return `no evidence of a ${rise} beyond tolerance yet (${what})`;
   return `evidence ${formatValue(Number(look.evidence.toFixed(2)))} of 1 for a ${rise} beyond tolerance (${what})`;
 }
 
 /** A look that can never stop: the test could not be set up on this baseline. */
 export function unreadyLook(test: Extract<ValueTest, { ready: false }>, count: number, skipped: number): ValueLook {
-  return { stop: false, badSide: false, change: null, evidence: 0, statistic: 0, boundary: Infinity, logMixture: 0, values: count, skipped, scale: null, reason: `${test.reason}; waiting for the window's end` };
+  return {
+    stop: false,
+    badSide: false,
+    change: null,
+    evidence: 0,
+    statistic: 0,
+    boundary: Infinity,
+    logMixture: 0,
+    values: count,
+    skipped,
+    scale: null,
+    reason: `${test.reason}; waiting for the window's end`,
+  };
 }
 
 /** The candidate value on the test's signed scale, or null when it cannot be used. */
@@ -70,7 +117,13 @@ export function scaledValue(test: ReadyValueTest, v: number): number | null {
  * Look at the candidate so far against the complete baseline (both in time order) at level alpha
  * (already divided over the family). `horizon`: the post window's planned number of points.
  */
-export function lookAtValues(check: ValueCheck, baseline: Float64Array, candidate: Float64Array, alpha: number, horizon = DEFAULT_HORIZON): ValueLook {
+export function lookAtValues(
+  check: ValueCheck,
+  baseline: Float64Array,
+  candidate: Float64Array,
+  alpha: number,
+  horizon = DEFAULT_HORIZON,
+): ValueLook {
   const test = prepareValueTest(check, baseline, alpha, horizon);
   let sum = 0;
   let count = 0;

@@ -87,12 +87,21 @@ function baselineOnScale(baseline: Float64Array): { values: Float64Array; scale:
 }
 
 /** Set up the test on the complete baseline (time order). `horizon`: the planned post-window points. */
-export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alpha: number, horizon = DEFAULT_HORIZON): ValueTest {
+export function prepareValueTest(
+  check: ValueCheck,
+  baseline: Float64Array,
+  alpha: number,
+  horizon = DEFAULT_HORIZON,
+): ValueTest {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
   if (!(check.tolerance >= 0)) throw new RangeError(`tolerance must be >= 0, got ${check.tolerance}`);
   const { values, scale } = baselineOnScale(baseline);
   const n = values.length;
-  if (n < MIN_BASELINE_VALUES) return { ready: false, reason: `too few baseline values for the sequential test (${n}, needs ${MIN_BASELINE_VALUES})` };
+  if (n < MIN_BASELINE_VALUES)
+    return {
+      ready: false,
+      reason: `too few baseline values for the sequential test (${n}, needs ${MIN_BASELINE_VALUES})`,
+    };
   let mean = 0;
   for (const v of values) mean += v;
   mean /= n;
@@ -100,10 +109,16 @@ export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alph
   for (const v of values) ss += (v - mean) ** 2;
   const variance = ss / (n - 1);
   // Compared as values, not by the variance, which rounding leaves at ~1e-33 for a constant series.
-  if (values.every((v) => v === values[0]) || !(variance > 0)) return { ready: false, reason: 'the baseline never varies: the sequential test has no noise to scale by' };
-  if (check.direction === 'decrease' && scale === 'log' && check.tolerance >= 1) return { ready: false, reason: 'a fall beyond a tolerance of 100% or more is impossible on positive values' };
+  if (values.every((v) => v === values[0]) || !(variance > 0))
+    return { ready: false, reason: 'the baseline never varies: the sequential test has no noise to scale by' };
+  if (check.direction === 'decrease' && scale === 'log' && check.tolerance >= 1)
+    return { ready: false, reason: 'a fall beyond a tolerance of 100% or more is impossible on positive values' };
   // Raw scale: mu + tol |mu| only rises with mu while tol <= 1, which the threshold below needs.
-  if (scale === 'raw' && check.tolerance > 1) return { ready: false, reason: 'a tolerance above 100% on values that reach 0 or below has no sequential threshold' };
+  if (scale === 'raw' && check.tolerance > 1)
+    return {
+      ready: false,
+      reason: 'a tolerance above 100% on values that reach 0 or below has no sequential threshold',
+    };
 
   const inflation = estimateInflation([{ ordered: values, sorted: Float64Array.from(values).sort() }]);
   // One standard error of the AR(1) estimate up: sqrt((1 - phi^2) / n).
@@ -124,5 +139,16 @@ export function prepareValueTest(check: ValueCheck, baseline: Float64Array, alph
   const stepVariance = varianceUpper * longRun;
   const logThreshold = Math.log(2 / alpha);
   const rho = tunedPrecision(Math.max(1, horizon) * TUNED_AT * stepVariance, logThreshold);
-  return { ready: true, scale, sign, baselineMean: mean, threshold, stepVariance, rho, logThreshold, phi, baselineValues: n };
+  return {
+    ready: true,
+    scale,
+    sign,
+    baselineMean: mean,
+    threshold,
+    stepVariance,
+    rho,
+    logThreshold,
+    phi,
+    baselineValues: n,
+  };
 }

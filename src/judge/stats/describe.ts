@@ -18,7 +18,13 @@ export function meanOf(values: Float64Array): number {
   return sum / values.length;
 }
 
-const AGGREGATE_QUANTILE: Record<Exclude<Aggregate, 'mean'>, number> = { median: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
+const AGGREGATE_QUANTILE: Record<Exclude<Aggregate, 'mean'>, number> = {
+  median: 0.5,
+  p90: 0.9,
+  p95: 0.95,
+  p99: 0.99,
+  max: 1,
+};
 
 /** The statistic `max` / `min` bound; null for an empty sample. */
 export function aggregateSorted(sorted: Float64Array, aggregate: Aggregate): number | null {

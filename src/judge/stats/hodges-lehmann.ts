@@ -42,7 +42,12 @@ export function hodgesLehmannIntervalRanks(
 }
 
 /** Hodges-Lehmann on sorted, finite, non-empty arrays (the judge's fast path); `varianceInflation` widens the interval. */
-export function hodgesLehmannSorted(baseline: Float64Array, candidate: Float64Array, confidence: number, varianceInflation = 1): HodgesLehmannResult {
+export function hodgesLehmannSorted(
+  baseline: Float64Array,
+  candidate: Float64Array,
+  confidence: number,
+  varianceInflation = 1,
+): HodgesLehmannResult {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   const n = baseline.length;
   const m = candidate.length;
@@ -50,12 +55,11 @@ export function hodgesLehmannSorted(baseline: Float64Array, candidate: Float64Ar
   const nm = n * m;
   const ranks = hodgesLehmannIntervalRanks(n, m, tieTerm(baseline) + tieTerm(candidate), confidence, varianceInflation);
   const middle = nm % 2 === 1 ? [(nm + 1) / 2, (nm + 1) / 2] : [nm / 2, nm / 2 + 1];
-  const [lower, upper, below, above] = pairwiseDifferenceRanks(baseline, candidate, [ranks.lower, ranks.upper, ...middle]) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [lower, upper, below, above] = pairwiseDifferenceRanks(baseline, candidate, [
+    ranks.lower,
+    ranks.upper,
+    ...middle,
+  ]) as [number, number, number, number];
   return { estimate: (below + above) / 2, lower, upper, confidence };
 }
 

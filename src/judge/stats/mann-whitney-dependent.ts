@@ -17,7 +17,13 @@ export function uVarianceMultiplier(n: number, m: number, fx: number, fy: number
 }
 
 /** The test of x against y (sorted, finite) with the U variance multiplied by `multiplier` (>= 1). */
-export function mannWhitneyInflated(xs: Float64Array, ys: Float64Array, alternative: Alternative, multiplier: number, df = Infinity): MannWhitneyResult {
+export function mannWhitneyInflated(
+  xs: Float64Array,
+  ys: Float64Array,
+  alternative: Alternative,
+  multiplier: number,
+  df = Infinity,
+): MannWhitneyResult {
   if (!(multiplier > 1 + 1e-9)) return mannWhitneySorted(xs, ys, alternative);
   const plain = mannWhitneySorted(xs, ys, alternative, { method: 'asymptotic' });
   const z = plain.z / Math.sqrt(multiplier);
@@ -26,7 +32,13 @@ export function mannWhitneyInflated(xs: Float64Array, ys: Float64Array, alternat
 }
 
 /** The smallest p the inflated test can return for sizes n, m: when it is not below alpha nothing can be decided. */
-export function smallestInflatedPValue(n: number, m: number, alternative: Alternative, multiplier: number, df = Infinity): number {
+export function smallestInflatedPValue(
+  n: number,
+  m: number,
+  alternative: Alternative,
+  multiplier: number,
+  df = Infinity,
+): number {
   const exact = smallestPossiblePValue(n, m, alternative);
   if (!(multiplier > 1 + 1e-9)) return exact;
   const nm = n * m;

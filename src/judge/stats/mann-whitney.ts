@@ -98,11 +98,17 @@ export function mannWhitneySorted(
   return { u, z, pValue: Math.min(1, Math.max(0, tail * factor)), method };
 }
 
-function chooseMethod(requested: 'auto' | 'exact' | 'asymptotic', n: number, m: number, ties: number): 'exact' | 'asymptotic' {
+function chooseMethod(
+  requested: 'auto' | 'exact' | 'asymptotic',
+  n: number,
+  m: number,
+  ties: number,
+): 'exact' | 'asymptotic' {
   const affordable = exactCost(n, m) <= EXACT_MAX_COST && n * m <= EXACT_MAX_PRODUCT;
   if (requested === 'exact') {
     if (ties > 0) throw new RangeError('the exact Mann-Whitney distribution assumes no ties');
-    if (!affordable) throw new RangeError(`the exact Mann-Whitney distribution is too costly for ${n} x ${m}; use 'asymptotic'`);
+    if (!affordable)
+      throw new RangeError(`the exact Mann-Whitney distribution is too costly for ${n} x ${m}; use 'asymptotic'`);
     return 'exact';
   }
   if (requested === 'asymptotic' || ties > 0 || !affordable) return 'asymptotic';

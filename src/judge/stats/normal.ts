@@ -22,7 +22,7 @@ function erfSeries(x: number): number {
     sum += term;
     if (term < sum * 1e-17) break;
   }
-  return ((2 / SQRT_PI) * Math.exp(-x * x)) * sum;
+  return (2 / SQRT_PI) * Math.exp(-x * x) * sum;
 }
 
 /** erfc(x) for x >= 1 by the continued fraction x + (1/2)/(x + 1/(x + (3/2)/(x + ...))), from the tail. */
@@ -61,7 +61,8 @@ export function normalDensity(z: number): number {
 function upperQuantile(q: number): number {
   if (q === 0.5) return 0;
   const t = Math.sqrt(-2 * Math.log(q));
-  let z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+  let z =
+    t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
   for (let i = 0; i < 30; i++) {
     const survival = normalSurvival(z);
     const density = normalDensity(z);

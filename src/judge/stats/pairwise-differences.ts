@@ -67,7 +67,13 @@ function seedQuantiles(xs: Float64Array, ys: Float64Array): (q: number) => numbe
     const size = Math.min(a.length, SEED_SIZE);
     return Float64Array.from({ length: size }, (_, i) => a[Math.floor(((i + 0.5) * a.length) / size)]!);
   };
-  const sub = differencesBetween(pick(xs), pick(ys), -Infinity, Infinity, Math.min(xs.length, SEED_SIZE) * Math.min(ys.length, SEED_SIZE)).sort();
+  const sub = differencesBetween(
+    pick(xs),
+    pick(ys),
+    -Infinity,
+    Infinity,
+    Math.min(xs.length, SEED_SIZE) * Math.min(ys.length, SEED_SIZE),
+  ).sort();
   return (q) => sub[Math.min(sub.length - 1, Math.max(0, Math.round(q * sub.length - 0.5)))]!;
 }
 

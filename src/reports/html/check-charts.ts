@@ -25,17 +25,35 @@ function describeNoSeries(check: CheckResult): string {
 export function renderCheckCharts(check: CheckResult, run: Pick<RunResult, 'deployedAt' | 'windows'>): string {
   if (check.series.length === 0) return noChart(describeNoSeries(check));
   const { charted, omitted } = selectChartedSeries(check.series);
-  const drawable = charted.map((s) => ({ series: s, baseline: finitePoints(s.samples?.baseline ?? []), candidate: finitePoints(s.samples?.candidate ?? []) }));
-  const timeline = planTimeline(run, drawable.filter((d) => d.baseline.length + d.candidate.length > 0));
+  const drawable = charted.map((s) => ({
+    series: s,
+    baseline: finitePoints(s.samples?.baseline ?? []),
+    candidate: finitePoints(s.samples?.candidate ?? []),
+  }));
+  const timeline = planTimeline(
+    run,
+    drawable.filter((d) => d.baseline.length + d.candidate.length > 0),
+  );
   const parts: string[] = [];
   if (timeline?.note) parts.push(`<p class="muted timeline-note">${escapeHtml(timeline.note)}</p>`);
   for (const { series, baseline, candidate } of drawable) {
     const labels = formatLabels(series.labels);
-    if (timeline !== null && baseline.length + candidate.length > 0) parts.push(renderSeriesFigure(series, check.name, timeline));
-    else if (series.samples === undefined) parts.push(noChart(`No chart for ${labels}: the result carries no judged points for it${check.error !== undefined ? ' (the check errored)' : ''}.`));
+    if (timeline !== null && baseline.length + candidate.length > 0)
+      parts.push(renderSeriesFigure(series, check.name, timeline));
+    else if (series.samples === undefined)
+      parts.push(
+        noChart(
+          `No chart for ${labels}: the result carries no judged points for it${check.error !== undefined ? ' (the check errored)' : ''}.`,
+        ),
+      );
     else if (!hasPoints(series.samples)) parts.push(noChart(`No chart for ${labels}: neither side had any points.`));
     else parts.push(noChart(`No chart for ${labels}: every point was NaN or infinite.`));
   }
-  if (omitted > 0) parts.push(noChart(`Charts of ${omitted} more series are left out to keep the page small; the table below lists every series.`));
+  if (omitted > 0)
+    parts.push(
+      noChart(
+        `Charts of ${omitted} more series are left out to keep the page small; the table below lists every series.`,
+      ),
+    );
   return parts.join('\n');
 }

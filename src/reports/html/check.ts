@@ -36,7 +36,8 @@ function renderTables(check: CheckResult): string[] {
   const passing = folded ? check.series.filter((s) => s.verdict === 'pass') : [];
   const parts: string[] = [];
   if (open.length > 0) parts.push(seriesTable(open));
-  if (passing.length > 0) parts.push(`<details><summary>${passing.length} passing series</summary>${seriesTable(passing)}</details>`);
+  if (passing.length > 0)
+    parts.push(`<details><summary>${passing.length} passing series</summary>${seriesTable(passing)}</details>`);
   return parts;
 }
 
@@ -52,7 +53,9 @@ function renderUnmatched(check: CheckResult): string[] {
 /** "Decided after 2m15s of the post window.", when a verdict was reached. */
 function decisionTime(check: CheckResult): string {
   const decided = describeDecisionTime(check);
-  return decided === null ? '' : `<p class="muted">${escapeHtml(`${decided[0]!.toUpperCase()}${decided.slice(1)}.`)}</p>`;
+  return decided === null
+    ? ''
+    : `<p class="muted">${escapeHtml(`${decided[0]!.toUpperCase()}${decided.slice(1)}.`)}</p>`;
 }
 
 /** The section of one check. */

@@ -6,7 +6,8 @@ function lineKey(className: string, dash: string): string {
   return `<svg class="key" width="30" height="10" aria-hidden="true"><line class="${className}" x1="1" x2="29" y1="5" y2="5"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/></svg>`;
 }
 
-const WARMUP_KEY = '<svg class="key" width="16" height="12" aria-hidden="true"><rect class="warmup" x="0" y="0" width="16" height="12"/></svg>';
+const WARMUP_KEY =
+  '<svg class="key" width="16" height="12" aria-hidden="true"><rect class="warmup" x="0" y="0" width="16" height="12"/></svg>';
 
 /** The legend for charts drawn on this timeline. */
 export function renderLegend(timeline: Timeline): string {

@@ -15,7 +15,8 @@ import { verdictLabel } from '../summary.js';
 
 /** The series' labels as PromQL, or words for the single unlabelled series of an aggregated query. */
 function describeLabels(series: SeriesResult): string {
-  if (Object.keys(series.labels).length === 0) return '<span class="muted">the whole query (one series, no labels)</span>';
+  if (Object.keys(series.labels).length === 0)
+    return '<span class="muted">the whole query (one series, no labels)</span>';
   return `<code>${escapeHtml(formatLabels(series.labels))}</code>`;
 }
 
@@ -23,7 +24,9 @@ function describeLabels(series: SeriesResult): string {
 function renderExplanation(series: SeriesResult): string {
   const parts = describeSeriesText(series, '');
   const reason = series.reason === '' ? '' : `<p class="reason">${escapeHtml(series.reason)}</p>`;
-  const numbers = parts.numbers.map((n, i) => `<span${i === parts.changeIndex ? ' class="change"' : ''}>${escapeHtml(n)}</span>`).join('');
+  const numbers = parts.numbers
+    .map((n, i) => `<span${i === parts.changeIndex ? ' class="change"' : ''}>${escapeHtml(n)}</span>`)
+    .join('');
   const notes = (series.notes ?? []).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
   return [
     `<figcaption><div class="series-head">${badge(verdictLabel(series.verdict))} ${describeLabels(series)}</div>`,
@@ -42,8 +45,14 @@ function sideWords(name: string, values: readonly number[]): string {
 
 /** What the charts show, in words, for the SVGs' <desc> (screen readers get the numbers, not just "a chart"). */
 function describeCharts(timeline: Timeline, baseline: number[], candidate: number[]): string {
-  const deploy = timeline.deployAt === null ? '' : ` The deploy at ${formatTickTime(timeline.deployAt, 1)} UTC is marked by a vertical line`;
-  const warmup = timeline.warmup === null ? '' : `; the warmup until ${formatTickTime(timeline.warmup[1], 1)} UTC, not judged, is shaded`;
+  const deploy =
+    timeline.deployAt === null
+      ? ''
+      : ` The deploy at ${formatTickTime(timeline.deployAt, 1)} UTC is marked by a vertical line`;
+  const warmup =
+    timeline.warmup === null
+      ? ''
+      : `; the warmup until ${formatTickTime(timeline.warmup[1], 1)} UTC, not judged, is shaded`;
   const note = timeline.note === null ? '' : ` ${timeline.note}`;
   return `${sideWords('Baseline (dashed)', baseline)}; ${sideWords('candidate (solid)', candidate)}.${deploy}${warmup}${deploy === '' ? '' : '.'}${note}`;
 }
@@ -58,10 +67,20 @@ export function renderSeriesFigure(series: SeriesResult, checkName: string, time
   const scale = valueScaleFor([...baselineValues, ...candidateValues]);
   const name = `${checkName} ${formatLabels(series.labels)}`;
   const description = describeCharts(timeline, baselineValues, candidateValues);
-  const timeChart = renderTimeSeriesChart({ timeline, scale, baseline, candidate, title: `${name}: baseline and candidate over time`, description });
+  const timeChart = renderTimeSeriesChart({
+    timeline,
+    scale,
+    baseline,
+    candidate,
+    title: `${name}: baseline and candidate over time`,
+    description,
+  });
   const distribution = renderDistributionChart({
     scale,
-    sides: [{ name: 'baseline', values: baselineValues }, { name: 'candidate', values: candidateValues }],
+    sides: [
+      { name: 'baseline', values: baselineValues },
+      { name: 'candidate', values: candidateValues },
+    ],
     title: `${name}: distributions of baseline and candidate`,
     description: `Box plots (middle half, median, 5th to 95th percentile) and histograms. ${sideWords('Baseline', baselineValues)}; ${sideWords('candidate', candidateValues)}.`,
   });

@@ -31,7 +31,8 @@ function readOr(cursor: TextCursor): JsonCondition {
 
 function readAnd(cursor: TextCursor): JsonCondition {
   let left = readComparison(cursor);
-  for (cursor.skipSpaces(); cursor.take('&&'); cursor.skipSpaces()) left = { kind: 'and', left, right: readComparison(cursor) };
+  for (cursor.skipSpaces(); cursor.take('&&'); cursor.skipSpaces())
+    left = { kind: 'and', left, right: readComparison(cursor) };
   return left;
 }
 
@@ -40,11 +41,13 @@ function readComparison(cursor: TextCursor): JsonCondition {
   const path = readJsonPath(cursor);
   cursor.skipSpaces();
   const op = cursor.match(/==|!=|<=|>=|<|>/) as ComparisonOp | undefined;
-  if (op === undefined) cursor.fail(`expected a comparison (==, !=, <, <=, >, >=) after the path, found ${cursor.describeHere()}`);
+  if (op === undefined)
+    cursor.fail(`expected a comparison (==, !=, <, <=, >, >=) after the path, found ${cursor.describeHere()}`);
   cursor.skipSpaces();
   const at = cursor.pos;
   const literal = readLiteral(cursor);
-  if (op !== '==' && op !== '!=' && typeof literal !== 'number') cursor.fail(`"${op}" compares numbers: write a number after it`, at);
+  if (op !== '==' && op !== '!=' && typeof literal !== 'number')
+    cursor.fail(`"${op}" compares numbers: write a number after it`, at);
   return { kind: 'compare', path, op, literal };
 }
 
@@ -53,7 +56,12 @@ function readLiteral(cursor: TextCursor): Literal {
   if (next === '"' || next === "'") return cursor.readQuoted();
   const number = cursor.match(/-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/);
   if (number !== undefined) return Number(number);
-  for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) if (cursor.match(new RegExp(`${word}\\b`))) return value;
+  for (const [word, value] of [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+  ] as const)
+    if (cursor.match(new RegExp(`${word}\\b`))) return value;
   return cursor.fail(`expected a value ("text", a number, true, false or null), found ${cursor.describeHere()}`);
 }
 
@@ -72,5 +80,11 @@ function compare(condition: Extract<JsonCondition, { kind: 'compare' }>, documen
   if (op === '==') return found === literal;
   if (op === '!=') return found !== literal;
   if (typeof found !== 'number' || typeof literal !== 'number') return false;
-  return op === '<' ? found < literal : op === '<=' ? found <= literal : op === '>' ? found > literal : found >= literal;
+  return op === '<'
+    ? found < literal
+    : op === '<='
+      ? found <= literal
+      : op === '>'
+        ? found > literal
+        : found >= literal;
 }

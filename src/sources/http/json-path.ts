@@ -22,12 +22,14 @@ export function parseJsonPath(text: string): PathStep[] {
 
 /** Read a path at the cursor (used by the condition parser too). */
 export function readJsonPath(cursor: TextCursor): PathStep[] {
-  if (!cursor.take('$')) cursor.fail(`expected a JSON path starting with "$" (like $.status), found ${cursor.describeHere()}`);
+  if (!cursor.take('$'))
+    cursor.fail(`expected a JSON path starting with "$" (like $.status), found ${cursor.describeHere()}`);
   const steps: PathStep[] = [];
   for (;;) {
     if (cursor.take('.')) {
       const name = cursor.match(NAME);
-      if (name === undefined) cursor.fail(`expected a key name after ".", found ${cursor.describeHere()} (use ["..."] for other keys)`);
+      if (name === undefined)
+        cursor.fail(`expected a key name after ".", found ${cursor.describeHere()} (use ["..."] for other keys)`);
       steps.push(name);
     } else if (cursor.take('[')) {
       const index = cursor.match(/\d+/);
@@ -47,7 +49,8 @@ export function lookupJsonPath(document: unknown, steps: readonly PathStep[]): u
       if (!Array.isArray(here) || step >= here.length) return undefined;
       here = here[step];
     } else {
-      if (here === null || typeof here !== 'object' || Array.isArray(here) || !Object.hasOwn(here, step)) return undefined;
+      if (here === null || typeof here !== 'object' || Array.isArray(here) || !Object.hasOwn(here, step))
+        return undefined;
       here = (here as Record<string, unknown>)[step];
     }
   }
@@ -56,5 +59,10 @@ export function lookupJsonPath(document: unknown, steps: readonly PathStep[]): u
 
 /** The path written back, for messages. */
 export function formatJsonPath(steps: readonly PathStep[]): string {
-  return '$' + steps.map((s) => (typeof s === 'number' ? `[${s}]` : WHOLE_NAME.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
+  return (
+    '$' +
+    steps
+      .map((s) => (typeof s === 'number' ? `[${s}]` : WHOLE_NAME.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`))
+      .join('')
+  );
 }

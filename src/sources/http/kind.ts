@@ -14,7 +14,13 @@ export const httpKind = {
   history: 'sampled',
   sampleNoun: 'probes',
   fields: httpSourceFields,
-  reference: [{ title: 'HTTP probe sources (`sources.<name>` with `type: http`)', path: 'sources.<name>.', fields: httpSourceFields }],
+  reference: [
+    {
+      title: 'HTTP probe sources (`sources.<name>` with `type: http`)',
+      path: 'sources.<name>.',
+      fields: httpSourceFields,
+    },
+  ],
   checkModeKeys: ['measure'],
   checkFields: httpCheckFields,
   checkSchemas: httpCheckSchemas,

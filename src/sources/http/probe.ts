@@ -25,7 +25,11 @@ export interface ProbeSettings {
 }
 
 /** Probe once and classify the answer. */
-export async function probeOnce(settings: ProbeSettings, agents: ReturnType<typeof createAgents>, signal: AbortSignal): Promise<ProbeResult> {
+export async function probeOnce(
+  settings: ProbeSettings,
+  agents: ReturnType<typeof createAgents>,
+  signal: AbortSignal,
+): Promise<ProbeResult> {
   const t = Date.now() / 1000;
   let response;
   try {
@@ -36,12 +40,15 @@ export async function probeOnce(settings: ProbeSettings, agents: ReturnType<type
   }
   const needsJson = settings.condition !== undefined || settings.value !== undefined;
   const document = needsJson ? parseJsonBody(response.body) : undefined;
-  const value = settings.value && document !== undefined ? toNumber(lookupJsonPath(document, settings.value)) : Number.NaN;
+  const value =
+    settings.value && document !== undefined ? toNumber(lookupJsonPath(document, settings.value)) : Number.NaN;
   const base = { t, latency: response.seconds, value };
-  if (!statusMatches(response.status, settings.expectStatus)) return { ...base, ok: false, failure: `status ${response.status}` };
+  if (!statusMatches(response.status, settings.expectStatus))
+    return { ...base, ok: false, failure: `status ${response.status}` };
   if (settings.condition) {
     if (document === undefined) return { ...base, ok: false, failure: 'body is not JSON' };
-    if (!evaluateJsonCondition(settings.condition, document)) return { ...base, ok: false, failure: `condition ${settings.conditionText ?? 'on the JSON body'} is false` };
+    if (!evaluateJsonCondition(settings.condition, document))
+      return { ...base, ok: false, failure: `condition ${settings.conditionText ?? 'on the JSON body'} is false` };
   }
   return { ...base, ok: true };
 }
@@ -58,4 +65,3 @@ function parseJsonBody(body: Buffer): unknown {
 function toNumber(found: unknown): number {
   return typeof found === 'number' && Number.isFinite(found) ? found : Number.NaN;
 }
-

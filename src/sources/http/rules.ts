@@ -18,16 +18,36 @@ export function httpCheckSchemas(foreignKeys: readonly string[]): JsonSchema[] {
 /** Parse the `condition` and `value` of an http source, pointing errors into the file. */
 export function validateHttpSource(source: ReadObject, ctx: ReadContext, text: string): void {
   const { condition, value } = source.values;
-  if (typeof condition === 'string') reportExpressionError(() => parseJsonCondition(condition), source.nodes.condition, `"condition" in ${source.where.owner}`, 'condition', ctx, text);
-  if (typeof value === 'string') reportExpressionError(() => parseJsonPath(value), source.nodes.value, `"value" in ${source.where.owner}`, 'JSON path', ctx, text);
+  if (typeof condition === 'string')
+    reportExpressionError(
+      () => parseJsonCondition(condition),
+      source.nodes.condition,
+      `"condition" in ${source.where.owner}`,
+      'condition',
+      ctx,
+      text,
+    );
+  if (typeof value === 'string')
+    reportExpressionError(
+      () => parseJsonPath(value),
+      source.nodes.value,
+      `"value" in ${source.where.owner}`,
+      'JSON path',
+      ctx,
+      text,
+    );
 }
 
 /** A check on an http source judges one `measure`; `value` needs the source's JSON path. */
 export function validateHttpCheck(check: ReadObject, rule: CheckRuleContext): void {
   const who = check.where.owner;
   rule.refuseForeignKeys('does not apply to an http source: use "measure: success | latency | value"');
-  if (!('measure' in check.nodes)) rule.ctx.report(check.node, `${who} reads an http source and needs "measure": success, latency or value`);
+  if (!('measure' in check.nodes))
+    rule.ctx.report(check.node, `${who} reads an http source and needs "measure": success, latency or value`);
   if (check.values.measure === 'value' && rule.source !== undefined && !('value' in rule.source.nodes)) {
-    rule.ctx.report(check.nodes.measure, `${who} has "measure: value" but its source has no "value" JSON path (e.g. value: $.queue.depth)`);
+    rule.ctx.report(
+      check.nodes.measure,
+      `${who} has "measure: value" but its source has no "value" JSON path (e.g. value: $.queue.depth)`,
+    );
   }
 }

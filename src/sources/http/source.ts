@@ -14,24 +14,41 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Create the http source of a spec entry. */
 export function createHttpSource(spec: HttpSourceSpec): SampledSource {
   const settings = (url: string): ProbeSettings => ({
-    request: { url, method: spec.method, headers: spec.headers, timeout: spec.timeout, maxBytes: MAX_BODY_BYTES, ...(spec.body !== undefined ? { body: spec.body } : {}) },
+    request: {
+      url,
+      method: spec.method,
+      headers: spec.headers,
+      timeout: spec.timeout,
+      maxBytes: MAX_BODY_BYTES,
+      ...(spec.body !== undefined ? { body: spec.body } : {}),
+    },
     expectStatus: spec.expectStatus,
-    ...(spec.condition !== undefined ? { condition: parseJsonCondition(spec.condition), conditionText: spec.condition } : {}),
+    ...(spec.condition !== undefined
+      ? { condition: parseJsonCondition(spec.condition), conditionText: spec.condition }
+      : {}),
     ...(spec.value !== undefined ? { value: parseJsonPath(spec.value) } : {}),
   });
   return {
-    describe: () => `http source "${spec.name}" probing ${spec.method} ${new URL(spec.url).origin}${new URL(spec.url).pathname}${spec.baselineUrl ? ' (side by side with baselineUrl)' : ''}, ${spec.samples} probes every ${spec.interval}s`,
+    describe: () =>
+      `http source "${spec.name}" probing ${spec.method} ${new URL(spec.url).origin}${new URL(spec.url).pathname}${spec.baselineUrl ? ' (side by side with baselineUrl)' : ''}, ${spec.samples} probes every ${spec.interval}s`,
     async collect(targets, signal, onProgress) {
       const agents = createAgents();
       const results: Record<SampleTarget, ProbeResult[]> = { url: [], baselineUrl: [] };
       const startedAt = Date.now() / 1000;
       try {
-        await sampleTargetsTogether(spec, targets, signal, async (target, url) => results[target].push(await probeOnce(settings(url), agents, signal)), onProgress);
+        await sampleTargetsTogether(
+          spec,
+          targets,
+          signal,
+          async (target, url) => results[target].push(await probeOnce(settings(url), agents, signal)),
+          onProgress,
+        );
       } finally {
         agents.destroy();
       }
       const sampled: Partial<Record<SampleTarget, Sampling>> = {};
-      for (const target of targets) sampled[target] = toSampling(interruptedLast(results[target], signal), spec.samples, startedAt);
+      for (const target of targets)
+        sampled[target] = toSampling(interruptedLast(results[target], signal), spec.samples, startedAt);
       return sampled;
     },
   };

@@ -28,7 +28,15 @@ export const statusSet: ScalarType<StatusRange[]> = {
   kind: 'scalar',
   expected: 'an HTTP status, a class or a range, or a comma list of them: 200, 2xx, 200-204 or "200, 301"',
   echo: true,
-  schema: { anyOf: [{ type: 'integer', minimum: 100, maximum: 599 }, { type: 'string', pattern: '^\\s*(?:[1-5]xx|\\d{3}(?:\\s*-\\s*\\d{3})?)(?:\\s*,\\s*(?:[1-5]xx|\\d{3}(?:\\s*-\\s*\\d{3})?))*\\s*$' }] },
+  schema: {
+    anyOf: [
+      { type: 'integer', minimum: 100, maximum: 599 },
+      {
+        type: 'string',
+        pattern: '^\\s*(?:[1-5]xx|\\d{3}(?:\\s*-\\s*\\d{3})?)(?:\\s*,\\s*(?:[1-5]xx|\\d{3}(?:\\s*-\\s*\\d{3})?))*\\s*$',
+      },
+    ],
+  },
   parse: (raw) => {
     const ranges = parseStatusSet(raw);
     return ranges === undefined ? { ok: false } : { ok: true, value: ranges };

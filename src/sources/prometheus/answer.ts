@@ -27,7 +27,9 @@ export function readAnswer(answer: RawAnswer, requestUrl: string, range: TimeRan
     );
   }
   if (answer.body.trim() === '') {
-    throw protocolError(`${ctx.where} answered with an empty body: a proxy in between probably cut the answer; check \`url\` of source "${ctx.sourceName}" and run again`);
+    throw protocolError(
+      `${ctx.where} answered with an empty body: a proxy in between probably cut the answer; check \`url\` of source "${ctx.sourceName}" and run again`,
+    );
   }
   let body: unknown;
   try {

@@ -19,9 +19,15 @@ export function validateAuth(source: ReadObject, ctx: ReadContext): void {
   const has = (key: string): boolean => key in auth.nodes;
   const who = `"auth" in ${source.where.owner}`;
   if (has('bearer') && (has('username') || has('password'))) {
-    ctx.report(at, `${who} has both "bearer" and "${has('username') ? 'username' : 'password'}": use a bearer token or a username and password, not both`);
+    ctx.report(
+      at,
+      `${who} has both "bearer" and "${has('username') ? 'username' : 'password'}": use a bearer token or a username and password, not both`,
+    );
   } else if (has('username') !== has('password')) {
-    ctx.report(at, `${who} needs "${has('username') ? 'password' : 'username'}" too: basic auth takes a username and a password`);
+    ctx.report(
+      at,
+      `${who} needs "${has('username') ? 'password' : 'username'}" too: basic auth takes a username and a password`,
+    );
   } else if (!has('bearer') && !has('username')) {
     ctx.report(at, `${who} is empty: give "bearer", or "username" and "password"`);
   }

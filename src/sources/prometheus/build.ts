@@ -20,7 +20,9 @@ export function buildPrometheusSource(name: string, source: ReadObject, specFile
   if (auth !== undefined && 'auth' in source.nodes) {
     const a = auth.values;
     result.auth =
-      typeof a.bearer === 'string' ? { bearer: a.bearer } : { username: a.username as string, password: a.password as string };
+      typeof a.bearer === 'string'
+        ? { bearer: a.bearer }
+        : { username: a.username as string, password: a.password as string };
   }
   const tls = v.tls as ReadObject | undefined;
   if (tls !== undefined && 'tls' in source.nodes) result.tls = buildTls(tls.values, specFile);

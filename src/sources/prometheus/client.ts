@@ -59,7 +59,15 @@ export function createPrometheusSource(spec: PrometheusSourceSpec, options: Prom
     const attempt = async (): Promise<QueryResult> => {
       let answer;
       try {
-        answer = await postQueryRange({ url: endpoint.queryRangeUrl, headers, query, range, signal: deadline.signal, maxBytes, ...(httpsAgent ? { httpsAgent } : {}) });
+        answer = await postQueryRange({
+          url: endpoint.queryRangeUrl,
+          headers,
+          query,
+          range,
+          signal: deadline.signal,
+          maxBytes,
+          ...(httpsAgent ? { httpsAgent } : {}),
+        });
       } catch (error) {
         throw transportFailure(error, transport);
       }

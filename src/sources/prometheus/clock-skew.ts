@@ -28,7 +28,12 @@ function describeSkew(skew: number): string {
  * Throw when `range` ends in the server's future (its data cannot be complete); return a warning
  * when the clocks differ by more than MAX_CLOCK_SKEW_SECONDS otherwise.
  */
-export function checkClockSkew(dateHeader: string | undefined, range: TimeRange, where: string, nowMs: number = Date.now()): string | undefined {
+export function checkClockSkew(
+  dateHeader: string | undefined,
+  range: TimeRange,
+  where: string,
+  nowMs: number = Date.now(),
+): string | undefined {
   const skew = measureClockSkew(dateHeader, nowMs);
   if (skew === undefined || Math.abs(skew) <= MAX_CLOCK_SKEW_SECONDS) return undefined;
   const serverNow = nowMs / 1000 - skew;

@@ -44,21 +44,31 @@ export function readEnvelopeError(body: unknown): EnvelopeError | undefined {
 /** The SourceError for a `status: "error"` answer that came with a 2xx status. */
 export function envelopeFailure(where: string, failure: EnvelopeError): SourceError {
   const kind = failure.errorType === 'bad_data' || failure.errorType === 'execution' ? 'query' : 'http';
-  const todo = kind === 'query' ? 'fix the query (try it in the Prometheus UI)' : 'the backend failed to run it; run again later, or make the query cheaper';
-  return new SourceError(`${where} refused the query (${failure.errorType}): ${failure.error}; ${todo}`, { retryable: false, kind });
+  const todo =
+    kind === 'query'
+      ? 'fix the query (try it in the Prometheus UI)'
+      : 'the backend failed to run it; run again later, or make the query cheaper';
+  return new SourceError(`${where} refused the query (${failure.errorType}): ${failure.error}; ${todo}`, {
+    retryable: false,
+    kind,
+  });
 }
 
 function readStrings(raw: unknown): string[] {
-  return Array.isArray(raw) ? raw.map((item) => sanitizeServerText(typeof item === 'string' ? item : JSON.stringify(item))) : [];
+  return Array.isArray(raw)
+    ? raw.map((item) => sanitizeServerText(typeof item === 'string' ? item : JSON.stringify(item)))
+    : [];
 }
 
 /** Parse a query_range answer into series and benign warnings; throws SourceError otherwise. */
 export function parseQueryRangeBody(body: unknown, range: TimeRange, where: string): QueryResult {
   const notAnApi = `: \`url\` must point at a Prometheus-compatible query API`;
-  if (!isRecord(body)) throw endpointError(`${where} answered JSON that is not the Prometheus API's envelope${notAnApi}`);
+  if (!isRecord(body))
+    throw endpointError(`${where} answered JSON that is not the Prometheus API's envelope${notAnApi}`);
   const failure = readEnvelopeError(body);
   if (failure) throw envelopeFailure(where, failure);
-  if (body['status'] === undefined) throw endpointError(`${where} answered JSON without the Prometheus API's \`status\`${notAnApi}`);
+  if (body['status'] === undefined)
+    throw endpointError(`${where} answered JSON without the Prometheus API's \`status\`${notAnApi}`);
   if (body['status'] !== 'success') {
     throw protocolError(`${where} answered with status ${JSON.stringify(body['status'])}, not "success"`);
   }
@@ -66,15 +76,20 @@ export function parseQueryRangeBody(body: unknown, range: TimeRange, where: stri
   const partial = warnings.find(isPartialWarning);
   if (body['isPartial'] === true || partial !== undefined) {
     const why = partial ?? 'isPartial: true';
-    throw new SourceError(`${where} answered with partial data (${why}): some of the data is missing, so nothing is judged; run again once every store is up`, {
-      retryable: false,
-      kind: 'protocol',
-    });
+    throw new SourceError(
+      `${where} answered with partial data (${why}): some of the data is missing, so nothing is judged; run again once every store is up`,
+      {
+        retryable: false,
+        kind: 'protocol',
+      },
+    );
   }
   const data = body['data'];
   if (!isRecord(data)) throw protocolError(`${where} answered without a \`data\` object`);
   if (data['resultType'] !== 'matrix') {
-    throw endpointError(`${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix"${notAnApi}`);
+    throw endpointError(
+      `${where} answered a range query with resultType ${JSON.stringify(data['resultType'])}, not "matrix"${notAnApi}`,
+    );
   }
   const result = data['result'];
   if (!Array.isArray(result)) throw protocolError(`${where} answered without a \`data.result\` array`);

@@ -71,12 +71,18 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
   }
   if (status === 400 || status === 422) {
     const verb = status === 400 ? 'refused the query' : 'could not execute the query';
-    const todo = status === 400 ? 'fix the query (try it in the Prometheus UI)' : 'make the query cheaper: aggregate it, shorten the window or raise `step`';
-    return new SourceError(`${ctx.where} ${verb} (HTTP ${status}${envelope ? `, ${envelope.errorType}): ${envelope.error}` : ')'}; ${todo}`, {
-      retryable: false,
-      kind: 'query',
-      status,
-    });
+    const todo =
+      status === 400
+        ? 'fix the query (try it in the Prometheus UI)'
+        : 'make the query cheaper: aggregate it, shorten the window or raise `step`';
+    return new SourceError(
+      `${ctx.where} ${verb} (HTTP ${status}${envelope ? `, ${envelope.errorType}): ${envelope.error}` : ')'}; ${todo}`,
+      {
+        retryable: false,
+        kind: 'query',
+        status,
+      },
+    );
   }
   if (status === 404) {
     return new SourceError(
@@ -86,9 +92,12 @@ export function statusFailure(answer: RawAnswer, ctx: AnswerContext): SourceErro
     );
   }
   const retryable = status === 408 || status === 429 || status >= 500;
-  const proxyHint = !envelope && describeBody(answer) === 'an HTML page' ? ': a proxy or load balancer answered, not Prometheus' : '';
+  const proxyHint =
+    !envelope && describeBody(answer) === 'an HTML page' ? ': a proxy or load balancer answered, not Prometheus' : '';
   const retryAfterSeconds = retryable ? parseRetryAfter(answer.retryAfter) : undefined;
-  const todo = retryable ? '; the backend is unwell or overloaded: run again later' : `; check \`url\` of source "${ctx.sourceName}"`;
+  const todo = retryable
+    ? '; the backend is unwell or overloaded: run again later'
+    : `; check \`url\` of source "${ctx.sourceName}"`;
   return new SourceError(`${ctx.where} answered HTTP ${status}${detail}${proxyHint}${todo}`, {
     retryable,
     kind: retryable ? 'http' : 'endpoint',

@@ -14,7 +14,11 @@ export const prometheusKind = {
   history: 'range',
   fields: prometheusSourceFields,
   reference: [
-    { title: 'Prometheus sources (`sources.<name>` with `type: prometheus`)', path: 'sources.<name>.', fields: prometheusSourceFields },
+    {
+      title: 'Prometheus sources (`sources.<name>` with `type: prometheus`)',
+      path: 'sources.<name>.',
+      fields: prometheusSourceFields,
+    },
     { title: 'Source auth (`sources.<name>.auth`)', path: 'auth.', fields: authFields },
   ],
   // The PromQL keys themselves are in the common check table (src/spec-file/fields.ts): the range

@@ -35,7 +35,8 @@ function parsePoints(raw: unknown, range: TimeRange): Point[] {
   if (!Array.isArray(raw)) throw protocolError('a series in the answer has no `values` array');
   const points: Point[] = [];
   for (const pair of raw) {
-    if (!Array.isArray(pair) || pair.length !== 2) throw protocolError('a sample in the answer is not a [time, "value"] pair');
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw protocolError('a sample in the answer is not a [time, "value"] pair');
     const t = parseTimestamp(pair[0]);
     const v = parseSampleValue(pair[1]);
     // Query frontends align start/end to the step and may return points outside the range:

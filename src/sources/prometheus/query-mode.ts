@@ -17,7 +17,10 @@ const COUNT_KEYS = ['numerator', 'denominator'] as const;
 /** JSON Schema form of the query rule: `query`, or both canary queries, never a mix. */
 export const queryModeSchema: JsonSchema = {
   oneOf: [
-    { required: ['query'], not: { anyOf: [{ required: ['baselineQuery'] }, { required: ['candidateQuery'] }, ...countKeysSchema()] } },
+    {
+      required: ['query'],
+      not: { anyOf: [{ required: ['baselineQuery'] }, { required: ['candidateQuery'] }, ...countKeysSchema()] },
+    },
     { required: ['baselineQuery', 'candidateQuery'], not: { anyOf: [{ required: ['query'] }, ...countKeysSchema()] } },
     {
       required: ['numerator', 'denominator'],
@@ -39,16 +42,25 @@ export function validateQueryMode(check: ReadObject, ctx: ReadContext): void {
     return;
   }
   if ('minTraffic' in check.nodes) {
-    ctx.report(check.nodes.minTraffic, `${who} has "minTraffic", which only applies to count checks ("numerator" and "denominator"): remove it or make the check a count check`);
+    ctx.report(
+      check.nodes.minTraffic,
+      `${who} has "minTraffic", which only applies to count checks ("numerator" and "denominator"): remove it or make the check a count check`,
+    );
   }
   if (has('query') && (has('baselineQuery') || has('candidateQuery'))) {
     const extra = has('baselineQuery') ? 'baselineQuery' : 'candidateQuery';
-    ctx.report(check.nodes[extra], `${who} has both "query" and "${extra}": use "query" (before/after) or "baselineQuery" + "candidateQuery" (canary), not both`);
+    ctx.report(
+      check.nodes[extra],
+      `${who} has both "query" and "${extra}": use "query" (before/after) or "baselineQuery" + "candidateQuery" (canary), not both`,
+    );
   } else if (has('baselineQuery') !== has('candidateQuery')) {
     const missing = has('baselineQuery') ? 'candidateQuery' : 'baselineQuery';
     ctx.report(check.node, `${who} needs "${missing}" too: canary mode compares "baselineQuery" with "candidateQuery"`);
   } else if (!has('query') && !has('baselineQuery')) {
-    ctx.report(check.node, `${who} needs a "query" (or "baselineQuery" and "candidateQuery" for a canary, or "numerator" and "denominator" for counts)`);
+    ctx.report(
+      check.node,
+      `${who} needs a "query" (or "baselineQuery" and "candidateQuery" for a canary, or "numerator" and "denominator" for counts)`,
+    );
   }
 }
 
@@ -63,7 +75,10 @@ function validateCountMode(check: ReadObject, ctx: ReadContext): void {
     );
   } else if (!('numerator' in check.nodes) || !('denominator' in check.nodes)) {
     const missing = 'numerator' in check.nodes ? 'denominator' : 'numerator';
-    ctx.report(check.node, `${who} needs "${missing}" too: a count check compares events ("numerator", e.g. errors) out of trials ("denominator", e.g. requests)`);
+    ctx.report(
+      check.node,
+      `${who} needs "${missing}" too: a count check compares events ("numerator", e.g. errors) out of trials ("denominator", e.g. requests)`,
+    );
   }
 }
 

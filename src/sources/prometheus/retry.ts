@@ -48,7 +48,10 @@ export async function runWithRetries<T>(
       const asked = error.options.retryAfterSeconds;
       const wait = asked ?? backoffSeconds(counter.attempts, policy);
       if (wait * 1000 >= deadline.remainingMs()) {
-        const why = asked === undefined ? tries : `${tries}; the server asked to retry after ${formatDuration(asked)}, past the timeout`;
+        const why =
+          asked === undefined
+            ? tries
+            : `${tries}; the server asked to retry after ${formatDuration(asked)}, past the timeout`;
         throw withNote(error, why);
       }
       await sleep(wait * 1000, deadline.signal);

@@ -5,6 +5,6 @@ export function tlsEnvironmentWarnings(env: Readonly<Record<string, string | und
   if (env.NODE_TLS_REJECT_UNAUTHORIZED !== '0') return [];
   return [
     'NODE_TLS_REJECT_UNAUTHORIZED=0 is set in the environment: it turns TLS certificate checks off for Node programs. ' +
-      'verify-deploy keeps checking its sources\' certificates anyway; unset it, and use `tls.ca` for a private CA',
+      "verify-deploy keeps checking its sources' certificates anyway; unset it, and use `tls.ca` for a private CA",
   ];
 }

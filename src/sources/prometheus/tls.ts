@@ -23,10 +23,14 @@ function loadCaFile(path: string, sourceName: string): Buffer {
     pem = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`source "${sourceName}": cannot read the \`tls.ca\` file ${path} (${code}); check the path (relative paths start at the spec's folder)`);
+    throw new UsageError(
+      `source "${sourceName}": cannot read the \`tls.ca\` file ${path} (${code}); check the path (relative paths start at the spec's folder)`,
+    );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new UsageError(`source "${sourceName}": the \`tls.ca\` file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    throw new UsageError(
+      `source "${sourceName}": the \`tls.ca\` file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+    );
   }
   return pem;
 }

@@ -61,10 +61,14 @@ export function transportFailure(error: unknown, ctx: TransportContext): SourceE
     );
   }
   if (code === 'ERR_CANCELED') return abortFailure(ctx);
-  if (code === 'ECONNREFUSED') return network(`${where} refused the connection: is it running and is \`url\` right?`, true);
+  if (code === 'ECONNREFUSED')
+    return network(`${where} refused the connection: is it running and is \`url\` right?`, true);
   // The resolver answered that the name does not exist: waiting will not make it exist, `url` is wrong.
   if (code === 'ENOTFOUND') {
-    return new SourceError(`${where}: the host name does not resolve; check \`url\` of source "${ctx.sourceName}"`, { retryable: false, kind: 'endpoint' });
+    return new SourceError(`${where}: the host name does not resolve; check \`url\` of source "${ctx.sourceName}"`, {
+      retryable: false,
+      kind: 'endpoint',
+    });
   }
   if (code === 'EAI_AGAIN') return network(`${where}: the host name could not be resolved (DNS did not answer)`, true);
   if (['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) || /socket hang up|aborted/i.test(message)) {

@@ -15,8 +15,20 @@ export function buildScrapeMeasure(check: ReadObject): ScrapeMeasure | undefined
   const by = (v.by as string[] | undefined) ?? [];
   if (typeof v.rate === 'string') return { kind: 'rate', series: parseMetricSelector(v.rate), by };
   const ratio = (v.ratio as ReadObject | undefined)?.values;
-  if (ratio) return { kind: 'ratio', numerator: parseMetricSelector(ratio.numerator as string), denominator: parseMetricSelector(ratio.denominator as string), by };
+  if (ratio)
+    return {
+      kind: 'ratio',
+      numerator: parseMetricSelector(ratio.numerator as string),
+      denominator: parseMetricSelector(ratio.denominator as string),
+      by,
+    };
   const quantile = (v.quantile as ReadObject | undefined)?.values;
-  if (quantile) return { kind: 'quantile', q: quantile.q as number, histogram: parseMetricSelector(quantile.histogram as string), by };
+  if (quantile)
+    return {
+      kind: 'quantile',
+      q: quantile.q as number,
+      histogram: parseMetricSelector(quantile.histogram as string),
+      by,
+    };
   return undefined;
 }

@@ -51,7 +51,12 @@ export function counterIncreases(series: Series, times: readonly number[]): numb
 }
 
 /** Sum the increases of series grouped by the `by` labels (plus `extra`, e.g. `le`). */
-export function groupIncreases(series: readonly Series[], times: readonly number[], by: readonly string[], extra: readonly string[] = []): GroupIncreases[] {
+export function groupIncreases(
+  series: readonly Series[],
+  times: readonly number[],
+  by: readonly string[],
+  extra: readonly string[] = [],
+): GroupIncreases[] {
   const groups = new Map<string, GroupIncreases>();
   for (const s of series) {
     const labels: Labels = {};

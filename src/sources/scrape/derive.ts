@@ -50,7 +50,9 @@ function deriveRatios(sampling: Sampling, measure: Extract<ScrapeMeasure, { kind
 
 function deriveQuantiles(sampling: Sampling, measure: Extract<ScrapeMeasure, { kind: 'quantile' }>): Series[] {
   const times = timesOf(sampling);
-  const buckets = groupIncreases(selectSeries(sampling.measures, measure.histogram, '_bucket'), times, measure.by, ['le']);
+  const buckets = groupIncreases(selectSeries(sampling.measures, measure.histogram, '_bucket'), times, measure.by, [
+    'le',
+  ]);
   const groups = new Map<string, { labels: Record<string, string>; buckets: typeof buckets }>();
   for (const bucket of buckets) {
     const labels = Object.fromEntries(measure.by.map((name) => [name, bucket.labels[name] ?? '']));
@@ -63,7 +65,12 @@ function deriveQuantiles(sampling: Sampling, measure: Extract<ScrapeMeasure, { k
     labels,
     points: times.slice(1).map((t, i) => ({
       t,
-      v: histogramQuantile(measure.q, group.map((b) => ({ le: parseLe(b.labels.le), count: b.increases[i + 1] as number })).filter((b) => !Number.isNaN(b.le))),
+      v: histogramQuantile(
+        measure.q,
+        group
+          .map((b) => ({ le: parseLe(b.labels.le), count: b.increases[i + 1] as number }))
+          .filter((b) => !Number.isNaN(b.le)),
+      ),
     })),
   }));
 }

@@ -15,7 +15,13 @@ export const scrapeKind = {
   history: 'sampled',
   sampleNoun: 'scrapes',
   fields: scrapeSourceFields,
-  reference: [{ title: 'Scrape sources (`sources.<name>` with `type: scrape`)', path: 'sources.<name>.', fields: scrapeSourceFields }],
+  reference: [
+    {
+      title: 'Scrape sources (`sources.<name>` with `type: scrape`)',
+      path: 'sources.<name>.',
+      fields: scrapeSourceFields,
+    },
+  ],
   checkModeKeys: SCRAPE_MODE_KEYS,
   checkFields: scrapeCheckFields,
   checkSchemas: scrapeCheckSchemas,

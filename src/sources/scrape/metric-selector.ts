@@ -14,7 +14,8 @@ export function parseMetricSelector(text: string): MetricSelector {
   const cursor = new TextCursor(text);
   cursor.skipSpaces();
   const metric = cursor.match(METRIC);
-  if (metric === undefined) return cursor.fail(`expected a metric name (letters, digits, "_" and ":"), found ${cursor.describeHere()}`);
+  if (metric === undefined)
+    return cursor.fail(`expected a metric name (letters, digits, "_" and ":"), found ${cursor.describeHere()}`);
   cursor.skipSpaces();
   const matchers: LabelMatcher[] = [];
   if (cursor.take('{')) {
@@ -26,11 +27,15 @@ export function parseMetricSelector(text: string): MetricSelector {
         cursor.skipSpaces();
         continue;
       }
-      if (cursor.peek() !== '}') cursor.fail(`expected "," or "}" after a label matcher, found ${cursor.describeHere()}`);
+      if (cursor.peek() !== '}')
+        cursor.fail(`expected "," or "}" after a label matcher, found ${cursor.describeHere()}`);
     }
     cursor.skipSpaces();
   }
-  if (!cursor.atEnd()) cursor.fail(`unexpected ${cursor.describeHere()} after the selector: write a metric name with optional {label="value"} matchers`);
+  if (!cursor.atEnd())
+    cursor.fail(
+      `unexpected ${cursor.describeHere()} after the selector: write a metric name with optional {label="value"} matchers`,
+    );
   return { metric, matchers };
 }
 

@@ -21,10 +21,23 @@ export class ExpositionError extends Error {
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*/;
-const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped', 'unknown', 'info', 'stateset', 'gaugehistogram']);
+const TYPES = new Set([
+  'counter',
+  'gauge',
+  'histogram',
+  'summary',
+  'untyped',
+  'unknown',
+  'info',
+  'stateset',
+  'gaugehistogram',
+]);
 
 /** Parse an exposition; `keep` (metric names) filters samples early so a big page stays cheap. */
-export function parseExposition(text: string, keep?: ReadonlySet<string>): { samples: ExposedSample[]; types: Map<string, string> } {
+export function parseExposition(
+  text: string,
+  keep?: ReadonlySet<string>,
+): { samples: ExposedSample[]; types: Map<string, string> } {
   const samples: ExposedSample[] = [];
   const types = new Map<string, string>();
   const lines = text.split('\n');
@@ -42,7 +55,8 @@ export function parseExposition(text: string, keep?: ReadonlySet<string>): { sam
 function readComment(line: string, types: Map<string, string>, where: string): void {
   const type = /^#\s+TYPE\s+(\S+)\s+(\S+)\s*$/.exec(line);
   if (type) {
-    if (!NAME.test(type[1] as string) || !TYPES.has(type[2] as string)) throw new ExpositionError(`${where}: bad TYPE line`);
+    if (!NAME.test(type[1] as string) || !TYPES.has(type[2] as string))
+      throw new ExpositionError(`${where}: bad TYPE line`);
     types.set(type[1] as string, type[2] as string);
   }
   // HELP, EOF and free comments carry nothing the gate reads.
@@ -56,7 +70,8 @@ function readSample(line: string, where: string): ExposedSample {
   if (line[pos] === '{') pos = readLabels(line, pos + 1, labels, where);
   const after = line.slice(pos);
   const rest = after.trim().split(/\s+/);
-  if (!/^[ \t]/.test(after) || rest.length > 2 || rest[0] === '') throw new ExpositionError(`${where}: expected "name{labels} value [timestamp]"`);
+  if (!/^[ \t]/.test(after) || rest.length > 2 || rest[0] === '')
+    throw new ExpositionError(`${where}: expected "name{labels} value [timestamp]"`);
   const value = parseSampleValue(rest[0] as string);
   if (value === undefined) throw new ExpositionError(`${where}: "${(rest[0] as string).slice(0, 30)}" is not a number`);
   if (rest[1] !== undefined && !/^-?\d+(?:\.\d+)?$/.test(rest[1])) throw new ExpositionError(`${where}: bad timestamp`);
@@ -70,7 +85,8 @@ function readLabels(line: string, start: number, labels: Record<string, string>,
     while (line[pos] === ' ') pos++;
     if (line[pos] === '}') return pos + 1;
     const label = LABEL.exec(line.slice(pos))?.[0];
-    if (label === undefined || line[pos + label.length] !== '=' || line[pos + label.length + 1] !== '"') throw new ExpositionError(`${where}: bad label`);
+    if (label === undefined || line[pos + label.length] !== '=' || line[pos + label.length + 1] !== '"')
+      throw new ExpositionError(`${where}: bad label`);
     pos += label.length + 2;
     let value = '';
     for (; pos < line.length && line[pos] !== '"'; pos++) {

@@ -24,13 +24,21 @@ export function validateScrapeCheck(check: ReadObject, rule: CheckRuleContext): 
   const who = check.where.owner;
   rule.refuseForeignKeys('does not apply to a scrape source: use one of "rate", "ratio" or "quantile"');
   const modes = SCRAPE_MODE_KEYS.filter((key) => key in check.nodes);
-  if (modes.length === 0) rule.ctx.report(check.node, `${who} reads a scrape source and needs one of "rate", "ratio" or "quantile"`);
-  if (modes.length > 1) rule.ctx.report(check.nodes[modes[1] as string], `${who} has both "${modes[0]}" and "${modes[1]}": give exactly one`);
+  if (modes.length === 0)
+    rule.ctx.report(check.node, `${who} reads a scrape source and needs one of "rate", "ratio" or "quantile"`);
+  if (modes.length > 1)
+    rule.ctx.report(
+      check.nodes[modes[1] as string],
+      `${who} has both "${modes[0]}" and "${modes[1]}": give exactly one`,
+    );
   validateSelectors(check, rule.ctx, rule.text);
 }
 
 function validateSelectors(check: ReadObject, ctx: ReadContext, text: string): void {
-  const at = (object: ReadObject | undefined, key: string): [unknown, Node | undefined] => [object?.values[key], object?.nodes[key]];
+  const at = (object: ReadObject | undefined, key: string): [unknown, Node | undefined] => [
+    object?.values[key],
+    object?.nodes[key],
+  ];
   const ratio = check.values.ratio as ReadObject | undefined;
   const quantile = check.values.quantile as ReadObject | undefined;
   const places: [string, [unknown, Node | undefined]][] = [
@@ -40,6 +48,14 @@ function validateSelectors(check: ReadObject, ctx: ReadContext, text: string): v
     ['quantile.histogram', at(quantile, 'histogram')],
   ];
   for (const [label, [value, node]] of places) {
-    if (typeof value === 'string') reportExpressionError(() => parseMetricSelector(value), node, `"${label}" of ${check.where.owner}`, 'selector', ctx, text);
+    if (typeof value === 'string')
+      reportExpressionError(
+        () => parseMetricSelector(value),
+        node,
+        `"${label}" of ${check.where.owner}`,
+        'selector',
+        ctx,
+        text,
+      );
   }
 }

@@ -22,17 +22,30 @@ export interface ScrapeOptions {
 export function createScrapeSource(spec: ScrapeSourceSpec, options: ScrapeOptions = {}): SampledSource {
   const keep = options.metrics ? new Set(options.metrics) : undefined;
   return {
-    describe: () => `scrape source "${spec.name}" reading ${new URL(spec.url).origin}${new URL(spec.url).pathname}${spec.baselineUrl ? ' (side by side with baselineUrl)' : ''}, ${spec.samples} scrapes every ${spec.interval}s`,
+    describe: () =>
+      `scrape source "${spec.name}" reading ${new URL(spec.url).origin}${new URL(spec.url).pathname}${spec.baselineUrl ? ' (side by side with baselineUrl)' : ''}, ${spec.samples} scrapes every ${spec.interval}s`,
     async collect(targets, signal, onProgress) {
       const agents = createAgents();
       const state = Object.fromEntries(targets.map((t) => [t, new Accumulator()])) as Record<SampleTarget, Accumulator>;
       const startedAt = Date.now() / 1000;
       try {
-        const request = (url: string) => ({ url, method: 'GET', headers: { Accept: 'text/plain;version=0.0.4', ...spec.headers }, timeout: spec.timeout, maxBytes: MAX_PAGE_BYTES });
-        await sampleTargetsTogether(spec, targets, signal, async (target, url) => {
-          await state[target].scrape(request(url), keep, agents, signal);
-          return state[target].taken;
-        }, onProgress);
+        const request = (url: string) => ({
+          url,
+          method: 'GET',
+          headers: { Accept: 'text/plain;version=0.0.4', ...spec.headers },
+          timeout: spec.timeout,
+          maxBytes: MAX_PAGE_BYTES,
+        });
+        await sampleTargetsTogether(
+          spec,
+          targets,
+          signal,
+          async (target, url) => {
+            await state[target].scrape(request(url), keep, agents, signal);
+            return state[target].taken;
+          },
+          onProgress,
+        );
       } finally {
         agents.destroy();
       }
@@ -49,12 +62,18 @@ class Accumulator {
   private readonly series = new Map<string, { name: string; labels: Labels; points: { t: number; v: number }[] }>();
   private readonly failures: Record<string, number> = {};
 
-  async scrape(request: Parameters<typeof sendRequest>[0], keep: ReadonlySet<string> | undefined, agents: ReturnType<typeof createAgents>, signal: AbortSignal): Promise<void> {
+  async scrape(
+    request: Parameters<typeof sendRequest>[0],
+    keep: ReadonlySet<string> | undefined,
+    agents: ReturnType<typeof createAgents>,
+    signal: AbortSignal,
+  ): Promise<void> {
     const t = Date.now() / 1000;
     try {
       const response = await sendRequest(request, agents, signal);
       if (response.status < 200 || response.status > 299) return this.fail(`status ${response.status}`);
-      if (/html/i.test(response.contentType)) return this.fail(`not a metrics page (${response.contentType.split(';')[0]})`);
+      if (/html/i.test(response.contentType))
+        return this.fail(`not a metrics page (${response.contentType.split(';')[0]})`);
       const { samples } = parseExposition(response.body.toString('utf8'), keep);
       for (const sample of samples) {
         const key = JSON.stringify([sample.name, Object.entries(sample.labels).sort()]);
@@ -78,6 +97,13 @@ class Accumulator {
   toSampling(planned: number, startedAt: number): Sampling {
     const measures: Record<string, Series[]> = {};
     for (const { name, labels, points } of this.series.values()) (measures[name] ??= []).push({ labels, points });
-    return { startedAt, endedAt: Date.now() / 1000, planned, taken: this.taken, measures, failures: { ...this.failures } };
+    return {
+      startedAt,
+      endedAt: Date.now() / 1000,
+      planned,
+      taken: this.taken,
+      measures,
+      failures: { ...this.failures },
+    };
   }
 }

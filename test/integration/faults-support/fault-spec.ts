@@ -65,7 +65,7 @@ export function seriesBody(body: string, value: (t: number) => string, labels: R
 
 /** Steady data: the same spread of values before and after any deploy (a pass). */
 export function steady(t: number): string {
-  return String(100 + ((t / 30) * 7919) % 13);
+  return String(100 + (((t / 30) * 7919) % 13));
 }
 
 /** Answer steady data for the asked range. */
@@ -75,5 +75,9 @@ export function sendSteady(body: string, res: ServerResponse): void {
 
 /** Every text a run produced: stdout, stderr and each report file that exists. */
 export function allOutput(result: { stdout: string; stderr: string }, reportFiles: string[]): string {
-  return [result.stdout, result.stderr, ...reportFiles.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8'))].join('\n');
+  return [
+    result.stdout,
+    result.stderr,
+    ...reportFiles.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')),
+  ].join('\n');
 }

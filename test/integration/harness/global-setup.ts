@@ -56,11 +56,17 @@ export default async function globalSetup(): Promise<void> {
       state.removeHarnessState();
     };
     state.saveHarnessState({
-      url: harness.prometheus.url, pid: harness.prometheus.pid, workDir: harness.workDir,
+      url: harness.prometheus.url,
+      pid: harness.prometheus.pid,
+      workDir: harness.workDir,
       victoriaMetricsUrl: vmHarness.victoriaMetrics.url,
     });
-    process.stderr.write(`\n[integration] prometheus ${harness.prometheus.url} (pid ${harness.prometheus.pid}) ready in ${Date.now() - began} ms\n`);
-    process.stderr.write(`[integration] victoria-metrics ${vmHarness.victoriaMetrics.url} (pid ${vmHarness.victoriaMetrics.pid}) ready\n`);
+    process.stderr.write(
+      `\n[integration] prometheus ${harness.prometheus.url} (pid ${harness.prometheus.pid}) ready in ${Date.now() - began} ms\n`,
+    );
+    process.stderr.write(
+      `[integration] victoria-metrics ${vmHarness.victoriaMetrics.url} (pid ${vmHarness.victoriaMetrics.pid}) ready\n`,
+    );
   } finally {
     rmSync(compiled.dir, { recursive: true, force: true });
   }

@@ -31,7 +31,9 @@ export function loadHarnessState(): HarnessState {
   if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as HarnessState;
   const url = process.env[URL_ENV];
   if (url) return { url, pid: -1, workDir: '' };
-  throw new Error('the test Prometheus is not running: run the integration project through jest (globalSetup starts it)');
+  throw new Error(
+    'the test Prometheus is not running: run the integration project through jest (globalSetup starts it)',
+  );
 }
 
 /** Removes the state file, if any. */

@@ -10,7 +10,13 @@ const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 /** A query check whose rate() ranges equal the 30s step, so the spec draws no overlap warning. */
 function queryCheck(name: string, query: string, tolerance: string): string[] {
   const atStep = query.replace(/\[1m\]/g, '[30s]');
-  return [`  - name: ${quote(name)}`, '    source: prom', `    query: ${quote(atStep)}`, '    direction: increase', `    tolerance: ${tolerance}`];
+  return [
+    `  - name: ${quote(name)}`,
+    '    source: prom',
+    `    query: ${quote(atStep)}`,
+    '    direction: increase',
+    `    tolerance: ${tolerance}`,
+  ];
 }
 
 export interface ReportSpec {
@@ -40,12 +46,20 @@ export const BEFORE_AFTER: ReportSpec = {
 };
 
 /** Canary: stable and canary tracks side by side over the post window; the canary's errors fail. */
-export const CANARY: ReportSpec = { name: 'canary', deployedAt: SCENARIOS.canary.deployedAt, exitCode: 1, yaml: renderScenarioSpec(SCENARIOS.canary) };
+export const CANARY: ReportSpec = {
+  name: 'canary',
+  deployedAt: SCENARIOS.canary.deployedAt,
+  exitCode: 1,
+  yaml: renderScenarioSpec(SCENARIOS.canary),
+};
 
 /** baseline.offset 1h on the hourly pattern: the baseline is drawn shifted onto the post window's clock. */
 export const OFFSET: ReportSpec = {
   name: 'offset',
   deployedAt: SCENARIOS['hourly-pattern'].deployedAt,
   exitCode: 0,
-  yaml: countSpec(['baseline: {window: 10m, offset: 1h}', 'post: {window: 10m}'], p95Lines(SCENARIOS['hourly-pattern'].job)),
+  yaml: countSpec(
+    ['baseline: {window: 10m, offset: 1h}', 'post: {window: 10m}'],
+    p95Lines(SCENARIOS['hourly-pattern'].job),
+  ),
 };

@@ -43,7 +43,8 @@ export interface LiveService {
 const LE_VALUES = [...BUCKET_BOUNDS.map(String), '+Inf'];
 
 function assertBehaviour(behaviour: ServiceBehaviour): void {
-  if (!(behaviour.errorShare >= 0 && behaviour.errorShare <= 1)) throw new Error(`errorShare must be in [0, 1], got ${behaviour.errorShare}`);
+  if (!(behaviour.errorShare >= 0 && behaviour.errorShare <= 1))
+    throw new Error(`errorShare must be in [0, 1], got ${behaviour.errorShare}`);
   if (!(behaviour.medianLatency > 0)) throw new Error(`medianLatency must be positive, got ${behaviour.medianLatency}`);
 }
 
@@ -88,7 +89,11 @@ class TrafficCounters {
       cumulative += i < this.buckets.length ? this.buckets[i]! : 0;
       lines.push(`http_request_duration_seconds_bucket{le="${le}"} ${le === '+Inf' ? count : cumulative}`);
     });
-    lines.push(`http_request_duration_seconds_sum ${this.latencySum.toFixed(6)}`, `http_request_duration_seconds_count ${count}`, '');
+    lines.push(
+      `http_request_duration_seconds_sum ${this.latencySum.toFixed(6)}`,
+      `http_request_duration_seconds_count ${count}`,
+      '',
+    );
     return lines.join('\n');
   }
 }

@@ -41,6 +41,13 @@ export function meanLatencyCheck(job: string, step: string): string[] {
 
 /** A whole spec: the windows, one Prometheus source at ${PROMETHEUS_URL}, the checks (YAML lines). */
 export function liveSpec(windows: LiveWindows, checks: string[]): string {
-  const top = ['deploy:', `  warmup: ${windows.warmup}`, 'baseline:', `  window: ${windows.baseline}`, 'post:', `  window: ${windows.post}`];
+  const top = [
+    'deploy:',
+    `  warmup: ${windows.warmup}`,
+    'baseline:',
+    `  window: ${windows.baseline}`,
+    'post:',
+    `  window: ${windows.post}`,
+  ];
   return prometheusSpec('live scrape', top, windows.step, checks);
 }

@@ -16,7 +16,11 @@ async function fetchData(url: URL): Promise<unknown> {
 
 /** GET /api/v1/query_range; times in unix seconds. */
 export async function fetchQueryRange(
-  baseUrl: string, query: string, start: number, end: number, step: number,
+  baseUrl: string,
+  query: string,
+  start: number,
+  end: number,
+  step: number,
 ): Promise<RangeSeries[]> {
   const url = new URL('/api/v1/query_range', baseUrl);
   url.search = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) }).toString();

@@ -47,12 +47,16 @@ async function isReady(url: string): Promise<boolean> {
 /** Spawns prometheus and resolves once /-/ready answers 200; rejects with its log if it dies first. */
 export async function startPrometheus(options: PrometheusOptions): Promise<PrometheusProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn('prometheus', [
-    `--config.file=${options.configFile}`,
-    `--storage.tsdb.path=${options.tsdbDir}`,
-    '--storage.tsdb.retention.time=100y',
-    `--web.listen-address=127.0.0.1:${options.port}`,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    'prometheus',
+    [
+      `--config.file=${options.configFile}`,
+      `--storage.tsdb.path=${options.tsdbDir}`,
+      '--storage.tsdb.retention.time=100y',
+      `--web.listen-address=127.0.0.1:${options.port}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   child.once('error', (error) => {
     log += `\n${error.message}`;

@@ -25,7 +25,11 @@ export function errorRateQuery(selector: string, by?: string): string {
 }
 
 /** The query for one metric of the plan. */
-export function metricQuery(metric: 'errorRatio' | 'errorRate' | 'p95' | 'throughput', selector: string, by?: string): string {
+export function metricQuery(
+  metric: 'errorRatio' | 'errorRate' | 'p95' | 'throughput',
+  selector: string,
+  by?: string,
+): string {
   if (metric === 'errorRatio') return errorRatioQuery(selector, by);
   if (metric === 'errorRate') return errorRateQuery(selector, by);
   if (metric === 'p95') return p95Query(selector, by);

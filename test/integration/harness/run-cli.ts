@@ -63,13 +63,21 @@ const KILL_AFTER_MS = 10_000;
  * With a deadline, a run still going then is interrupted: a test of a run that should stop early
  * must not hang for the whole post window (and outlive jest's timeout) when the gate does not stop.
  */
-export function runCli(args: string[], env: Record<string, string> = {}, interrupt?: Interrupt, deadline?: Deadline, limit?: FileSizeLimit): Promise<DeadlineResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  interrupt?: Interrupt,
+  deadline?: Deadline,
+  limit?: FileSizeLimit,
+): Promise<DeadlineResult> {
   if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
   return new Promise((resolvePromise, reject) => {
     const [command, argv] =
-      limit === undefined ? [process.execPath, [BIN, ...args]] : ['/bin/sh', ['-c', `ulimit -f ${limit.fileSizeBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
+      limit === undefined
+        ? [process.execPath, [BIN, ...args]]
+        : ['/bin/sh', ['-c', `ulimit -f ${limit.fileSizeBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
     const child = spawn(command, argv, {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
@@ -116,7 +124,9 @@ export function parseReport(result: CliResult): JsonReport {
   try {
     return JSON.parse(result.stdout) as JsonReport;
   } catch {
-    throw new Error(`stdout is not a JSON report (exit ${result.code}).\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+    throw new Error(
+      `stdout is not a JSON report (exit ${result.code}).\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+    );
   }
 }
 

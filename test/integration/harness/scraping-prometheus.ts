@@ -50,12 +50,16 @@ async function waitForFirstScrapes(url: string, targets: ScrapeTarget[]): Promis
   let missing = targets;
   while (Date.now() < deadline) {
     const now = Date.now() / 1000;
-    const counts = await Promise.all(missing.map(({ job }) => fetchInstantSeriesCount(url, `up{job=${JSON.stringify(job)}} == 1`, now)));
+    const counts = await Promise.all(
+      missing.map(({ job }) => fetchInstantSeriesCount(url, `up{job=${JSON.stringify(job)}} == 1`, now)),
+    );
     missing = missing.filter((_, i) => counts[i] === 0);
     if (missing.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`prometheus at ${url} has no successful scrape of ${missing.map((t) => t.job).join(', ')} after ${FIRST_SCRAPE_TIMEOUT_MS / 1000}s`);
+  throw new Error(
+    `prometheus at ${url} has no successful scrape of ${missing.map((t) => t.job).join(', ')} after ${FIRST_SCRAPE_TIMEOUT_MS / 1000}s`,
+  );
 }
 
 /** Starts Prometheus scraping `targets` and waits for the first scrape of each; the caller must call stop(). */

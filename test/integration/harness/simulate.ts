@@ -1,8 +1,12 @@
 /** Turns a scenario into the counters a scrape every 15 s would have seen, request by request. */
 import { createNormalStream, createUniform, samplePoisson, seedFromString, type Uniform } from './prng.js';
 import {
-  DATA_AFTER_DEPLOY_SECONDS, DATA_BEFORE_DEPLOY_SECONDS, SCRAPE_INTERVAL_SECONDS, deploySeconds,
-  type Fleet, type Scenario,
+  DATA_AFTER_DEPLOY_SECONDS,
+  DATA_BEFORE_DEPLOY_SECONDS,
+  SCRAPE_INTERVAL_SECONDS,
+  deploySeconds,
+  type Fleet,
+  type Scenario,
 } from './scenarios.js';
 import { BUCKET_BOUNDS, LATENCY_SIGMA, SHARE_503, diurnalFactor, routeProfile } from './traffic-model.js';
 
@@ -34,7 +38,11 @@ export function simulateScenario(scenario: Scenario): TargetSeries[] {
       const instance = `${scenario.job}-${track}-${i}:8080`;
       for (const route of scenario.routes) {
         const labels = { job: scenario.job, instance, route, ...fleet.labels };
-        targets.push({ labels, scrapes: simulateTarget(scenario, fleet, route, i, labels), ...(scenario.lazyCodeSeries ? { lazyCodeSeries: true } : {}) });
+        targets.push({
+          labels,
+          scrapes: simulateTarget(scenario, fleet, route, i, labels),
+          ...(scenario.lazyCodeSeries ? { lazyCodeSeries: true } : {}),
+        });
       }
     }
   }
@@ -56,10 +64,17 @@ interface Interval {
 }
 
 function simulateTarget(
-  scenario: Scenario, fleet: Fleet, route: string, index: number, labels: Record<string, string>,
+  scenario: Scenario,
+  fleet: Fleet,
+  route: string,
+  index: number,
+  labels: Record<string, string>,
 ): Scrape[] {
   const seed = JSON.stringify(labels);
-  const random = { uniform: createUniform(seedFromString(seed)), normal: createNormalStream(createUniform(seedFromString(`latency ${seed}`))) };
+  const random = {
+    uniform: createUniform(seedFromString(seed)),
+    normal: createNormalStream(createUniform(seedFromString(`latency ${seed}`))),
+  };
   const profile = routeProfile(route);
   const deploy = deploySeconds(scenario);
   // Targets are scraped at different offsets, as Prometheus spreads them over the interval.
@@ -79,7 +94,9 @@ function simulateTarget(
       seconds = t - deploy;
     }
     const after = previous + SCRAPE_INTERVAL_SECONDS / 2 >= deploy;
-    const behaviour = after ? (fleet.afterByRoute?.[route] ?? fleet.after) : (fleet.beforeByRoute?.[route] ?? fleet.before);
+    const behaviour = after
+      ? (fleet.afterByRoute?.[route] ?? fleet.after)
+      : (fleet.beforeByRoute?.[route] ?? fleet.before);
     current = serveRequests(random, current, {
       t,
       requests: profile.rps * (scenario.trafficFactor ?? 1) * diurnalFactor(t) * seconds,
@@ -98,7 +115,12 @@ function emptyScrape(t: number): Scrape {
 
 /** Draws the interval's requests one by one and adds them to a copy of the previous scrape. */
 function serveRequests({ uniform, normal }: Random, previous: Scrape, interval: Interval): Scrape {
-  const next: Scrape = { ...previous, t: interval.t, requests: { ...previous.requests }, buckets: [...previous.buckets] };
+  const next: Scrape = {
+    ...previous,
+    t: interval.t,
+    requests: { ...previous.requests },
+    buckets: [...previous.buckets],
+  };
   const served = samplePoisson(uniform, interval.requests);
   for (let r = 0; r < served; r++) {
     const latency = interval.medianLatency * Math.exp(LATENCY_SIGMA * normal());

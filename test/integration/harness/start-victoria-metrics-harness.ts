@@ -6,7 +6,13 @@ import { fetchInstantSeriesCount } from './prometheus-api.js';
 import { renderOpenMetrics } from './render-openmetrics.js';
 import { SCENARIO_LIST, deploySeconds } from './scenarios.js';
 import { simulateScenario } from './simulate.js';
-import { importSamples, requireVictoriaMetrics, startVictoriaMetrics, toPrometheusImport, type VictoriaMetricsProcess } from './victoria-metrics.js';
+import {
+  importSamples,
+  requireVictoriaMetrics,
+  startVictoriaMetrics,
+  toPrometheusImport,
+  type VictoriaMetricsProcess,
+} from './victoria-metrics.js';
 
 export interface RunningVictoriaMetrics {
   victoriaMetrics: VictoriaMetricsProcess;
@@ -18,7 +24,9 @@ export interface RunningVictoriaMetrics {
 async function waitForData(url: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const counts = await Promise.all(
-      SCENARIO_LIST.map((s) => fetchInstantSeriesCount(url, `count(http_requests_total{job="${s.job}"})`, deploySeconds(s) - 60)),
+      SCENARIO_LIST.map((s) =>
+        fetchInstantSeriesCount(url, `count(http_requests_total{job="${s.job}"})`, deploySeconds(s) - 60),
+      ),
     );
     if (counts.every((count) => count > 0)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -33,7 +41,9 @@ export async function startVictoriaMetricsHarness(): Promise<RunningVictoriaMetr
   let victoriaMetrics: VictoriaMetricsProcess | undefined;
   try {
     victoriaMetrics = await startVictoriaMetrics(join(workDir, 'data'));
-    const lines = toPrometheusImport(renderOpenMetrics(SCENARIO_LIST.flatMap((scenario) => simulateScenario(scenario))));
+    const lines = toPrometheusImport(
+      renderOpenMetrics(SCENARIO_LIST.flatMap((scenario) => simulateScenario(scenario))),
+    );
     await importSamples(victoriaMetrics.url, lines);
     await waitForData(victoriaMetrics.url);
     const running = victoriaMetrics;

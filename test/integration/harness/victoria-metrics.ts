@@ -26,10 +26,15 @@ export function requireVictoriaMetrics(): void {
   if (isOnPath('victoria-metrics')) return;
   if (process.getuid?.() === 0 && isOnPath('apt-get')) {
     process.stderr.write(`[integration] victoria-metrics missing; running: ${VM_INSTALL_COMMAND}\n`);
-    spawnSync('sh', ['-c', VM_INSTALL_COMMAND], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('sh', ['-c', VM_INSTALL_COMMAND], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   if (!isOnPath('victoria-metrics')) {
-    throw new Error(`integration tests need victoria-metrics on PATH (Debian package "victoria-metrics"). Install it with: sudo sh -c '${VM_INSTALL_COMMAND}'`);
+    throw new Error(
+      `integration tests need victoria-metrics on PATH (Debian package "victoria-metrics"). Install it with: sudo sh -c '${VM_INSTALL_COMMAND}'`,
+    );
   }
 }
 
@@ -59,20 +64,25 @@ export async function startVictoriaMetrics(dataDir: string): Promise<VictoriaMet
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('victoria-metrics', [
-    `-storageDataPath=${dataDir}`,
-    `-httpListenAddr=127.0.0.1:${port}`,
-    '-retentionPeriod=100y',
-    '-search.disableCache',
-    '-loggerLevel=ERROR',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    'victoria-metrics',
+    [
+      `-storageDataPath=${dataDir}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      '-retentionPeriod=100y',
+      '-search.disableCache',
+      '-loggerLevel=ERROR',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   child.once('error', (error) => (log += `\n${error.message}`));
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const started = { url, pid: child.pid ?? -1, stop: () => stopChild(child) };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (exited(child) || child.pid === undefined) throw new Error(`victoria-metrics exited before it was ready:\n${log}`);
+    if (exited(child) || child.pid === undefined)
+      throw new Error(`victoria-metrics exited before it was ready:\n${log}`);
     if (await isHealthy(url)) return started;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -95,7 +105,11 @@ export function toPrometheusImport(openMetrics: string): string[] {
 export async function importSamples(url: string, lines: string[], chunkLines = 50_000): Promise<void> {
   for (let i = 0; i < lines.length; i += chunkLines) {
     const body = `${lines.slice(i, i + chunkLines).join('\n')}\n`;
-    const response = await fetch(`${url}/api/v1/import/prometheus`, { method: 'POST', body, signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(`${url}/api/v1/import/prometheus`, {
+      method: 'POST',
+      body,
+      signal: AbortSignal.timeout(60_000),
+    });
     if (!response.ok) throw new Error(`victoria-metrics import failed (${response.status}): ${await response.text()}`);
   }
   const flush = await fetch(`${url}/internal/force_flush`, { signal: AbortSignal.timeout(30_000) });

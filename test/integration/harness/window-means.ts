@@ -8,7 +8,10 @@ export interface WindowMean {
 
 /** Mean of every returned series over [start, end] at a 30s step, keyed by its labels as JSON. */
 export async function fetchWindowMeans(
-  url: string, query: string, start: number, end: number,
+  url: string,
+  query: string,
+  start: number,
+  end: number,
 ): Promise<Record<string, WindowMean>> {
   const means: Record<string, WindowMean> = {};
   for (const series of await fetchQueryRange(url, query, start, end, 30)) {

@@ -9,7 +9,12 @@ const NOW = T + 86400;
 
 describe('parseMoments', () => {
   it('steps from --from to --to by --every, both ends included', () => {
-    expect(parseMoments({ from: '2026-01-15T10:00:00Z', to: '2026-01-15T13:00:00Z', every: '1h' }, spec, NOW)).toEqual([T, T + 3600, T + 7200, T + 10800]);
+    expect(parseMoments({ from: '2026-01-15T10:00:00Z', to: '2026-01-15T13:00:00Z', every: '1h' }, spec, NOW)).toEqual([
+      T,
+      T + 3600,
+      T + 7200,
+      T + 10800,
+    ]);
   });
 
   it('takes relative times and defaults --every to 1h and --to to the latest finished moment', () => {
@@ -40,10 +45,18 @@ describe('parseMoments', () => {
   });
 
   it('refuses mixed or missing options and bad values', () => {
-    expect(() => parseMoments({ at: `${T}`, from: `${T}` }, spec, NOW)).toThrow('give either --at, or --from/--to/--every, not both');
+    expect(() => parseMoments({ at: `${T}`, from: `${T}` }, spec, NOW)).toThrow(
+      'give either --at, or --from/--to/--every, not both',
+    );
     expect(() => parseMoments({}, spec, NOW)).toThrow('give --from (and --to, --every), or --at with a list of times');
-    expect(() => parseMoments({ from: `${T}`, every: '0s' }, spec, NOW)).toThrow('--every: "0s" is not a positive duration like 30m, 1h or 1d');
-    expect(() => parseMoments({ from: `${T + 60}`, to: `${T}` }, spec, NOW)).toThrow('--to (2026-01-15T10:00:00Z) is before --from (2026-01-15T10:01:00Z)');
-    expect(() => parseMoments({ from: '2026-01-15T10:00:00' }, spec, NOW)).toThrow(/--from: "2026-01-15T10:00:00" has no timezone/);
+    expect(() => parseMoments({ from: `${T}`, every: '0s' }, spec, NOW)).toThrow(
+      '--every: "0s" is not a positive duration like 30m, 1h or 1d',
+    );
+    expect(() => parseMoments({ from: `${T + 60}`, to: `${T}` }, spec, NOW)).toThrow(
+      '--to (2026-01-15T10:00:00Z) is before --from (2026-01-15T10:01:00Z)',
+    );
+    expect(() => parseMoments({ from: '2026-01-15T10:00:00' }, spec, NOW)).toThrow(
+      /--from: "2026-01-15T10:00:00" has no timezone/,
+    );
   });
 });

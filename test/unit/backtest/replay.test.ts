@@ -14,7 +14,10 @@ import { specFrom, TOP } from '../gate/spec-fixture.js';
 
 const T_REG = 1768471200;
 const spec = specFrom(
-  'version: 1', 'baseline: {window: 10m}', 'post: {window: 5m}', ...TOP.slice(1),
+  'version: 1',
+  'baseline: {window: 10m}',
+  'post: {window: 5m}',
+  ...TOP.slice(1),
   '  - {name: latency, source: prom, query: latency_seconds, direction: increase, tolerance: 10%}',
 );
 
@@ -25,7 +28,8 @@ const source: Source = {
   describe: () => 'fake',
   fetchRange: (_query: string, range: TimeRange) => {
     const points = [];
-    for (let t = range.start; t <= range.end; t += range.step) points.push({ t, v: (t >= T_REG ? 3 : 1) * (1 + noise(t)) });
+    for (let t = range.start; t <= range.end; t += range.step)
+      points.push({ t, v: (t >= T_REG ? 3 : 1) * (1 + noise(t)) });
     return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
   },
 };
@@ -34,7 +38,12 @@ describe('replayMoments + summarizeBacktest', () => {
   it('fails the moments whose post window holds the change, and only those', async () => {
     const moments = Array.from({ length: 13 }, (_, i) => T_REG - 30 * 60 + i * 5 * 60); // -30m .. +30m every 5m
     const now = () => T_REG + 86400;
-    const replayed = await replayMoments(spec, moments, { prom: source }, { concurrency: 3, signal: new AbortController().signal, now });
+    const replayed = await replayMoments(
+      spec,
+      moments,
+      { prom: source },
+      { concurrency: 3, signal: new AbortController().signal, now },
+    );
     const result = summarizeBacktest({ spec, moments, replayed, formatTime, notes: [], durationSeconds: 0 });
     const failed = new Set(result.checks[0]?.failedAt.map((m) => m.at));
     for (const m of moments) {
@@ -54,7 +63,12 @@ describe('replayMoments + summarizeBacktest', () => {
   it('starts no new moment once interrupted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const replayed = await replayMoments(spec, [T_REG, T_REG + 3600], { prom: source }, { concurrency: 1, signal: controller.signal, now: () => T_REG + 86400 });
+    const replayed = await replayMoments(
+      spec,
+      [T_REG, T_REG + 3600],
+      { prom: source },
+      { concurrency: 1, signal: controller.signal, now: () => T_REG + 86400 },
+    );
     expect(replayed).toEqual([undefined, undefined]);
   });
 });

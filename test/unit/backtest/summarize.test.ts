@@ -7,7 +7,11 @@ import { QUERY_CHECK, specFrom, TOP } from '../gate/spec-fixture.js';
 const spec = specFrom(...TOP, ...QUERY_CHECK, '    critical: false', '    confidence: 0.99');
 const T = 1768471200;
 
-function moment(offsetHours: number, verdict: 'pass' | 'fail' | 'inconclusive', reason: string = verdict): BacktestMoment {
+function moment(
+  offsetHours: number,
+  verdict: 'pass' | 'fail' | 'inconclusive',
+  reason: string = verdict,
+): BacktestMoment {
   return { at: formatTime(T + offsetHours * 3600), verdict, checks: [{ name: 'latency', verdict, reason }] };
 }
 
@@ -29,25 +33,49 @@ describe('summarizeBacktest', () => {
   const base = { spec, moments, formatTime, notes: ['a note'], durationSeconds: 1 };
 
   it('lists the failing and inconclusive moments of each check, with alpha = 1 - confidence', () => {
-    const replayed = [moment(0, 'pass'), moment(1, 'fail', 'mean up 40%'), moment(2, 'inconclusive', 'no data'), moment(3, 'pass')];
+    const replayed = [
+      moment(0, 'pass'),
+      moment(1, 'fail', 'mean up 40%'),
+      moment(2, 'inconclusive', 'no data'),
+      moment(3, 'pass'),
+    ];
     const result = summarizeBacktest({ ...base, replayed });
     expect(result.exitCode).toBe(0);
     expect(result.checks).toEqual([
       expect.objectContaining({
-        name: 'latency', critical: false, alpha: 0.01, judged: 3, fails: 1, inconclusive: 1,
+        name: 'latency',
+        critical: false,
+        alpha: 0.01,
+        judged: 3,
+        fails: 1,
+        inconclusive: 1,
         failedAt: [{ at: '2026-01-15T11:00:00Z', reason: 'mean up 40%' }],
         inconclusiveAt: [{ at: '2026-01-15T12:00:00Z', reason: 'no data' }],
       }),
     ]);
-    expect(result.moments).toEqual(['2026-01-15T10:00:00Z', '2026-01-15T11:00:00Z', '2026-01-15T12:00:00Z', '2026-01-15T13:00:00Z']);
+    expect(result.moments).toEqual([
+      '2026-01-15T10:00:00Z',
+      '2026-01-15T11:00:00Z',
+      '2026-01-15T12:00:00Z',
+      '2026-01-15T13:00:00Z',
+    ]);
     expect(result.run.failedAt).toEqual(['2026-01-15T11:00:00Z']);
     expect(result.notes).toEqual(['a note']);
   });
 
   it('a failing moment keeps how soon a live run would have stopped there (decidedAfter), and the text report shows it', async () => {
-    const failed: BacktestMoment = { at: formatTime(T + 3600), verdict: 'fail', checks: [{ name: 'latency', verdict: 'fail', reason: 'mean up 40%', decidedAfter: 75 }] };
-    const result = summarizeBacktest({ ...base, replayed: [moment(0, 'pass'), failed, moment(2, 'pass'), moment(3, 'pass')] });
-    expect(result.checks[0]?.failedAt).toEqual([{ at: '2026-01-15T11:00:00Z', reason: 'mean up 40%', decidedAfter: 75 }]);
+    const failed: BacktestMoment = {
+      at: formatTime(T + 3600),
+      verdict: 'fail',
+      checks: [{ name: 'latency', verdict: 'fail', reason: 'mean up 40%', decidedAfter: 75 }],
+    };
+    const result = summarizeBacktest({
+      ...base,
+      replayed: [moment(0, 'pass'), failed, moment(2, 'pass'), moment(3, 'pass')],
+    });
+    expect(result.checks[0]?.failedAt).toEqual([
+      { at: '2026-01-15T11:00:00Z', reason: 'mean up 40%', decidedAfter: 75 },
+    ]);
     const { renderBacktestHuman } = await import('../../../src/backtest/render.js');
     expect(renderBacktestHuman(result)).toContain('2026-01-15T11:00:00Z  (decided after 1m15s) mean up 40%');
   });
@@ -60,7 +88,10 @@ describe('summarizeBacktest', () => {
   });
 
   it('exits 3 and lists the skipped moments when interrupted', () => {
-    const result = summarizeBacktest({ ...base, replayed: [moment(0, 'pass'), moment(1, 'pass'), undefined, undefined] });
+    const result = summarizeBacktest({
+      ...base,
+      replayed: [moment(0, 'pass'), moment(1, 'pass'), undefined, undefined],
+    });
     expect(result.exitCode).toBe(3);
     expect(result.skipped).toEqual(['2026-01-15T12:00:00Z', '2026-01-15T13:00:00Z']);
     expect(result.checks[0]?.judged).toBe(2);

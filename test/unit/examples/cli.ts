@@ -21,9 +21,19 @@ export interface Redirects {
 }
 
 /** Runs `command args` and resolves with its exit code and output; a non-zero exit is a result, not an error. */
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = REPO_ROOT, redirects: Redirects = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = REPO_ROOT,
+  redirects: Redirects = {},
+): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', redirects.stdout ?? 'pipe', redirects.stderr ?? 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ['ignore', redirects.stdout ?? 'pipe', redirects.stderr ?? 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,7 +45,13 @@ export function runProcess(command: string, args: string[], env: NodeJS.ProcessE
 
 /** A minimal environment: the spec's ${VARS} must come from the test, never from the developer's shell. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'UTC', ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    TZ: 'UTC',
+    ...extra,
+  };
 }
 
 /** How the CLI is started: its streams, and a cap on the size of any file it writes. */
@@ -48,7 +64,11 @@ export interface CliLimits extends Redirects {
   fileSizeBlocks?: number;
 }
 
-export function runCli(args: string[], extraEnv: Record<string, string> = {}, limits: CliLimits = {}): Promise<ProcessResult> {
+export function runCli(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  limits: CliLimits = {},
+): Promise<ProcessResult> {
   if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
   }

@@ -31,7 +31,10 @@ function specVars(text: string): string[] {
 
 /** A stand-in value for each variable: URLs for *_URL, a long token otherwise (a short one would be redacted everywhere). */
 function stubVars(names: string[]): string[] {
-  return names.flatMap((name) => ['--var', `${name}=${name.endsWith('_URL') ? 'http://127.0.0.1:9090' : `value-of-${name.toLowerCase()}`}`]);
+  return names.flatMap((name) => [
+    '--var',
+    `${name}=${name.endsWith('_URL') ? 'http://127.0.0.1:9090' : `value-of-${name.toLowerCase()}`}`,
+  ]);
 }
 
 let runFlags: Map<string, boolean>;
@@ -55,18 +58,25 @@ const parseAll = (commands: RunCommand[]): ParsedRun[] => commands.map((command)
 
 describe('examples/pipelines/ against the real CLI', () => {
   it('`run --help` lists the options the recipes use (the flag checks below read this list)', () => {
-    for (const option of ['--deployed-at', '--report', '--var', '--on-inconclusive']) expect(runFlags.get(option)).toBe(true);
+    for (const option of ['--deployed-at', '--report', '--var', '--on-inconclusive'])
+      expect(runFlags.get(option)).toBe(true);
     expect(runFlags.get('--dry-run')).toBe(false);
   });
 
   it('a flag the CLI does not have is caught', () => {
-    const [command] = runCommandsInShell('npx verify-deploy run verify.yaml --deployed-at now --junit gate.xml || status=$?', 'test');
+    const [command] = runCommandsInShell(
+      'npx verify-deploy run verify.yaml --deployed-at now --junit gate.xml || status=$?',
+      'test',
+    );
     expect(() => parseRun(command!, runFlags)).toThrow('verify-deploy run has no option --junit');
   });
 
-  it.each(['github-actions/verify.yaml', 'gitlab-ci/verify.yaml', 'shell/verify.yaml'])('%s validates without warnings', async (path) => {
-    await expectValidSpec(read(path), path.replace('/', '-'));
-  });
+  it.each(['github-actions/verify.yaml', 'gitlab-ci/verify.yaml', 'shell/verify.yaml'])(
+    '%s validates without warnings',
+    async (path) => {
+      await expectValidSpec(read(path), path.replace('/', '-'));
+    },
+  );
 });
 
 describe('GitHub Actions (github-actions/verify-deploy.yml)', () => {
@@ -98,7 +108,9 @@ describe('GitHub Actions (github-actions/verify-deploy.yml)', () => {
   });
 
   it('runs the spec next to it, with real flags, and keeps every report it writes even on failure', () => {
-    const runs = parseAll(steps.filter((step) => step.run).flatMap((step) => runCommandsInShell(step.run, `step ${step.name ?? step.id}`)));
+    const runs = parseAll(
+      steps.filter((step) => step.run).flatMap((step) => runCommandsInShell(step.run, `step ${step.name ?? step.id}`)),
+    );
     expect(runs).toHaveLength(1);
     const run = runs[0]!;
     expect(run.spec).toBe('verify.yaml');
@@ -149,7 +161,9 @@ describe('GitLab CI (gitlab-ci/.gitlab-ci.yml)', () => {
     const run = runs[0]!;
     expect(run.spec).toBe('verify.yaml');
     expect(run.values.get('--deployed-at')).toEqual(['$DEPLOYED_AT']);
-    expect(run.values.get('--report')).toEqual(expect.arrayContaining([job.artifacts.reports.junit, ...job.artifacts.paths]));
+    expect(run.values.get('--report')).toEqual(
+      expect.arrayContaining([job.artifacts.reports.junit, ...job.artifacts.paths]),
+    );
   });
 
   it('hands the deploy time over and rolls back only when the JSON report says exit 1', () => {
@@ -188,7 +202,10 @@ describe('Argo Rollouts (argo-rollouts/)', () => {
   const container = podSpec.containers[0];
 
   it('is an AnalysisTemplate with a Job metric that fails on the first failed Job', () => {
-    expect(docs.map((doc) => `${doc.apiVersion} ${doc.kind}`)).toEqual(['v1 ConfigMap', 'argoproj.io/v1alpha1 AnalysisTemplate']);
+    expect(docs.map((doc) => `${doc.apiVersion} ${doc.kind}`)).toEqual([
+      'v1 ConfigMap',
+      'argoproj.io/v1alpha1 AnalysisTemplate',
+    ]);
     expect(template.spec.metrics).toHaveLength(1);
     expect(metric.failureLimit).toBe(0);
     expect(jobSpec.backoffLimit).toBe(0);
@@ -196,14 +213,20 @@ describe('Argo Rollouts (argo-rollouts/)', () => {
   });
 
   it('runs the mounted spec with real flags, and every {{args.*}} it uses is declared', () => {
-    const command = runCommandInArgv([...(container.command ?? []), ...(container.args ?? [])], 'AnalysisTemplate container');
+    const command = runCommandInArgv(
+      [...(container.command ?? []), ...(container.args ?? [])],
+      'AnalysisTemplate container',
+    );
     expect(command).toBeDefined();
     const run = parseRun(command!, runFlags);
     expectSpecMounted(podSpec, container, configMap, run.spec);
     const used = [...command!.words.join(' ').matchAll(/\{\{args\.([\w-]+)\}\}/g)].map((m) => m[1]);
     expect(template.spec.args.map((arg: Yaml) => arg.name).sort()).toEqual([...new Set(used)].sort());
     // The spec's ${VARS} come from --var or the container's env.
-    const given = [...(run.values.get('--var') ?? []).map((v) => v.split('=')[0]), ...container.env.map((e: Yaml) => e.name)];
+    const given = [
+      ...(run.values.get('--var') ?? []).map((v) => v.split('=')[0]),
+      ...container.env.map((e: Yaml) => e.name),
+    ];
     expect(given).toEqual(expect.arrayContaining(specVars(configMap.data['verify.yaml'])));
     expect(container.env.find((e: Yaml) => e.name === 'PROM_TOKEN').valueFrom.secretKeyRef).toBeDefined();
   });
@@ -215,7 +238,9 @@ describe('Argo Rollouts (argo-rollouts/)', () => {
   it('the Rollout runs it after each pause as long as the gate looks back, with both pod-template hashes', () => {
     expect(`${rollout.apiVersion} ${rollout.kind}`).toBe('argoproj.io/v1alpha1 Rollout');
     const steps: Yaml[] = rollout.spec.strategy.canary.steps;
-    const deployedAt = parseRun(runCommandInArgv(container.command, 'container')!, runFlags).values.get('--deployed-at')![0]!;
+    const deployedAt = parseRun(runCommandInArgv(container.command, 'container')!, runFlags).values.get(
+      '--deployed-at',
+    )![0]!;
     const analyses = steps.flatMap((step, i) => (step.analysis ? [i] : []));
     expect(analyses.length).toBeGreaterThan(0);
     for (const i of analyses) {
@@ -264,7 +289,9 @@ describe('Flagger (flagger/)', () => {
     const runs = parseAll(webhooks.flatMap((hook) => runCommandsInShell(hook.metadata.cmd, `webhook ${hook.name}`)));
     expect(runs).toHaveLength(2);
     for (const run of runs) expectSpecMounted(deployment.spec.template.spec, container, configMap, run.spec);
-    expect(container.env.map((e: Yaml) => e.name)).toEqual(expect.arrayContaining(specVars(configMap.data['verify.yaml'])));
+    expect(container.env.map((e: Yaml) => e.name)).toEqual(
+      expect.arrayContaining(specVars(configMap.data['verify.yaml'])),
+    );
   });
 
   it('the ConfigMap spec validates without warnings', async () => {

@@ -23,7 +23,9 @@ interface Service {
 
 async function startService(): Promise<Service> {
   let status = 200;
-  const server: Server = createServer((_req, res) => void res.writeHead(status, { 'Content-Type': 'application/json' }).end('{}'));
+  const server: Server = createServer(
+    (_req, res) => void res.writeHead(status, { 'Content-Type': 'application/json' }).end('{}'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -85,7 +87,8 @@ function runScript(args: string[], env: Record<string, string> = {}): Promise<Pr
     dir,
   );
 }
-const rollbackLog = (): string | undefined => (existsSync(join(dir, 'rollback.log')) ? readFileSync(join(dir, 'rollback.log'), 'utf8') : undefined);
+const rollbackLog = (): string | undefined =>
+  existsSync(join(dir, 'rollback.log')) ? readFileSync(join(dir, 'rollback.log'), 'utf8') : undefined;
 const reset = (): void => rmSync(join(dir, 'rollback.log'), { force: true });
 
 describe('examples/pipelines/shell/post-deploy.sh', () => {
@@ -121,7 +124,10 @@ describe('examples/pipelines/shell/post-deploy.sh', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('regression: at least one critical check failed');
     expect(rollbackLog()).toBe('rolled back, report reports/bad/gate.json\n');
-    const report = JSON.parse(readFileSync(join(dir, 'reports/bad/gate.json'), 'utf8')) as { verdict: string; exitCode: number };
+    const report = JSON.parse(readFileSync(join(dir, 'reports/bad/gate.json'), 'utf8')) as {
+      verdict: string;
+      exitCode: number;
+    };
     expect(report).toMatchObject({ verdict: 'fail', exitCode: 1 });
   });
 
@@ -135,7 +141,11 @@ describe('examples/pipelines/shell/post-deploy.sh', () => {
 
   it('the example spec with its Prometheus down: inconclusive (3), never a pass, no rollback', async () => {
     // Its own verify.yaml (the default spec), judged long enough ago that its post window has ended.
-    const result = await runScript(['-12m'], { PROMETHEUS_URL: 'http://127.0.0.1:9', PROM_TOKEN: 'not-a-real-token', REPORT_DIR: 'reports/down' });
+    const result = await runScript(['-12m'], {
+      PROMETHEUS_URL: 'http://127.0.0.1:9',
+      PROM_TOKEN: 'not-a-real-token',
+      REPORT_DIR: 'reports/down',
+    });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('inconclusive: too little data, or a source could not be read; not a pass');
     expect(rollbackLog()).toBeUndefined();

@@ -39,7 +39,14 @@ function pastSource(behaviour: Behaviour): Source {
 
 async function judgePast(behaviour: Behaviour, checks: string[] = [...COUNT_CHECK, ...QUERY_CHECK]) {
   const plan = planRun(specFrom(...TOP, ...checks), DEPLOY);
-  const result = await executeRun('t', plan, { prom: pastSource(behaviour) }, new AbortController().signal, LONG_AFTER, () => LONG_AFTER);
+  const result = await executeRun(
+    't',
+    plan,
+    { prom: pastSource(behaviour) },
+    new AbortController().signal,
+    LONG_AFTER,
+    () => LONG_AFTER,
+  );
   return Object.fromEntries(result.checks.map((c) => [c.name, c]));
 }
 
@@ -74,7 +81,14 @@ test('latency x1.5: the value check fails, decided by the normal-mixture replay 
 test('a check with no data is inconclusive: no verdict, so decidedAfter is null', async () => {
   const plan = planRun(specFrom(...TOP, ...QUERY_CHECK), DEPLOY);
   const empty: Source = { describe: () => 'fake', fetchRange: () => Promise.resolve({ series: [], warnings: [] }) };
-  const result = await executeRun('t', plan, { prom: empty }, new AbortController().signal, LONG_AFTER, () => LONG_AFTER);
+  const result = await executeRun(
+    't',
+    plan,
+    { prom: empty },
+    new AbortController().signal,
+    LONG_AFTER,
+    () => LONG_AFTER,
+  );
   expect(result.checks[0]).toMatchObject({ verdict: 'inconclusive', decidedAfter: null });
 });
 

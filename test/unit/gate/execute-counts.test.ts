@@ -18,7 +18,8 @@ function countSource(perStep: { before: [number, number]; after: [number, number
       reads.push(`${query} ${range.start - DEPLOY}..${range.end - DEPLOY}`);
       const index = query.includes('code="500"') ? 0 : 1;
       const points = [];
-      for (let t = range.start; t <= range.end; t += range.step) points.push({ t, v: (t > DEPLOY ? perStep.after : perStep.before)[index] });
+      for (let t = range.start; t <= range.end; t += range.step)
+        points.push({ t, v: (t > DEPLOY ? perStep.after : perStep.before)[index] });
       return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
     },
   };
@@ -27,7 +28,14 @@ function countSource(perStep: { before: [number, number]; after: [number, number
 async function run(perStep: { before: [number, number]; after: [number, number] }, extra: string[] = []) {
   const reads: string[] = [];
   const spec = specFrom(...TOP, ...COUNT_CHECK, ...extra);
-  const result = await executeRun('t', planRun(spec, DEPLOY), { prom: countSource(perStep, reads) }, new AbortController().signal, 0, () => 0);
+  const result = await executeRun(
+    't',
+    planRun(spec, DEPLOY),
+    { prom: countSource(perStep, reads) },
+    new AbortController().signal,
+    0,
+    () => 0,
+  );
   return { result, reads };
 }
 

@@ -5,7 +5,15 @@ import { buildRunResult } from '../../fixtures/reports/run-result.js';
 
 function check(name: string, critical: boolean, errorKind?: CheckResult['errorKind']): CheckResult {
   const unread = errorKind === undefined ? {} : { error: 'the backend could not be read', errorKind };
-  return { name, verdict: 'inconclusive', critical, reason: 'too few samples', series: [], unmatched: { baseline: [], candidate: [] }, ...unread };
+  return {
+    name,
+    verdict: 'inconclusive',
+    critical,
+    reason: 'too few samples',
+    series: [],
+    unmatched: { baseline: [], candidate: [] },
+    ...unread,
+  };
 }
 
 function inconclusive(checks: CheckResult[]): RunResult {
@@ -19,25 +27,37 @@ test('too little data: pass maps to 0, fail to 1, no policy keeps 3', () => {
   expect(applyInconclusivePolicy(run, undefined).exitCode).toBe(3);
 });
 
-test.each(['network', 'timeout', 'http', 'protocol', 'interrupted'] as const)('a critical check whose source failed (%s) keeps exit 3 under pass, with a warning', (kind) => {
-  const mapped = applyInconclusivePolicy(inconclusive([check('latency', true), check('errors', true, kind)]), 'pass');
-  expect(mapped.exitCode).toBe(3);
-  expect(mapped.warnings[0]).toBe(
-    `--on-inconclusive pass maps only too little data to exit 0: the critical check "errors" could not read its source (${kind}), so nothing was measured there; exit 3`,
-  );
-  expect(applyInconclusivePolicy(inconclusive([check('errors', true, kind)]), 'fail').exitCode).toBe(1);
-});
+test.each(['network', 'timeout', 'http', 'protocol', 'interrupted'] as const)(
+  'a critical check whose source failed (%s) keeps exit 3 under pass, with a warning',
+  (kind) => {
+    const mapped = applyInconclusivePolicy(inconclusive([check('latency', true), check('errors', true, kind)]), 'pass');
+    expect(mapped.exitCode).toBe(3);
+    expect(mapped.warnings[0]).toBe(
+      `--on-inconclusive pass maps only too little data to exit 0: the critical check "errors" could not read its source (${kind}), so nothing was measured there; exit 3`,
+    );
+    expect(applyInconclusivePolicy(inconclusive([check('errors', true, kind)]), 'fail').exitCode).toBe(1);
+  },
+);
 
 test('a non-critical check whose source failed is a warning only: pass still maps the run to 0', () => {
-  expect(applyInconclusivePolicy(inconclusive([check('latency', true), check('extra', false, 'network')]), 'pass').exitCode).toBe(0);
+  expect(
+    applyInconclusivePolicy(inconclusive([check('latency', true), check('extra', false, 'network')]), 'pass').exitCode,
+  ).toBe(0);
 });
 
 test('a run judged before its post window ended (interrupt, --max-wait, --no-wait) keeps exit 3 under pass: an aborted run never passes', () => {
   // Data: one critical check with too few samples (no source error), but the window was cut short.
-  const mapped = applyInconclusivePolicy({ ...inconclusive([check('latency', true)]), cutShort: 'interrupted before the post window ended' }, 'pass');
+  const mapped = applyInconclusivePolicy(
+    { ...inconclusive([check('latency', true)]), cutShort: 'interrupted before the post window ended' },
+    'pass',
+  );
   expect(mapped.exitCode).toBe(3);
-  expect(mapped.warnings[0]).toBe('--on-inconclusive pass maps only too little data to exit 0: the post window was cut short (interrupted before the post window ended); exit 3');
-  expect(applyInconclusivePolicy({ ...inconclusive([check('latency', true)]), cutShort: 'x' }, 'fail').exitCode).toBe(1);
+  expect(mapped.warnings[0]).toBe(
+    '--on-inconclusive pass maps only too little data to exit 0: the post window was cut short (interrupted before the post window ended); exit 3',
+  );
+  expect(applyInconclusivePolicy({ ...inconclusive([check('latency', true)]), cutShort: 'x' }, 'fail').exitCode).toBe(
+    1,
+  );
 });
 
 test('a run that is not inconclusive is left as it is', () => {

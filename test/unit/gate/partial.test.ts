@@ -5,13 +5,23 @@ import type { RunPlan } from '../../../src/gate/plan.js';
 import type { CheckResult, RunResult, SeriesResult } from '../../../src/types.js';
 
 const check = (name: string, verdict: CheckResult['verdict'], critical = true): CheckResult => ({
-  name, verdict, critical, reason: `${verdict} reason`, series: [], unmatched: { baseline: [], candidate: [] },
+  name,
+  verdict,
+  critical,
+  reason: `${verdict} reason`,
+  series: [],
+  unmatched: { baseline: [], candidate: [] },
 });
 
 const result = (checks: CheckResult[]): RunResult => ({
-  version: 1, verdict: 'pass', exitCode: 0, deployedAt: '2026-01-15T00:00:00Z',
+  version: 1,
+  verdict: 'pass',
+  exitCode: 0,
+  deployedAt: '2026-01-15T00:00:00Z',
   windows: { baseline: { start: 'a', end: 'b' }, post: { start: 'c', end: 'd' } },
-  checks, warnings: [], durationSeconds: 1,
+  checks,
+  warnings: [],
+  durationSeconds: 1,
 });
 
 describe('markInterrupted', () => {
@@ -33,16 +43,31 @@ describe('markInterrupted', () => {
 
 describe('markInterrupted in a run judged in parts', () => {
   const tested = (pValue: number): SeriesResult => ({
-    labels: {}, verdict: 'pass', baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 },
-    candidate: { n: 10, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 }, relativeChange: 0, relativeChangeInterval: [-0.1, 0.1],
-    test: 'mann-whitney', pValue, alpha: 0.05, rule: 'not-significant', reason: `shift 0%, not significant (p = ${pValue})`,
+    labels: {},
+    verdict: 'pass',
+    baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 },
+    candidate: { n: 10, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 },
+    relativeChange: 0,
+    relativeChangeInterval: [-0.1, 0.1],
+    test: 'mann-whitney',
+    pValue,
+    alpha: 0.05,
+    rule: 'not-significant',
+    reason: `shift 0%, not significant (p = ${pValue})`,
   });
-  const withSeries = (name: string, series: SeriesResult): CheckResult => ({ ...check(name, 'pass'), reason: series.reason, series: [series] });
+  const withSeries = (name: string, series: SeriesResult): CheckResult => ({
+    ...check(name, 'pass'),
+    reason: series.reason,
+    series: [series],
+  });
 
   test('a check cut short stays inconclusive when the merged run is judged again over a larger family', () => {
     // The range part was interrupted: its passing check is inconclusive. The sampled part adds a
     // second test, so Holm rewrites every reason; the first check must not turn back into a pass.
-    const interrupted = markInterrupted({ ...result([withSeries('range', tested(0.5))]), warnings: ['prom: backend warning: x'] }, 'interrupted');
+    const interrupted = markInterrupted(
+      { ...result([withSeries('range', tested(0.5))]), warnings: ['prom: backend warning: x'] },
+      'interrupted',
+    );
     expect(interrupted.warnings).toEqual(['interrupted', 'prom: backend warning: x']);
     const merged = judgeRun([...interrupted.checks, withSeries('sampled', tested(0.4))]);
     expect(merged.checks.map((c) => c.verdict)).toEqual(['inconclusive', 'pass']);
@@ -56,11 +81,15 @@ describe('clipPlanToNow', () => {
     deployedAt: 1000,
     windows: { baseline: { start: 0, end: 1000 }, post: { start: 1000, end: 1600 } },
     readyAt: 1600,
-    checks: [{
-      check: {} as never, mode: 'before-after', windows: {} as never,
-      baseline: { source: 's', query: 'q', range: range(0, 990) },
-      candidate: { source: 's', query: 'q', range: post },
-    }],
+    checks: [
+      {
+        check: {} as never,
+        mode: 'before-after',
+        windows: {} as never,
+        baseline: { source: 's', query: 'q', range: range(0, 990) },
+        candidate: { source: 's', query: 'q', range: post },
+      },
+    ],
   });
 
   test('a post window still running ends at the last step already past; the baseline is untouched', () => {

@@ -6,12 +6,18 @@ import { COUNT_CHECK, QUERY_CHECK, specFrom, TOP } from './spec-fixture.js';
 
 // 2026-01-15T10:00:00Z, a multiple of every step used here.
 const DEPLOY = 1768471200;
-const fakeSource: Source = { fetchRange: () => Promise.reject(new Error('no network in a plan test')), describe: () => 'prometheus at http://127.0.0.1:9090' };
+const fakeSource: Source = {
+  fetchRange: () => Promise.reject(new Error('no network in a plan test')),
+  describe: () => 'prometheus at http://127.0.0.1:9090',
+};
 
 describe('planRun', () => {
   it('reads the baseline just before the deploy by default', () => {
     const plan = planRun(specFrom(...TOP, ...QUERY_CHECK), DEPLOY);
-    expect(plan.windows).toEqual({ baseline: { start: DEPLOY - 1800, end: DEPLOY }, post: { start: DEPLOY, end: DEPLOY + 600 } });
+    expect(plan.windows).toEqual({
+      baseline: { start: DEPLOY - 1800, end: DEPLOY },
+      post: { start: DEPLOY, end: DEPLOY + 600 },
+    });
     expect(plan.checks[0]?.baseline.range).toEqual({ start: DEPLOY - 1800, end: DEPLOY, step: 30 });
   });
 
@@ -24,7 +30,13 @@ describe('planRun', () => {
   });
 
   it('with baseline.offset, reads the same time of day earlier: it ends offset before the post window ends', () => {
-    const spec = specFrom('version: 1', 'deploy: {warmup: 1m}', 'baseline: {window: 30m, offset: 1d}', ...TOP.slice(1), ...QUERY_CHECK);
+    const spec = specFrom(
+      'version: 1',
+      'deploy: {warmup: 1m}',
+      'baseline: {window: 30m, offset: 1d}',
+      ...TOP.slice(1),
+      ...QUERY_CHECK,
+    );
     const plan = planRun(spec, DEPLOY);
     const postEnd = DEPLOY + 60 + 600;
     expect(plan.windows.post).toEqual({ start: DEPLOY + 60, end: postEnd });
@@ -34,7 +46,13 @@ describe('planRun', () => {
   });
 
   it('aligns an offset baseline to the step', () => {
-    const spec = specFrom('version: 1', 'baseline: {window: 10m, offset: 2h}', 'defaults: {step: 1m}', ...TOP.slice(1), ...QUERY_CHECK);
+    const spec = specFrom(
+      'version: 1',
+      'baseline: {window: 10m, offset: 2h}',
+      'defaults: {step: 1m}',
+      ...TOP.slice(1),
+      ...QUERY_CHECK,
+    );
     // The deploy 10:00:20 puts the post window at 10:01 .. 10:11; the baseline ends 2h before 10:11.
     const range = planRun(spec, DEPLOY + 20).checks[0]?.baseline.range;
     expect(range).toEqual({ start: DEPLOY + 660 - 7200 - 600, end: DEPLOY + 660 - 7200, step: 60 });
@@ -46,8 +64,16 @@ describe('planRun', () => {
     const baseline = { start: DEPLOY - 1800 + 30, end: DEPLOY, step: 30 };
     const post = { start: DEPLOY + 30, end: DEPLOY + 600, step: 30 };
     expect(planned?.mode).toBe('before-after');
-    expect(planned?.baseline).toEqual({ source: 'prom', query: 'sum(increase(requests_total{code="500"}[30s]))', range: baseline });
-    expect(planned?.candidate).toEqual({ source: 'prom', query: 'sum(increase(requests_total{code="500"}[30s]))', range: post });
+    expect(planned?.baseline).toEqual({
+      source: 'prom',
+      query: 'sum(increase(requests_total{code="500"}[30s]))',
+      range: baseline,
+    });
+    expect(planned?.candidate).toEqual({
+      source: 'prom',
+      query: 'sum(increase(requests_total{code="500"}[30s]))',
+      range: post,
+    });
     expect(planned?.denominators).toEqual({
       baseline: { source: 'prom', query: 'sum(increase(requests_total[30s]))', range: baseline },
       candidate: { source: 'prom', query: 'sum(increase(requests_total[30s]))', range: post },
@@ -55,10 +81,19 @@ describe('planRun', () => {
   });
 
   it('carries the spec warnings, and --dry-run shows them with all four count queries', () => {
-    const spec = specFrom(...TOP, ...COUNT_CHECK, '  - name: rate', '    source: prom', "    query: 'sum(rate(x[5m]))'", '    direction: increase');
+    const spec = specFrom(
+      ...TOP,
+      ...COUNT_CHECK,
+      '  - name: rate',
+      '    source: prom',
+      "    query: 'sum(rate(x[5m]))'",
+      '    direction: increase',
+    );
     const plan = planRun(spec, DEPLOY);
     expect(plan.warnings).toHaveLength(1);
-    expect(plan.warnings?.[0]).toMatch(/^spec\.yaml:12:12: check "rate": the step \(30s\) is shorter than the \[5m\] range of rate\(\)/);
+    expect(plan.warnings?.[0]).toMatch(
+      /^spec\.yaml:12:12: check "rate": the step \(30s\) is shorter than the \[5m\] range of rate\(\)/,
+    );
     const text = renderDryRun(spec, plan, { prom: fakeSource });
     expect(text).toContain('errors (counts, before-after, critical');
     expect(text.match(/numerator|denominator/g)).toHaveLength(4);

@@ -16,7 +16,12 @@ function every(range: TimeRange, spacing: number): Point[] {
 
 describe('describeDensePoints', () => {
   test('one point per 30 s step: no warning', () => {
-    const data = { ok: true as const, baseline: [{ labels: {}, points: every(planned.baseline.range, 30) }], candidate: [{ labels: {}, points: every(planned.candidate.range, 30) }], warnings: [] };
+    const data = {
+      ok: true as const,
+      baseline: [{ labels: {}, points: every(planned.baseline.range, 30) }],
+      candidate: [{ labels: {}, points: every(planned.candidate.range, 30) }],
+      warnings: [],
+    };
     expect(describeDensePoints(planned, data)).toEqual([]);
   });
 

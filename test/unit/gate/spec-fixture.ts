@@ -17,10 +17,15 @@ export const TOP = ['version: 1', 'sources:', '  prom: {type: prometheus, url: "
 export const COUNT_CHECK = [
   '  - name: errors',
   '    source: prom',
-  "    numerator: 'sum(increase(requests_total{code=\"500\"}[30s]))'",
+  '    numerator: \'sum(increase(requests_total{code="500"}[30s]))\'',
   "    denominator: 'sum(increase(requests_total[30s]))'",
   '    direction: increase',
 ];
 
 /** A before/after check on a single query. */
-export const QUERY_CHECK = ['  - name: latency', '    source: prom', '    query: latency_seconds', '    direction: increase'];
+export const QUERY_CHECK = [
+  '  - name: latency',
+  '    source: prom',
+  '    query: latency_seconds',
+  '    direction: increase',
+];

@@ -16,7 +16,9 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-function fakeIO(options: { tty?: boolean; columns?: number; controller?: AbortController } = {}): WaitIO & { written: string[] } {
+function fakeIO(
+  options: { tty?: boolean; columns?: number; controller?: AbortController } = {},
+): WaitIO & { written: string[] } {
   const written: string[] = [];
   return {
     written,
@@ -33,7 +35,9 @@ test('in a log (no TTY) without looks: a header, then a plain position line ever
   const waiting = waitForPostWindow(POST.end, io, POST);
   await jest.advanceTimersByTimeAsync(601_000);
   await expect(waiting).resolves.toBe('reached');
-  expect(io.written[0]).toBe('waiting 10m00s until 2026-02-02T02:50:00Z (post window 2026-02-02T02:40:00Z to 2026-02-02T02:50:00Z)\n');
+  expect(io.written[0]).toBe(
+    'waiting 10m00s until 2026-02-02T02:50:00Z (post window 2026-02-02T02:40:00Z to 2026-02-02T02:50:00Z)\n',
+  );
   expect(io.written[1]).toBe('[post window 15s of 10m00s]\n');
   expect(io.written[2]).toBe('[post window 30s of 10m00s]\n');
   // One line per 15 s (39 of them before the end), no carriage returns in a log.
@@ -48,7 +52,9 @@ test('looks: the first is taken at once, then every everySeconds; each look is o
     everySeconds: 30,
     look: async () => {
       count++;
-      return count < 3 ? { stop: false, line: `errors rate +12%, evidence 1.4 of 20 needed` } : { stop: true, line: 'errors rate +180%, evidence 25 of 20 needed: certain of a regression, stopping early' };
+      return count < 3
+        ? { stop: false, line: `errors rate +12%, evidence 1.4 of 20 needed` }
+        : { stop: true, line: 'errors rate +180%, evidence 25 of 20 needed: certain of a regression, stopping early' };
     },
   };
   const waiting = waitForPostWindow(POST.end, io, POST, looks);
@@ -64,7 +70,10 @@ test('looks: the first is taken at once, then every everySeconds; each look is o
 
 test('on a terminal the line is rewritten in place (erase, rewrite), cut to the width, and closed with a newline', async () => {
   const io = fakeIO({ tty: true, columns: 40 });
-  const looks: WaitLooks = { everySeconds: 30, look: async () => ({ stop: false, line: 'a long state line that does not fit in forty columns' }) };
+  const looks: WaitLooks = {
+    everySeconds: 30,
+    look: async () => ({ stop: false, line: 'a long state line that does not fit in forty columns' }),
+  };
   const waiting = waitForPostWindow(START + 3, io, POST, looks);
   await jest.advanceTimersByTimeAsync(4_000);
   await expect(waiting).resolves.toBe('reached');

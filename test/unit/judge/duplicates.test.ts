@@ -16,19 +16,30 @@ describe('duplicate series with identical labels', () => {
     // /pay: 31 + 31 baseline points with identical labels, which a merge would read as 62 points of one series.
     const result = judgeCheck(
       check(),
-      [series(latency(31, 0.2), { route: '/pay' }), series(latency(31, 0.2), { route: '/pay' }), series(latency(60, 0.2), { route: '/cart' })],
+      [
+        series(latency(31, 0.2), { route: '/pay' }),
+        series(latency(31, 0.2), { route: '/pay' }),
+        series(latency(60, 0.2), { route: '/cart' }),
+      ],
       [series(latency(20, 0.2), { route: '/pay' }), series(latency(20, 0.2), { route: '/cart' })],
       'before-after',
     );
     const pay = result.series.find((s) => s.labels['route'] === '/pay');
     expect(pay).toMatchObject({ verdict: 'inconclusive', rule: 'duplicate-series', test: 'none', pValue: null });
-    expect(pay?.reason).toMatch(/^the backend returned more than one series with the labels \{route=\/pay\}: series with identical labels cannot be told apart/);
+    expect(pay?.reason).toMatch(
+      /^the backend returned more than one series with the labels \{route=\/pay\}: series with identical labels cannot be told apart/,
+    );
     expect(result.series.find((s) => s.labels['route'] === '/cart')?.verdict).toBe('pass');
     expect(result.verdict).toBe('inconclusive');
   });
 
   test('a duplicate on the candidate side of a single pair is caught too, whatever the change', () => {
-    const result = judgeCheck(check(), [series(latency(60, 0.2))], [series(latency(20, 0.6)), series(latency(20, 0.6))], 'before-after');
+    const result = judgeCheck(
+      check(),
+      [series(latency(60, 0.2))],
+      [series(latency(20, 0.6)), series(latency(20, 0.6))],
+      'before-after',
+    );
     expect(result.series[0]).toMatchObject({ verdict: 'inconclusive', rule: 'duplicate-series' });
     expect(result.reason).toMatch(/labels \{the series\}/);
   });
@@ -36,7 +47,10 @@ describe('duplicate series with identical labels', () => {
   test('pods pooled by ignoreLabels are different series, not duplicates', () => {
     const result = judgeCheck(
       check({ ignoreLabels: ['pod'] }),
-      [series(latency(60, 0.2), { route: '/a', pod: 'old-1' }), series(latency(60, 0.2), { route: '/a', pod: 'old-2' })],
+      [
+        series(latency(60, 0.2), { route: '/a', pod: 'old-1' }),
+        series(latency(60, 0.2), { route: '/a', pod: 'old-2' }),
+      ],
       [series(latency(20, 0.2), { route: '/a', pod: 'new-1' })],
       'before-after',
     );
@@ -48,7 +62,12 @@ describe('duplicate series with identical labels', () => {
     const countCheck = check({ name: 'errors', query: undefined, numerator: 'e', denominator: 'r', tolerance: 0.25 });
     const requests = (n: number) => series(Array<number>(n).fill(200));
     const errors = (n: number) => series(Array<number>(n).fill(1));
-    const result = judgeCountCheck(countCheck, { numerator: [errors(60)], denominator: [requests(60)] }, { numerator: [errors(20), errors(20)], denominator: [requests(20)] }, 'before-after');
+    const result = judgeCountCheck(
+      countCheck,
+      { numerator: [errors(60)], denominator: [requests(60)] },
+      { numerator: [errors(20), errors(20)], denominator: [requests(20)] },
+      'before-after',
+    );
     expect(result.series[0]).toMatchObject({ verdict: 'inconclusive', rule: 'duplicate-series' });
     expect(result.verdict).toBe('inconclusive');
   });

@@ -10,7 +10,8 @@ import { draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';
 
 const random = seededRandom(20261126);
-const latency = (count: number, median: number, sigma = 0.1): number[] => draw(count, () => random.lognormal(median, sigma));
+const latency = (count: number, median: number, sigma = 0.1): number[] =>
+  draw(count, () => random.lognormal(median, sigma));
 const normal = (count: number, mean: number, sd: number): number[] => draw(count, () => random.normal(mean, sd));
 const repeat = (count: number, value: number): number[] => Array<number>(count).fill(value);
 const errorRatios = (count: number, shareNonZero: number): number[] =>
@@ -233,7 +234,8 @@ const rows: Row[] = [
     candidate: [series(latency(20, 0.2), { route: '/a' }), series(latency(20, 0.2), { route: '/new' })],
     verdict: 'fail',
     why: '/a is healthy; /new appears after the deploy, which for an increase check is a rise from 0 (0.2 s against 60 zeros); /gone vanishes, which is no increase and cannot be measured after the deploy: inconclusive',
-    reason: /^1 of 3 series regressed \(1 more inconclusive\): route=\/new: only after the deploy, judged against 0 before it: .*; 1 series only after the deploy and 1 only before it \(each judged on its own\)$/,
+    reason:
+      /^1 of 3 series regressed \(1 more inconclusive\): route=\/new: only after the deploy, judged against 0 before it: .*; 1 series only after the deploy and 1 only before it \(each judged on its own\)$/,
   },
   {
     name: 'nothing matches',
@@ -241,12 +243,15 @@ const rows: Row[] = [
     candidate: [series(latency(20, 0.2), { route: '/c' }), series(latency(20, 0.2), { route: '/d' })],
     verdict: 'fail',
     why: 'no pair: every series is one-sided; /c and /d appear (a rise from 0 for an increase check), /a and /b vanish (inconclusive); never a pass, and the reason suggests ignoreLabels',
-    reason: /^2 of 4 series regressed \(2 more inconclusive\): .*; no series matched between baseline and candidate by their labels, consider ignoreLabels$/,
+    reason:
+      /^2 of 4 series regressed \(2 more inconclusive\): .*; no series matched between baseline and candidate by their labels, consider ignoreLabels$/,
   },
   {
     name: 'canary: track label differs, routes pair up, /pay regresses',
     baseline: routes.slice(0, 3).map((route) => series(latency(20, 0.2), { track: 'stable', route })),
-    candidate: routes.slice(0, 3).map((route) => series(latency(20, route === '/pay' ? 0.5 : 0.2), { track: 'canary', route })),
+    candidate: routes
+      .slice(0, 3)
+      .map((route) => series(latency(20, route === '/pay' ? 0.5 : 0.2), { track: 'canary', route })),
     mode: 'canary',
     verdict: 'fail',
     why: 'track="stable" vs "canary" is dropped for matching; the canary /pay is 2.5x slower',
@@ -296,12 +301,17 @@ describe('judgeCheck', () => {
       'before-after',
     );
     expect(result.unmatched).toEqual({ baseline: [{ route: '/gone' }], candidate: [{ route: '/new' }] });
-    expect(result.series.map((s) => [s.labels, s.presence])).toEqual([[{ route: '/a' }, undefined], [{ route: '/new' }, 'candidate-only'], [{ route: '/gone' }, 'baseline-only']]);
+    expect(result.series.map((s) => [s.labels, s.presence])).toEqual([
+      [{ route: '/a' }, undefined],
+      [{ route: '/new' }, 'candidate-only'],
+      [{ route: '/gone' }, 'baseline-only'],
+    ]);
   });
 
   test('a baseline that trends +30%/hour gets a note suggesting baseline.offset; the verdict is left alone', () => {
     // 60 points 30 s apart rising 30% an hour with 2% noise; the post window continues the trend.
-    const rising = (count: number, offset: number): number[] => draw(count, () => 0).map((_, i) => 0.2 * Math.exp((0.3 * (offset + i) * 30) / 3600) * random.lognormal(1, 0.02));
+    const rising = (count: number, offset: number): number[] =>
+      draw(count, () => 0).map((_, i) => 0.2 * Math.exp((0.3 * (offset + i) * 30) / 3600) * random.lognormal(1, 0.02));
     const baseline = series(rising(60, 0));
     const candidate = { labels: {}, points: rising(20, 60).map((v, i) => ({ t: 1_700_000_000 + 30 * (60 + i), v })) };
     const result = judgeCheck(check({ tolerance: 0.2 }), [baseline], [candidate], 'before-after');
@@ -311,8 +321,15 @@ describe('judgeCheck', () => {
 
   test('autocorrelated healthy points (AR(1) phi 0.9) are counted as fewer effective samples', () => {
     let x = 0;
-    const values = draw(80, () => (x = 0.9 * x + Math.sqrt(1 - 0.81) * random.normal())).map((z) => 0.2 * Math.exp(0.3 * z));
-    const result = judgeCheck(check(), [series(values.slice(0, 60))], [{ labels: {}, points: values.slice(60).map((v, i) => ({ t: 1_700_000_000 + 30 * (60 + i), v })) }], 'before-after');
+    const values = draw(80, () => (x = 0.9 * x + Math.sqrt(1 - 0.81) * random.normal())).map(
+      (z) => 0.2 * Math.exp(0.3 * z),
+    );
+    const result = judgeCheck(
+      check(),
+      [series(values.slice(0, 60))],
+      [{ labels: {}, points: values.slice(60).map((v, i) => ({ t: 1_700_000_000 + 30 * (60 + i), v })) }],
+      'before-after',
+    );
     const only = result.series[0]!;
     expect(only.baseline.nEffective).toBeLessThan(30);
     expect(only.candidate.nEffective).toBeLessThan(12);
@@ -320,9 +337,14 @@ describe('judgeCheck', () => {
   });
 
   test('many exactly repeated points get a note about the step and the scrape interval', () => {
-    const stepped = (count: number): number[] => latency(Math.ceil(count / 4), 0.2).flatMap((v) => [v, v, v, v]).slice(0, count);
+    const stepped = (count: number): number[] =>
+      latency(Math.ceil(count / 4), 0.2)
+        .flatMap((v) => [v, v, v, v])
+        .slice(0, count);
     const result = judgeCheck(check(), [series(stepped(60))], [series(stepped(20))], 'canary');
-    expect(result.series[0]?.notes?.[0]).toMatch(/repeat the previous value exactly: the step is probably shorter than the scrape interval/);
+    expect(result.series[0]?.notes?.[0]).toMatch(
+      /repeat the previous value exactly: the step is probably shorter than the scrape interval/,
+    );
   });
 
   test('summaries of an inconclusive series count NaN and report null statistics, never NaN', () => {

@@ -2,17 +2,54 @@ import { judgeRun } from '../../../src/judge/judge-run.js';
 import type { CheckResult, SeriesResult, Verdict } from '../../../src/types.js';
 
 function checkResult(name: string, verdict: Verdict, critical = true): CheckResult {
-  return { name, verdict, critical, reason: `${name} is ${verdict}`, series: [], unmatched: { baseline: [], candidate: [] } };
+  return {
+    name,
+    verdict,
+    critical,
+    reason: `${name} is ${verdict}`,
+    series: [],
+    unmatched: { baseline: [], candidate: [] },
+  };
 }
 
 describe('judgeRun', () => {
   test.each([
-    { checks: [checkResult('a', 'pass'), checkResult('b', 'pass')], verdict: 'pass', exitCode: 0, why: 'every critical check passed' },
-    { checks: [checkResult('a', 'pass'), checkResult('b', 'fail')], verdict: 'fail', exitCode: 1, why: 'one critical regression fails the run' },
-    { checks: [checkResult('a', 'inconclusive'), checkResult('b', 'pass')], verdict: 'inconclusive', exitCode: 3, why: 'could not measure is never pass' },
-    { checks: [checkResult('a', 'inconclusive'), checkResult('b', 'fail')], verdict: 'fail', exitCode: 1, why: 'fail outranks inconclusive' },
-    { checks: [checkResult('a', 'pass'), checkResult('w', 'fail', false)], verdict: 'pass', exitCode: 0, why: 'a non-critical failure only warns' },
-    { checks: [checkResult('w', 'pass', false)], verdict: 'inconclusive', exitCode: 3, why: 'no critical check: nothing gates the run, so it cannot pass' },
+    {
+      checks: [checkResult('a', 'pass'), checkResult('b', 'pass')],
+      verdict: 'pass',
+      exitCode: 0,
+      why: 'every critical check passed',
+    },
+    {
+      checks: [checkResult('a', 'pass'), checkResult('b', 'fail')],
+      verdict: 'fail',
+      exitCode: 1,
+      why: 'one critical regression fails the run',
+    },
+    {
+      checks: [checkResult('a', 'inconclusive'), checkResult('b', 'pass')],
+      verdict: 'inconclusive',
+      exitCode: 3,
+      why: 'could not measure is never pass',
+    },
+    {
+      checks: [checkResult('a', 'inconclusive'), checkResult('b', 'fail')],
+      verdict: 'fail',
+      exitCode: 1,
+      why: 'fail outranks inconclusive',
+    },
+    {
+      checks: [checkResult('a', 'pass'), checkResult('w', 'fail', false)],
+      verdict: 'pass',
+      exitCode: 0,
+      why: 'a non-critical failure only warns',
+    },
+    {
+      checks: [checkResult('w', 'pass', false)],
+      verdict: 'inconclusive',
+      exitCode: 3,
+      why: 'no critical check: nothing gates the run, so it cannot pass',
+    },
     { checks: [], verdict: 'inconclusive', exitCode: 3, why: 'no checks at all: nothing was judged' },
   ] as const)('$why -> $verdict ($exitCode)', ({ checks, verdict, exitCode }) => {
     const result = judgeRun([...checks]);
@@ -20,7 +57,11 @@ describe('judgeRun', () => {
   });
 
   test('non-critical failing and inconclusive checks become warnings with their reasons', () => {
-    const result = judgeRun([checkResult('gate', 'pass'), checkResult('cpu', 'fail', false), checkResult('mem', 'inconclusive', false)]);
+    const result = judgeRun([
+      checkResult('gate', 'pass'),
+      checkResult('cpu', 'fail', false),
+      checkResult('mem', 'inconclusive', false),
+    ]);
     expect(result.warnings).toEqual([
       'non-critical check "cpu" failed: cpu is fail',
       'non-critical check "mem" was inconclusive: mem is inconclusive',
@@ -36,11 +77,23 @@ describe('judgeRun', () => {
 
 describe('judgeRun: Holm over every test of the run', () => {
   const tested = (pValue: number, rule: SeriesResult['rule'], verdict: Verdict): SeriesResult => ({
-    labels: {}, verdict, baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 }, candidate: { n: 20, mean: 1.2, median: 1.2, p95: 1.3, nan: 0, infinite: 0 },
-    relativeChange: 0.2, relativeChangeInterval: [0.05, 0.35], test: 'mann-whitney', pValue, alpha: 0.05, rule,
+    labels: {},
+    verdict,
+    baseline: { n: 60, mean: 1, median: 1, p95: 1, nan: 0, infinite: 0 },
+    candidate: { n: 20, mean: 1.2, median: 1.2, p95: 1.3, nan: 0, infinite: 0 },
+    relativeChange: 0.2,
+    relativeChangeInterval: [0.05, 0.35],
+    test: 'mann-whitney',
+    pValue,
+    alpha: 0.05,
+    rule,
     reason: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} (p = ${pValue})`,
   });
-  const withSeries = (name: string, series: SeriesResult): CheckResult => ({ ...checkResult(name, series.verdict), reason: series.reason, series: [series] });
+  const withSeries = (name: string, series: SeriesResult): CheckResult => ({
+    ...checkResult(name, series.verdict),
+    reason: series.reason,
+    series: [series],
+  });
 
   test('p = 0.03 fails alone, but not among four tests (0.03 x 3 = 0.09 after Holm)', () => {
     // Raw p-values 0.03 (a regression on its own), 0.2, 0.5, 0.8. Holm: sorted 0.03 x4 = 0.12 > 0.05.
@@ -54,12 +107,21 @@ describe('judgeRun: Holm over every test of the run', () => {
     const run = judgeRun(checks);
     expect(run.verdict).toBe('pass');
     const a = run.checks[0]!;
-    expect([a.verdict, a.series[0]?.rule, a.series[0]?.pValueAdjusted]).toEqual(['pass', 'not-significant-adjusted', 0.12]);
-    expect(a.reason).toBe("shift +20% [+5%, +35%], beyond tolerance 10% but not significant after Holm's adjustment (p = 0.03, Holm-adjusted p = 0.12 over 4 tests, needs < 0.05)");
+    expect([a.verdict, a.series[0]?.rule, a.series[0]?.pValueAdjusted]).toEqual([
+      'pass',
+      'not-significant-adjusted',
+      0.12,
+    ]);
+    expect(a.reason).toBe(
+      "shift +20% [+5%, +35%], beyond tolerance 10% but not significant after Holm's adjustment (p = 0.03, Holm-adjusted p = 0.12 over 4 tests, needs < 0.05)",
+    );
   });
 
   test('a tiny p survives the adjustment; calling judgeRun again changes nothing', () => {
-    const checks = [withSeries('a', tested(1e-6, 'beyond-tolerance', 'fail')), withSeries('b', tested(0.5, 'not-significant', 'pass'))];
+    const checks = [
+      withSeries('a', tested(1e-6, 'beyond-tolerance', 'fail')),
+      withSeries('b', tested(0.5, 'not-significant', 'pass')),
+    ];
     const run = judgeRun(checks);
     expect(run.verdict).toBe('fail');
     expect(run.checks[0]?.series[0]?.pValueAdjusted).toBeCloseTo(2e-6, 15);
@@ -71,9 +133,15 @@ describe('judgeRun: Holm over every test of the run', () => {
     // With a third test at p 0.02 the family is 3: adjusted 0.06 for all, none significant.
     const part = judgeRun([withSeries('a', tested(0.02, 'beyond-tolerance', 'fail'))]);
     expect(part.verdict).toBe('fail');
-    const merged = judgeRun([...part.checks, withSeries('b', tested(0.02, 'beyond-tolerance', 'fail')), withSeries('c', tested(0.02, 'beyond-tolerance', 'fail'))]);
+    const merged = judgeRun([
+      ...part.checks,
+      withSeries('b', tested(0.02, 'beyond-tolerance', 'fail')),
+      withSeries('c', tested(0.02, 'beyond-tolerance', 'fail')),
+    ]);
     const direct = judgeRun([0, 1, 2].map((i) => withSeries('abc'[i]!, tested(0.02, 'beyond-tolerance', 'fail'))));
-    expect(merged.checks.map((c) => c.series[0]?.pValueAdjusted)).toEqual([0.06, 0.06, 0.06].map((p) => expect.closeTo(p, 12)));
+    expect(merged.checks.map((c) => c.series[0]?.pValueAdjusted)).toEqual(
+      [0.06, 0.06, 0.06].map((p) => expect.closeTo(p, 12)),
+    );
     expect(merged.verdict).toBe('pass');
     expect(merged.checks).toEqual(direct.checks);
   });
@@ -84,7 +152,10 @@ describe('judgeRun: Holm over every test of the run', () => {
     // would give 0.001 x 1001 > 0.05 and pass the deploy; within the critical family it stays 0.001.
     const advisory: CheckResult = {
       ...checkResult('cpu by pod', 'pass', false),
-      series: Array.from({ length: 1000 }, (_, i) => ({ ...tested(0.5, 'not-significant', 'pass'), labels: { pod: `p${i}` } })),
+      series: Array.from({ length: 1000 }, (_, i) => ({
+        ...tested(0.5, 'not-significant', 'pass'),
+        labels: { pod: `p${i}` },
+      })),
     };
     const run = judgeRun([withSeries('latency', tested(0.001, 'beyond-tolerance', 'fail')), advisory]);
     expect([run.verdict, run.exitCode]).toEqual(['fail', 1]);

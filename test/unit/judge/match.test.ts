@@ -17,7 +17,11 @@ describe('matchSeries', () => {
 
   test('ignoreLabels are removed first and series that then share labels are pooled (pods replaced at the deploy)', () => {
     const result = matchSeries(
-      [series([1], { route: '/a', pod: 'old-1' }), series([2], { route: '/a', pod: 'old-2' }), series([3], { route: '/b', pod: 'old-1' })],
+      [
+        series([1], { route: '/a', pod: 'old-1' }),
+        series([2], { route: '/a', pod: 'old-2' }),
+        series([3], { route: '/b', pod: 'old-1' }),
+      ],
       [series([4], { route: '/a', pod: 'new-1' }), series([5], { route: '/b', pod: 'new-1' })],
       ['pod'],
     );
@@ -49,7 +53,11 @@ describe('matchSeries', () => {
   });
 
   test('one series on each side is paired whatever its labels, named by the labels they share', () => {
-    const result = matchSeries([series([1], { job: 'api', version: 'v1' })], [series([2], { job: 'api', version: 'v2', extra: 'x' })], []);
+    const result = matchSeries(
+      [series([1], { job: 'api', version: 'v1' })],
+      [series([2], { job: 'api', version: 'v2', extra: 'x' })],
+      [],
+    );
     expect(result.pairs).toHaveLength(1);
     expect(result.pairs[0]?.labels).toEqual({ job: 'api' });
   });

@@ -39,6 +39,8 @@ describe('checkOutputPath', () => {
 
   test('refuses a device itself, and a directory where files cannot be created (/proc refuses root too)', async () => {
     await expect(checkOutputPath('/dev/null', '--out')).rejects.toThrow(/not a regular file/);
-    await expect(checkOutputPath('/proc/self/gate.json', '--report')).rejects.toThrow(/cannot create a file in \/proc\/self/);
+    await expect(checkOutputPath('/proc/self/gate.json', '--report')).rejects.toThrow(
+      /cannot create a file in \/proc\/self/,
+    );
   });
 });

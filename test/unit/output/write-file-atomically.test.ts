@@ -40,7 +40,9 @@ describe('writeFileAtomically', () => {
     const target = join(dir, 'gate.json');
     await mkdir(target);
     await writeFile(join(target, 'inside'), 'x');
-    await expect(writeFileAtomically(target, 'report')).rejects.toMatchObject({ code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/) });
+    await expect(writeFileAtomically(target, 'report')).rejects.toMatchObject({
+      code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/),
+    });
     expect(await readdir(dir)).toEqual(['gate.json']);
   });
 });

@@ -1,7 +1,8 @@
 /** Every report is tried; one that fails is named in those written, and nothing is thrown. */
 import { writeReportFiles, type ReportError } from '../../../src/output/write-report-files.js';
 
-const render = (name: string) => (errors: readonly ReportError[]) => `${name}:${errors.map((e) => `${e.path}=${e.error}`).join(',')}`;
+const render = (name: string) => (errors: readonly ReportError[]) =>
+  `${name}:${errors.map((e) => `${e.path}=${e.error}`).join(',')}`;
 
 test('a report that cannot be written is named in the others, including what is written between the passes', async () => {
   const files = new Map<string, string>();
@@ -11,7 +12,11 @@ test('a report that cannot be written is named in the others, including what is 
   };
   let seenBySummary: readonly ReportError[] = [];
   const errors = await writeReportFiles(
-    [{ path: 'a.json', render: render('a') }, { path: 'b.html', render: render('b') }, { path: 'c.md', render: render('c') }],
+    [
+      { path: 'a.json', render: render('a') },
+      { path: 'b.html', render: render('b') },
+      { path: 'c.md', render: render('c') },
+    ],
     async (known) => {
       seenBySummary = known;
       return [{ path: 'summary.md', error: 'EISDIR: illegal operation on a directory' }];
@@ -32,7 +37,11 @@ test('a report that cannot be written is named in the others, including what is 
 
 test('when every report is written, each is written once and no error is named', async () => {
   const writes: string[] = [];
-  const errors = await writeReportFiles([{ path: 'a.json', render: render('a') }], undefined, async (path, text) => void writes.push(`${path}=${text}`));
+  const errors = await writeReportFiles(
+    [{ path: 'a.json', render: render('a') }],
+    undefined,
+    async (path, text) => void writes.push(`${path}=${text}`),
+  );
   expect([errors, writes]).toEqual([[], ['a.json=a:']]);
 });
 
@@ -40,5 +49,7 @@ test('a renderer that throws is a bug and is thrown, not reported as a file that
   const broken = (): string => {
     throw new TypeError('renderer bug');
   };
-  await expect(writeReportFiles([{ path: 'a.json', render: broken }], undefined, async () => undefined)).rejects.toThrow('renderer bug');
+  await expect(
+    writeReportFiles([{ path: 'a.json', render: broken }], undefined, async () => undefined),
+  ).rejects.toThrow('renderer bug');
 });

@@ -6,12 +6,26 @@ import type { Spec } from '../../../src/spec-model.js';
 const RANGE = { start: 0, end: 600, step: 30 }; // 21 points
 
 test('no series: one problem saying what to check', () => {
-  expect(summarizeSeries([], RANGE, 5)).toMatchObject({ series: 0, points: null, problems: [expect.stringContaining('no series over the range')] });
+  expect(summarizeSeries([], RANGE, 5)).toMatchObject({
+    series: 0,
+    points: null,
+    problems: [expect.stringContaining('no series over the range')],
+  });
 });
 
 test('points per series, NaN and ±Inf shares, too few usable points', () => {
-  const points = Array.from({ length: 21 }, (_, i) => ({ t: i * 30, v: i < 10 ? Number.NaN : i === 20 ? Infinity : 1 }));
-  const summary = summarizeSeries([{ labels: {}, points }, { labels: { a: 'b' }, points: points.slice(0, 3) }], RANGE, 5);
+  const points = Array.from({ length: 21 }, (_, i) => ({
+    t: i * 30,
+    v: i < 10 ? Number.NaN : i === 20 ? Infinity : 1,
+  }));
+  const summary = summarizeSeries(
+    [
+      { labels: {}, points },
+      { labels: { a: 'b' }, points: points.slice(0, 3) },
+    ],
+    RANGE,
+    5,
+  );
   expect(summary.points).toEqual({ min: 3, max: 21, expected: 21 });
   expect(summary.nanShare).toBeCloseTo(13 / 24);
   expect(summary.infiniteShare).toBeCloseTo(1 / 24);

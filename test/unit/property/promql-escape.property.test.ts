@@ -4,7 +4,12 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { interpolatePromQL } from '../../../src/fields/promql-template.js';
 
 const shape = (query: string): string => parser.parse(query).toString();
-const hostile = fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.constantFrom('"', "'", '\\', '}', '{', ')', '#', '\n', 'or vector(1)', '=~', '`', ' '), { maxLength: 10 }).map((p) => p.join('')));
+const hostile = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc
+    .array(fc.constantFrom('"', "'", '\\', '}', '{', ')', '#', '\n', 'or vector(1)', '=~', '`', ' '), { maxLength: 10 })
+    .map((p) => p.join('')),
+);
 
 test.each([
   ['label value', 'sum(rate(x{a="${V}"}[5m]))', 'sum(rate(x{a="v"}[5m]))'],

@@ -28,7 +28,8 @@ function values(body: string, jump: boolean): [number, string][] {
   const form = new URLSearchParams(body);
   const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(form.get(k)));
   const out: [number, string][] = [];
-  for (let t = start!; t <= end!; t += step!) out.push([t, String((jump && t > DEPLOY ? 1000 : 100) + ((t / 30) * 7919) % 13)]);
+  for (let t = start!; t <= end!; t += step!)
+    out.push([t, String((jump && t > DEPLOY ? 1000 : 100) + (((t / 30) * 7919) % 13))]);
   return out;
 }
 
@@ -99,17 +100,29 @@ async function runWith(secret: string, format: 'human' | 'json'): Promise<Output
   };
   const code = await runCommand(
     join(dir, 'spec.yaml'),
-    { deployedAt: String(DEPLOY), format, report: Object.values(paths), var: { PROMETHEUS_URL: server.url, PASSWORD: secret }, dryRun: false },
+    {
+      deployedAt: String(DEPLOY),
+      format,
+      report: Object.values(paths),
+      var: { PROMETHEUS_URL: server.url, PASSWORD: secret },
+      dryRun: false,
+    },
     io,
   );
-  const files = Object.fromEntries(Object.entries(paths).map(([ext, path]) => [ext, readFileSync(path, 'utf8')])) as Outputs['files'];
+  const files = Object.fromEntries(
+    Object.entries(paths).map(([ext, path]) => [ext, readFileSync(path, 'utf8')]),
+  ) as Outputs['files'];
   return { code, stdout, stderr, files };
 }
 
 /** What a format is made of, without its text: tags, table cells, lines. */
 const shapes = {
   html: (text: string) => [...text.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]).join(' '),
-  md: (text: string) => text.split('\n').map((line) => (line.replace(/\\\|/g, '').match(/\|/g) ?? []).length).join(','),
+  md: (text: string) =>
+    text
+      .split('\n')
+      .map((line) => (line.replace(/\\\|/g, '').match(/\|/g) ?? []).length)
+      .join(','),
   human: (text: string) => text.split('\n').length,
 };
 
@@ -127,9 +140,56 @@ function junitShape(xml: string): string {
 
 /** Secrets that are words of the reports themselves, JSON and XML syntax, numbers, verdicts. */
 const syntaxSecrets = fc.constantFrom(
-  'e', 'a', 's', 'series', 'checks', 'verdict', 'labels', 'true', 'false', 'null', '0', '1', '2', '-', '.', 'fail', 'pass',
-  'inconclusive', 'test', 'mann-whitney', 'reason', 'warnings', 'baseline', 'candidate', 'relativeChange', '"', "'", ',', ':',
-  '<', '>', '&', '{', '}', '[', ']', '|', '#', '*', '`', '/', '=', '\\', '\n', 'testcase', 'failure', '&amp;', '<td>', 'route', 'pay',
+  'e',
+  'a',
+  's',
+  'series',
+  'checks',
+  'verdict',
+  'labels',
+  'true',
+  'false',
+  'null',
+  '0',
+  '1',
+  '2',
+  '-',
+  '.',
+  'fail',
+  'pass',
+  'inconclusive',
+  'test',
+  'mann-whitney',
+  'reason',
+  'warnings',
+  'baseline',
+  'candidate',
+  'relativeChange',
+  '"',
+  "'",
+  ',',
+  ':',
+  '<',
+  '>',
+  '&',
+  '{',
+  '}',
+  '[',
+  ']',
+  '|',
+  '#',
+  '*',
+  '`',
+  '/',
+  '=',
+  '\\',
+  '\n',
+  'testcase',
+  'failure',
+  '&amp;',
+  '<td>',
+  'route',
+  'pay',
 );
 /** Tokens long enough to be redacted from ordinary text, with the characters escaping turns into entities. */
 const longSecrets = fc
@@ -140,7 +200,8 @@ describe('redacting a secret never changes what the reports are made of', () => 
   // The same runs with a harmless secret, short (so also warned about) and long.
   const HARMLESS = { short: 'Zq7', long: 'harmless-9f1c2e7d' };
   const reference = new Map<string, Outputs>();
-  const key = (fails: boolean, format: string, secret: string): string => `${fails} ${format} ${secret.length < MIN_REDACTABLE_LENGTH}`;
+  const key = (fails: boolean, format: string, secret: string): string =>
+    `${fails} ${format} ${secret.length < MIN_REDACTABLE_LENGTH}`;
   beforeAll(async () => {
     for (const fails of [true, false]) {
       for (const format of ['human', 'json'] as const) {
@@ -154,7 +215,10 @@ describe('redacting a secret never changes what the reports are made of', () => 
 
   test('the reference runs: a fail (exit 1) and a pass (exit 0); the short harmless secret is warned about', () => {
     expect([true, false].map((fails) => reference.get(key(fails, 'json', HARMLESS.long))?.code)).toEqual([1, 0]);
-    const warned = (secret: string): boolean => (JSON.parse(reference.get(key(true, 'json', secret))!.files.json) as JsonShape).warnings.some((w) => w.includes('shorter than'));
+    const warned = (secret: string): boolean =>
+      (JSON.parse(reference.get(key(true, 'json', secret))!.files.json) as JsonShape).warnings.some((w) =>
+        w.includes('shorter than'),
+      );
     expect([warned(HARMLESS.short), warned(HARMLESS.long)]).toEqual([true, false]);
   });
 
@@ -163,34 +227,45 @@ describe('redacting a secret never changes what the reports are made of', () => 
     ['long tokens', longSecrets],
   ])('%s', async (_name, secrets) => {
     await fc.assert(
-      fc.asyncProperty(secrets, fc.boolean(), fc.constantFrom('human' as const, 'json' as const), async (secret, fails, format) => {
-        regress = fails;
-        const expected = reference.get(key(fails, format, secret))!;
-        const got = await runWith(secret, format);
-        expect(got.code).toBe(expected.code);
-        const report = JSON.parse(got.files.json) as JsonShape;
-        const before = JSON.parse(expected.files.json) as JsonShape;
-        expect(report.verdict).toBe(before.verdict);
-        expect(report.exitCode).toBe(before.exitCode);
-        expect(report.checks.map((c) => [c.verdict, c.series.map((s) => [s.verdict, s.test])])).toEqual(
-          before.checks.map((c) => [c.verdict, c.series.map((s) => [s.verdict, s.test])]),
-        );
-        // A whole value equal to the secret is masked, however short.
-        if (!['pass', 'fail', 'inconclusive', 'mann-whitney'].includes(secret)) {
-          for (const check of report.checks) for (const series of check.series) expect(series.labels.echo).toBe('***');
-        }
-        if (format === 'json') expect((JSON.parse(got.stdout) as JsonShape).verdict).toBe(before.verdict);
-        else expect(shapes.human(got.stdout)).toBe(shapes.human(expected.stdout));
-        expect(junitShape(got.files.xml)).toBe(junitShape(expected.files.xml));
-        expect(shapes.html(got.files.html)).toBe(shapes.html(expected.files.html));
-        expect(shapes.md(got.files.md)).toBe(shapes.md(expected.files.md));
-        if (secret.length >= MIN_REDACTABLE_LENGTH && /\d/.test(secret)) {
-          for (const text of [got.stdout, got.stderr, ...Object.values(got.files)]) expect(text).not.toContain(secret);
-        }
-        if (secret.length < MIN_REDACTABLE_LENGTH) {
-          expect(report.warnings.some((w) => w.includes(`"auth.password" in source "prom" is shorter than ${MIN_REDACTABLE_LENGTH} characters`))).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        secrets,
+        fc.boolean(),
+        fc.constantFrom('human' as const, 'json' as const),
+        async (secret, fails, format) => {
+          regress = fails;
+          const expected = reference.get(key(fails, format, secret))!;
+          const got = await runWith(secret, format);
+          expect(got.code).toBe(expected.code);
+          const report = JSON.parse(got.files.json) as JsonShape;
+          const before = JSON.parse(expected.files.json) as JsonShape;
+          expect(report.verdict).toBe(before.verdict);
+          expect(report.exitCode).toBe(before.exitCode);
+          expect(report.checks.map((c) => [c.verdict, c.series.map((s) => [s.verdict, s.test])])).toEqual(
+            before.checks.map((c) => [c.verdict, c.series.map((s) => [s.verdict, s.test])]),
+          );
+          // A whole value equal to the secret is masked, however short.
+          if (!['pass', 'fail', 'inconclusive', 'mann-whitney'].includes(secret)) {
+            for (const check of report.checks)
+              for (const series of check.series) expect(series.labels.echo).toBe('***');
+          }
+          if (format === 'json') expect((JSON.parse(got.stdout) as JsonShape).verdict).toBe(before.verdict);
+          else expect(shapes.human(got.stdout)).toBe(shapes.human(expected.stdout));
+          expect(junitShape(got.files.xml)).toBe(junitShape(expected.files.xml));
+          expect(shapes.html(got.files.html)).toBe(shapes.html(expected.files.html));
+          expect(shapes.md(got.files.md)).toBe(shapes.md(expected.files.md));
+          if (secret.length >= MIN_REDACTABLE_LENGTH && /\d/.test(secret)) {
+            for (const text of [got.stdout, got.stderr, ...Object.values(got.files)])
+              expect(text).not.toContain(secret);
+          }
+          if (secret.length < MIN_REDACTABLE_LENGTH) {
+            expect(
+              report.warnings.some((w) =>
+                w.includes(`"auth.password" in source "prom" is shorter than ${MIN_REDACTABLE_LENGTH} characters`),
+              ),
+            ).toBe(true);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -24,8 +24,38 @@ function parseOrIssues(text: string): void {
   }
 }
 
-const KEYS = ['version', 'name', 'sources', 'checks', 'defaults', 'deploy', 'baseline', 'post', 'type', 'url', 'query', 'direction', 'step', 'tolerance', 'tls', 'ca', 'auth', 'bearer', 'headers', '__proto__', 'constructor', '${APP}'];
-const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('prometheus', '30s', '10%', 'increase', 'up{a="${APP}"}', '${UNSET}', '${PROMETHEUS_URL}'));
+const KEYS = [
+  'version',
+  'name',
+  'sources',
+  'checks',
+  'defaults',
+  'deploy',
+  'baseline',
+  'post',
+  'type',
+  'url',
+  'query',
+  'direction',
+  'step',
+  'tolerance',
+  'tls',
+  'ca',
+  'auth',
+  'bearer',
+  'headers',
+  '__proto__',
+  'constructor',
+  '${APP}',
+];
+const scalar = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('prometheus', '30s', '10%', 'increase', 'up{a="${APP}"}', '${UNSET}', '${PROMETHEUS_URL}'),
+);
 const yamlish = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
   list: fc.array(tie('value'), { maxLength: 4 }),
@@ -37,10 +67,42 @@ test('arbitrary text: a spec or issues with line and column', () => {
 });
 
 test('text made of YAML punctuation (anchors, tags, flow collections, documents)', () => {
-  const piece = fc.constantFrom('version: 1\n', 'sources:\n', '  p: {type: prometheus, url: x}\n', '&a ', '*a', '!tag ', '!!binary ', '[', ']', '{', '}', ': ', '- ', '\n', '  ', '---\n', '"', "'", '#', '<<: ', '__proto__: ', 'x');
-  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), parseOrIssues), { numRuns: 300 });
+  const piece = fc.constantFrom(
+    'version: 1\n',
+    'sources:\n',
+    '  p: {type: prometheus, url: x}\n',
+    '&a ',
+    '*a',
+    '!tag ',
+    '!!binary ',
+    '[',
+    ']',
+    '{',
+    '}',
+    ': ',
+    '- ',
+    '\n',
+    '  ',
+    '---\n',
+    '"',
+    "'",
+    '#',
+    '<<: ',
+    '__proto__: ',
+    'x',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
+      parseOrIssues,
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('arbitrary YAML-ish objects with spec keys', () => {
-  fc.assert(fc.property(yamlish, (object) => parseOrIssues(stringify(object))), { numRuns: 200 });
+  fc.assert(
+    fc.property(yamlish, (object) => parseOrIssues(stringify(object))),
+    { numRuns: 200 },
+  );
 });

@@ -15,7 +15,10 @@ function classify(raw: unknown): 'finite' | 'nan' | 'infinite' | 'refused' {
 }
 
 test('anything at all: a number of a known class, or a SourceError', () => {
-  fc.assert(fc.property(fc.anything(), (raw) => expect(['finite', 'nan', 'infinite', 'refused']).toContain(classify(raw))), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.anything(), (raw) => expect(['finite', 'nan', 'infinite', 'refused']).toContain(classify(raw))),
+    { numRuns: 500 },
+  );
 });
 
 test('strings: NaN only from "NaN", infinities only from "Inf", "+Inf", "-Inf"', () => {
@@ -31,9 +34,19 @@ test('strings: NaN only from "NaN", infinities only from "Inf", "+Inf", "-Inf"',
 });
 
 test('every finite double, written as Go/Prometheus write it, reads back exactly', () => {
-  fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => expect(parseSampleValue(String(x))).toBe(x === 0 ? 0 : x)), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) =>
+      expect(parseSampleValue(String(x))).toBe(x === 0 ? 0 : x),
+    ),
+    { numRuns: 500 },
+  );
 });
 
 test('non-strings are refused: a JSON number is not a Prometheus value', () => {
-  fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.constant(null)), (raw) => expect(classify(raw)).toBe('refused')), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.constant(null)), (raw) =>
+      expect(classify(raw)).toBe('refused'),
+    ),
+    { numRuns: 200 },
+  );
 });

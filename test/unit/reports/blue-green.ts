@@ -22,7 +22,9 @@ export async function startInstance(broken: boolean): Promise<Instance> {
   const server: Server = createServer((req, res) => {
     requests += 1;
     if (req.url === '/healthz') {
-      res.writeHead(broken ? 503 : 200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: broken ? 'DOWN' : 'UP' }));
+      res
+        .writeHead(broken ? 503 : 200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: broken ? 'DOWN' : 'UP' }));
       return;
     }
     scrapes += 1;

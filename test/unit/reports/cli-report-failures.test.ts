@@ -5,7 +5,16 @@
  * directory permissions do not) keeps the verdict's exit code, says so on stderr, and is named in
  * every report that could be written. snapshot --out is checked the same way.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type ProcessResult } from '../examples/cli.js';
@@ -51,14 +60,25 @@ describe('reports that cannot be written', () => {
     test(`still exits ${verdictCode}, writes the other reports naming the failure, and says so on stderr`, async () => {
       // The sizes of this run's reports, to set a file-size limit the HTML report cannot fit in.
       const reference = freshDir(`reference-${label}`);
-      const sized = await runCli(['run', specOf(), '--report', join(reference, 'gate.json'), '--report', join(reference, 'gate.md'), '--report', join(reference, 'gate.html')]);
+      const sized = await runCli([
+        'run',
+        specOf(),
+        '--report',
+        join(reference, 'gate.json'),
+        '--report',
+        join(reference, 'gate.md'),
+        '--report',
+        join(reference, 'gate.html'),
+      ]);
       expect(sized.code).toBe(verdictCode);
       const size = (name: string): number => statSync(join(reference, name)).size;
       const limitBlocks = Math.ceil((Math.max(size('gate.json'), size('gate.md')) * 2 + 4096) / BLOCK);
       expect(size('gate.html')).toBeGreaterThan(limitBlocks * BLOCK + 8192);
 
       const out = freshDir(`full-${label}`);
-      const [json, md, html, summary] = ['gate.json', 'gate.md', 'gate.html', 'summary.md'].map((name) => join(out, name)) as [string, string, string, string];
+      const [json, md, html, summary] = ['gate.json', 'gate.md', 'gate.html', 'summary.md'].map((name) =>
+        join(out, name),
+      ) as [string, string, string, string];
       const run = await runCli(
         ['run', specOf(), '--format', 'json', '--report', json, '--report', html, '--report', md],
         { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
@@ -87,14 +107,22 @@ describe('reports that cannot be written', () => {
   describe('a --report path that cannot work is a usage error before anything is fetched', () => {
     const cases: Array<[string, (base: string) => string, RegExp]> = [
       ['under a missing directory', (base) => join(base, 'missing', 'gate.json'), /does not exist/],
-      ['a directory', (base) => {
-        mkdirSync(join(base, 'gate.json'));
-        return join(base, 'gate.json');
-      }, /is a directory/],
-      ['under a regular file', (base) => {
-        writeFileSync(join(base, 'file'), 'x');
-        return join(base, 'file', 'gate.json');
-      }, /is not a directory/],
+      [
+        'a directory',
+        (base) => {
+          mkdirSync(join(base, 'gate.json'));
+          return join(base, 'gate.json');
+        },
+        /is a directory/,
+      ],
+      [
+        'under a regular file',
+        (base) => {
+          writeFileSync(join(base, 'file'), 'x');
+          return join(base, 'file', 'gate.json');
+        },
+        /is not a directory/,
+      ],
     ];
     test.each(cases)('%s', async (name, pathOf, message) => {
       const path = pathOf(freshDir(`bad-${name.replace(/ /g, '-')}`));

@@ -33,16 +33,30 @@ describe('reports written by the built CLI', () => {
     const run = await runCli(['run', file, '--format', 'json', '--report', json!, '--report', xml!, '--report', md!]);
     const report = JSON.parse(run.stdout);
     // 12 of 12 green probes failed against 0 of 12 blue ones: the critical availability check fails, exit 1.
-    expect({ code: run.code, exitCode: report.exitCode, availability: report.checks[0].verdict }).toEqual({ code: 1, exitCode: 1, availability: 'fail' });
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['availability', 'latency', 'throughput by route']);
-    expect(report.checks[2].series.map((s: { labels: Record<string, string> }) => s.labels.route).sort()).toEqual(['/cart', '/pay']);
+    expect({ code: run.code, exitCode: report.exitCode, availability: report.checks[0].verdict }).toEqual({
+      code: 1,
+      exitCode: 1,
+      availability: 'fail',
+    });
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual([
+      'availability',
+      'latency',
+      'throughput by route',
+    ]);
+    expect(report.checks[2].series.map((s: { labels: Record<string, string> }) => s.labels.route).sort()).toEqual([
+      '/cart',
+      '/pay',
+    ]);
 
     expect(strictErrors(run.stdout)).toEqual([]);
     expect(readFileSync(json!, 'utf8')).toBe(run.stdout);
 
     const xsd = readFileSync(new URL('../../fixtures/junit/junit-10.xsd', import.meta.url), 'utf8');
     const junit = readFileSync(xml!, 'utf8');
-    const validation = await validateXML({ xml: [{ fileName: 'gate.xml', contents: junit }], schema: [{ fileName: 'junit-10.xsd', contents: xsd }] });
+    const validation = await validateXML({
+      xml: [{ fileName: 'gate.xml', contents: junit }],
+      schema: [{ fileName: 'junit-10.xsd', contents: xsd }],
+    });
     expect(validation.errors.map((e) => e.rawMessage)).toEqual([]);
     // The check with two series is two testcases, one per route.
     expect(junit).toContain('name="throughput by route {route=&quot;/pay&quot;}"');

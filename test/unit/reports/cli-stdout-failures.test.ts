@@ -28,7 +28,11 @@ async function withDevFull<T>(use: (fd: number) => Promise<T>): Promise<T> {
 /** Runs the CLI with a stdout whose reader has gone away (`| head`): its writes fail with EPIPE. */
 function runWithClosedStdout(args: string[]): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -61,13 +65,18 @@ describe('stdout and stderr that cannot be written', () => {
     test.each([
       ['FAIL', () => failSpec, 1],
       ['PASS', () => passSpec, 0],
-    ])('run, %s: keeps the verdict exit code, says so on stderr, and still writes --report', async (label, specOf, verdictCode) => {
-      const report = join(dir, `stdout-full-${label}.json`);
-      const run = await withDevFull((fd) => runCli(['run', specOf(), '--format', 'json', '--report', report], {}, { stdout: fd }));
-      expect({ code: run.code, why: explain(run) }).toEqual({ code: verdictCode, why: explain(run) });
-      expect(run.stderr).toMatch(/^error: .*stdout.*ENOSPC/m);
-      expect(JSON.parse(readFileSync(report, 'utf8')).exitCode).toBe(verdictCode);
-    });
+    ])(
+      'run, %s: keeps the verdict exit code, says so on stderr, and still writes --report',
+      async (label, specOf, verdictCode) => {
+        const report = join(dir, `stdout-full-${label}.json`);
+        const run = await withDevFull((fd) =>
+          runCli(['run', specOf(), '--format', 'json', '--report', report], {}, { stdout: fd }),
+        );
+        expect({ code: run.code, why: explain(run) }).toEqual({ code: verdictCode, why: explain(run) });
+        expect(run.stderr).toMatch(/^error: .*stdout.*ENOSPC/m);
+        expect(JSON.parse(readFileSync(report, 'utf8')).exitCode).toBe(verdictCode);
+      },
+    );
 
     test('validate exits 0 for a valid spec, with the error on stderr', async () => {
       const run = await withDevFull((fd) => runCli(['validate', passSpec], {}, { stdout: fd }));
@@ -88,7 +97,10 @@ describe('stdout and stderr that cannot be written', () => {
     });
 
     test('stdout closed by its reader (EPIPE) is no error: the exit code stays and stderr says nothing of it', async () => {
-      const [pass, fail] = await Promise.all([runWithClosedStdout(['run', passSpec]), runWithClosedStdout(['run', failSpec])]);
+      const [pass, fail] = await Promise.all([
+        runWithClosedStdout(['run', passSpec]),
+        runWithClosedStdout(['run', failSpec]),
+      ]);
       expect([pass.code, fail.code]).toEqual([0, 1]);
       expect(`${pass.stderr}${fail.stderr}`).not.toMatch(/stdout|EPIPE/);
     });
@@ -101,7 +113,9 @@ describe('stdout and stderr that cannot be written', () => {
   });
   test('snapshot with stdout on /dev/full still writes the snapshot and exits 0', async () => {
     const file = join(dir, 'snapshot-spec-stdout.yaml');
-    writeFileSync(file, `version: 1
+    writeFileSync(
+      file,
+      `version: 1
 sources:
   app:
     type: http
@@ -114,7 +128,8 @@ checks:
     source: app
     measure: success
     direction: increase
-`);
+`,
+    );
     const out = join(dir, 'snapshot-stdout.json');
     const run = await withDevFull((fd) => runCli(['snapshot', file, '--out', out], {}, { stdout: fd }));
     expect({ code: run.code, why: explain(run) }).toEqual({ code: 0, why: explain(run) });

@@ -1,4 +1,11 @@
-import { formatChange, formatLabels, formatNumber, formatPercent, formatPValue, formatWindows } from '../../../src/reports/format.js';
+import {
+  formatChange,
+  formatLabels,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatWindows,
+} from '../../../src/reports/format.js';
 
 describe('formatNumber', () => {
   test.each([
@@ -59,7 +66,9 @@ describe('formatPValue', () => {
 
 describe('formatLabels', () => {
   test('PromQL selector form, sorted, metric name in front', () => {
-    expect(formatLabels({ route: '/pay', code: '500', __name__: 'http_requests_total' })).toBe('http_requests_total{code="500", route="/pay"}');
+    expect(formatLabels({ route: '/pay', code: '500', __name__: 'http_requests_total' })).toBe(
+      'http_requests_total{code="500", route="/pay"}',
+    );
     expect(formatLabels({})).toBe('{}');
   });
 
@@ -77,5 +86,7 @@ test('formatWindows drops the date repeated from the first time', () => {
     baseline: { start: '2026-11-26T09:30:00Z', end: '2026-11-26T10:00:00Z' },
     post: { start: '2026-11-26T10:01:00Z', end: '2026-11-27T00:11:00Z' },
   };
-  expect(formatWindows(windows)).toBe('baseline 2026-11-26T09:30:00Z -> 10:00:00Z, post 10:01:00Z -> 2026-11-27T00:11:00Z');
+  expect(formatWindows(windows)).toBe(
+    'baseline 2026-11-26T09:30:00Z -> 10:00:00Z, post 10:01:00Z -> 2026-11-27T00:11:00Z',
+  );
 });

@@ -3,13 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishToGitHubActions, renderAnnotations } from '../../../src/reports/github-actions.js';
 import { renderMarkdown } from '../../../src/reports/markdown.js';
-import { escapeWorkflowData, escapeWorkflowProperty, formatWorkflowCommand } from '../../../src/reports/workflow-commands.js';
+import {
+  escapeWorkflowData,
+  escapeWorkflowProperty,
+  formatWorkflowCommand,
+} from '../../../src/reports/workflow-commands.js';
 import type { CheckResult, RunResult } from '../../../src/types.js';
 import { buildRunResult, buildWideCheck } from '../../fixtures/reports/run-result.js';
 
 /** The runner's unescaping (actions/runner ActionCommand.cs): the inverse of what we write. */
 function unescape(text: string, property: boolean): string {
-  const pairs: Array<[string, string]> = property ? [['%3A', ':'], ['%2C', ','], ['%0D', '\r'], ['%0A', '\n']] : [['%0D', '\r'], ['%0A', '\n']];
+  const pairs: Array<[string, string]> = property
+    ? [
+        ['%3A', ':'],
+        ['%2C', ','],
+        ['%0D', '\r'],
+        ['%0A', '\n'],
+      ]
+    : [
+        ['%0D', '\r'],
+        ['%0A', '\n'],
+      ];
   let out = text;
   for (const [from, to] of pairs) out = out.split(from).join(to);
   return out.split('%25').join('%');
@@ -26,7 +40,9 @@ describe('workflow command escaping', () => {
   test('message data escapes %, CR and LF; properties also : and ,', () => {
     expect(escapeWorkflowData('50% up\r\nnext: a,b')).toBe('50%25 up%0D%0Anext: a,b');
     expect(escapeWorkflowProperty('FAIL: a,b 5%')).toBe('FAIL%3A a%2Cb 5%25');
-    expect(formatWorkflowCommand('warning', { title: 'x:y' }, 'line 1\nline 2')).toBe('::warning title=x%3Ay::line 1%0Aline 2');
+    expect(formatWorkflowCommand('warning', { title: 'x:y' }, 'line 1\nline 2')).toBe(
+      '::warning title=x%3Ay::line 1%0Aline 2',
+    );
   });
 
   test('untrusted text cannot end the line and start a command of its own, nor smuggle an escape', () => {
@@ -51,8 +67,13 @@ describe('renderAnnotations', () => {
         '     n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001',
       ].join('\n'),
     });
-    expect(warning).toMatchObject({ kind: 'warning', title: 'verify-deploy WARN: queue depth (non-critical, inconclusive)' });
-    expect(warning?.message).toContain('too few samples in the post window (3 < 10)\nerror: Thanos answered with partial data');
+    expect(warning).toMatchObject({
+      kind: 'warning',
+      title: 'verify-deploy WARN: queue depth (non-critical, inconclusive)',
+    });
+    expect(warning?.message).toContain(
+      'too few samples in the post window (3 < 10)\nerror: Thanos answered with partial data',
+    );
     expect(lines[0]).toContain('mean up 240%25 (tolerance 10%25)');
   });
 
@@ -63,21 +84,46 @@ describe('renderAnnotations', () => {
   });
 
   test('a critical inconclusive check is an ::error (exit 3 fails the step), a ::warning once --on-inconclusive pass made it exit 0', () => {
-    const check: CheckResult = { name: 'errors', verdict: 'inconclusive', critical: true, reason: 'no data in the post window', series: [], unmatched: { baseline: [], candidate: [] } };
-    const exit3 = renderAnnotations(buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3, warnings: [] }));
-    expect(exit3.map(parseCommand)).toEqual([{ kind: 'error', title: 'verify-deploy INCONCLUSIVE: errors', message: 'no data in the post window' }]);
-    const exit0 = renderAnnotations(buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 0, warnings: [] }));
+    const check: CheckResult = {
+      name: 'errors',
+      verdict: 'inconclusive',
+      critical: true,
+      reason: 'no data in the post window',
+      series: [],
+      unmatched: { baseline: [], candidate: [] },
+    };
+    const exit3 = renderAnnotations(
+      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3, warnings: [] }),
+    );
+    expect(exit3.map(parseCommand)).toEqual([
+      { kind: 'error', title: 'verify-deploy INCONCLUSIVE: errors', message: 'no data in the post window' },
+    ]);
+    const exit0 = renderAnnotations(
+      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 0, warnings: [] }),
+    );
     expect(exit0.map(parseCommand)[0]?.kind).toBe('warning');
   });
 
   test('run warnings of their own are ::warning annotations', () => {
-    const result = buildRunResult({ warnings: ['no check is critical: nothing gates this run, so it is inconclusive rather than pass'] });
-    const warnings = renderAnnotations(result).map(parseCommand).filter((a) => a.title === 'verify-deploy warning');
-    expect(warnings).toEqual([{ kind: 'warning', title: 'verify-deploy warning', message: 'no check is critical: nothing gates this run, so it is inconclusive rather than pass' }]);
+    const result = buildRunResult({
+      warnings: ['no check is critical: nothing gates this run, so it is inconclusive rather than pass'],
+    });
+    const warnings = renderAnnotations(result)
+      .map(parseCommand)
+      .filter((a) => a.title === 'verify-deploy warning');
+    expect(warnings).toEqual([
+      {
+        kind: 'warning',
+        title: 'verify-deploy warning',
+        message: 'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
+      },
+    ]);
   });
 
   test('a check with many failing series quotes 5 and counts the rest', () => {
-    const message = parseCommand(renderAnnotations(buildRunResult({ checks: [buildWideCheck(40, [0, 1, 2, 3, 4, 5, 6, 7])], warnings: [] }))[0]!).message;
+    const message = parseCommand(
+      renderAnnotations(buildRunResult({ checks: [buildWideCheck(40, [0, 1, 2, 3, 4, 5, 6, 7])], warnings: [] }))[0]!,
+    ).message;
     expect(message.split('\n').filter((line) => line.startsWith('FAIL {route='))).toHaveLength(5);
     expect(message.endsWith('and 3 more series that did not pass')).toBe(true);
   });
@@ -89,7 +135,9 @@ describe('renderAnnotations', () => {
     expect(errors[9]).toEqual({
       kind: 'error',
       title: 'verify-deploy: 6 more errors',
-      message: ['check 9', 'check 10', 'check 11', 'check 12', 'check 13', 'check 14'].map((name) => `verify-deploy FAIL: ${name}`).join('\n'),
+      message: ['check 9', 'check 10', 'check 11', 'check 12', 'check 13', 'check 14']
+        .map((name) => `verify-deploy FAIL: ${name}`)
+        .join('\n'),
     });
   });
 });
@@ -106,7 +154,16 @@ describe('publishToGitHubActions', () => {
   function capture(env: Record<string, string | undefined>) {
     const annotations: string[] = [];
     const warnings: string[] = [];
-    return { annotations, warnings, io: { env, writeAnnotation: (line: string) => void annotations.push(line), appendFile, warn: (message: string) => void warnings.push(message) } };
+    return {
+      annotations,
+      warnings,
+      io: {
+        env,
+        writeAnnotation: (line: string) => void annotations.push(line),
+        appendFile,
+        warn: (message: string) => void warnings.push(message),
+      },
+    };
   }
 
   test('appends the Markdown report to GITHUB_STEP_SUMMARY, keeping what earlier steps wrote', async () => {

@@ -1,10 +1,25 @@
-import { chartRuns, downsampleMinMax, finitePoints, splitAtGaps, typicalStep } from '../../../src/reports/html/chart/downsample.js';
+import {
+  chartRuns,
+  downsampleMinMax,
+  finitePoints,
+  splitAtGaps,
+  typicalStep,
+} from '../../../src/reports/html/chart/downsample.js';
 import { pointsEvery } from './html-chart-fixtures.js';
 
 describe('chart points', () => {
   test('NaN and infinite values are dropped, finite ones kept in order', () => {
-    const points = [{ t: 0, v: 1 }, { t: 30, v: Number.NaN }, { t: 60, v: Infinity }, { t: 90, v: -Infinity }, { t: 120, v: 2 }];
-    expect(finitePoints(points)).toEqual([{ t: 0, v: 1 }, { t: 120, v: 2 }]);
+    const points = [
+      { t: 0, v: 1 },
+      { t: 30, v: Number.NaN },
+      { t: 60, v: Infinity },
+      { t: 90, v: -Infinity },
+      { t: 120, v: 2 },
+    ];
+    expect(finitePoints(points)).toEqual([
+      { t: 0, v: 1 },
+      { t: 120, v: 2 },
+    ]);
   });
 
   test('the typical step ignores repeated times of pooled series', () => {
@@ -17,7 +32,10 @@ describe('chart points', () => {
     // 30s steps; 60 -> 120 misses one step (kept joined), 150 -> 300 misses four (a break).
     const times = [0, 30, 60, 120, 150, 300, 330];
     const runs = splitAtGaps(times.map((t) => ({ t, v: 1 })));
-    expect(runs.map((run) => run.map((p) => p.t))).toEqual([[0, 30, 60, 120, 150], [300, 330]]);
+    expect(runs.map((run) => run.map((p) => p.t))).toEqual([
+      [0, 30, 60, 120, 150],
+      [300, 330],
+    ]);
   });
 
   test('10000 points thinned to 300 keep the one-step spike and dip, in time order', () => {

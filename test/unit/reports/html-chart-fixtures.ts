@@ -24,7 +24,19 @@ export function buildCheckWithSamples(name = 'p95 latency'): CheckResult {
     verdict: 'fail',
     critical: true,
     reason: 'median up 100% (tolerance 10%)',
-    series: [buildSeries({ route: '/pay' }, { verdict: 'fail', reason: 'median up 100% (tolerance 10%)', relativeChange: 1, relativeChangeInterval: [0.9, 1.1], pValue: 0.00001, samples: { baseline, candidate } })],
+    series: [
+      buildSeries(
+        { route: '/pay' },
+        {
+          verdict: 'fail',
+          reason: 'median up 100% (tolerance 10%)',
+          relativeChange: 1,
+          relativeChangeInterval: [0.9, 1.1],
+          pValue: 0.00001,
+          samples: { baseline, candidate },
+        },
+      ),
+    ],
     unmatched: { baseline: [], candidate: [] },
   };
 }

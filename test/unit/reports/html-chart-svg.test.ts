@@ -6,7 +6,15 @@ import { planTimeline, type Timeline } from '../../../src/reports/html/chart/tim
 import { buildChartRun, DEPLOY, pointsEvery } from './html-chart-fixtures.js';
 
 // Axis 09:30 -> 10:10 (2400 s): the deploy at 10:00 is at 75%, the warmup 10:00 -> 10:01 spans 2.5%.
-const timeline: Timeline = { mode: 'before-after', start: DEPLOY - 1800, end: DEPLOY + 600, baselineShift: 0, deployAt: DEPLOY, warmup: [DEPLOY, DEPLOY + 60], note: null };
+const timeline: Timeline = {
+  mode: 'before-after',
+  start: DEPLOY - 1800,
+  end: DEPLOY + 600,
+  baselineShift: 0,
+  deployAt: DEPLOY,
+  warmup: [DEPLOY, DEPLOY + 60],
+  note: null,
+};
 // Values 0..1 onto pixels 200 (bottom) .. 0 (top).
 const scale = linearScale([0, 1], [200, 0], 4);
 
@@ -58,7 +66,12 @@ describe('time-series chart', () => {
   });
 
   test('NaN and infinite points are skipped, not drawn', () => {
-    const candidate = [{ t: DEPLOY + 60, v: 0.5 }, { t: DEPLOY + 90, v: Number.NaN }, { t: DEPLOY + 120, v: Infinity }, { t: DEPLOY + 150, v: 0.5 }];
+    const candidate = [
+      { t: DEPLOY + 60, v: 0.5 },
+      { t: DEPLOY + 90, v: Number.NaN },
+      { t: DEPLOY + 120, v: Infinity },
+      { t: DEPLOY + 150, v: 0.5 },
+    ];
     const svg = chart({ candidate });
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(pathPoints(svg, 'line candidate')).toHaveLength(2);
@@ -89,7 +102,12 @@ describe('time-series chart', () => {
 
   test('planTimeline on the fixture run gives exactly the timeline these tests draw on', () => {
     const run = buildChartRun([]);
-    const planned = planTimeline(run, [{ baseline: pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 0.25), candidate: pointsEvery(DEPLOY + 60, DEPLOY + 600, 30, () => 0.5) }]);
+    const planned = planTimeline(run, [
+      {
+        baseline: pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 0.25),
+        candidate: pointsEvery(DEPLOY + 60, DEPLOY + 600, 30, () => 0.5),
+      },
+    ]);
     expect(planned).toEqual(timeline);
   });
 });
@@ -118,7 +136,10 @@ describe('distribution chart', () => {
     // Baseline median 0.25 -> y 150; candidate median 0.75 -> y 50.
     const svg = renderDistributionChart({
       scale,
-      sides: [{ name: 'baseline', values: [0.2, 0.25, 0.3] }, { name: 'candidate', values: [0.7, 0.75, 0.8] }],
+      sides: [
+        { name: 'baseline', values: [0.2, 0.25, 0.3] },
+        { name: 'candidate', values: [0.7, 0.75, 0.8] },
+      ],
       title: 'spread',
       description: 'two boxes',
     });
@@ -130,7 +151,15 @@ describe('distribution chart', () => {
   });
 
   test('a side without points says so instead of drawing an empty box', () => {
-    const svg = renderDistributionChart({ scale, sides: [{ name: 'baseline', values: [0.2] }, { name: 'candidate', values: [] }], title: 't', description: 'd' });
+    const svg = renderDistributionChart({
+      scale,
+      sides: [
+        { name: 'baseline', values: [0.2] },
+        { name: 'candidate', values: [] },
+      ],
+      title: 't',
+      description: 'd',
+    });
     expect(svg).toContain('>no points</text>');
     expect(svg.match(/<rect class="box"/g)).toHaveLength(1);
   });

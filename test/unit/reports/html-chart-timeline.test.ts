@@ -8,10 +8,20 @@ const POST_END = DEPLOY + 660;
 
 describe('planTimeline', () => {
   test('before/after: one clock from the baseline start to the post end, the warmup between deploy and post', () => {
-    const timeline = planTimeline(run, [{ baseline: pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 1), candidate: pointsEvery(POST_START, POST_END, 30, () => 1) }]);
+    const timeline = planTimeline(run, [
+      {
+        baseline: pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 1),
+        candidate: pointsEvery(POST_START, POST_END, 30, () => 1),
+      },
+    ]);
     expect(timeline).toEqual({
-      mode: 'before-after', start: DEPLOY - 1800, end: POST_END, baselineShift: 0,
-      deployAt: DEPLOY, warmup: [DEPLOY, POST_START], note: null,
+      mode: 'before-after',
+      start: DEPLOY - 1800,
+      end: POST_END,
+      baselineShift: 0,
+      deployAt: DEPLOY,
+      warmup: [DEPLOY, POST_START],
+      note: null,
     });
   });
 
@@ -24,20 +34,35 @@ describe('planTimeline', () => {
     expect(timeline?.note).toContain('same window, side by side');
   });
 
-  test('baseline.offset 1h: the baseline is drawn shifted forward by the windows\' distance, and the note says so', () => {
+  test("baseline.offset 1h: the baseline is drawn shifted forward by the windows' distance, and the note says so", () => {
     // The offset baseline ends an hour before the post window ends: 09:11, from 08:41.
-    const offsetRun = { ...run, windows: { ...run.windows, baseline: { start: '2026-11-26T08:41:00Z', end: '2026-11-26T09:11:00Z' } } };
-    const timeline = planTimeline(offsetRun, [{ baseline: pointsEvery(POST_END - 3600 - 1800, POST_END - 3600, 30, () => 1), candidate: pointsEvery(POST_START, POST_END, 30, () => 1) }]);
+    const offsetRun = {
+      ...run,
+      windows: { ...run.windows, baseline: { start: '2026-11-26T08:41:00Z', end: '2026-11-26T09:11:00Z' } },
+    };
+    const timeline = planTimeline(offsetRun, [
+      {
+        baseline: pointsEvery(POST_END - 3600 - 1800, POST_END - 3600, 30, () => 1),
+        candidate: pointsEvery(POST_START, POST_END, 30, () => 1),
+      },
+    ]);
     expect(timeline?.mode).toBe('shifted-baseline');
     expect(timeline?.baselineShift).toBe(3600);
     // Shifted, the baseline covers 09:41-10:11, so the axis is 09:41 to 10:11.
     expect([timeline?.start, timeline?.end]).toEqual([POST_END - 1800, POST_END]);
-    expect(timeline?.note).toBe("The baseline was read 1h earlier and is drawn shifted by that much, onto the candidate's clock.");
+    expect(timeline?.note).toBe(
+      "The baseline was read 1h earlier and is drawn shifted by that much, onto the candidate's clock.",
+    );
   });
 
   test('NaN points do not stretch the axis; no finite point at all gives no timeline', () => {
     const nan = [{ t: DEPLOY - 86400, v: Number.NaN }];
-    const timeline = planTimeline(run, [{ baseline: [...nan, ...pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 1)], candidate: pointsEvery(POST_START, POST_END, 30, () => 1) }]);
+    const timeline = planTimeline(run, [
+      {
+        baseline: [...nan, ...pointsEvery(DEPLOY - 1800, DEPLOY, 30, () => 1)],
+        candidate: pointsEvery(POST_START, POST_END, 30, () => 1),
+      },
+    ]);
     expect(timeline?.start).toBe(DEPLOY - 1800);
     expect(planTimeline(run, [{ baseline: nan, candidate: [] }])).toBeNull();
   });

@@ -1,6 +1,11 @@
 import { renderHtml } from '../../../src/reports/html/render-html.js';
 import type { CheckResult } from '../../../src/types.js';
-import { buildHostileRunResult, buildRunResult, buildSeries, buildWideCheck } from '../../fixtures/reports/run-result.js';
+import {
+  buildHostileRunResult,
+  buildRunResult,
+  buildSeries,
+  buildWideCheck,
+} from '../../fixtures/reports/run-result.js';
 import { buildChartRun, buildCheckWithSamples, DEPLOY, pointsEvery } from './html-chart-fixtures.js';
 
 describe('renderHtml', () => {
@@ -59,7 +64,9 @@ describe('renderHtml', () => {
     check.series[0]!.labels = { route: '</desc><svg onload=alert(1)>' };
     const html = renderHtml(buildChartRun([check]));
     expect(html).not.toMatch(/<script|<svg onload/i);
-    expect(html).toContain('<title>errors &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {route=&quot;&lt;/desc&gt;&lt;svg onload=alert(1)&gt;&quot;}: baseline and candidate over time</title>');
+    expect(html).toContain(
+      '<title>errors &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; {route=&quot;&lt;/desc&gt;&lt;svg onload=alert(1)&gt;&quot;}: baseline and candidate over time</title>',
+    );
   });
 
   test('a series without judged points gets no chart and a sentence saying why', () => {
@@ -70,20 +77,35 @@ describe('renderHtml', () => {
   });
 
   test('a check that could not be read at all says there is nothing to draw', () => {
-    const failed: CheckResult = { name: 'down', verdict: 'inconclusive', critical: true, reason: 'source error', series: [], unmatched: { baseline: [], candidate: [] }, error: 'connect ECONNREFUSED 127.0.0.1:9' };
-    expect(renderHtml(buildChartRun([failed]))).toContain('No chart: the source could not be read, so there are no points to draw.');
+    const failed: CheckResult = {
+      name: 'down',
+      verdict: 'inconclusive',
+      critical: true,
+      reason: 'source error',
+      series: [],
+      unmatched: { baseline: [], candidate: [] },
+      error: 'connect ECONNREFUSED 127.0.0.1:9',
+    };
+    expect(renderHtml(buildChartRun([failed]))).toContain(
+      'No chart: the source could not be read, so there are no points to draw.',
+    );
   });
 
   test('a series whose points are all NaN says so instead of drawing an empty chart', () => {
     const check = buildCheckWithSamples();
-    check.series[0]!.samples = { baseline: [{ t: DEPLOY - 30, v: Number.NaN }], candidate: [{ t: DEPLOY + 60, v: Infinity }] };
+    check.series[0]!.samples = {
+      baseline: [{ t: DEPLOY - 30, v: Number.NaN }],
+      candidate: [{ t: DEPLOY + 60, v: Infinity }],
+    };
     expect(renderHtml(buildChartRun([check]))).toContain('every point was NaN or infinite');
   });
 
   test('a series judged on no points at all (both sides empty) says so', () => {
     const check = buildCheckWithSamples();
     check.series[0]!.samples = { baseline: [], candidate: [] };
-    expect(renderHtml(buildChartRun([check]))).toContain('No chart for {route=&quot;/pay&quot;}: neither side had any points.');
+    expect(renderHtml(buildChartRun([check]))).toContain(
+      'No chart for {route=&quot;/pay&quot;}: neither side had any points.',
+    );
   });
 
   test('a wide check over a long window charts the regressions and a few others, and stays small', () => {
@@ -95,9 +117,12 @@ describe('renderHtml', () => {
     const html = renderHtml(buildChartRun([check]));
     // Both regressions plus 3 passing series for comparison; every series is still in the tables.
     expect(html.match(/<svg class="chart chart-time"/g)).toHaveLength(5);
-    expect(html).toContain('Charts of 35 more series are left out to keep the page small; the table below lists every series.');
+    expect(html).toContain(
+      'Charts of 35 more series are left out to keep the page small; the table below lists every series.',
+    );
     expect(html.match(/<tr><td><code>/g)).toHaveLength(40);
-    for (const d of html.match(/<path class="line [a-z]+" d="[^"]*"/g) ?? []) expect(d.match(/,/g)!.length).toBeLessThanOrEqual(300);
+    for (const d of html.match(/<path class="line [a-z]+" d="[^"]*"/g) ?? [])
+      expect(d.match(/,/g)!.length).toBeLessThanOrEqual(300);
     expect(html.length).toBeLessThan(200_000);
   });
 
@@ -113,7 +138,10 @@ describe('renderHtml', () => {
 
   test('check and series notes are shown', () => {
     const check: CheckResult = { ...buildCheckWithSamples(), notes: ['the baseline has a trend'] };
-    check.series[0] = buildSeries({ route: '/pay' }, { ...check.series[0], notes: ['40% of points repeat the previous one'] });
+    check.series[0] = buildSeries(
+      { route: '/pay' },
+      { ...check.series[0], notes: ['40% of points repeat the previous one'] },
+    );
     const html = renderHtml(buildChartRun([check]));
     expect(html).toContain('<li>the baseline has a trend</li>');
     expect(html).toContain('<li>40% of points repeat the previous one</li>');

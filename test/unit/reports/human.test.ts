@@ -12,7 +12,9 @@ describe('renderHuman', () => {
     expect(plain).not.toMatch(ANSI);
     expect(plain).toContain('FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001');
     expect(plain).toContain('FAIL {route="/pay"}');
-    expect(plain).toContain('n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001');
+    expect(plain).toContain(
+      'n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001',
+    );
     expect(plain).toContain('-1.2% [-5.0%, +2.0%]  p = 0.734');
   });
 
@@ -23,7 +25,9 @@ describe('renderHuman', () => {
   });
 
   test('a non-critical inconclusive check is a warning, with its error and unmatched series', () => {
-    expect(plain).toContain('WARN  queue depth (non-critical, inconclusive): too few samples in the post window (3 < 10)');
+    expect(plain).toContain(
+      'WARN  queue depth (non-critical, inconclusive): too few samples in the post window (3 < 10)',
+    );
     expect(plain).toContain('error: Thanos answered with partial data');
     expect(plain).toContain('n 60 -> 3  median 12k -> n/a  p95 150k -> n/a  change n/a  p n/a  7 NaN/Inf dropped');
     expect(plain).toContain('unmatched, only in candidate: {queue="orders-v2"}');
@@ -45,7 +49,12 @@ describe('renderHuman', () => {
   });
 
   test('series lines of ordinary labels fit in about 100 columns', () => {
-    const widest = Math.max(...plain.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.length));
+    const widest = Math.max(
+      ...plain
+        .split('\n')
+        .filter((line) => line.startsWith('  '))
+        .map((line) => line.length),
+    );
     expect(widest).toBeLessThanOrEqual(100);
   });
 
@@ -100,13 +109,17 @@ describe('renderHuman sparklines and summary table', () => {
     const result = buildRunResult();
     const latency = result.checks[1]!;
     latency.series[0]!.pValueAdjusted = 0.37;
-    const row = renderHuman(result, { color: false }).split('\n').find((line) => line.includes('canary p95 latency  '));
+    const row = renderHuman(result, { color: false })
+      .split('\n')
+      .find((line) => line.includes('canary p95 latency  '));
     expect(row).toBe('  PASS          canary p95 latency          +2.9%  0.370');
   });
 
   test('ASCII only without unicode, and every sparkline and summary line within 80 columns', () => {
     expect(ascii).not.toMatch(/[^\x00-\x7f]/);
-    const drawn = [...unicode.split('\n'), ...ascii.split('\n')].filter((line) => / \| candidate|^ {2}(FAIL|PASS|WARN|INCONCLUSIVE|verdict) {2,}/.test(line));
+    const drawn = [...unicode.split('\n'), ...ascii.split('\n')].filter((line) =>
+      / \| candidate|^ {2}(FAIL|PASS|WARN|INCONCLUSIVE|verdict) {2,}/.test(line),
+    );
     expect(drawn.length).toBeGreaterThanOrEqual(2 * (4 + 4));
     for (const line of drawn) expect(line.length).toBeLessThanOrEqual(80);
   });
@@ -119,8 +132,12 @@ describe('renderHuman sparklines and summary table', () => {
   test('a long check name is cut to its column with an ellipsis (~ in ASCII)', () => {
     const result = buildRunResult();
     result.checks[1]!.name = 'p95 latency of the checkout service behind the canary';
-    expect(renderHuman(result, { color: false, unicode: true })).toContain('  PASS          p95 latency of the che…     +2.9%');
-    expect(renderHuman(result, { color: false, unicode: false })).toContain('  PASS          p95 latency of the che~     +2.9%');
+    expect(renderHuman(result, { color: false, unicode: true })).toContain(
+      '  PASS          p95 latency of the che…     +2.9%',
+    );
+    expect(renderHuman(result, { color: false, unicode: false })).toContain(
+      '  PASS          p95 latency of the che~     +2.9%',
+    );
   });
 
   test('with colour the words stay: stripping the codes gives the plain text', () => {
@@ -140,7 +157,9 @@ describe('renderHuman: when the verdict was reached', () => {
     result.checks[0]!.decidedAfter = 135;
     result.checks[1]!.decidedAfter = null;
     const text = renderHuman(result, { color: false });
-    expect(text).toContain('FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided after 2m15s of the post window\n');
+    expect(text).toContain(
+      'FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided after 2m15s of the post window\n',
+    );
     expect(text.match(/decided after/g)).toHaveLength(1);
   });
 });

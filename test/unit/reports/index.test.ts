@@ -15,11 +15,14 @@ describe('formatForPath', () => {
     expect(formatForPath(path)).toBe(format);
   });
 
-  test.each(['report.txt', 'report', 'json'])('%s is a usage error naming the path and the accepted extensions', (path) => {
-    expect(() => formatForPath(path)).toThrow(UsageError);
-    expect(() => formatForPath(path)).toThrow(`"${path}"`);
-    expect(() => formatForPath(path)).toThrow('.json, .xml (JUnit), .md (Markdown) or .html');
-  });
+  test.each(['report.txt', 'report', 'json'])(
+    '%s is a usage error naming the path and the accepted extensions',
+    (path) => {
+      expect(() => formatForPath(path)).toThrow(UsageError);
+      expect(() => formatForPath(path)).toThrow(`"${path}"`);
+      expect(() => formatForPath(path)).toThrow('.json, .xml (JUnit), .md (Markdown) or .html');
+    },
+  );
 });
 
 describe('renderReport', () => {
@@ -38,7 +41,9 @@ describe('renderReport', () => {
 
   test('the human report draws Unicode sparklines only when asked to, ASCII otherwise', () => {
     const result = withSamples(buildRunResult());
-    expect(renderReport('human', result, { color: false, unicode: true })).toContain('baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate █████');
+    expect(renderReport('human', result, { color: false, unicode: true })).toContain(
+      'baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate █████',
+    );
     expect(renderReport('human', result, { color: false })).toContain('baseline _______________ | candidate #####');
   });
 

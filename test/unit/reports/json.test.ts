@@ -4,7 +4,17 @@ import { buildHostileRunResult, buildRunResult } from '../../fixtures/reports/ru
 describe('renderJson', () => {
   test('has exactly the fields of the public interface, in its order, plus the documented additions', () => {
     const report = JSON.parse(renderJson(buildRunResult()));
-    expect(Object.keys(report)).toEqual(['version', 'name', 'verdict', 'exitCode', 'deployedAt', 'windows', 'checks', 'warnings', 'durationSeconds']);
+    expect(Object.keys(report)).toEqual([
+      'version',
+      'name',
+      'verdict',
+      'exitCode',
+      'deployedAt',
+      'windows',
+      'checks',
+      'warnings',
+      'durationSeconds',
+    ]);
     expect(report.windows).toEqual({
       baseline: { start: '2026-11-26T09:30:00Z', end: '2026-11-26T10:00:00Z' },
       post: { start: '2026-11-26T10:01:00Z', end: '2026-11-26T10:11:00Z' },
@@ -12,7 +22,17 @@ describe('renderJson', () => {
     const [check] = report.checks;
     expect(Object.keys(check)).toEqual(['name', 'verdict', 'critical', 'reason', 'series', 'unmatched']);
     const [series] = check.series;
-    expect(Object.keys(series)).toEqual(['labels', 'verdict', 'baseline', 'candidate', 'relativeChange', 'relativeChangeInterval', 'test', 'pValue', 'reason']);
+    expect(Object.keys(series)).toEqual([
+      'labels',
+      'verdict',
+      'baseline',
+      'candidate',
+      'relativeChange',
+      'relativeChangeInterval',
+      'test',
+      'pValue',
+      'reason',
+    ]);
     expect(Object.keys(series.baseline)).toEqual(['n', 'mean', 'median', 'p95', 'nan', 'infinite']);
     expect(series).toMatchObject({
       labels: { route: '/pay' },
@@ -40,12 +60,20 @@ describe('renderJson', () => {
     expect(series.relativeChange).toBeNull();
     expect(series.relativeChangeInterval).toEqual([null, null]);
     expect(series.pValue).toBeNull();
-    expect(series.candidate).toEqual({ n: 20, mean: null, median: null, p95: null, nan: 0, infinite: 1, nEffective: null });
+    expect(series.candidate).toEqual({
+      n: 20,
+      mean: null,
+      median: null,
+      p95: null,
+      nan: 0,
+      infinite: 1,
+      nEffective: null,
+    });
     expect(series.baseline.nan).toBe(2);
     expect(JSON.parse(text).durationSeconds).toBeNull();
   });
 
-  test('label values round-trip unchanged (escaping is JSON\'s, not HTML\'s)', () => {
+  test("label values round-trip unchanged (escaping is JSON's, not HTML's)", () => {
     const series = JSON.parse(renderJson(buildHostileRunResult())).checks[0].series[0];
     expect(series.labels.route).toBe('<script>alert("x")</script>');
     expect(series.labels.ctl).toBe('bell\u0007 esc\u001b[31m nl\n');

@@ -11,11 +11,21 @@ import { buildHostileRunResult, buildRunResult, buildWideCheck } from '../../fix
 const XSD = readFileSync(new URL('../../fixtures/junit/junit-10.xsd', import.meta.url), 'utf8');
 
 async function schemaErrors(result: RunResult): Promise<string[]> {
-  const outcome = await validateXML({ xml: [{ fileName: 'report.xml', contents: renderJunit(result) }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+  const outcome = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: renderJunit(result) }],
+    schema: [{ fileName: 'junit-10.xsd', contents: XSD }],
+  });
   return outcome.errors.map((error) => error.rawMessage);
 }
 
-const noData: CheckResult = { name: 'errors', verdict: 'inconclusive', critical: true, reason: 'no data in the post window', series: [], unmatched: { baseline: [], candidate: [] } };
+const noData: CheckResult = {
+  name: 'errors',
+  verdict: 'inconclusive',
+  critical: true,
+  reason: 'no data in the post window',
+  series: [],
+  unmatched: { baseline: [], candidate: [] },
+};
 
 describe('the JUnit report is valid against junit-10.xsd', () => {
   test.each([
@@ -30,8 +40,14 @@ describe('the JUnit report is valid against junit-10.xsd', () => {
   });
 
   test('the validator does reject what the schema forbids (a skipped count on <testsuites>)', async () => {
-    const broken = renderJunit(buildRunResult()).replace('<testsuites name="verify-deploy"', '<testsuites skipped="1" name="verify-deploy"');
-    const outcome = await validateXML({ xml: [{ fileName: 'report.xml', contents: broken }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] });
+    const broken = renderJunit(buildRunResult()).replace(
+      '<testsuites name="verify-deploy"',
+      '<testsuites skipped="1" name="verify-deploy"',
+    );
+    const outcome = await validateXML({
+      xml: [{ fileName: 'report.xml', contents: broken }],
+      schema: [{ fileName: 'junit-10.xsd', contents: XSD }],
+    });
     expect(outcome.valid).toBe(false);
     expect(outcome.errors[0]?.rawMessage).toContain("attribute 'skipped': The attribute 'skipped' is not allowed");
   });

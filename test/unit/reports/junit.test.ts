@@ -1,15 +1,30 @@
 import { renderJunit } from '../../../src/reports/junit.js';
 import type { CheckResult } from '../../../src/types.js';
-import { buildHostileRunResult, buildRunResult, buildSeries, buildWideCheck } from '../../fixtures/reports/run-result.js';
+import {
+  buildHostileRunResult,
+  buildRunResult,
+  buildSeries,
+  buildWideCheck,
+} from '../../fixtures/reports/run-result.js';
 import { findAll, parseXml, type XmlElement } from './xml.js';
 
 /** The counts a suite claims must be the counts of its children, or CI summaries lie. */
 function expectCountsMatchChildren(root: XmlElement): void {
   const [suite] = findAll(root, 'testsuite');
   const cases = findAll(root, 'testcase');
-  const withChild = (name: string): number => cases.filter((c) => c.children.some((child) => child.name === name)).length;
-  expect(suite?.attrs).toMatchObject({ tests: String(cases.length), failures: String(withChild('failure')), errors: String(withChild('error')), skipped: String(withChild('skipped')) });
-  expect(root.attrs).toMatchObject({ tests: String(cases.length), failures: String(withChild('failure')), errors: String(withChild('error')) });
+  const withChild = (name: string): number =>
+    cases.filter((c) => c.children.some((child) => child.name === name)).length;
+  expect(suite?.attrs).toMatchObject({
+    tests: String(cases.length),
+    failures: String(withChild('failure')),
+    errors: String(withChild('error')),
+    skipped: String(withChild('skipped')),
+  });
+  expect(root.attrs).toMatchObject({
+    tests: String(cases.length),
+    failures: String(withChild('failure')),
+    errors: String(withChild('error')),
+  });
 }
 
 describe('renderJunit', () => {
@@ -18,8 +33,20 @@ describe('renderJunit', () => {
     expect(root.name).toBe('testsuites');
     const [suite] = findAll(root, 'testsuite');
     // error ratio has 2 series (one failed), the two other checks one each (queue depth is a non-critical warning).
-    expect(suite?.attrs).toMatchObject({ name: 'checkout', tests: '4', failures: '1', errors: '0', skipped: '1', time: '12.500' });
-    expect(findAll(root, 'testcase').map((c) => c.attrs.name)).toEqual(['error ratio {route="/pay"}', 'error ratio {route="/cart"}', 'canary p95 latency', 'queue depth']);
+    expect(suite?.attrs).toMatchObject({
+      name: 'checkout',
+      tests: '4',
+      failures: '1',
+      errors: '0',
+      skipped: '1',
+      time: '12.500',
+    });
+    expect(findAll(root, 'testcase').map((c) => c.attrs.name)).toEqual([
+      'error ratio {route="/pay"}',
+      'error ratio {route="/cart"}',
+      'canary p95 latency',
+      'queue depth',
+    ]);
     expectCountsMatchChildren(root);
   });
 
@@ -55,17 +82,43 @@ describe('renderJunit', () => {
 
   test('count checks show events, trials and the rate of each side', () => {
     const result = buildRunResult();
-    result.checks[1]!.series[0] = buildSeries({}, {
-      verdict: 'fail',
-      test: 'binomial',
-      baseline: { n: 60, mean: 0.002, median: 0.002, p95: 0.004, nan: 0, infinite: 0, events: 12, trials: 6000, rate: 0.002, dispersion: 1.1 },
-      candidate: { n: 20, mean: 0.01, median: 0.01, p95: 0.02, nan: 0, infinite: 0, events: 20, trials: 2000, rate: 0.01 },
-      pValue: 0.00001,
-      reason: 'error rate up 400%',
-    });
+    result.checks[1]!.series[0] = buildSeries(
+      {},
+      {
+        verdict: 'fail',
+        test: 'binomial',
+        baseline: {
+          n: 60,
+          mean: 0.002,
+          median: 0.002,
+          p95: 0.004,
+          nan: 0,
+          infinite: 0,
+          events: 12,
+          trials: 6000,
+          rate: 0.002,
+          dispersion: 1.1,
+        },
+        candidate: {
+          n: 20,
+          mean: 0.01,
+          median: 0.01,
+          p95: 0.02,
+          nan: 0,
+          infinite: 0,
+          events: 20,
+          trials: 2000,
+          rate: 0.01,
+        },
+        pValue: 0.00001,
+        reason: 'error rate up 400%',
+      },
+    );
     result.checks[1]!.verdict = 'fail';
     const failures = findAll(parseXml(renderJunit(result)), 'failure');
-    expect(failures[1]?.text).toContain('  baseline:  n 60, events 12, trials 6000, rate 0.002, dispersion 1.1, mean 0.002');
+    expect(failures[1]?.text).toContain(
+      '  baseline:  n 60, events 12, trials 6000, rate 0.002, dispersion 1.1, mean 0.002',
+    );
     expect(failures[1]?.text).toContain('  candidate: n 20, events 20, trials 2000, rate 0.01, mean 0.01');
   });
 
@@ -83,7 +136,9 @@ describe('renderJunit', () => {
 
   test('a non-critical check that did not pass is skipped with a warning, so CI does not turn red for it', () => {
     const skipped = findAll(parseXml(renderJunit(buildRunResult())), 'skipped')[0];
-    expect(skipped?.attrs.message).toBe('non-critical check was inconclusive: too few samples in the post window (3 < 10)');
+    expect(skipped?.attrs.message).toBe(
+      'non-critical check was inconclusive: too few samples in the post window (3 < 10)',
+    );
   });
 
   test('a non-critical check with several series: each failing series is skipped, not failed', () => {
@@ -98,15 +153,34 @@ describe('renderJunit', () => {
 
   test('a check whose verdict no series carries gets a testcase of its own, so CI is never greener than the exit code', () => {
     // Both series passed, but a fault made the check inconclusive after judging.
-    const check: CheckResult = { ...buildWideCheck(2, []), verdict: 'inconclusive', reason: 'the backend returned partial data', error: 'partial response' };
+    const check: CheckResult = {
+      ...buildWideCheck(2, []),
+      verdict: 'inconclusive',
+      reason: 'the backend returned partial data',
+      error: 'partial response',
+    };
     const root = parseXml(renderJunit(buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3 })));
-    expect(findAll(root, 'testcase').map((c) => c.attrs.name)).toEqual(['latency by route', 'latency by route {route="/r0"}', 'latency by route {route="/r1"}']);
-    expect(findAll(root, 'error')[0]?.attrs).toEqual({ message: 'the backend returned partial data', type: 'inconclusive' });
+    expect(findAll(root, 'testcase').map((c) => c.attrs.name)).toEqual([
+      'latency by route',
+      'latency by route {route="/r0"}',
+      'latency by route {route="/r1"}',
+    ]);
+    expect(findAll(root, 'error')[0]?.attrs).toEqual({
+      message: 'the backend returned partial data',
+      type: 'inconclusive',
+    });
     expectCountsMatchChildren(root);
   });
 
   test('a check with no series at all (no data) is one testcase carrying its verdict', () => {
-    const check: CheckResult = { name: 'errors', verdict: 'inconclusive', critical: true, reason: 'no data in the post window', series: [], unmatched: { baseline: [{ job: 'api' }], candidate: [] } };
+    const check: CheckResult = {
+      name: 'errors',
+      verdict: 'inconclusive',
+      critical: true,
+      reason: 'no data in the post window',
+      series: [],
+      unmatched: { baseline: [{ job: 'api' }], candidate: [] },
+    };
     const root = parseXml(renderJunit(buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3 })));
     expect(findAll(root, 'testcase').map((c) => c.attrs.name)).toEqual(['errors']);
     expect(findAll(root, 'error')[0]?.text).toContain('unmatched, only in baseline: {job="api"}');
@@ -115,7 +189,12 @@ describe('renderJunit', () => {
   test('run facts are properties', () => {
     const properties = findAll(parseXml(renderJunit(buildRunResult())), 'property');
     const byName = Object.fromEntries(properties.map((p) => [p.attrs.name, p.attrs.value]));
-    expect(byName).toMatchObject({ verdict: 'fail', exitCode: '1', deployedAt: '2026-11-26T10:00:00Z', 'post.end': '2026-11-26T10:11:00Z' });
+    expect(byName).toMatchObject({
+      verdict: 'fail',
+      exitCode: '1',
+      deployedAt: '2026-11-26T10:00:00Z',
+      'post.end': '2026-11-26T10:11:00Z',
+    });
   });
 
   test('escapes < & " in names, messages and labels, and keeps no character XML forbids', () => {

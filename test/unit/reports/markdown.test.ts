@@ -15,7 +15,9 @@ describe('renderMarkdown', () => {
 
   test('heading with the verdict, the counts, the exit meaning and the windows', () => {
     expect(text.startsWith('## verify-deploy: checkout: FAIL\n')).toBe(true);
-    expect(text).toContain('**FAIL**: 1 failed, 1 inconclusive, 1 passed of 3 checks (1 non-critical warning). exit 1: at least one critical check found a regression.');
+    expect(text).toContain(
+      '**FAIL**: 1 failed, 1 inconclusive, 1 passed of 3 checks (1 non-critical warning). exit 1: at least one critical check found a regression.',
+    );
     expect(text).toContain('baseline 2026-11-26T09:30:00Z → 10:00:00Z, post 10:01:00Z → 10:11:00Z');
   });
 
@@ -73,8 +75,12 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('renderMarkdown within GitHub\'s comment limit', () => {
-  const manyChecks = (count: number) => Array.from({ length: count }, (_, i) => ({ ...buildWideCheck(40, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]), name: `latency ${i}` }));
+describe("renderMarkdown within GitHub's comment limit", () => {
+  const manyChecks = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      ...buildWideCheck(40, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]),
+      name: `latency ${i}`,
+    }));
 
   test('an ordinary report is whole and far below the limit', () => {
     const md = renderMarkdown(buildRunResult());
@@ -105,7 +111,9 @@ describe('renderMarkdown within GitHub\'s comment limit', () => {
     expect(md.length).toBeLessThanOrEqual(3000);
     const lines = md.trimEnd().split('\n');
     expect(lines.at(-2)).toBe('');
-    expect(lines.at(-1)).toMatch(/^_Cut to fit GitHub's limit of 3,000 characters: \d+ rows of the summary table and the details of 60 of 60 checks left out\./);
+    expect(lines.at(-1)).toMatch(
+      /^_Cut to fit GitHub's limit of 3,000 characters: \d+ rows of the summary table and the details of 60 of 60 checks left out\./,
+    );
   });
 
   test('a long list of unmatched series is cut to 10 and counted', () => {

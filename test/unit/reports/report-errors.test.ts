@@ -6,7 +6,13 @@ import type { ReportFormat } from '../../../src/reports/types.js';
 import type { RunResult } from '../../../src/types.js';
 
 const failure = { path: 'out/gate.html', error: 'ENOSPC: no space left on device' };
-const passed: RunResult = buildRunResult({ verdict: 'pass', exitCode: 0, checks: [], warnings: [], reportErrors: [failure] });
+const passed: RunResult = buildRunResult({
+  verdict: 'pass',
+  exitCode: 0,
+  checks: [],
+  warnings: [],
+  reportErrors: [failure],
+});
 
 test.each<ReportFormat>(['human', 'json', 'junit', 'markdown', 'html'])('the %s report names it', (format) => {
   const text = renderReport(format, passed, { color: false });
@@ -15,6 +21,8 @@ test.each<ReportFormat>(['human', 'json', 'junit', 'markdown', 'html'])('the %s 
 });
 
 test('a passing run with a report not written gets one ::error annotation; without one, none', () => {
-  expect(renderAnnotations(passed)).toEqual(['::error title=verify-deploy%3A report not written::out/gate.html could not be written (ENOSPC: no space left on device)']);
+  expect(renderAnnotations(passed)).toEqual([
+    '::error title=verify-deploy%3A report not written::out/gate.html could not be written (ENOSPC: no space left on device)',
+  ]);
   expect(renderAnnotations({ ...passed, reportErrors: undefined })).toEqual([]);
 });

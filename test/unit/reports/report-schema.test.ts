@@ -6,7 +6,14 @@
  */
 import { judgeCheck, judgeCountCheck, judgeRun } from '../../../src/judge/index.js';
 import { renderJson } from '../../../src/reports/json.js';
-import type { CheckResult, DecisionRule, RunResult, SeriesResult, Verdict, CheckErrorKind } from '../../../src/types.js';
+import type {
+  CheckResult,
+  DecisionRule,
+  RunResult,
+  SeriesResult,
+  Verdict,
+  CheckErrorKind,
+} from '../../../src/types.js';
 import { buildHostileRunResult, buildRunResult, buildSeries } from '../../fixtures/reports/run-result.js';
 import { check, series } from '../judge/helpers/series.js';
 import { REPORT_SCHEMA, strictErrors, validateOpen } from './report-schema.js';
@@ -19,7 +26,10 @@ function runResultOf(checks: CheckResult[]): RunResult {
     verdict: verdict.verdict,
     exitCode: verdict.exitCode,
     deployedAt: '2023-11-14T22:13:20Z',
-    windows: { baseline: { start: '2023-11-14T21:43:20Z', end: '2023-11-14T22:13:20Z' }, post: { start: '2023-11-14T22:13:20.500Z', end: '2023-11-14T22:23:20Z' } },
+    windows: {
+      baseline: { start: '2023-11-14T21:43:20Z', end: '2023-11-14T22:13:20Z' },
+      post: { start: '2023-11-14T22:13:20.500Z', end: '2023-11-14T22:23:20Z' },
+    },
     checks: verdict.checks,
     warnings: verdict.warnings,
     durationSeconds: 1.25,
@@ -39,8 +49,32 @@ function buildMaximalResult(): RunResult {
     {
       verdict: 'fail',
       test: 'binomial',
-      baseline: { n: 60, mean: 0.002, median: 0.002, p95: 0.004, nan: 1, infinite: 2, nEffective: 31.5, events: 12, trials: 6000, rate: 0.002, dispersion: 1.4 },
-      candidate: { n: 20, mean: 0.01, median: 0.01, p95: 0.02, nan: 0, infinite: 0, nEffective: 20, events: 20, trials: 2000, rate: 0.01, dispersion: 0.9 },
+      baseline: {
+        n: 60,
+        mean: 0.002,
+        median: 0.002,
+        p95: 0.004,
+        nan: 1,
+        infinite: 2,
+        nEffective: 31.5,
+        events: 12,
+        trials: 6000,
+        rate: 0.002,
+        dispersion: 1.4,
+      },
+      candidate: {
+        n: 20,
+        mean: 0.01,
+        median: 0.01,
+        p95: 0.02,
+        nan: 0,
+        infinite: 0,
+        nEffective: 20,
+        events: 20,
+        trials: 2000,
+        rate: 0.01,
+        dispersion: 0.9,
+      },
       pValueAdjusted: 0.00003,
       alpha: 0.05,
       rule: 'beyond-tolerance',
@@ -55,7 +89,11 @@ function buildMaximalResult(): RunResult {
 }
 
 /** Every property path the schema lists, as `checks[].series[].baseline.events`. */
-function schemaPaths(schema: Record<string, unknown>, defs: Record<string, Record<string, unknown>>, prefix = ''): string[] {
+function schemaPaths(
+  schema: Record<string, unknown>,
+  defs: Record<string, Record<string, unknown>>,
+  prefix = '',
+): string[] {
   const resolved = typeof schema.$ref === 'string' ? defs[schema.$ref.replace('#/$defs/', '')]! : schema;
   const paths: string[] = [];
   const properties = (resolved.properties ?? {}) as Record<string, Record<string, unknown>>;
@@ -83,7 +121,13 @@ function valuePaths(value: unknown, prefix = ''): string[] {
 
 // One key per member of each union: a member added to src/types.ts and not here fails to compile,
 // so the schema's enums are compared with the types' real members below.
-const TESTS: Record<SeriesResult['test'], true> = { 'mann-whitney': true, binomial: true, 'sequential-binomial': true, 'sequential-mixture': true, none: true };
+const TESTS: Record<SeriesResult['test'], true> = {
+  'mann-whitney': true,
+  binomial: true,
+  'sequential-binomial': true,
+  'sequential-mixture': true,
+  none: true,
+};
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
 const ERROR_KINDS: Record<CheckErrorKind, true> = {
   network: true,
@@ -123,28 +167,49 @@ describe('schema/report.schema.json', () => {
     expect(sorted(defs.verdict.enum)).toEqual(sorted(Object.keys(VERDICTS)));
     expect(sorted(defs.check.properties.errorKind.enum)).toEqual(sorted(Object.keys(ERROR_KINDS)));
     expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(RULES)));
-    expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(sorted(Object.keys(EXIT_CODES)));
+    expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(
+      sorted(Object.keys(EXIT_CODES)),
+    );
   });
 
   test.each([
     ['a failing run with a warning', buildRunResult()],
     ['NaN and ±Infinity written as null, hostile labels', buildHostileRunResult()],
-    ['a run without a name or checks', (() => { const r = buildRunResult({ checks: [], verdict: 'inconclusive', exitCode: 3 }); delete r.name; return r; })()],
+    [
+      'a run without a name or checks',
+      (() => {
+        const r = buildRunResult({ checks: [], verdict: 'inconclusive', exitCode: 3 });
+        delete r.name;
+        return r;
+      })(),
+    ],
     ['every optional field set', buildMaximalResult()],
   ])('fixture: %s is valid against the strict schema', (_, result) => {
     expect(strictErrors(renderJson(result))).toEqual([]);
   });
 
-  test('the judge\'s own results on stated data are valid: a clear regression, an unchanged series, missing data and a count check', () => {
+  test("the judge's own results on stated data are valid: a clear regression, an unchanged series, missing data and a count check", () => {
     // /pay: every post point (0.0065-0.0072) is above every baseline point (0.0018-0.0022): Mann-Whitney p << 0.05,
     // +240% beyond the 10% tolerance -> fail. /cart: the same 3 values on both sides -> pass. A NaN and an +Inf point
     // in the baseline are dropped and counted. /old is in the baseline only: for an increase check a
     // vanishing series means nothing, so it is inconclusive (listed with its verdict).
-    const pay = { b: [...Array.from({ length: 58 }, (_, i) => [0.0018, 0.0022, 0.002][i % 3]!), Number.NaN, Infinity], c: Array.from({ length: 20 }, (_, i) => [0.0065, 0.0072, 0.0068][i % 3]!) };
+    const pay = {
+      b: [...Array.from({ length: 58 }, (_, i) => [0.0018, 0.0022, 0.002][i % 3]!), Number.NaN, Infinity],
+      c: Array.from({ length: 20 }, (_, i) => [0.0065, 0.0072, 0.0068][i % 3]!),
+    };
     const cart = Array.from({ length: 20 }, (_, i) => [0.2, 0.21, 0.19][i % 3]!);
-    const points = judgeCheck(check({ name: 'error ratio' }), [series(pay.b, { route: '/pay' }), series(cart, { route: '/cart' }), series(cart, { route: '/old' })], [series(pay.c, { route: '/pay' }), series(cart, { route: '/cart' })], 'before-after');
+    const points = judgeCheck(
+      check({ name: 'error ratio' }),
+      [series(pay.b, { route: '/pay' }), series(cart, { route: '/cart' }), series(cart, { route: '/old' })],
+      [series(pay.c, { route: '/pay' }), series(cart, { route: '/cart' })],
+      'before-after',
+    );
     expect(points.verdict).toBe('fail');
-    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([['/pay', 'fail'], ['/cart', 'pass'], ['/old', 'inconclusive']]);
+    expect(points.series.map((s) => [s.labels.route, s.verdict])).toEqual([
+      ['/pay', 'fail'],
+      ['/cart', 'pass'],
+      ['/old', 'inconclusive'],
+    ]);
     expect(points.series[0]?.baseline).toMatchObject({ nan: 1, infinite: 1 });
     // No post data at all: nothing to judge, inconclusive (never pass).
     const missing = judgeCheck(check({ name: 'latency', critical: false }), [series(cart)], [], 'before-after');
@@ -152,8 +217,14 @@ describe('schema/report.schema.json', () => {
     // Counts: 10 errors in 6000 requests before, 40 in 2000 after: 0.17% -> 2%, exact binomial p << 0.05 -> fail.
     const counts = judgeCountCheck(
       check({ name: 'errors', query: undefined, numerator: 'e', denominator: 'r' }),
-      { numerator: [series(Array.from({ length: 60 }, (_, i) => (i % 6 === 0 ? 1 : 0)))], denominator: [series(Array.from({ length: 60 }, () => 100))] },
-      { numerator: [series(Array.from({ length: 20 }, () => 2))], denominator: [series(Array.from({ length: 20 }, () => 100))] },
+      {
+        numerator: [series(Array.from({ length: 60 }, (_, i) => (i % 6 === 0 ? 1 : 0)))],
+        denominator: [series(Array.from({ length: 60 }, () => 100))],
+      },
+      {
+        numerator: [series(Array.from({ length: 20 }, () => 2))],
+        denominator: [series(Array.from({ length: 20 }, () => 100))],
+      },
       'before-after',
     );
     expect(counts.verdict).toBe('fail');
@@ -161,13 +232,19 @@ describe('schema/report.schema.json', () => {
     const json = renderJson(runResultOf([points, missing, counts]));
     expect(strictErrors(json)).toEqual([]);
     // The Holm adjustment ran over the run's tests, so the adjusted p and alpha are in the report too.
-    expect(JSON.parse(json).checks[0].series[0]).toMatchObject({ pValueAdjusted: expect.any(Number), alpha: 0.05, rule: 'beyond-tolerance' });
+    expect(JSON.parse(json).checks[0].series[0]).toMatchObject({
+      pValueAdjusted: expect.any(Number),
+      alpha: 0.05,
+      rule: 'beyond-tolerance',
+    });
   });
 
   test('every property the schema lists is written by a report, and every one written is listed', () => {
     const schema = REPORT_SCHEMA as Record<string, unknown>;
     const listed = new Set(schemaPaths(schema, schema.$defs as Record<string, Record<string, unknown>>));
-    const written = new Set([buildMaximalResult(), buildRunResult()].flatMap((r) => valuePaths(JSON.parse(renderJson(r)))));
+    const written = new Set(
+      [buildMaximalResult(), buildRunResult()].flatMap((r) => valuePaths(JSON.parse(renderJson(r)))),
+    );
     expect([...listed].filter((path) => !written.has(path))).toEqual([]);
     expect([...written].filter((path) => !listed.has(path))).toEqual([]);
   });
@@ -176,7 +253,9 @@ describe('schema/report.schema.json', () => {
     const report = JSON.parse(renderJson(buildRunResult()));
     report.checks[0].addedLater = true;
     expect(validateOpen(report)).toBe(true);
-    expect(strictErrors(JSON.stringify(report))).toEqual([expect.stringContaining('must NOT have additional properties')]);
+    expect(strictErrors(JSON.stringify(report))).toEqual([
+      expect.stringContaining('must NOT have additional properties'),
+    ]);
   });
 
   test.each([
@@ -184,7 +263,10 @@ describe('schema/report.schema.json', () => {
     ['a p-value written as a string', (r: Record<string, any>) => void (r.checks[0].series[0].pValue = 'NaN')],
     ['a missing exit code', (r: Record<string, any>) => void delete r.exitCode],
     ['exit code 4 (an internal error writes no report)', (r: Record<string, any>) => void (r.exitCode = 4)],
-    ['an interval of three numbers', (r: Record<string, any>) => void (r.checks[0].series[0].relativeChangeInterval = [1, 2, 3])],
+    [
+      'an interval of three numbers',
+      (r: Record<string, any>) => void (r.checks[0].series[0].relativeChangeInterval = [1, 2, 3]),
+    ],
     ['a time without a timezone', (r: Record<string, any>) => void (r.deployedAt = '2026-11-26T10:00:00')],
     ['a label value that is not a string', (r: Record<string, any>) => void (r.checks[0].series[0].labels.code = 500)],
   ])('rejects %s', (_, spoil) => {

@@ -38,7 +38,11 @@ describe('renderSparklinePair', () => {
 
   test('the same points per glyph on both sides: 60 baseline and 20 candidate points at width 16 give 15 and 5 glyphs', () => {
     // ceil(60 / 16) = 4 points per glyph on both sides, so each glyph spans the same 2 minutes.
-    const pair = renderSparklinePair({ baseline: cyclePoints(0, 60, [1, 2, 3, 4]), candidate: cyclePoints(0, 20, [1, 2, 3, 4]) }, 16, false);
+    const pair = renderSparklinePair(
+      { baseline: cyclePoints(0, 60, [1, 2, 3, 4]), candidate: cyclePoints(0, 20, [1, 2, 3, 4]) },
+      16,
+      false,
+    );
     expect(pair?.baseline).toHaveLength(15);
     expect(pair?.candidate).toHaveLength(5);
     // Every run of 4 averages 2.5: a flat line, on both sides alike (no side looks calmer than the other).

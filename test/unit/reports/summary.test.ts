@@ -1,4 +1,10 @@
-import { countChecks, describeCounts, describeExitCode, displayVerdict, selectSeries } from '../../../src/reports/summary.js';
+import {
+  countChecks,
+  describeCounts,
+  describeExitCode,
+  displayVerdict,
+  selectSeries,
+} from '../../../src/reports/summary.js';
 import { buildRunResult, buildWideCheck } from '../../fixtures/reports/run-result.js';
 
 test('displayVerdict: a non-critical check that did not pass is a warning', () => {
@@ -30,7 +36,10 @@ describe('selectSeries', () => {
   });
 
   test('beyond 10, only non-passing series are shown, capped', () => {
-    const check = buildWideCheck(60, Array.from({ length: 30 }, (_, i) => i * 2));
+    const check = buildWideCheck(
+      60,
+      Array.from({ length: 30 }, (_, i) => i * 2),
+    );
     const selection = selectSeries(check.series, 20);
     expect(selection.shown).toHaveLength(20);
     expect(selection.shown.every((s) => s.verdict === 'fail')).toBe(true);

@@ -52,13 +52,19 @@ export function parseXml(xml: string): XmlElement {
       if (top.name !== name) throw new Error(`</${name}> closes <${top.name}>`);
       stack.pop();
     } else {
-      const element: XmlElement = { name: name as string, attrs: parseAttrs(rawAttrs ?? '', name as string), children: [], text: '' };
+      const element: XmlElement = {
+        name: name as string,
+        attrs: parseAttrs(rawAttrs ?? '', name as string),
+        children: [],
+        text: '',
+      };
       top.children.push(element);
       if (selfClosing !== '/') stack.push(element);
     }
   }
   if (stack.length !== 1) throw new Error(`unclosed <${stack[stack.length - 1]?.name}>`);
-  if (root.children.length !== 1 || root.text.trim() !== '') throw new Error('a document needs exactly one root element');
+  if (root.children.length !== 1 || root.text.trim() !== '')
+    throw new Error('a document needs exactly one root element');
   return root.children[0] as XmlElement;
 }
 

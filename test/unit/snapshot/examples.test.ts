@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from './helpers.js';
 
 const DIR = fileURLToPath(new URL('../../../examples/without-prometheus/', import.meta.url));
-const VARS = { APP_URL: 'http://127.0.0.1:8080', HEALTH_TOKEN: 't', GREEN_URL: 'http://127.0.0.1:8081', BLUE_URL: 'http://127.0.0.1:8082' };
+const VARS = {
+  APP_URL: 'http://127.0.0.1:8080',
+  HEALTH_TOKEN: 't',
+  GREEN_URL: 'http://127.0.0.1:8081',
+  BLUE_URL: 'http://127.0.0.1:8082',
+};
 
 describe('examples/without-prometheus/', () => {
   const files = readdirSync(DIR).filter((name) => name.endsWith('.yaml'));

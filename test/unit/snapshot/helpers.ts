@@ -36,7 +36,10 @@ checks:
 `;
 
 /** Parse spec text; the issues as `line:col: message`. */
-export function parse(text: string, vars: Record<string, string> = { TOKEN: 's3cr3t' }): { spec?: Spec; issues: string[] } {
+export function parse(
+  text: string,
+  vars: Record<string, string> = { TOKEN: 's3cr3t' },
+): { spec?: Spec; issues: string[] } {
   const { spec, issues } = parseSpec(text, 'spec.yaml', { vars, env: {} });
   return { ...(spec ? { spec } : {}), issues: issues.map((i) => formatSpecIssue(i).replace(/^spec\.yaml:/, '')) };
 }

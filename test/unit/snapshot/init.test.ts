@@ -9,7 +9,19 @@ import { parse } from './helpers.js';
 
 const io = () => {
   const out: string[] = [];
-  return { out, io: { stdout: (t: string) => out.push(t), stderr: () => undefined, env: {}, now: () => 0, stderrIsTTY: false, color: false, unicode: false, signal: new AbortController().signal } };
+  return {
+    out,
+    io: {
+      stdout: (t: string) => out.push(t),
+      stderr: () => undefined,
+      env: {},
+      now: () => 0,
+      stderrIsTTY: false,
+      color: false,
+      unicode: false,
+      signal: new AbortController().signal,
+    },
+  };
 };
 
 describe('init', () => {
@@ -27,7 +39,11 @@ describe('init', () => {
   it('the prometheus starter judges errors as counts, the way the README recommends', () => {
     const { spec } = parse(renderStarterSpec('prometheus'), {});
     const errors = spec?.checks.find((c) => c.name === 'errors');
-    expect([errors?.numerator !== undefined, errors?.denominator !== undefined, errors?.step]).toEqual([true, true, 60]);
+    expect([errors?.numerator !== undefined, errors?.denominator !== undefined, errors?.step]).toEqual([
+      true,
+      true,
+      60,
+    ]);
   });
 
   it('writes the file, refuses to overwrite it without --force, and prints with --out -', async () => {
@@ -38,7 +54,9 @@ describe('init', () => {
       expect(await initCommand({ source: 'http', out, force: false }, first.io)).toBe(0);
       expect(await readFile(out, 'utf8')).toBe(renderStarterSpec('http'));
       await writeFile(out, 'mine');
-      await expect(initCommand({ source: 'http', out, force: false }, io().io)).rejects.toThrow('already exists: pass --force');
+      await expect(initCommand({ source: 'http', out, force: false }, io().io)).rejects.toThrow(
+        'already exists: pass --force',
+      );
       expect(await readFile(out, 'utf8')).toBe('mine');
       expect(await initCommand({ source: 'scrape', out, force: true }, io().io)).toBe(0);
       expect(await readFile(out, 'utf8')).toBe(renderStarterSpec('scrape'));

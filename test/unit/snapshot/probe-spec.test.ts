@@ -4,23 +4,50 @@ import { parse, PROBE_SPEC, validSpec } from './helpers.js';
 describe('specs with http and scrape sources', () => {
   it('resolves sources and measures with defaults', () => {
     const spec = validSpec(PROBE_SPEC);
-    expect(spec.sources.app).toMatchObject({ type: 'http', method: 'GET', timeout: 5, samples: 20, interval: 1, expectStatus: [[200, 299]], condition: '$.status == "UP"' });
+    expect(spec.sources.app).toMatchObject({
+      type: 'http',
+      method: 'GET',
+      timeout: 5,
+      samples: 20,
+      interval: 1,
+      expectStatus: [[200, 299]],
+      condition: '$.status == "UP"',
+    });
     expect(spec.sources.metrics).toMatchObject({ type: 'scrape', samples: 11, interval: 5 });
     expect(spec.checks.map((c) => c.probe?.kind)).toEqual(['success', 'value', 'ratio', 'quantile']);
-    expect(spec.checks[3]?.probe).toEqual({ kind: 'quantile', q: 0.95, histogram: { metric: 'http_request_duration_seconds', matchers: [] }, by: ['route'] });
+    expect(spec.checks[3]?.probe).toEqual({
+      kind: 'quantile',
+      q: 0.95,
+      histogram: { metric: 'http_request_duration_seconds', matchers: [] },
+      by: ['route'],
+    });
     expect(spec.secrets).toContain('s3cr3t');
   });
 
   it('reads expectStatus as a status, a class, a range or a list', () => {
-    const spec = validSpec(PROBE_SPEC.replace('    value: $.queue.depth\n', '    value: $.queue.depth\n    expectStatus: "200-204, 3xx, 418"\n'));
-    expect(spec.sources.app).toMatchObject({ expectStatus: [[200, 204], [300, 399], [418, 418]] });
-    expect(parse(PROBE_SPEC.replace('    value: $.queue.depth\n', '    value: $.queue.depth\n    expectStatus: 2xxx\n')).issues).toEqual([
-      expect.stringMatching(/^10:19: "expectStatus" in source "app" must be an HTTP status/),
-    ]);
+    const spec = validSpec(
+      PROBE_SPEC.replace(
+        '    value: $.queue.depth\n',
+        '    value: $.queue.depth\n    expectStatus: "200-204, 3xx, 418"\n',
+      ),
+    );
+    expect(spec.sources.app).toMatchObject({
+      expectStatus: [
+        [200, 204],
+        [300, 399],
+        [418, 418],
+      ],
+    });
+    expect(
+      parse(PROBE_SPEC.replace('    value: $.queue.depth\n', '    value: $.queue.depth\n    expectStatus: 2xxx\n'))
+        .issues,
+    ).toEqual([expect.stringMatching(/^10:19: "expectStatus" in source "app" must be an HTTP status/)]);
   });
 
   it('points at the column of a bad condition, JSON path or selector', () => {
-    const broken = PROBE_SPEC.replace('$.status == "UP"', '$.status = "UP"').replace('$.queue.depth', '$.queue[*]').replace('code=~"5.."', 'code=~"5..');
+    const broken = PROBE_SPEC.replace('$.status == "UP"', '$.status = "UP"')
+      .replace('$.queue.depth', '$.queue[*]')
+      .replace('code=~"5.."', 'code=~"5..');
     expect(parse(broken).issues).toEqual([
       '8:25: invalid condition in "condition" in source "app" at column 10: expected a comparison (==, !=, <, <=, >, >=) after the path, found "="',
       '9:20: invalid JSON path in "value" in source "app" at column 9: expected a quoted string, found "*"',

@@ -30,7 +30,10 @@ describe('the source registry', () => {
     for (const kind of SOURCE_KINDS) {
       const type = kind.fields.find((field) => field.key === 'type');
       expect(type?.required).toBe(true);
-      expect(type?.type.kind === 'scalar' ? type.type.schema : undefined).toEqual({ type: 'string', enum: [kind.type] });
+      expect(type?.type.kind === 'scalar' ? type.type.schema : undefined).toEqual({
+        type: 'string',
+        enum: [kind.type],
+      });
     }
   });
 
@@ -53,7 +56,9 @@ describe('the source registry', () => {
         .split('\n')
         .forEach((line, i) => {
           const code = line.replace(/\/\/.*$/, '');
-          for (const type of SOURCE_TYPES) if (code.includes(`'${type}'`) || code.includes(`"${type}"`)) named.push(`${path}:${i + 1}: ${line.trim()}`);
+          for (const type of SOURCE_TYPES)
+            if (code.includes(`'${type}'`) || code.includes(`"${type}"`))
+              named.push(`${path}:${i + 1}: ${line.trim()}`);
         });
     }
     // errors.ts: 'http' is a kind of request failure (a non-2xx answer), not a source type.

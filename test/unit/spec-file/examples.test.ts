@@ -11,7 +11,9 @@ const OPTS = { vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090' }, env: {} };
 
 describe('examples/', () => {
   it('holds the documented examples', () => {
-    expect(files).toEqual(expect.arrayContaining(['canary.yaml', 'error-ratio.yaml', 'p95-latency.yaml', 'throughput.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining(['canary.yaml', 'error-ratio.yaml', 'p95-latency.yaml', 'throughput.yaml']),
+    );
   });
 
   it.each(files)('%s is a valid spec', (name) => {

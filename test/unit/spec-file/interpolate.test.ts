@@ -24,7 +24,10 @@ describe('interpolate', () => {
   });
 
   it('${A:-default} takes the default when A is unset or empty, as a shell or docker compose does', () => {
-    const result = interpolate('${A:-http://localhost:9090} ${B:-b} ${C:-} ${D:-x y:-z}', lookup({ B: '', C: 'c', D: 'd' }));
+    const result = interpolate(
+      '${A:-http://localhost:9090} ${B:-b} ${C:-} ${D:-x y:-z}',
+      lookup({ B: '', C: 'c', D: 'd' }),
+    );
     expect(result.value).toBe('http://localhost:9090 b c d');
     expect(result.missing).toEqual([]);
     expect(result.empty).toEqual([]);
@@ -70,23 +73,48 @@ describe('interpolate', () => {
 
 describe('interpolation in a spec', () => {
   const spec = (url: string, ...extra: string[]): string =>
-    lines('version: 1', 'sources:', '  prom:', '    type: prometheus', `    url: ${url}`, ...extra, ...HEADER.slice(5), '    query: up', '    direction: increase');
+    lines(
+      'version: 1',
+      'sources:',
+      '  prom:',
+      '    type: prometheus',
+      `    url: ${url}`,
+      ...extra,
+      ...HEADER.slice(5),
+      '    query: up',
+      '    direction: increase',
+    );
 
   it('fills ${VAR} from --var first, then from the environment', () => {
     const text = spec('${PROMETHEUS_URL}');
-    expect(validSpec(text, { vars: { PROMETHEUS_URL: 'http://127.0.0.1:1' }, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } }).sources.prom?.url).toBe('http://127.0.0.1:1');
-    expect(validSpec(text, { vars: {}, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } }).sources.prom?.url).toBe('http://127.0.0.1:2');
+    expect(
+      validSpec(text, { vars: { PROMETHEUS_URL: 'http://127.0.0.1:1' }, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } })
+        .sources.prom?.url,
+    ).toBe('http://127.0.0.1:1');
+    expect(validSpec(text, { vars: {}, env: { PROMETHEUS_URL: 'http://127.0.0.1:2' } }).sources.prom?.url).toBe(
+      'http://127.0.0.1:2',
+    );
   });
 
   it('${VAR:-default} in a URL, a number and a PromQL label value: the default when unset or empty, escaped in PromQL', () => {
     const text = lines(
-      'version: 1', 'sources:', '  prom:', '    type: prometheus', '    url: ${PROMETHEUS_URL:-http://localhost:9090}', '    retries: ${RETRIES:-4}',
-      ...HEADER.slice(5), '    query: up{job="${JOB:-a\\"b}"}', '    direction: increase',
+      'version: 1',
+      'sources:',
+      '  prom:',
+      '    type: prometheus',
+      '    url: ${PROMETHEUS_URL:-http://localhost:9090}',
+      '    retries: ${RETRIES:-4}',
+      ...HEADER.slice(5),
+      '    query: up{job="${JOB:-a\\"b}"}',
+      '    direction: increase',
     );
     const unset = validSpec(text);
     expect(unset.sources.prom).toMatchObject({ url: 'http://localhost:9090', retries: 4 });
     expect(unset.checks[0]?.query).toBe('up{job="a\\\\\\"b"}');
-    const set = validSpec(text, { vars: { PROMETHEUS_URL: 'http://127.0.0.1:1', RETRIES: '', JOB: 'checkout' }, env: {} });
+    const set = validSpec(text, {
+      vars: { PROMETHEUS_URL: 'http://127.0.0.1:1', RETRIES: '', JOB: 'checkout' },
+      env: {},
+    });
     expect(set.sources.prom).toMatchObject({ url: 'http://127.0.0.1:1', retries: 4 });
     expect(set.checks[0]?.query).toBe('up{job="checkout"}');
   });
@@ -97,7 +125,7 @@ describe('interpolation in a spec', () => {
     ]);
   });
 
-  it('never prints a variable\'s value in an issue', () => {
+  it("never prints a variable's value in an issue", () => {
     const issues = issuesOf(spec('${URL}', '    auth: {bearer: "${TOKEN}", username: x}'), {
       vars: {},
       env: { URL: 'gopher://secret-host', TOKEN: 's3cr3t-token' },
@@ -107,51 +135,86 @@ describe('interpolation in a spec', () => {
   });
 
   it('keeps $ literal in values, so a password with $ works', () => {
-    const parsed = validSpec(spec('http://127.0.0.1:9090', '    auth:', '      username: bob', '      password: pa$$w0rd$'));
-    expect((parsed.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({ username: 'bob', password: 'pa$$w0rd$' });
+    const parsed = validSpec(
+      spec('http://127.0.0.1:9090', '    auth:', '      username: bob', '      password: pa$$w0rd$'),
+    );
+    expect((parsed.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({
+      username: 'bob',
+      password: 'pa$$w0rd$',
+    });
   });
 
   it('does not let a variable inject YAML: the value stays one string', () => {
-    const parsed = validSpec(lines('name: ${NAME}', spec('http://127.0.0.1:9090')), { vars: { NAME: 'a\nsources: {}\n  auth: {bearer: x}' }, env: {} });
+    const parsed = validSpec(lines('name: ${NAME}', spec('http://127.0.0.1:9090')), {
+      vars: { NAME: 'a\nsources: {}\n  auth: {bearer: x}' },
+      env: {},
+    });
     expect(parsed.name).toBe('a\nsources: {}\n  auth: {bearer: x}');
     expect(Object.keys(parsed.sources)).toEqual(['prom']);
   });
 
   it('refuses a line break put into a header by a variable (header injection)', () => {
-    expect(issuesOf(spec('http://127.0.0.1:9090', '    headers:', '      X-Tenant: ${TENANT}'), { vars: { TENANT: 'a\r\nX-Admin: 1' }, env: {} })).toEqual([
+    expect(
+      issuesOf(spec('http://127.0.0.1:9090', '    headers:', '      X-Tenant: ${TENANT}'), {
+        vars: { TENANT: 'a\r\nX-Admin: 1' },
+        env: {},
+      }),
+    ).toEqual([
       '7:17: "headers.X-Tenant" in source "prom" must be a string without line breaks (put numbers in quotes)',
     ]);
   });
 
   it('reads a number that a variable put into a numeric field, and never quotes a bad one back', () => {
-    const parsed = validSpec(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), { vars: { RETRIES: '4' }, env: {} });
+    const parsed = validSpec(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), {
+      vars: { RETRIES: '4' },
+      env: {},
+    });
     expect((parsed.sources.prom as PrometheusSourceSpec | undefined)?.retries).toBe(4);
-    expect(issuesOf(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), { vars: { RETRIES: 'four' }, env: {} })).toEqual([
-      '6:14: "retries" in source "prom" must be an integer from 0 to 10',
-    ]);
+    expect(
+      issuesOf(spec('http://127.0.0.1:9090', '    retries: ${RETRIES}'), { vars: { RETRIES: 'four' }, env: {} }),
+    ).toEqual(['6:14: "retries" in source "prom" must be an integer from 0 to 10']);
   });
 
   it('only interpolates strings: numbers and booleans are left as they are', () => {
-    const parsed = validSpec(lines(...HEADER, '    query: up{a="${A}"}', '    direction: increase', '    max: 5'), { vars: { A: 'x' }, env: {} });
+    const parsed = validSpec(lines(...HEADER, '    query: up{a="${A}"}', '    direction: increase', '    max: 5'), {
+      vars: { A: 'x' },
+      env: {},
+    });
     expect(parsed.checks[0]?.query).toBe('up{a="x"}');
     expect(parsed.checks[0]?.max).toBe(5);
   });
 
   it('collects secrets: values put into auth or headers, and literal bearer tokens and passwords', () => {
     const parsed = validSpec(
-      spec('${PROMETHEUS_URL}', '    headers:', '      X-Scope-OrgID: ${TENANT}', '      Authorization: Basic literal-header', '      X-Plain: visible', '    auth:', '      bearer: literal-token'),
+      spec(
+        '${PROMETHEUS_URL}',
+        '    headers:',
+        '      X-Scope-OrgID: ${TENANT}',
+        '      Authorization: Basic literal-header',
+        '      X-Plain: visible',
+        '    auth:',
+        '      bearer: literal-token',
+      ),
       { vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090', TENANT: 'tenant-a' }, env: {} },
     );
     expect([...parsed.secrets].sort()).toEqual(['Basic literal-header', 'literal-token', 'tenant-a']);
-    const basic = validSpec(spec('http://127.0.0.1:9090', '    auth:', '      username: ${USER_NAME}', '      password: "${PASSWORD}"'), {
-      vars: { USER_NAME: 'bob', PASSWORD: 'p@ss' },
-      env: {},
-    });
+    const basic = validSpec(
+      spec('http://127.0.0.1:9090', '    auth:', '      username: ${USER_NAME}', '      password: "${PASSWORD}"'),
+      {
+        vars: { USER_NAME: 'bob', PASSWORD: 'p@ss' },
+        env: {},
+      },
+    );
     expect([...basic.secrets].sort()).toEqual(['bob', 'p@ss']);
   });
 
   it('refuses a variable that is empty inside a query, since it would widen the selector', () => {
-    expect(issuesOf(lines(...HEADER, '    query: up{job="${JOB}"}', '    direction: increase'), { vars: { JOB: '' }, env: {} })).toEqual([
+    expect(
+      issuesOf(lines(...HEADER, '    query: up{job="${JOB}"}', '    direction: increase'), {
+        vars: { JOB: '' },
+        env: {},
+      }),
+    ).toEqual([
       '9:12: query of check "errors" uses ${JOB}, which is empty: an empty label value matches every series without that label; set JOB',
     ]);
   });

@@ -14,7 +14,8 @@ function allProperties(schema: unknown, path = '$'): Array<[string, Schema]> {
   const found: Array<[string, Schema]> = [];
   for (const [key, value] of Object.entries(schema as Schema)) {
     if (key === 'properties' && value && typeof value === 'object') {
-      for (const [name, property] of Object.entries(value as Schema)) found.push([`${path}.${name}`, property as Schema]);
+      for (const [name, property] of Object.entries(value as Schema))
+        found.push([`${path}.${name}`, property as Schema]);
     }
     found.push(...allProperties(value, `${path}.${key}`));
   }
@@ -31,7 +32,9 @@ describe('the JSON Schema', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     const properties = allProperties(schema);
     expect(properties.length).toBeGreaterThan(30);
-    const undescribed = properties.filter(([, property]) => typeof property.description !== 'string' || property.description === '');
+    const undescribed = properties.filter(
+      ([, property]) => typeof property.description !== 'string' || property.description === '',
+    );
     expect(undescribed.map(([path]) => path)).toEqual([]);
   });
 
@@ -46,7 +49,9 @@ describe('the JSON Schema', () => {
     const defaults = schema.properties.defaults as { properties: Record<string, Schema> };
     expect(Object.keys(defaults.properties)).not.toContain('query');
     expect(Object.keys(defaults.properties)).toContain('source');
-    const source = (schema.properties.sources as { additionalProperties: { oneOf: Array<{ properties: Record<string, Schema> }> } }).additionalProperties.oneOf[0];
+    const source = (
+      schema.properties.sources as { additionalProperties: { oneOf: Array<{ properties: Record<string, Schema> }> } }
+    ).additionalProperties.oneOf[0];
     expect(Object.keys(source?.properties ?? {})).toEqual(prometheusSourceFields.map((field) => field.key));
     expect(source?.properties.timeout?.default).toBe('30s');
   });

@@ -53,7 +53,7 @@ describe('parseSpec on a valid spec', () => {
     expect(spec.checks[0]).toMatchObject({ max: 2, min: -1, aggregate: 'p99', critical: false, direction: 'either' });
   });
 
-  it('takes values from defaults, and a check\'s own value wins over defaults', () => {
+  it("takes values from defaults, and a check's own value wins over defaults", () => {
     const spec = validSpec(
       lines(
         'version: 1',
@@ -76,13 +76,29 @@ describe('parseSpec on a valid spec', () => {
         '    ignoreLabels: []',
       ),
     );
-    expect(spec.checks[0]).toMatchObject({ source: 'prom', direction: 'decrease', tolerance: 0.25, confidence: 0.99, step: 60, ignoreLabels: ['pod'] });
-    expect(spec.checks[1]).toMatchObject({ direction: 'increase', tolerance: 0.05, confidence: 0.99, ignoreLabels: [] });
+    expect(spec.checks[0]).toMatchObject({
+      source: 'prom',
+      direction: 'decrease',
+      tolerance: 0.25,
+      confidence: 0.99,
+      step: 60,
+      ignoreLabels: ['pod'],
+    });
+    expect(spec.checks[1]).toMatchObject({
+      direction: 'increase',
+      tolerance: 0.05,
+      confidence: 0.99,
+      ignoreLabels: [],
+    });
   });
 
   it('reads a canary check and records both query positions', () => {
     const spec = validSpec(
-      withCheck('    baselineQuery: up{track="stable"}', '    candidateQuery: \'up{track="canary"}\'', '    direction: increase'),
+      withCheck(
+        '    baselineQuery: up{track="stable"}',
+        '    candidateQuery: \'up{track="canary"}\'',
+        '    direction: increase',
+      ),
     );
     const [check] = spec.checks;
     expect(check?.query).toBeUndefined();
@@ -105,7 +121,10 @@ describe('parseSpec on a valid spec', () => {
       ),
     );
     expect(spec.sources.prom?.headers).toEqual({ 'X-Scope-OrgID': 'team-a' });
-    expect((spec.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({ username: 'bob', password: 'p$ss' });
+    expect((spec.sources.prom as PrometheusSourceSpec | undefined)?.auth).toEqual({
+      username: 'bob',
+      password: 'p$ss',
+    });
     expect(spec.checks[0]).toMatchObject({ tolerance: 0, confidence: 0.9 });
     expect(spec.secrets).toEqual(['p$ss']);
   });

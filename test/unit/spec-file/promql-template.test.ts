@@ -45,9 +45,9 @@ describe('interpolatePromQL', () => {
   });
 
   test('outside a string only a plain name, number or duration is accepted', () => {
-    expect(fill('rate(x[${W}]) > ${MIN} and ${METRIC}', { W: '5m', MIN: '-1.5e3', METRIC: 'http_requests_total' })).toBe(
-      'rate(x[5m]) > -1.5e3 and http_requests_total',
-    );
+    expect(
+      fill('rate(x[${W}]) > ${MIN} and ${METRIC}', { W: '5m', MIN: '-1.5e3', METRIC: 'http_requests_total' }),
+    ).toBe('rate(x[5m]) > -1.5e3 and http_requests_total');
     const refused = interpolatePromQL('rate(x[${W}])', () => '5m]) or vector(1) #').refused;
     expect(refused).toEqual([{ name: 'W', reason: expect.stringContaining('outside a string literal') }]);
     expect(refused[0]?.reason).toContain('${W:raw}');
@@ -65,16 +65,18 @@ describe('interpolatePromQL', () => {
     const template = 'label_replace(up{a="q\\"${A}"}, "d", "$${1}", "s", "${B}") > ${N}';
     const contexts = [...scanTemplateContexts(template).values()].map((c) => c.kind);
     expect(contexts).toEqual(['string', 'string', 'code']);
-    expect(fill(template, { A: '"', B: '\\', N: '1' })).toBe('label_replace(up{a="q\\"\\""}, "d", "${1}", "s", "\\\\") > 1');
+    expect(fill(template, { A: '"', B: '\\', N: '1' })).toBe(
+      'label_replace(up{a="q\\"\\""}, "d", "${1}", "s", "\\\\") > 1',
+    );
   });
 });
 
 describe('query escaping in a spec', () => {
   test('a query field escapes its variables; other fields do not', () => {
-    const spec = validSpec(
-      lines(...HEADER, '    query: up{app="${APP}"}', '    direction: increase'),
-      { vars: { APP: INJECTION }, env: {} },
-    );
+    const spec = validSpec(lines(...HEADER, '    query: up{app="${APP}"}', '    direction: increase'), {
+      vars: { APP: INJECTION },
+      env: {},
+    });
     expect(spec.checks[0]?.query).toBe('up{app="x\\"} or vector(1) #"}');
   });
 

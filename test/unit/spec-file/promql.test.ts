@@ -20,21 +20,32 @@ describe('findPromQLSyntaxError', () => {
 });
 
 describe('PromQL errors point into the spec file', () => {
-  const check = (...queryLines: string[]): string[] => issuesOf(lines(...HEADER, ...queryLines, '    direction: increase'));
+  const check = (...queryLines: string[]): string[] =>
+    issuesOf(lines(...HEADER, ...queryLines, '    direction: increase'));
 
   it('plain scalar: the column of the error inside the query', () => {
     // "    query: " is 11 characters, so query column 4 is file column 15.
-    expect(check('    query: x +* y')).toEqual(['9:15: PromQL syntax error in query of check "errors" at column 4: unexpected "*"']);
-    expect(check('    query: rate(x[5m]) by (le)')).toEqual(['9:24: PromQL syntax error in query of check "errors" at column 13: unexpected "by"']);
+    expect(check('    query: x +* y')).toEqual([
+      '9:15: PromQL syntax error in query of check "errors" at column 4: unexpected "*"',
+    ]);
+    expect(check('    query: rate(x[5m]) by (le)')).toEqual([
+      '9:24: PromQL syntax error in query of check "errors" at column 13: unexpected "by"',
+    ]);
   });
 
   it('double-quoted scalar, also after an escape', () => {
-    expect(check('    query: "x +* y"')).toEqual(['9:16: PromQL syntax error in query of check "errors" at column 4: unexpected "*"']);
-    expect(check('    query: "up{a=\\"b\\"} +* y"')).toEqual(['9:26: PromQL syntax error in query of check "errors" at column 12: unexpected "*"']);
+    expect(check('    query: "x +* y"')).toEqual([
+      '9:16: PromQL syntax error in query of check "errors" at column 4: unexpected "*"',
+    ]);
+    expect(check('    query: "up{a=\\"b\\"} +* y"')).toEqual([
+      '9:26: PromQL syntax error in query of check "errors" at column 12: unexpected "*"',
+    ]);
   });
 
   it('single-quoted scalar', () => {
-    expect(check("    query: 'up{a=\"b\"} +* y'")).toEqual(['9:24: PromQL syntax error in query of check "errors" at column 12: unexpected "*"']);
+    expect(check('    query: \'up{a="b"} +* y\'')).toEqual([
+      '9:24: PromQL syntax error in query of check "errors" at column 12: unexpected "*"',
+    ]);
   });
 
   it('literal block scalar: the line and column inside the block', () => {
@@ -51,20 +62,24 @@ describe('PromQL errors point into the spec file', () => {
 
   it('after interpolation, an error after a variable still lands on the right column', () => {
     // The value is 13 characters longer than "${JOB}": column 32 of the query is file column 30.
-    expect(issuesOf(lines(...HEADER, '    query: up{job="${JOB}"} +* y', '    direction: increase'), { vars: { JOB: 'a-much-longer-value' }, env: {} })).toEqual([
-      '9:30: PromQL syntax error in query of check "errors" at column 32: unexpected "*"',
-    ]);
+    expect(
+      issuesOf(lines(...HEADER, '    query: up{job="${JOB}"} +* y', '    direction: increase'), {
+        vars: { JOB: 'a-much-longer-value' },
+        env: {},
+      }),
+    ).toEqual(['9:30: PromQL syntax error in query of check "errors" at column 32: unexpected "*"']);
   });
 
   it('checks canary queries too', () => {
-    expect(issuesOf(lines(...HEADER, '    baselineQuery: up', '    candidateQuery: up{', '    direction: increase'))).toEqual([
-      '10:24: PromQL syntax error in candidateQuery of check "errors" at column 4: unexpected end of query',
-    ]);
+    expect(
+      issuesOf(lines(...HEADER, '    baselineQuery: up', '    candidateQuery: up{', '    direction: increase')),
+    ).toEqual(['10:24: PromQL syntax error in candidateQuery of check "errors" at column 4: unexpected end of query']);
   });
 });
 
 describe('long expressions that Prometheus accepts', () => {
-  const chain = (terms: number, term = 'rate(http_requests_total{job="checkout"}[5m])'): string => Array.from({ length: terms }, () => term).join(' + ');
+  const chain = (terms: number, term = 'rate(http_requests_total{job="checkout"}[5m])'): string =>
+    Array.from({ length: terms }, () => term).join(' + ');
 
   it.each([1000, 5000])('a %i-term sum is valid', (terms) => {
     expect(findPromQLSyntaxError(chain(terms, 'a'))).toBeUndefined();

@@ -12,23 +12,29 @@ describe('findSpecWarnings', () => {
   });
 
   it('says nothing when every range fits the step, or for irate()', () => {
-    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(rate(x[30s]))'", '    direction: increase')))).toEqual([]);
-    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(irate(x[5m]))'", '    direction: increase')))).toEqual([]);
+    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(rate(x[30s]))'", '    direction: increase')))).toEqual(
+      [],
+    );
+    expect(findSpecWarnings(validSpec(withCheck("    query: 'sum(irate(x[5m]))'", '    direction: increase')))).toEqual(
+      [],
+    );
   });
 
   it('warns on a bare $NAME in a string value, naming it and suggesting ${NAME}', () => {
-    const spec = validSpec(lines(
-      'version: 1',
-      'sources:',
-      '  prom:',
-      '    type: prometheus',
-      '    url: http://127.0.0.1:9090',
-      'checks:',
-      '  - name: errors $ENV',
-      '    source: prom',
-      "    query: 'sum(rate(x_total{job=\"$job\",env=\"$env\"}[30s]))'",
-      '    direction: increase',
-    ));
+    const spec = validSpec(
+      lines(
+        'version: 1',
+        'sources:',
+        '  prom:',
+        '    type: prometheus',
+        '    url: http://127.0.0.1:9090',
+        'checks:',
+        '  - name: errors $ENV',
+        '    source: prom',
+        '    query: \'sum(rate(x_total{job="$job",env="$env"}[30s]))\'',
+        '    direction: increase',
+      ),
+    );
     expect(findSpecWarnings(spec)).toEqual([
       'spec.yaml:7:11: "name" in check "errors $ENV" has $ENV, kept as written: only ${ENV} is a variable',
       'spec.yaml:9:12: "query" in check "errors $ENV" has $job, $env, kept as written: only ${job}, ${env} are variables',
@@ -36,27 +42,35 @@ describe('findSpecWarnings', () => {
   });
 
   it('says nothing about $ in passwords, tokens and headers, or a $ that starts no name', () => {
-    const spec = validSpec(lines(
-      'version: 1',
-      'sources:',
-      '  prom:',
-      '    type: prometheus',
-      '    url: http://127.0.0.1:9090',
-      '    headers: { X-Api-Key: "k$ey-long-enough" }',
-      '    auth:',
-      '      username: u$er',
-      '      password: pa$sword',
-      'checks:',
-      '  - name: errors',
-      '    source: prom',
-      "    query: 'sum(rate(x_total{path=~\"/a$\"}[30s])) > ${A:-1}'",
-      '    direction: increase',
-    ));
+    const spec = validSpec(
+      lines(
+        'version: 1',
+        'sources:',
+        '  prom:',
+        '    type: prometheus',
+        '    url: http://127.0.0.1:9090',
+        '    headers: { X-Api-Key: "k$ey-long-enough" }',
+        '    auth:',
+        '      username: u$er',
+        '      password: pa$sword',
+        'checks:',
+        '  - name: errors',
+        '    source: prom',
+        '    query: \'sum(rate(x_total{path=~"/a$"}[30s])) > ${A:-1}\'',
+        '    direction: increase',
+      ),
+    );
     expect(findSpecWarnings(spec)).toEqual([]);
   });
 
   it('warns on a count query without any range: probably a running total', () => {
-    const spec = validSpec(withCheck("    numerator: 'sum(errors_total)'", "    denominator: 'sum(increase(requests_total[30s]))'", '    direction: increase'));
+    const spec = validSpec(
+      withCheck(
+        "    numerator: 'sum(errors_total)'",
+        "    denominator: 'sum(increase(requests_total[30s]))'",
+        '    direction: increase',
+      ),
+    );
     expect(findSpecWarnings(spec)).toEqual([
       'spec.yaml:9:16: check "errors": numerator has no range like [30s]: each point must be the number of events in one step ' +
         "(e.g. increase(x[30s])), not a counter's running total",

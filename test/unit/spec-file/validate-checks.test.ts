@@ -17,16 +17,18 @@ describe('check rules', () => {
     expect(issuesOf(withCheck('    query: up'))).toEqual([
       '7:5: check "errors" needs "direction": increase, decrease or either (the change that is bad); set it in the check or in defaults',
     ]);
-    expect(issuesOf(lines('version: 1', 'defaults: {direction: either}', ...HEADER.slice(1), '    query: up'))).toEqual([]);
+    expect(issuesOf(lines('version: 1', 'defaults: {direction: either}', ...HEADER.slice(1), '    query: up'))).toEqual(
+      [],
+    );
   });
 
   it('needs a defined source, in the check or in defaults', () => {
     expect(issuesOf(lines(...HEADER.slice(0, 7), '    query: up', '    direction: increase'))).toEqual([
       '7:5: check "errors" needs "source" (in the check or in defaults): add "source: prom"',
     ]);
-    expect(issuesOf(lines(...HEADER.slice(0, 7), '    source: promm', '    query: up', '    direction: increase'))).toEqual([
-      '8:13: check "errors" uses source "promm", which is not defined; defined sources: prom',
-    ]);
+    expect(
+      issuesOf(lines(...HEADER.slice(0, 7), '    source: promm', '    query: up', '    direction: increase')),
+    ).toEqual(['8:13: check "errors" uses source "promm", which is not defined; defined sources: prom']);
   });
 
   it('reports an undefined source in defaults once, not once per check', () => {
@@ -46,9 +48,18 @@ describe('check rules', () => {
   });
 
   it('refuses duplicate check names', () => {
-    expect(issuesOf(withCheck('    query: up', '    direction: increase', '  - name: errors', '    source: prom', '    query: up', '    direction: increase'))).toEqual([
-      '11:11: duplicate check name "errors": check names must be unique',
-    ]);
+    expect(
+      issuesOf(
+        withCheck(
+          '    query: up',
+          '    direction: increase',
+          '  - name: errors',
+          '    source: prom',
+          '    query: up',
+          '    direction: increase',
+        ),
+      ),
+    ).toEqual(['11:11: duplicate check name "errors": check names must be unique']);
   });
 
   it('needs max >= min when both are set, also when one comes from defaults', () => {
@@ -56,16 +67,25 @@ describe('check rules', () => {
       '11:10: check "errors" has "max" (1) below "min" (2): max must be >= min',
     ]);
     expect(issuesOf(withCheck('    query: up', '    direction: increase', '    max: 2', '    min: 2'))).toEqual([]);
-    expect(issuesOf(lines('version: 1', 'defaults: {min: 5}', ...HEADER.slice(1), '    query: up', '    direction: increase', '    max: 1'))).toEqual([
-      '12:10: check "errors" has "max" (1) below "min" (5): max must be >= min',
-    ]);
+    expect(
+      issuesOf(
+        lines(
+          'version: 1',
+          'defaults: {min: 5}',
+          ...HEADER.slice(1),
+          '    query: up',
+          '    direction: increase',
+          '    max: 1',
+        ),
+      ),
+    ).toEqual(['12:10: check "errors" has "max" (1) below "min" (5): max must be >= min']);
   });
 
   it('needs at least one check, and a name for each', () => {
     expect(issuesOf(lines(...HEADER.slice(0, 5), 'checks: []'))).toEqual(['6:9: "checks" needs at least 1 entry']);
-    expect(issuesOf(lines(...HEADER.slice(0, 6), '  - source: prom', '    query: up', '    direction: increase'))).toEqual([
-      '7:5: missing required key "name" in check #1',
-    ]);
+    expect(
+      issuesOf(lines(...HEADER.slice(0, 6), '  - source: prom', '    query: up', '    direction: increase')),
+    ).toEqual(['7:5: missing required key "name" in check #1']);
   });
 
   it('refuses an empty query', () => {

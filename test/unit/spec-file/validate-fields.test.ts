@@ -28,11 +28,15 @@ describe('field validation (one issue each, with its exact line:col)', () => {
 
   it('reports an empty file and a non-mapping document', () => {
     expect(issuesOf('')).toEqual(['1:1: the spec is empty: start with "version: 1"']);
-    expect(issuesOf('- a\n')).toEqual(['1:1: the spec must be a mapping of keys to values, starting with "version: 1"']);
+    expect(issuesOf('- a\n')).toEqual([
+      '1:1: the spec must be a mapping of keys to values, starting with "version: 1"',
+    ]);
   });
 
   it('refuses wrong types, naming the field, its owner and what is expected', () => {
-    expect(issuesOf(withCheck(...BASE, '    critical: yes', '    minSamples: 2.5', '    max: "1"', '    ignoreLabels: pod'))).toEqual([
+    expect(
+      issuesOf(withCheck(...BASE, '    critical: yes', '    minSamples: 2.5', '    max: "1"', '    ignoreLabels: pod')),
+    ).toEqual([
       '11:15: "critical" in check "errors" must be true or false (got "yes")',
       '12:17: "minSamples" in check "errors" must be an integer >= 1 (got 2.5)',
       '13:10: "max" in check "errors" must be a number (got "1")',
@@ -49,7 +53,18 @@ describe('field validation (one issue each, with its exact line:col)', () => {
 
   it('refuses bad durations, and a zero step or window', () => {
     expect(
-      issuesOf(lines('version: 1', 'deploy:', '  warmup: 5 minutes', 'baseline:', '  window: 0s', ...HEADER.slice(1), ...BASE, '    step: 30')),
+      issuesOf(
+        lines(
+          'version: 1',
+          'deploy:',
+          '  warmup: 5 minutes',
+          'baseline:',
+          '  window: 0s',
+          ...HEADER.slice(1),
+          ...BASE,
+          '    step: 30',
+        ),
+      ),
     ).toEqual([
       '3:11: "deploy.warmup" must be a duration like 30s, 5m or 1h30m (or 0) (got "5 minutes")',
       '5:11: "baseline.window" must be greater than zero (got "0s")',
@@ -91,7 +106,9 @@ describe('field validation (one issue each, with its exact line:col)', () => {
   });
 
   it('refuses keys in defaults that only make sense per check, and typos there', () => {
-    expect(issuesOf(lines('version: 1', 'defaults:', '  query: up', '  directon: increase', ...HEADER.slice(1), ...BASE))).toEqual([
+    expect(
+      issuesOf(lines('version: 1', 'defaults:', '  query: up', '  directon: increase', ...HEADER.slice(1), ...BASE)),
+    ).toEqual([
       '3:3: "query" cannot be set in defaults: set it in each check',
       '4:3: unknown key "directon" in "defaults" (did you mean "direction"?)',
     ]);

@@ -20,7 +20,12 @@ describe('YAML that a spec never needs is refused', () => {
 
   it('stops an alias bomb quickly, with an issue instead of expanding it', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     const issues = parseSpec(lines(...bomb), FILE, { vars: {}, env: {} }).issues;
     expect(Date.now() - started).toBeLessThan(2000);
@@ -65,7 +70,9 @@ describe('YAML that a spec never needs is refused', () => {
   });
 
   it('builds maps on null prototypes, so header names cannot reach Object.prototype', () => {
-    const spec = validSpec(lines(...HEADER.slice(0, 5), '    headers: {hasOwnProperty: x, toString: y}', ...HEADER.slice(5), ...CHECK_END));
+    const spec = validSpec(
+      lines(...HEADER.slice(0, 5), '    headers: {hasOwnProperty: x, toString: y}', ...HEADER.slice(5), ...CHECK_END),
+    );
     const headers = spec.sources.prom?.headers ?? {};
     expect(Object.getPrototypeOf(headers)).toBeNull();
     expect(headers).toEqual({ hasOwnProperty: 'x', toString: 'y' });
@@ -88,7 +95,7 @@ describe('YAML that a spec never needs is refused', () => {
     expect(issuesOf(lines('version: 1', 'sources:', '  prom: {type: prometheus', 'checks: []'))).toEqual([
       '4:1: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
     ]);
-    const [issue] = issuesOf(lines('version: 1', 'checks:', '  - name: a', ' bad: [')); 
+    const [issue] = issuesOf(lines('version: 1', 'checks:', '  - name: a', ' bad: ['));
     expect(issue).toMatch(/^\d+:\d+: YAML syntax error: /);
   });
 
@@ -102,6 +109,8 @@ describe('YAML that a spec never needs is refused', () => {
     const big = lines(...HEADER, ...CHECK_END) + `# ${'x'.repeat(1024 * 1024)}\n`;
     const size = Buffer.byteLength(big);
     expect(size).toBeGreaterThan(1024 * 1024);
-    expect(issuesOf(big)).toEqual([`1:1: the spec file is ${size} bytes, over the 1 MiB (1048576 bytes) limit: check that this is the right file`]);
+    expect(issuesOf(big)).toEqual([
+      `1:1: the spec file is ${size} bytes, over the 1 MiB (1048576 bytes) limit: check that this is the right file`,
+    ]);
   });
 });

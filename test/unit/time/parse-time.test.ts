@@ -53,14 +53,21 @@ describe('parseDeployTime refuses', () => {
     expect(usageMessage(() => parseDeployTime('2026-11-26', NOW))).toContain('no timezone');
   });
 
-  test.each(['yesterday', '', '15m', 'now+5m', '2026-02-30T10:00:00Z', '2026-11-26T24:00:00Z', '2026-11-26T10:00:00+25:00', '-15x', '1e9'])(
-    'unparseable %j, naming the default option',
-    (text) => {
-      const message = usageMessage(() => parseDeployTime(text, NOW));
-      expect(message).toContain('--deployed-at');
-      expect(message).toContain('is not a time');
-    },
-  );
+  test.each([
+    'yesterday',
+    '',
+    '15m',
+    'now+5m',
+    '2026-02-30T10:00:00Z',
+    '2026-11-26T24:00:00Z',
+    '2026-11-26T10:00:00+25:00',
+    '-15x',
+    '1e9',
+  ])('unparseable %j, naming the default option', (text) => {
+    const message = usageMessage(() => parseDeployTime(text, NOW));
+    expect(message).toContain('--deployed-at');
+    expect(message).toContain('is not a time');
+  });
 
   test('a time more than a minute in the future', () => {
     expect(usageMessage(() => parseDeployTime('2026-11-26T10:05:00Z', NOW))).toContain('300s in the future');

@@ -65,11 +65,15 @@ describe('computeWindows', () => {
   });
 
   test('exactly 11000 intervals is allowed', () => {
-    expect(() => computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 11000, postWindow: 10, step: 1 })).not.toThrow();
+    expect(() =>
+      computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 11000, postWindow: 10, step: 1 }),
+    ).not.toThrow();
   });
 
   test('a zero or negative step is a usage error', () => {
-    expect(() => computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 60, postWindow: 60, step: 0 })).toThrow(UsageError);
+    expect(() =>
+      computeWindows({ deployedAt: DEPLOY, warmup: 0, baselineWindow: 60, postWindow: 60, step: 0 }),
+    ).toThrow(UsageError);
   });
 });
 

@@ -59,7 +59,8 @@ export function histogram(values: readonly number[], scale: LinearScale): number
 function renderBox(stats: BoxStats, scale: LinearScale, left: number, dashed: string): string {
   const [x1, x2, mid] = [percent(left), percent(left + 0.12), percent(left + 0.06)];
   const y = (v: number): string => coord(scale.at(v));
-  const cap = (v: number): string => `<line class="whisker" x1="${percent(left + 0.03)}" x2="${percent(left + 0.09)}" y1="${y(v)}" y2="${y(v)}"/>`;
+  const cap = (v: number): string =>
+    `<line class="whisker" x1="${percent(left + 0.03)}" x2="${percent(left + 0.09)}" y1="${y(v)}" y2="${y(v)}"/>`;
   return [
     `<line class="whisker" x1="${mid}" x2="${mid}" y1="${y(stats.p95)}" y2="${y(stats.q3)}"/>`,
     `<line class="whisker" x1="${mid}" x2="${mid}" y1="${y(stats.q1)}" y2="${y(stats.p5)}"/>`,
@@ -88,8 +89,14 @@ function renderSide(side: DistributionSide, index: number, scale: LinearScale, w
   const stats = boxStats(side.values);
   const body =
     stats === null
-      ? svgText(center, (PLOT_BOTTOM + scale.at(scale.domain[1])) / 2, 'no points', 'class="caption" text-anchor="middle"')
-      : renderBars(histogram(side.values, scale), scale, left + 0.22, widest) + renderBox(stats, scale, left + 0.06, side.name === 'baseline' ? ` stroke-dasharray="${BASELINE_DASH}"` : '');
+      ? svgText(
+          center,
+          (PLOT_BOTTOM + scale.at(scale.domain[1])) / 2,
+          'no points',
+          'class="caption" text-anchor="middle"',
+        )
+      : renderBars(histogram(side.values, scale), scale, left + 0.22, widest) +
+        renderBox(stats, scale, left + 0.06, side.name === 'baseline' ? ` stroke-dasharray="${BASELINE_DASH}"` : '');
   const caption = stats === null ? `n 0` : `n ${side.values.length}, median ${formatNumber(stats.median)}`;
   return [
     `<g class="side ${side.name}">${body}`,

@@ -64,7 +64,12 @@ function renderTimeAxis(timeline: Timeline): string {
     const x = percent(timeShare(timeline, tick.t));
     return `<line class="tick-mark" x1="${x}" x2="${x}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM + 5}"/>${svgText(x, AXIS_LABEL_Y, tick.label, 'class="tick" text-anchor="middle"')}`;
   });
-  const caption = svgText('100%', CAPTION_Y, `time (UTC, ${describeDates(timeline.start, timeline.end)})`, 'class="caption" text-anchor="end"');
+  const caption = svgText(
+    '100%',
+    CAPTION_Y,
+    `time (UTC, ${describeDates(timeline.start, timeline.end)})`,
+    'class="caption" text-anchor="end"',
+  );
   return `<g class="time-axis"><line class="axis" x1="0" x2="100%" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/>${ticks.join('')}${caption}</g>`;
 }
 
@@ -74,7 +79,9 @@ export function renderTimeSeriesChart(chart: TimeSeriesChart): string {
   const baseline = linePath(timeline, scale, chart.baseline, timeline.baselineShift);
   const candidate = linePath(timeline, scale, chart.candidate, 0);
   const lines = [
-    baseline === '' ? '' : `<path class="line baseline" d="${baseline}" stroke-dasharray="${BASELINE_DASH}" vector-effect="non-scaling-stroke"/>`,
+    baseline === ''
+      ? ''
+      : `<path class="line baseline" d="${baseline}" stroke-dasharray="${BASELINE_DASH}" vector-effect="non-scaling-stroke"/>`,
     candidate === '' ? '' : `<path class="line candidate" d="${candidate}" vector-effect="non-scaling-stroke"/>`,
   ].join('');
   return [

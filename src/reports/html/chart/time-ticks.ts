@@ -9,7 +9,28 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
 /** Tick spacings in seconds, each a divisor of the next larger unit so ticks land on round clock times. */
-const INTERVALS = [1, 2, 5, 10, 15, 30, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY];
+const INTERVALS = [
+  1,
+  2,
+  5,
+  10,
+  15,
+  30,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+];
 
 /** The smallest round spacing that puts at most `maxTicks` ticks on [start, end]. */
 export function timeTickInterval(start: number, end: number, maxTicks: number): number {
@@ -33,7 +54,8 @@ export function formatTickTime(t: number, interval: number): string {
 export function timeTicks(start: number, end: number, maxTicks = 5): TimeTick[] {
   const interval = timeTickInterval(start, end, maxTicks);
   const ticks: TimeTick[] = [];
-  for (let t = Math.ceil(start / interval) * interval; t <= end; t += interval) ticks.push({ t, label: formatTickTime(t, interval) });
+  for (let t = Math.ceil(start / interval) * interval; t <= end; t += interval)
+    ticks.push({ t, label: formatTickTime(t, interval) });
   return ticks;
 }
 

@@ -51,7 +51,12 @@ function seconds(iso: string): number {
 }
 
 /** How the baseline relates to the deploy: sampled after it, long before it, or just before it. */
-function chooseMode(baseline: Extent | null, candidate: Extent | null, deployAt: number, postStart: number): TimelineMode {
+function chooseMode(
+  baseline: Extent | null,
+  candidate: Extent | null,
+  deployAt: number,
+  postStart: number,
+): TimelineMode {
   if (baseline === null || candidate === null) return 'before-after';
   if (baseline.start >= deployAt) return 'side-by-side';
   // Before/after leaves only the warmup (and a step) between the sides; a wider hole is another time of day.
@@ -60,7 +65,10 @@ function chooseMode(baseline: Extent | null, candidate: Extent | null, deployAt:
 }
 
 /** Plan the axis for charts of these series in this run; null when no side has a finite point. */
-export function planTimeline(run: Pick<RunResult, 'deployedAt' | 'windows'>, sides: ReadonlyArray<{ baseline: readonly Point[]; candidate: readonly Point[] }>): Timeline | null {
+export function planTimeline(
+  run: Pick<RunResult, 'deployedAt' | 'windows'>,
+  sides: ReadonlyArray<{ baseline: readonly Point[]; candidate: readonly Point[] }>,
+): Timeline | null {
   const baseline = union(sides.map((s) => extentOf(s.baseline)));
   const candidate = union(sides.map((s) => extentOf(s.candidate)));
   const deployAt = seconds(run.deployedAt);
@@ -77,14 +85,24 @@ export function planTimeline(run: Pick<RunResult, 'deployedAt' | 'windows'>, sid
   const end = Math.max(showDeploy && Number.isFinite(postStart) ? Math.max(data.end, postStart) : data.end, start + 1);
   const warmupEnd = Math.min(postStart, end);
   const warmup: [number, number] | null = showDeploy && warmupEnd > deployAt ? [deployAt, warmupEnd] : null;
-  return { mode, start, end, baselineShift: shift, deployAt: showDeploy ? deployAt : null, warmup, note: describeMode(mode, shift, showDeploy, run.deployedAt) };
+  return {
+    mode,
+    start,
+    end,
+    baselineShift: shift,
+    deployAt: showDeploy ? deployAt : null,
+    warmup,
+    note: describeMode(mode, shift, showDeploy, run.deployedAt),
+  };
 }
 
 function describeMode(mode: TimelineMode, shift: number, showDeploy: boolean, deployedAt: string): string | null {
   const notes: string[] = [];
   if (mode === 'side-by-side') notes.push('Baseline and candidate were sampled over the same window, side by side.');
   if (mode === 'shifted-baseline') {
-    notes.push(`The baseline was read ${formatDuration(Math.abs(shift))} ${shift >= 0 ? 'earlier' : 'later'} and is drawn shifted by that much, onto the candidate's clock.`);
+    notes.push(
+      `The baseline was read ${formatDuration(Math.abs(shift))} ${shift >= 0 ? 'earlier' : 'later'} and is drawn shifted by that much, onto the candidate's clock.`,
+    );
   }
   if (!showDeploy) notes.push(`The deploy (${deployedAt}) lies outside the charted time.`);
   return notes.length === 0 ? null : notes.join(' ');

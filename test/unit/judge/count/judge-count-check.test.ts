@@ -16,9 +16,16 @@ const binomial = (n: number, p: number): number => {
 };
 
 /** `steps` steps of `perStep` requests with error rate `rate`; `burst` multiplies the rate of a random 1 step in 5 by 6. */
-function side(steps: number, perStep: number, rate: number, burst = false): { numerator: Series[]; denominator: Series[] } {
+function side(
+  steps: number,
+  perStep: number,
+  rate: number,
+  burst = false,
+): { numerator: Series[]; denominator: Series[] } {
   const requests = Array.from({ length: steps }, () => perStep);
-  const errors = requests.map((n) => binomial(n, Math.min(1, burst && random.uniform() < 0.2 ? rate * 6 : burst ? rate * 0.1 : rate)));
+  const errors = requests.map((n) =>
+    binomial(n, Math.min(1, burst && random.uniform() < 0.2 ? rate * 6 : burst ? rate * 0.1 : rate)),
+  );
   return { numerator: [series(errors)], denominator: [series(requests)] };
 }
 
@@ -32,7 +39,8 @@ interface Row {
   reason: RegExp;
 }
 
-const countCheck = (settings: Partial<CheckSpec> = {}): CheckSpec => check({ name: 'errors', query: undefined, numerator: 'e', denominator: 'r', tolerance: 0.25, ...settings });
+const countCheck = (settings: Partial<CheckSpec> = {}): CheckSpec =>
+  check({ name: 'errors', query: undefined, numerator: 'e', denominator: 'r', tolerance: 0.25, ...settings });
 
 const rows: Row[] = [
   {
@@ -57,7 +65,8 @@ const rows: Row[] = [
     candidate: side(20, 2, 0.05),
     verdict: 'inconclusive',
     why: '40 post requests is below the default minTraffic of 100: no rate over so little traffic can be trusted either way',
-    reason: /^too little traffic: baseline \d+ events in 60, candidate \d+ events in 40; need 100 trials each \(minTraffic\)$/,
+    reason:
+      /^too little traffic: baseline \d+ events in 60, candidate \d+ events in 40; need 100 trials each \(minTraffic\)$/,
   },
   {
     name: 'no errors at all on little traffic',
@@ -140,7 +149,12 @@ describe('judgeCountCheck', () => {
   });
 
   test('no denominator data is inconclusive, never a pass', () => {
-    const result = judgeCountCheck(countCheck(), { numerator: [], denominator: [] }, side(20, 200, 0.005), 'before-after');
+    const result = judgeCountCheck(
+      countCheck(),
+      { numerator: [], denominator: [] },
+      side(20, 200, 0.005),
+      'before-after',
+    );
     expect(result.verdict).toBe('inconclusive');
   });
 });

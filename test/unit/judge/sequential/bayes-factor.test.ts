@@ -5,11 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONCENTRATION, logOneSidedShareBayesFactor, logShareBayesFactor, nullShare } from '../../../../src/judge/sequential/bayes-factor.js';
+import {
+  DEFAULT_CONCENTRATION,
+  logOneSidedShareBayesFactor,
+  logShareBayesFactor,
+  nullShare,
+} from '../../../../src/judge/sequential/bayes-factor.js';
 import { regularizedBetaComplement } from '../../../../src/judge/stats/incomplete-beta.js';
 
-interface Case { xc: number; xb: number; theta0: number; k: number; logBF: number }
-const reference = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/sequential.json'), 'utf8')) as { generatedBy: string; cases: Case[] };
+interface Case {
+  xc: number;
+  xb: number;
+  theta0: number;
+  k: number;
+  logBF: number;
+}
+const reference = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/sequential.json'), 'utf8')) as {
+  generatedBy: string;
+  cases: Case[];
+};
 
 test('the fixture names the command that wrote it', () => {
   expect(reference.generatedBy).toBe('python3 test/fixtures/stats/reference-sequential.py');
@@ -17,7 +31,9 @@ test('the fixture names the command that wrote it', () => {
 
 describe('log BF matches scipy', () => {
   test.each(reference.cases)('x_c=$xc x_b=$xb theta0=$theta0', ({ xc, xb, theta0, k, logBF }) => {
-    expect(Math.abs(logShareBayesFactor(xc, xb, theta0, k) - logBF)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(logBF)));
+    expect(Math.abs(logShareBayesFactor(xc, xb, theta0, k) - logBF)).toBeLessThanOrEqual(
+      1e-9 * Math.max(1, Math.abs(logBF)),
+    );
   });
 });
 
@@ -41,18 +57,31 @@ test('nullShare: the edge of the tolerance as a share of events', () => {
   expect(nullShare(1000, 3000, 0, 'increase')).toBeCloseTo(0.25, 12);
 });
 
-interface OneSidedCase { xc: number; xb: number; theta0: number; k: number; direction: 'increase' | 'decrease'; logBFplus: number }
-const oneSided = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/one-sided.json'), 'utf8')) as { generatedBy: string; cases: OneSidedCase[] };
+interface OneSidedCase {
+  xc: number;
+  xb: number;
+  theta0: number;
+  k: number;
+  direction: 'increase' | 'decrease';
+  logBFplus: number;
+}
+const oneSided = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/one-sided.json'), 'utf8')) as {
+  generatedBy: string;
+  cases: OneSidedCase[];
+};
 
 describe('the one-sided log BF+ matches mpmath (and, in the script, quadrature of the restricted mixture)', () => {
   test('its fixture names the command that wrote it', () => {
     expect(oneSided.generatedBy).toBe('python3 test/fixtures/stats/reference-one-sided.py');
   });
-  test.each(oneSided.cases)('x_c=$xc x_b=$xb theta0=$theta0 k=$k $direction', ({ xc, xb, theta0, k, direction, logBFplus }) => {
-    const got = logOneSidedShareBayesFactor(xc, xb, theta0, direction, k);
-    expect(Number.isFinite(got)).toBe(true);
-    expect(Math.abs(got - logBFplus)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(logBFplus)));
-  });
+  test.each(oneSided.cases)(
+    'x_c=$xc x_b=$xb theta0=$theta0 k=$k $direction',
+    ({ xc, xb, theta0, k, direction, logBFplus }) => {
+      const got = logOneSidedShareBayesFactor(xc, xb, theta0, direction, k);
+      expect(Number.isFinite(got)).toBe(true);
+      expect(Math.abs(got - logBFplus)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(logBFplus)));
+    },
+  );
 });
 
 test('BF+ <= 1 whenever the share is on the good side: every ratio L(theta)/L(theta0) it mixes is then <= 1', () => {

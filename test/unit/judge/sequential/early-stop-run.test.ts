@@ -21,7 +21,9 @@ function fakeSource(after: [number, number], reads: string[], latencyAfter = 1):
       const points = [];
       for (let t = range.start; t <= Math.min(range.end, NOW); t += range.step) {
         const latency = (0.1 + ((t / range.step) % 7) / 1000) * (t > DEPLOY ? latencyAfter : 1);
-        const v = query.startsWith('latency') ? latency : (t > DEPLOY ? after : [5, 1000])[query.includes('code="500"') ? 0 : 1]!;
+        const v = query.startsWith('latency')
+          ? latency
+          : (t > DEPLOY ? after : [5, 1000])[query.includes('code="500"') ? 0 : 1]!;
         points.push({ t, v });
       }
       return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
@@ -44,7 +46,9 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
   // Two watched series (errors and latency) share alpha 5%: each stops at 1 / 2.5% = 40.
-  expect(seen.line).toMatch(/^errors rate \+900%, evidence .* of 40 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/);
+  expect(seen.line).toMatch(
+    /^errors rate \+900%, evidence .* of 40 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/,
+  );
   const decision = watch!.decision()!;
   expect(decision.at).toBe(NOW);
   const result = await judgeStoppedEarly('t', plan, sources, decision, new AbortController().signal, NOW, () => NOW);
@@ -52,15 +56,24 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   expect(result.exitCode).toBe(1);
   const [errors, latency] = result.checks;
   expect(errors?.verdict).toBe('fail');
-  expect(errors?.series[0]).toMatchObject({ test: 'sequential-binomial', rule: 'sequential', verdict: 'fail', alpha: 0.025 });
+  expect(errors?.series[0]).toMatchObject({
+    test: 'sequential-binomial',
+    rule: 'sequential',
+    verdict: 'fail',
+    alpha: 0.025,
+  });
   // The stop came at the look 3 minutes after the deploy (the post window starts at it).
   expect(errors?.decidedAfter).toBe(180);
-  expect(errors?.series[0]?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 40 over 2 sequential tests; rate 0\.5% -> 5%/);
+  expect(errors?.series[0]?.reason).toMatch(
+    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 40 over 2 sequential tests; rate 0\.5% -> 5%/,
+  );
   // Holm leaves the sequential series alone: it carries no adjusted p.
   expect(errors?.series[0]?.pValueAdjusted).toBeUndefined();
   // The healthy latency check, judged on 3 minutes instead of 10, may not pass.
   expect(latency?.verdict).toBe('inconclusive');
-  expect(latency?.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: .*; so far: /);
+  expect(latency?.reason).toMatch(
+    /^stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: .*; so far: /,
+  );
   expect(result.warnings[0]).toMatch(/^stopped early at 2026-01-15T10:03:00Z/);
 });
 
@@ -70,7 +83,9 @@ test('the same error rate: looks never stop, and the baseline is read once', asy
   advance(30);
   const second = await watch!.look();
   expect([first.stop, second.stop]).toEqual([false, false]);
-  expect(second.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+[\d.]+%, no sign of a rise beyond the tolerance$/);
+  expect(second.line).toMatch(
+    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+[\d.]+%, no sign of a rise beyond the tolerance$/,
+  );
   expect(watch!.decision()).toBeNull();
   // 3 baseline reads (numerator, denominator, latency) once, 3 candidate reads per look.
   expect(reads.filter((r) => / -1[78]\d0\.\.0$/.test(r))).toHaveLength(3);
@@ -78,7 +93,8 @@ test('the same error rate: looks never stop, and the baseline is read once', asy
 });
 
 test('nothing to watch: no critical before/after check with a one-sided direction', () => {
-  const either = (lines: string[]): string[] => lines.map((line) => line.replace('direction: increase', 'direction: either'));
+  const either = (lines: string[]): string[] =>
+    lines.map((line) => line.replace('direction: increase', 'direction: either'));
   expect(setUp([50, 1000], either(COUNT_CHECK)).watch).toBeNull();
   expect(setUp([50, 1000], either(QUERY_CHECK)).watch).toBeNull();
   expect(setUp([50, 1000], [...COUNT_CHECK, '    critical: false']).watch).toBeNull();
@@ -89,10 +105,16 @@ test('nothing to watch: no critical before/after check with a one-sided directio
 test('a source error at a look skips it: no stop', async () => {
   const plan = planRun(specFrom(...TOP, ...COUNT_CHECK), DEPLOY);
   const { SourceError } = await import('../../../../src/errors.js');
-  const failing: Source = { describe: () => 'fake', fetchRange: () => Promise.reject(new SourceError('timed out', { kind: 'timeout' } as never)) };
+  const failing: Source = {
+    describe: () => 'fake',
+    fetchRange: () => Promise.reject(new SourceError('timed out', { kind: 'timeout' } as never)),
+  };
   const watch = createEarlyStopWatch(plan, { prom: failing }, new AbortController().signal, () => NOW);
   const seen = await watch!.look();
-  expect(seen).toEqual({ stop: false, line: expect.stringMatching(/^errors: could not read \(.*timed out.*\); waiting on$/) });
+  expect(seen).toEqual({
+    stop: false,
+    line: expect.stringMatching(/^errors: could not read \(.*timed out.*\); waiting on$/),
+  });
 });
 
 test('latency +50% with errors unchanged: the value check stops (normal-mixture test) and fails with test sequential-mixture', async () => {
@@ -103,13 +125,30 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
   const { plan, sources, watch } = setUp([5, 1000], [...COUNT_CHECK, ...QUERY_CHECK], 1.5);
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
-  expect(seen.line).toMatch(/^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 80 needed: certain of a regression, stopping early$/);
-  const result = await judgeStoppedEarly('t', plan, sources, watch!.decision()!, new AbortController().signal, NOW, () => NOW);
+  expect(seen.line).toMatch(
+    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 80 needed: certain of a regression, stopping early$/,
+  );
+  const result = await judgeStoppedEarly(
+    't',
+    plan,
+    sources,
+    watch!.decision()!,
+    new AbortController().signal,
+    NOW,
+    () => NOW,
+  );
   expect(result.exitCode).toBe(1);
   const latency = result.checks[1]!;
-  expect(latency.series[0]).toMatchObject({ test: 'sequential-mixture', rule: 'sequential', verdict: 'fail', alpha: 0.025 });
+  expect(latency.series[0]).toMatchObject({
+    test: 'sequential-mixture',
+    rule: 'sequential',
+    verdict: 'fail',
+    alpha: 0.025,
+  });
   expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.025);
-  expect(latency.series[0]!.reason).toMatch(/^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+50\.\d%/);
+  expect(latency.series[0]!.reason).toMatch(
+    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+50\.\d%/,
+  );
   expect(latency.decidedAfter).toBe(180);
   // The error check, judged on 3 of 10 minutes, cannot pass: no verdict, so no decision time.
   expect(result.checks[0]).toMatchObject({ verdict: 'inconclusive', decidedAfter: null });

@@ -18,7 +18,10 @@ function normal(random: () => number): number {
 /** Log-normal latencies (median 0.2, log sd 0.3), times 15 s apart. */
 function latencies(seed: number, n: number, factor: number, start: number): { t: number; v: number }[] {
   const random = mulberry32(seed);
-  return Array.from({ length: n }, (_, i) => ({ t: T0 + (start + i) * 15, v: 0.2 * factor * Math.exp(0.3 * normal(random)) }));
+  return Array.from({ length: n }, (_, i) => ({
+    t: T0 + (start + i) * 15,
+    v: 0.2 * factor * Math.exp(0.3 * normal(random)),
+  }));
 }
 
 /** Requests ~150 a step, errors binomial at `rate` (small-mean inversion). */
@@ -49,7 +52,17 @@ describe('firstValueStop is the first prefix where lookAtValues stops', () => {
   ])('%s', (_name, seed, factor) => {
     const baseline = Float64Array.from(latencies(seed, 120, 1, 0), (p) => p.v);
     const candidate = latencies(seed + 100, 40, factor, 120);
-    const byPrefix = firstByPrefix(40, (length) => lookAtValues(check, baseline, Float64Array.from(candidate.slice(0, length), (p) => p.v), 0.05, 40).stop);
+    const byPrefix = firstByPrefix(
+      40,
+      (length) =>
+        lookAtValues(
+          check,
+          baseline,
+          Float64Array.from(candidate.slice(0, length), (p) => p.v),
+          0.05,
+          40,
+        ).stop,
+    );
     const replay = firstValueStop(check, baseline, candidate, 0.05, 40);
     expect(replay?.at ?? null).toBe(byPrefix === null ? null : candidate[byPrefix - 1]!.t);
     if (factor === 1) expect(replay).toBeNull();
@@ -61,7 +74,9 @@ describe('firstValueStop is the first prefix where lookAtValues stops', () => {
 test('firstValueStop sorts its points by time first (pooled series arrive interleaved)', () => {
   const baseline = Float64Array.from(latencies(21, 120, 1, 0), (p) => p.v);
   const candidate = latencies(22, 40, 2, 120);
-  expect(firstValueStop(check, baseline, [...candidate].reverse(), 0.05, 40)?.at).toBe(firstValueStop(check, baseline, candidate, 0.05, 40)?.at);
+  expect(firstValueStop(check, baseline, [...candidate].reverse(), 0.05, 40)?.at).toBe(
+    firstValueStop(check, baseline, candidate, 0.05, 40)?.at,
+  );
 });
 
 describe('firstCountStop is the first prefix where lookAtSeries stops (with minTraffic on both sides)', () => {

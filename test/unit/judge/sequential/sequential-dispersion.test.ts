@@ -3,7 +3,8 @@ import { chiSquareUpperQuantile } from '../../../../src/judge/stats/chi-square.j
 import { sequentialDispersions } from '../../../../src/judge/sequential/sequential-dispersion.js';
 import { sideDispersions } from '../../../../src/judge/count/dispersion.js';
 
-const steps = (events: number[], trials = 150): { t: number; events: number; trials: number }[] => events.map((e, t) => ({ t, events: e, trials }));
+const steps = (events: number[], trials = 150): { t: number; events: number; trials: number }[] =>
+  events.map((e, t) => ({ t, events: e, trials }));
 // Baseline: 60 steps alternating 1 and 2 errors in 150 requests: less varied than binomial, dispersion 1.
 const baseline = steps(Array.from({ length: 60 }, (_, i) => 1 + (i % 2)));
 
@@ -22,7 +23,11 @@ test('a burst in the candidate (one step of 40 errors among 1-2): its own disper
 });
 
 test('chiSquareUpperQuantile is within 2% of scipy.stats.chi2.isf (4 df: 13.2767, 9 df: 21.6660, 40 df: 63.6907 at 1%)', () => {
-  for (const [df, expected] of [[4, 13.2767], [9, 21.666], [40, 63.6907]] as const) {
+  for (const [df, expected] of [
+    [4, 13.2767],
+    [9, 21.666],
+    [40, 63.6907],
+  ] as const) {
     expect(Math.abs(chiSquareUpperQuantile(0.01, df) / expected - 1)).toBeLessThan(0.02);
   }
 });

@@ -26,9 +26,17 @@ function poisson(mean: number, random: () => number): number {
 const side = (steps: CountStep[]): CountSide => ({ labels: {}, steps, dropped: 0, zeroFilled: 0 });
 
 /** The look at which the rep stopped, or null when it never did. */
-function simulate(seed: number, baselineMean: number, candidateMean: number, tolerance: number, alpha: number): number | null {
+function simulate(
+  seed: number,
+  baselineMean: number,
+  candidateMean: number,
+  tolerance: number,
+  alpha: number,
+): number | null {
   const random = mulberry32(seed);
-  const baseline = side(Array.from({ length: BASE_STEPS }, (_, t) => ({ t, events: poisson(baselineMean, random), trials: TRIALS })));
+  const baseline = side(
+    Array.from({ length: BASE_STEPS }, (_, t) => ({ t, events: poisson(baselineMean, random), trials: TRIALS })),
+  );
   const steps: CountStep[] = [];
   for (let look = 1; look <= LOOKS; look++) {
     steps.push({ t: BASE_STEPS + look, events: poisson(candidateMean, random), trials: TRIALS });

@@ -27,7 +27,9 @@ test('latency x2 over 40 points: certain of a rise beyond 10% (excess ln 2 - ln 
   expect(look.logMixture).toBeGreaterThanOrEqual(Math.log(2 / 0.05));
   expect(look.change).toBeGreaterThan(0.6);
   expect(look.scale).toBe('log');
-  expect(look.reason).toMatch(/^anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+(\.\d+)?%, tolerance 10%, 40 value\(s\); sum .* >= boundary .*\)$/);
+  expect(look.reason).toMatch(
+    /^anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+(\.\d+)?%, tolerance 10%, 40 value\(s\); sum .* >= boundary .*\)$/,
+  );
 });
 
 test('the same distribution: no stop, the sum is below the threshold, evidence 0', () => {
@@ -57,7 +59,8 @@ test('direction decrease mirrors it: throughput halved stops, throughput doubled
 });
 
 test('a change inside the tolerance never stops, however clear: +5% on sd 0.01 with tolerance 10%', () => {
-  const tight = (seed: number, n: number, factor: number): Float64Array => logNormal(seed, n, factor).map((v) => 0.2 * factor * Math.exp((Math.log(v / (0.2 * factor)) / 0.3) * 0.01));
+  const tight = (seed: number, n: number, factor: number): Float64Array =>
+    logNormal(seed, n, factor).map((v) => 0.2 * factor * Math.exp((Math.log(v / (0.2 * factor)) / 0.3) * 0.01));
   const look = lookAtValues(check, tight(6, 120, 1), tight(7, 40, 1.05), 0.05, 40);
   expect(look.change).toBeGreaterThan(0.04);
   expect(look.stop).toBe(false);
@@ -81,7 +84,9 @@ test('NaN, Inf and (on the log scale) zeros in the candidate are set aside and c
 test('a baseline that never varies, or is too short, cannot stop anything: the reason says why', () => {
   const flat = lookAtValues(check, new Float64Array(60).fill(0.2), logNormal(10, 40, 5), 0.05, 40);
   expect(flat.stop).toBe(false);
-  expect(flat.reason).toBe("the baseline never varies: the sequential test has no noise to scale by; waiting for the window's end");
+  expect(flat.reason).toBe(
+    "the baseline never varies: the sequential test has no noise to scale by; waiting for the window's end",
+  );
   const short = lookAtValues(check, baseline.subarray(0, 5), logNormal(10, 40, 5), 0.05, 40);
   expect(short.stop).toBe(false);
   expect(short.reason).toMatch(/^too few baseline values for the sequential test \(5, needs 8\)/);

@@ -11,9 +11,18 @@ const BASELINE = 30;
 const LOOKS = 200;
 const ALPHA = 0.05;
 
-interface Noise { phi: number; heavy: number }
+interface Noise {
+  phi: number;
+  heavy: number;
+}
 
-function series(seed: number, noise: Noise, shift: number, baseline = BASELINE, looks = LOOKS): { baseline: Float64Array; candidate: { t: number; v: number }[] } {
+function series(
+  seed: number,
+  noise: Noise,
+  shift: number,
+  baseline = BASELINE,
+  looks = LOOKS,
+): { baseline: Float64Array; candidate: { t: number; v: number }[] } {
   const random = mulberry32(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   let z = normal();
@@ -22,7 +31,10 @@ function series(seed: number, noise: Noise, shift: number, baseline = BASELINE, 
     z = noise.phi * z + Math.sqrt(1 - noise.phi ** 2) * normal();
     return random() < noise.heavy ? v * 10 : v;
   });
-  return { baseline: Float64Array.from(values.slice(0, baseline)), candidate: values.slice(baseline).map((v, i) => ({ t: i, v })) };
+  return {
+    baseline: Float64Array.from(values.slice(0, baseline)),
+    candidate: values.slice(baseline).map((v, i) => ({ t: i, v })),
+  };
 }
 
 describe('no change, tolerance 0, 200 looks: false stops at most alpha (plus two simulation standard errors)', () => {

@@ -14,25 +14,32 @@ function ar1Series(seed: number, n: number, phi: number): Float64Array {
   return out;
 }
 
-const side = (values: Float64Array): { ordered: Float64Array; sorted: Float64Array } => ({ ordered: values, sorted: Float64Array.from(values).sort() });
+const side = (values: Float64Array): { ordered: Float64Array; sorted: Float64Array } => ({
+  ordered: values,
+  sorted: Float64Array.from(values).sort(),
+});
 
 describe('estimateInflation', () => {
   test('iid data: phi near 0 and the effective n near the point count (averaged over 200 seeded pairs of 61 + 21)', () => {
     let phi = 0;
-    for (let seed = 1; seed <= 200; seed++) phi += estimateInflation([side(ar1Series(seed, 61, 0)), side(ar1Series(seed + 1000, 21, 0))]).phi;
+    for (let seed = 1; seed <= 200; seed++)
+      phi += estimateInflation([side(ar1Series(seed, 61, 0)), side(ar1Series(seed + 1000, 21, 0))]).phi;
     // Clamped at 0, so the mean is a little above 0; the bias correction keeps it small.
     expect(phi / 200).toBeLessThan(0.08);
   });
 
-  test.each([0.5, 0.8])('AR(1) phi = %p: the pooled, bias-corrected estimate is within 0.05 of the truth on average', (truth) => {
-    let phi = 0;
-    for (let seed = 1; seed <= 200; seed++) {
-      const all = ar1Series(seed, 82, truth);
-      phi += estimateInflation([side(all.subarray(0, 61)), side(all.subarray(61))]).phi;
-    }
-    // The rank autocorrelation of a Gaussian AR(1) is (6/pi) asin(phi/2): 0.483 at 0.5, 0.786 at 0.8.
-    expect(Math.abs(phi / 200 - (6 / Math.PI) * Math.asin(truth / 2))).toBeLessThan(0.05);
-  });
+  test.each([0.5, 0.8])(
+    'AR(1) phi = %p: the pooled, bias-corrected estimate is within 0.05 of the truth on average',
+    (truth) => {
+      let phi = 0;
+      for (let seed = 1; seed <= 200; seed++) {
+        const all = ar1Series(seed, 82, truth);
+        phi += estimateInflation([side(all.subarray(0, 61)), side(all.subarray(61))]).phi;
+      }
+      // The rank autocorrelation of a Gaussian AR(1) is (6/pi) asin(phi/2): 0.483 at 0.5, 0.786 at 0.8.
+      expect(Math.abs(phi / 200 - (6 / Math.PI) * Math.asin(truth / 2))).toBeLessThan(0.05);
+    },
+  );
 
   test('phi = 0.8 on 61 + 21 points: effective n is a fraction of the points (about 61/8 and 21/6)', () => {
     const all = ar1Series(42, 82, 0.8);
@@ -43,7 +50,10 @@ describe('estimateInflation', () => {
   });
 
   test('sides shorter than 8 points are not estimated: no inflation', () => {
-    const inflation = estimateInflation([side(Float64Array.from([1, 2, 3, 4, 5])), side(Float64Array.from([2, 3, 4, 5, 6]))]);
+    const inflation = estimateInflation([
+      side(Float64Array.from([1, 2, 3, 4, 5])),
+      side(Float64Array.from([2, 3, 4, 5, 6])),
+    ]);
     expect([inflation.estimated, inflation.factors]).toEqual([false, [1, 1]]);
   });
 

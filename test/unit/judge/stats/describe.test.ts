@@ -12,7 +12,14 @@ describe('describeSample', () => {
   });
 
   test('an empty sample has null statistics, never NaN', () => {
-    expect(describeSample(cleanPoints(points([Number.NaN])))).toEqual({ n: 0, mean: null, median: null, p95: null, nan: 1, infinite: 0 });
+    expect(describeSample(cleanPoints(points([Number.NaN])))).toEqual({
+      n: 0,
+      mean: null,
+      median: null,
+      p95: null,
+      nan: 1,
+      infinite: 0,
+    });
   });
 
   test('quantiles match simple-statistics quantileSorted (numpy linear)', () => {

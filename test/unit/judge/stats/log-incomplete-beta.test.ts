@@ -8,8 +8,17 @@ import {
   regularizedBetaComplement,
 } from '../../../../src/judge/stats/incomplete-beta.js';
 
-interface Tail { x: number; a: number; b: number; upper: boolean; logTail: number }
-const reference = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/one-sided.json'), 'utf8')) as { generatedBy: string; tails: Tail[] };
+interface Tail {
+  x: number;
+  a: number;
+  b: number;
+  upper: boolean;
+  logTail: number;
+}
+const reference = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/stats/one-sided.json'), 'utf8')) as {
+  generatedBy: string;
+  tails: Tail[];
+};
 
 test('the fixture names the command that wrote it', () => {
   expect(reference.generatedBy).toBe('python3 test/fixtures/stats/reference-one-sided.py');
@@ -28,7 +37,12 @@ test('where the plain tail underflows to 0 its log is still finite: I_0.5(1500.5
 });
 
 test('the log tails agree with the plain ones where those are representable', () => {
-  for (const [x, a, b] of [[0.1, 2.5, 22.5], [0.3, 7, 3], [0.05, 81.25, 423.75], [0.6, 0.5, 0.5]] as const) {
+  for (const [x, a, b] of [
+    [0.1, 2.5, 22.5],
+    [0.3, 7, 3],
+    [0.05, 81.25, 423.75],
+    [0.6, 0.5, 0.5],
+  ] as const) {
     expect(Math.exp(logRegularizedBeta(x, a, b))).toBeCloseTo(regularizedBeta(x, a, b), 13);
     expect(Math.exp(logRegularizedBetaComplement(x, a, b))).toBeCloseTo(regularizedBetaComplement(x, a, b), 13);
   }

@@ -16,7 +16,11 @@ describe(`Mann-Whitney U against scipy.stats.mannwhitneyu (${reference.generated
     'smallest exact one-sided p at n = m = $n is $pValue (0.0143, 0.0040, 0.0011, 0.00029 for 4..7)',
     ({ n, pValue }) => {
       const low = Array.from({ length: n }, (_, i) => i);
-      const result = mannWhitney(low.map((v) => v + n), low, 'greater');
+      const result = mannWhitney(
+        low.map((v) => v + n),
+        low,
+        'greater',
+      );
       expect(result.method).toBe('exact');
       expectClose(result.pValue, pValue, 1e-12);
     },
@@ -24,7 +28,9 @@ describe(`Mann-Whitney U against scipy.stats.mannwhitneyu (${reference.generated
 
   test('the known values of the smallest exact p: 1/C(2n, n)', () => {
     const expected = [0.0143, 0.004, 0.0011, 0.00029];
-    reference.smallestExactGreater.forEach(({ pValue }, i) => expect(pValue.toPrecision(2)).toBe(expected[i]?.toPrecision(2)));
+    reference.smallestExactGreater.forEach(({ pValue }, i) =>
+      expect(pValue.toPrecision(2)).toBe(expected[i]?.toPrecision(2)),
+    );
   });
 });
 
@@ -33,7 +39,13 @@ describe('Mann-Whitney method choice and degenerate inputs', () => {
     const a = Array.from({ length: 50 }, (_, i) => i * 1.1);
     const b = Array.from({ length: 50 }, (_, i) => i * 1.3 + 0.05);
     expect(mannWhitney(a, b, 'greater').method).toBe('exact');
-    expect(mannWhitney([1, 2, 3], Array.from({ length: 5000 }, (_, i) => i + 0.5), 'less').method).toBe('exact');
+    expect(
+      mannWhitney(
+        [1, 2, 3],
+        Array.from({ length: 5000 }, (_, i) => i + 0.5),
+        'less',
+      ).method,
+    ).toBe('exact');
     expect(mannWhitney([...a, 100], [...b, 200], 'greater').method).toBe('asymptotic');
   });
 

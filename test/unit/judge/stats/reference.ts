@@ -9,7 +9,12 @@ export interface Reference {
     x: number[];
     y: number[];
     ties: boolean;
-    results: { method: 'exact' | 'asymptotic'; alternative: 'greater' | 'less' | 'two-sided'; u: number; pValue: number }[];
+    results: {
+      method: 'exact' | 'asymptotic';
+      alternative: 'greater' | 'less' | 'two-sided';
+      u: number;
+      pValue: number;
+    }[];
   }[];
   smallestExactGreater: { n: number; pValue: number }[];
   hodgesLehmann: {
@@ -37,6 +42,8 @@ export function loadReference(): Reference {
 export function expectClose(actual: number, expected: number, rel: number, abs = 0): void {
   const error = Math.abs(actual - expected);
   if (!(error <= rel * Math.abs(expected) + abs)) {
-    throw new Error(`expected ${actual} to be within ${rel} relative (${abs} absolute) of ${expected}; off by ${error}`);
+    throw new Error(
+      `expected ${actual} to be within ${rel} relative (${abs} absolute) of ${expected}; off by ${error}`,
+    );
   }
 }

@@ -5,8 +5,26 @@ describe('selectKth', () => {
   const random = seededRandom(11);
   test.each([
     ['random', draw(501, () => random.normal())],
-    ['sorted', draw(300, (() => { let i = 0; return () => i++; })())],
-    ['reversed', draw(300, (() => { let i = 300; return () => i--; })())],
+    [
+      'sorted',
+      draw(
+        300,
+        (() => {
+          let i = 0;
+          return () => i++;
+        })(),
+      ),
+    ],
+    [
+      'reversed',
+      draw(
+        300,
+        (() => {
+          let i = 300;
+          return () => i--;
+        })(),
+      ),
+    ],
     ['many ties', draw(400, () => Math.floor(random.uniform() * 3))],
   ])('every rank of %s input equals the sorted order', (_name, values) => {
     const sorted = [...values].sort((a, b) => a - b);

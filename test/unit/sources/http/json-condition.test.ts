@@ -23,7 +23,10 @@ describe('JSON paths', () => {
   });
 
   it('refuses what it does not support, at the offending column', () => {
-    expect(errorOf(() => parseJsonPath('status'))).toEqual({ offset: 0, message: expect.stringContaining('starting with "$"') });
+    expect(errorOf(() => parseJsonPath('status'))).toEqual({
+      offset: 0,
+      message: expect.stringContaining('starting with "$"'),
+    });
     expect(errorOf(() => parseJsonPath('$.a[*]')).offset).toBe(4);
     expect(errorOf(() => parseJsonPath('$.a b')).offset).toBe(4);
   });
@@ -48,10 +51,19 @@ describe('JSON conditions', () => {
   });
 
   it('reports syntax errors at their column', () => {
-    expect(errorOf(() => parseJsonCondition('$.status = "UP"'))).toEqual({ offset: 9, message: expect.stringContaining('expected a comparison') });
-    expect(errorOf(() => parseJsonCondition('$.n > "5"'))).toEqual({ offset: 6, message: '">" compares numbers: write a number after it' });
+    expect(errorOf(() => parseJsonCondition('$.status = "UP"'))).toEqual({
+      offset: 9,
+      message: expect.stringContaining('expected a comparison'),
+    });
+    expect(errorOf(() => parseJsonCondition('$.n > "5"'))).toEqual({
+      offset: 6,
+      message: '">" compares numbers: write a number after it',
+    });
     expect(errorOf(() => parseJsonCondition('$.status == UP')).offset).toBe(12);
-    expect(errorOf(() => parseJsonCondition('$.status == "UP'))).toEqual({ offset: 12, message: 'the string is not closed' });
+    expect(errorOf(() => parseJsonCondition('$.status == "UP'))).toEqual({
+      offset: 12,
+      message: 'the string is not closed',
+    });
     expect(errorOf(() => parseJsonCondition('$.a == 1 and $.b == 2')).offset).toBe(9);
   });
 });

@@ -19,7 +19,16 @@ afterEach(async () => {
 });
 
 function spec(url: string, overrides: Partial<PrometheusSourceSpec> = {}): PrometheusSourceSpec {
-  return { type: 'prometheus', name: 'prom', url, headers: {}, auth: { bearer: TOKEN }, timeout: 5, retries: 2, ...overrides };
+  return {
+    type: 'prometheus',
+    name: 'prom',
+    url,
+    headers: {},
+    auth: { bearer: TOKEN },
+    timeout: 5,
+    retries: 2,
+    ...overrides,
+  };
 }
 
 /** Fetch and return the SourceError it must throw, checking no secret leaked into it. */
@@ -44,13 +53,35 @@ function fast(url: string, overrides: Partial<PrometheusSourceSpec> = {}, report
 describe('success', () => {
   test('POSTs a form with the range and partial-response guards, sends headers and bearer auth', async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, 200, matrixBody([{ metric: { route: '/pay' }, values: [[1000, '1'], [1060, '2.5'], [1120, '3']] }])),
+      sendJson(
+        res,
+        200,
+        matrixBody([
+          {
+            metric: { route: '/pay' },
+            values: [
+              [1000, '1'],
+              [1060, '2.5'],
+              [1120, '3'],
+            ],
+          },
+        ]),
+      ),
     );
     const reports: RequestReport[] = [];
     const source = fast(`${server.url}/prefix/`, { headers: { 'X-Scope-OrgID': 'team-a' } }, reports);
     const result = await source.fetchRange('sum(rate(x[1m]))', RANGE);
 
-    expect(result.series).toEqual([{ labels: { route: '/pay' }, points: [{ t: 1000, v: 1 }, { t: 1060, v: 2.5 }, { t: 1120, v: 3 }] }]);
+    expect(result.series).toEqual([
+      {
+        labels: { route: '/pay' },
+        points: [
+          { t: 1000, v: 1 },
+          { t: 1060, v: 2.5 },
+          { t: 1120, v: 3 },
+        ],
+      },
+    ]);
     expect(result.warnings).toEqual([]);
     const req = server.requests[0];
     expect(req?.method).toBe('POST');
@@ -83,7 +114,20 @@ describe('success', () => {
 
   test('NaN, +Inf and -Inf are kept as numbers for the judge to classify', async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, 200, matrixBody([{ metric: {}, values: [[1000, 'NaN'], [1060, '+Inf'], [1120, '-Inf']] }])),
+      sendJson(
+        res,
+        200,
+        matrixBody([
+          {
+            metric: {},
+            values: [
+              [1000, 'NaN'],
+              [1060, '+Inf'],
+              [1120, '-Inf'],
+            ],
+          },
+        ]),
+      ),
     );
     const { series } = await fast(server.url).fetchRange('up', RANGE);
     expect(series[0]?.points.map((p) => p.v)).toEqual([NaN, Infinity, -Infinity]);
@@ -91,10 +135,27 @@ describe('success', () => {
 
   test('points outside [start, end] (step-aligned query frontends) are dropped', async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, 200, matrixBody([{ metric: {}, values: [[940, '9'], [1000, '1'], [1120, '2'], [1180, '9']] }])),
+      sendJson(
+        res,
+        200,
+        matrixBody([
+          {
+            metric: {},
+            values: [
+              [940, '9'],
+              [1000, '1'],
+              [1120, '2'],
+              [1180, '9'],
+            ],
+          },
+        ]),
+      ),
     );
     const { series } = await fast(server.url).fetchRange('up', RANGE);
-    expect(series[0]?.points).toEqual([{ t: 1000, v: 1 }, { t: 1120, v: 2 }]);
+    expect(series[0]?.points).toEqual([
+      { t: 1000, v: 1 },
+      { t: 1120, v: 2 },
+    ]);
   });
 
   test('a benign warning is passed through', async () => {
@@ -125,7 +186,11 @@ describe('the query is at fault: no retry', () => {
 
   test('422 execution (too many samples) is a query error, sent once', async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, 422, { status: 'error', errorType: 'execution', error: 'query processing would load too many samples' }),
+      sendJson(res, 422, {
+        status: 'error',
+        errorType: 'execution',
+        error: 'query processing would load too many samples',
+      }),
     );
     const error = await fetchError(fast(server.url));
     expect(error.kind).toBe('query');
@@ -134,7 +199,9 @@ describe('the query is at fault: no retry', () => {
   });
 
   test('status "error" with HTTP 200 is still an error', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, { status: 'error', errorType: 'execution', error: 'boom' }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 200, { status: 'error', errorType: 'execution', error: 'boom' }),
+    );
     const error = await fetchError(fast(server.url));
     expect(error.kind).toBe('query');
     expect(error.message).toContain('execution');
@@ -144,7 +211,11 @@ describe('the query is at fault: no retry', () => {
 describe('credentials', () => {
   test('401 is an auth error, sent once, and the token is not in the message even if echoed', async () => {
     server = await startServer((req, res) =>
-      sendJson(res, 401, { status: 'error', errorType: 'unauthorized', error: `bad token ${req.headers['authorization']}` }),
+      sendJson(res, 401, {
+        status: 'error',
+        errorType: 'unauthorized',
+        error: `bad token ${req.headers['authorization']}`,
+      }),
     );
     const error = await fetchError(fast(server.url));
     expect(error.kind).toBe('auth');
@@ -154,7 +225,11 @@ describe('credentials', () => {
 
   test('a server error that echoes the Authorization header is shown redacted', async () => {
     server = await startServer((req, res) =>
-      sendJson(res, 500, { status: 'error', errorType: 'internal', error: `upstream saw ${req.headers['authorization']}` }),
+      sendJson(res, 500, {
+        status: 'error',
+        errorType: 'internal',
+        error: `upstream saw ${req.headers['authorization']}`,
+      }),
     );
     const error = await fetchError(fast(server.url, { retries: 0 }));
     expect(error.message).toContain('upstream saw');
@@ -162,7 +237,9 @@ describe('credentials', () => {
   });
 
   test('403 is an auth error', async () => {
-    server = await startServer((_req, res) => sendJson(res, 403, { status: 'error', errorType: 'forbidden', error: 'no' }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 403, { status: 'error', errorType: 'forbidden', error: 'no' }),
+    );
     expect((await fetchError(fast(server.url))).kind).toBe('auth');
   });
 
@@ -191,14 +268,18 @@ describe('credentials', () => {
     expect(source.describe()).not.toContain(PASSWORD);
     const error = await fetchError(source);
     expect(error.message).not.toContain('bob');
-    expect(server.requests[0]?.headers['authorization']).toBe(`Basic ${Buffer.from(`bob:${PASSWORD}`).toString('base64')}`);
+    expect(server.requests[0]?.headers['authorization']).toBe(
+      `Basic ${Buffer.from(`bob:${PASSWORD}`).toString('base64')}`,
+    );
   });
 });
 
 describe('transient failures are retried', () => {
   test('500 then 200 succeeds on the second attempt', async () => {
     server = await startServer((_req, res, i) =>
-      i === 0 ? sendJson(res, 500, { status: 'error', errorType: 'internal', error: 'x' }) : sendJson(res, 200, matrixBody([])),
+      i === 0
+        ? sendJson(res, 500, { status: 'error', errorType: 'internal', error: 'x' })
+        : sendJson(res, 200, matrixBody([])),
     );
     const reports: RequestReport[] = [];
     expect(await fast(server.url, {}, reports).fetchRange('up', RANGE)).toEqual({ series: [], warnings: [] });
@@ -209,7 +290,12 @@ describe('transient failures are retried', () => {
   test('503 with Retry-After waits as asked, then succeeds', async () => {
     server = await startServer((_req, res, i) =>
       i === 0
-        ? sendJson(res, 503, { status: 'error', errorType: 'timeout', error: 'query timed out' }, { 'Retry-After': '1' })
+        ? sendJson(
+            res,
+            503,
+            { status: 'error', errorType: 'timeout', error: 'query timed out' },
+            { 'Retry-After': '1' },
+          )
         : sendJson(res, 200, matrixBody([])),
     );
     const started = Date.now();
@@ -219,7 +305,9 @@ describe('transient failures are retried', () => {
   });
 
   test('429 every time: retries run out, the error says how many attempts', async () => {
-    server = await startServer((_req, res) => sendJson(res, 429, { status: 'error', errorType: 'too_many_requests', error: 'slow down' }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 429, { status: 'error', errorType: 'too_many_requests', error: 'slow down' }),
+    );
     const error = await fetchError(fast(server.url, { retries: 2 }));
     expect(error.kind).toBe('http');
     expect(error.options.status).toBe(429);
@@ -228,7 +316,9 @@ describe('transient failures are retried', () => {
   });
 
   test('a Retry-After longer than the timeout is not waited for', async () => {
-    server = await startServer((_req, res) => sendJson(res, 503, { status: 'error', errorType: 'unavailable', error: 'x' }, { 'Retry-After': '120' }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 503, { status: 'error', errorType: 'unavailable', error: 'x' }, { 'Retry-After': '120' }),
+    );
     const error = await fetchError(fast(server.url, { timeout: 2 }));
     expect(error.message).toContain('past the timeout');
     expect(server.requests).toHaveLength(1);
@@ -296,14 +386,18 @@ describe('answers that are not the Prometheus API', () => {
   });
 
   test('a wrong resultType is an endpoint error', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result: [] } }),
+    );
     const error = await fetchError(fast(server.url));
     expect(error.kind).toBe('endpoint');
     expect(error.message).toContain('"vector"');
   });
 
   test('a Thanos partial-response warning makes the answer unusable', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, matrixBody([], { warnings: ['partial response: store unavailable'] })));
+    server = await startServer((_req, res) =>
+      sendJson(res, 200, matrixBody([], { warnings: ['partial response: store unavailable'] })),
+    );
     expect((await fetchError(fast(server.url))).message).toContain('partial data');
   });
 
@@ -315,7 +409,9 @@ describe('answers that are not the Prometheus API', () => {
 
 describe('limits', () => {
   test('an oversized body is a limit error', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, matrixBody([{ metric: { pad: 'x'.repeat(4096) }, values: [] }])));
+    server = await startServer((_req, res) =>
+      sendJson(res, 200, matrixBody([{ metric: { pad: 'x'.repeat(4096) }, values: [] }])),
+    );
     const source = createPrometheusSource(spec(server.url), { maxResponseBytes: 1024 });
     const error = await fetchError(source);
     expect(error.kind).toBe('limit');
@@ -372,9 +468,12 @@ describe('the total deadline', () => {
 });
 
 describe('configuration', () => {
-  test.each(['file:///etc/passwd', 'data:application/json,{}', 'ftp://127.0.0.1/', 'not a url'])('%s is refused before any request', (url) => {
-    expect(() => createPrometheusSource(spec(url))).toThrow(UsageError);
-  });
+  test.each(['file:///etc/passwd', 'data:application/json,{}', 'ftp://127.0.0.1/', 'not a url'])(
+    '%s is refused before any request',
+    (url) => {
+      expect(() => createPrometheusSource(spec(url))).toThrow(UsageError);
+    },
+  );
 
   test('describe() names the source and URL without credentials', () => {
     const source = createPrometheusSource(spec(`http://carol:${PASSWORD}@127.0.0.1:9090/prom?x=1`));

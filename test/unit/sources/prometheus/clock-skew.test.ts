@@ -17,12 +17,18 @@ test('up to 30 s of skew is silent', () => {
   expect(checkClockSkew(at(-30), { start: NOW - 600, end: NOW, step: 30 }, 'P', NOW_MS)).toBeUndefined();
 });
 
-test('a range ending in the server\'s future is refused: its data cannot be complete', () => {
-  expect(() => checkClockSkew(at(-3600), { start: NOW - 600, end: NOW - 60, step: 30 }, 'P', NOW_MS)).toThrow(SourceError);
-  expect(() => checkClockSkew(at(-3600), { start: NOW - 600, end: NOW - 60, step: 30 }, 'P', NOW_MS)).toThrow(/1h ahead of the server's.*sync this machine's clock/);
+test("a range ending in the server's future is refused: its data cannot be complete", () => {
+  expect(() => checkClockSkew(at(-3600), { start: NOW - 600, end: NOW - 60, step: 30 }, 'P', NOW_MS)).toThrow(
+    SourceError,
+  );
+  expect(() => checkClockSkew(at(-3600), { start: NOW - 600, end: NOW - 60, step: 30 }, 'P', NOW_MS)).toThrow(
+    /1h ahead of the server's.*sync this machine's clock/,
+  );
 });
 
 test('a range the server has already lived through is judged, with a warning about the skew', () => {
-  expect(checkClockSkew(at(-3600), { start: NOW - 7800, end: NOW - 7200, step: 30 }, 'P', NOW_MS)).toContain('1h ahead of');
+  expect(checkClockSkew(at(-3600), { start: NOW - 7800, end: NOW - 7200, step: 30 }, 'P', NOW_MS)).toContain(
+    '1h ahead of',
+  );
   expect(checkClockSkew(at(300), { start: NOW - 600, end: NOW, step: 30 }, 'P', NOW_MS)).toContain('5m behind');
 });

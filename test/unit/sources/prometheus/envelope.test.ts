@@ -22,7 +22,18 @@ function failure(body: unknown): SourceError {
 describe('parseQueryRangeBody', () => {
   test('a matrix becomes series; points outside the range are dropped', () => {
     const result = parseQueryRangeBody(
-      matrix([{ metric: { job: 'a' }, values: [[50, '9'], [100, '1'], [150, 'NaN'], [200, '+Inf'], [250, '9']] }]),
+      matrix([
+        {
+          metric: { job: 'a' },
+          values: [
+            [50, '9'],
+            [100, '1'],
+            [150, 'NaN'],
+            [200, '+Inf'],
+            [250, '9'],
+          ],
+        },
+      ]),
       RANGE,
       WHERE,
     );
@@ -41,7 +52,9 @@ describe('parseQueryRangeBody', () => {
   });
 
   test('a __proto__ label stays a plain label', () => {
-    const body = JSON.parse('{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__proto__":"x"},"values":[]}]}}');
+    const body = JSON.parse(
+      '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__proto__":"x"},"values":[]}]}}',
+    );
     const labels = parseQueryRangeBody(body, RANGE, WHERE).series[0]?.labels;
     expect(Object.keys(labels ?? {})).toEqual(['__proto__']);
   });
@@ -88,7 +101,11 @@ describe('parseQueryRangeBody', () => {
   });
 
   test('benign warnings and infos are passed through', () => {
-    const result = parseQueryRangeBody(matrix([], { warnings: ['query hit the lookback'], infos: ['metric might not be a counter'] }), RANGE, WHERE);
+    const result = parseQueryRangeBody(
+      matrix([], { warnings: ['query hit the lookback'], infos: ['metric might not be a counter'] }),
+      RANGE,
+      WHERE,
+    );
     expect(result.warnings).toEqual(['query hit the lookback', 'info: metric might not be a counter']);
   });
 

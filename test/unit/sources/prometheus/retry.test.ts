@@ -30,7 +30,9 @@ describe('runWithRetries', () => {
   test('retries retryable failures up to `retries` extra attempts, then names the attempts', async () => {
     const deadline = startDeadline(5);
     const counter = { attempts: 0 };
-    await expect(runWithRetries(() => Promise.reject(retryable), policy, deadline, counter)).rejects.toThrow('boom (3 attempts)');
+    await expect(runWithRetries(() => Promise.reject(retryable), policy, deadline, counter)).rejects.toThrow(
+      'boom (3 attempts)',
+    );
     expect(counter.attempts).toBe(3);
     deadline.dispose();
   });
@@ -48,7 +50,9 @@ describe('runWithRetries', () => {
     const deadline = startDeadline(1);
     const counter = { attempts: 0 };
     const busy = new SourceError('busy', { retryable: true, kind: 'http', status: 429, retryAfterSeconds: 60 });
-    await expect(runWithRetries(() => Promise.reject(busy), policy, deadline, counter)).rejects.toThrow('retry after 1m');
+    await expect(runWithRetries(() => Promise.reject(busy), policy, deadline, counter)).rejects.toThrow(
+      'retry after 1m',
+    );
     expect(counter.attempts).toBe(1);
     deadline.dispose();
   });

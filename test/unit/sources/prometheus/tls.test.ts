@@ -38,14 +38,23 @@ afterAll(async () => {
 
 function source(tls?: PrometheusSourceSpec['tls'], host = '127.0.0.1') {
   const spec: PrometheusSourceSpec = {
-    type: 'prometheus', name: 'prom', url: `https://${host}:${port}`, headers: {}, auth: { bearer: 'SENTINEL-TLS-TOKEN' }, timeout: 5, retries: 0,
+    type: 'prometheus',
+    name: 'prom',
+    url: `https://${host}:${port}`,
+    headers: {},
+    auth: { bearer: 'SENTINEL-TLS-TOKEN' },
+    timeout: 5,
+    retries: 0,
     ...(tls ? { tls } : {}),
   };
   return createPrometheusSource(spec);
 }
 
 async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SourceError);
   expect((error as Error).message).not.toContain('SENTINEL-TLS-TOKEN');
   return error as SourceError;
@@ -58,7 +67,9 @@ test('the CA from tls.ca is trusted: the query is answered', async () => {
 
 test('without tls.ca the private CA is not trusted, and the message says to set tls.ca', async () => {
   const error = await failure(source().fetchRange('up', RANGE));
-  expect(error.message).toMatch(/TLS verification failed \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/);
+  expect(error.message).toMatch(
+    /TLS verification failed \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/,
+  );
   expect(error.message).toContain('`tls.ca` of source "prom"');
   expect(error.retryable).toBe(false);
 });

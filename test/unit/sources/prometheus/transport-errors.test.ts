@@ -15,7 +15,13 @@ function axiosErrorWithCode(code: string): AxiosError {
 
 const deadline = startDeadline(60);
 afterAll(() => deadline.dispose());
-const ctx = { where: 'Prometheus at http://prometheus.nonexistent.invalid:9090/', sourceName: 'prom', deadline, timeoutSeconds: 30, maxBytes: 1024 };
+const ctx = {
+  where: 'Prometheus at http://prometheus.nonexistent.invalid:9090/',
+  sourceName: 'prom',
+  deadline,
+  timeoutSeconds: 30,
+  maxBytes: 1024,
+};
 
 test('a host name that does not resolve (ENOTFOUND) is an endpoint error naming `url`, not retried', () => {
   const error = transportFailure(axiosErrorWithCode('ENOTFOUND'), ctx);

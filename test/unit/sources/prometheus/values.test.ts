@@ -22,18 +22,30 @@ describe('parseSampleValue', () => {
     expect(parseSampleValue('NaN')).toBeNaN();
   });
 
-  test.each(['', ' 1', '1 ', '0x10', '1e', 'e5', '.', '+', 'inf', 'nan', 'Infinity', '1,5', 'constructor', '__proto__'])(
-    '%j is a protocol error (Number() would have accepted or misread some of these)',
-    (raw) => {
-      expect(() => parseSampleValue(raw)).toThrow(SourceError);
-      try {
-        parseSampleValue(raw);
-      } catch (error) {
-        expect((error as SourceError).kind).toBe('protocol');
-        expect((error as SourceError).retryable).toBe(false);
-      }
-    },
-  );
+  test.each([
+    '',
+    ' 1',
+    '1 ',
+    '0x10',
+    '1e',
+    'e5',
+    '.',
+    '+',
+    'inf',
+    'nan',
+    'Infinity',
+    '1,5',
+    'constructor',
+    '__proto__',
+  ])('%j is a protocol error (Number() would have accepted or misread some of these)', (raw) => {
+    expect(() => parseSampleValue(raw)).toThrow(SourceError);
+    try {
+      parseSampleValue(raw);
+    } catch (error) {
+      expect((error as SourceError).kind).toBe('protocol');
+      expect((error as SourceError).retryable).toBe(false);
+    }
+  });
 
   test.each([[1], [null], [undefined], [true], [['1']], [{}]])('a non-string %p is a protocol error', (raw) => {
     expect(() => parseSampleValue(raw)).toThrow(SourceError);

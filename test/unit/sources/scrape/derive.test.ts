@@ -6,7 +6,10 @@ import type { Sampling } from '../../../../src/sources/sampled-types.js';
 import { parseMetricSelector } from '../../../../src/sources/scrape/metric-selector.js';
 import type { Series } from '../../../../src/types.js';
 
-const series = (labels: Record<string, string>, values: number[], times = [0, 10, 20, 30, 40]): Series => ({ labels, points: values.map((v, i) => ({ t: times[i] as number, v })) });
+const series = (labels: Record<string, string>, values: number[], times = [0, 10, 20, 30, 40]): Series => ({
+  labels,
+  points: values.map((v, i) => ({ t: times[i] as number, v })),
+});
 
 function sampling(measures: Record<string, Series[]>): Sampling {
   return { startedAt: 0, endedAt: 40, planned: 5, taken: 5, measures, failures: {} };
@@ -18,7 +21,9 @@ describe('rates from scraped counters', () => {
   it('takes a counter that went down as a reset (the process restarted), never a negative rate', () => {
     // 100 -> 150 -> 20 (restart, 20 since) -> 70 -> 120: increases 50, 20, 50, 50 over 10 s each.
     const data = sampling({ requests_total: [series({ code: '200' }, [100, 150, 20, 70, 120])] });
-    expect(values(deriveSeries({ kind: 'rate', series: parseMetricSelector('requests_total'), by: [] }, data))).toEqual([[5, 2, 5, 5]]);
+    expect(values(deriveSeries({ kind: 'rate', series: parseMetricSelector('requests_total'), by: [] }, data))).toEqual(
+      [[5, 2, 5, 5]],
+    );
   });
 
   it('sums the series a selector matches, per `by` group, and counts a series born mid-way from 0', () => {
@@ -27,19 +32,41 @@ describe('rates from scraped counters', () => {
         series({ code: '200', route: '/a' }, [0, 10, 20, 30, 40]),
         series({ code: '500', route: '/a' }, [1, 1, 2, 2, 3]),
         series({ code: '200', route: '/b' }, [0, 0, 0, 100, 100]),
-        { labels: { code: '503', route: '/b' }, points: [{ t: 20, v: 4 }, { t: 30, v: 4 }, { t: 40, v: 6 }] },
+        {
+          labels: { code: '503', route: '/b' },
+          points: [
+            { t: 20, v: 4 },
+            { t: 30, v: 4 },
+            { t: 40, v: 6 },
+          ],
+        },
       ],
     });
-    const rate = (text: string, by: string[]): number[][] => values(deriveSeries({ kind: 'rate', series: parseMetricSelector(text), by }, data));
+    const rate = (text: string, by: string[]): number[][] =>
+      values(deriveSeries({ kind: 'rate', series: parseMetricSelector(text), by }, data));
     expect(rate('requests_total{code=~"5.."}', [])).toEqual([[0, 0.5, 0, 0.3]]);
-    expect(rate('requests_total', ['route'])).toEqual([[1, 1.1, 1, 1.1], [0, 0.4, 10, 0.2]]);
-    const ratio = deriveSeries({ kind: 'ratio', numerator: parseMetricSelector('requests_total{code!="200"}'), denominator: parseMetricSelector('requests_total'), by: [] }, data);
+    expect(rate('requests_total', ['route'])).toEqual([
+      [1, 1.1, 1, 1.1],
+      [0, 0.4, 10, 0.2],
+    ]);
+    const ratio = deriveSeries(
+      {
+        kind: 'ratio',
+        numerator: parseMetricSelector('requests_total{code!="200"}'),
+        denominator: parseMetricSelector('requests_total'),
+        by: [],
+      },
+      data,
+    );
     expect(values(ratio)).toEqual([[0, 5 / 15, 0, 3 / 13].map((v) => Math.round(v * 1e6) / 1e6)]);
   });
 
   it('gives NaN (dropped by the judge, never 0) for an interval without traffic', () => {
     const data = sampling({ a_total: [series({}, [1, 1, 2, 2, 2])], b_total: [series({}, [5, 5, 6, 6, 6])] });
-    const ratio = deriveSeries({ kind: 'ratio', numerator: parseMetricSelector('a_total'), denominator: parseMetricSelector('b_total'), by: [] }, data);
+    const ratio = deriveSeries(
+      { kind: 'ratio', numerator: parseMetricSelector('a_total'), denominator: parseMetricSelector('b_total'), by: [] },
+      data,
+    );
     expect(ratio[0]?.points.map((p) => p.v)).toEqual([Number.NaN, 1, Number.NaN, Number.NaN]);
   });
 });
@@ -62,8 +89,18 @@ describe('histogram quantiles', () => {
   });
 
   it('caps at the highest finite bound, and is NaN without observations or a +Inf bucket', () => {
-    expect(histogramQuantile(0.99, [{ le: 1, count: 10 }, { le: Number.POSITIVE_INFINITY, count: 20 }])).toBe(1);
-    expect(histogramQuantile(0.5, [{ le: 1, count: 0 }, { le: Number.POSITIVE_INFINITY, count: 0 }])).toBeNaN();
+    expect(
+      histogramQuantile(0.99, [
+        { le: 1, count: 10 },
+        { le: Number.POSITIVE_INFINITY, count: 20 },
+      ]),
+    ).toBe(1);
+    expect(
+      histogramQuantile(0.5, [
+        { le: 1, count: 0 },
+        { le: Number.POSITIVE_INFINITY, count: 0 },
+      ]),
+    ).toBeNaN();
     expect(histogramQuantile(0.5, [{ le: 1, count: 3 }])).toBeNaN();
   });
 
@@ -79,7 +116,10 @@ describe('histogram quantiles', () => {
         bucket('/b', '+Inf', [0, 10, 20, 30, 40]),
       ],
     });
-    const p95 = deriveSeries({ kind: 'quantile', q: 0.95, histogram: parseMetricSelector('rt_seconds{route="/a"}'), by: ['route'] }, data);
+    const p95 = deriveSeries(
+      { kind: 'quantile', q: 0.95, histogram: parseMetricSelector('rt_seconds{route="/a"}'), by: ['route'] },
+      data,
+    );
     expect(p95.map((s) => s.labels)).toEqual([{ route: '/a' }]);
     // Interval 2 had no observations: NaN. Interval 3: 50 in le=0.1, 100 in le=0.5 -> 0.1 + 0.4 * 45 / 50.
     expect(values(p95)[0]).toEqual([0.75, Number.NaN, 0.46, 0.75]);

@@ -4,7 +4,12 @@ import { ExpositionError, parseExposition, parseSampleValue } from '../../../../
 describe('parseExposition', () => {
   it('reads what prom-client serves: counters with labels and histogram buckets', async () => {
     const registry = new Registry();
-    const requests = new Counter({ name: 'http_requests_total', help: 'h', labelNames: ['code'], registers: [registry] });
+    const requests = new Counter({
+      name: 'http_requests_total',
+      help: 'h',
+      labelNames: ['code'],
+      registers: [registry],
+    });
     const latency = new Histogram({ name: 'rt_seconds', help: 'h', buckets: [0.1, 1], registers: [registry] });
     requests.inc({ code: '200' }, 7);
     latency.observe(0.05);
@@ -31,7 +36,9 @@ describe('parseExposition', () => {
       'z{a="1",} -Inf',
       '',
     ].join('\n');
-    expect(parseExposition(text, new Set(['x'])).samples).toEqual([{ name: 'x', labels: { path: '/a"b\\c\nd', le: '+Inf' }, value: 1500 }]);
+    expect(parseExposition(text, new Set(['x'])).samples).toEqual([
+      { name: 'x', labels: { path: '/a"b\\c\nd', le: '+Inf' }, value: 1500 },
+    ]);
     const all = parseExposition(text).samples;
     expect(Number.isNaN(all[1]?.value)).toBe(true);
     expect(all[2]).toEqual({ name: 'z', labels: { a: '1' }, value: Number.NEGATIVE_INFINITY });

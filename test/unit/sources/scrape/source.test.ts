@@ -23,7 +23,10 @@ describe('scrape source', () => {
       counter.inc(10);
       void registry.metrics().then((text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text));
     });
-    const source = createScrapeSource({ type: 'scrape', name: 'm', url: `${server.url}/metrics`, headers: {}, timeout: 2, samples: 4, interval: 0.05 }, { metrics: ['jobs_total'] });
+    const source = createScrapeSource(
+      { type: 'scrape', name: 'm', url: `${server.url}/metrics`, headers: {}, timeout: 2, samples: 4, interval: 0.05 },
+      { metrics: ['jobs_total'] },
+    );
     const { url } = await source.collect(['url'], new AbortController().signal);
     expect(Object.keys(url?.measures ?? {})).toEqual(['jobs_total']);
     expect(url?.measures.jobs_total?.[0]?.points.map((p) => p.v)).toEqual([10, 20, 10, 20]);
@@ -32,8 +35,20 @@ describe('scrape source', () => {
   });
 
   it('records an HTML error page or a failed scrape as a failure, not as data', async () => {
-    server = await startServer((_req, res, i) => (i === 0 ? res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login</html>') : res.writeHead(502).end()));
-    const source = createScrapeSource({ type: 'scrape', name: 'm', url: server.url, headers: {}, timeout: 2, samples: 2, interval: 0.01 });
+    server = await startServer((_req, res, i) =>
+      i === 0
+        ? res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login</html>')
+        : res.writeHead(502).end(),
+    );
+    const source = createScrapeSource({
+      type: 'scrape',
+      name: 'm',
+      url: server.url,
+      headers: {},
+      timeout: 2,
+      samples: 2,
+      interval: 0.01,
+    });
     const { url } = await source.collect(['url'], new AbortController().signal);
     expect(url?.measures).toEqual({});
     expect(url?.failures).toEqual({ 'not a metrics page (text/html)': 1, 'status 502': 1 });
