@@ -1,4 +1,4 @@
-/* global module */
+/* global module, require */
 /**
  * The folder rules of `npm run lint`: the stages of docs/architecture.md, top to bottom. A folder
  * may import from the folders below it, never from one above it, and no two modules import each
@@ -7,17 +7,7 @@
  * because it reads their registry (each source declares its own spec block); the field-table
  * machinery the sources declare their blocks with sits below them.
  */
-const LAYERS = [
-  ['cli'],
-  ['demo', 'init', 'backtest', 'snapshot', 'preflight'],
-  ['gate'],
-  ['reports'],
-  ['spec-file'],
-  ['sources'],
-  ['fields'],
-  ['judge'],
-  ['time', 'output'],
-];
+const { LAYERS } = require('./.dependency-cruiser.stages.cjs');
 const SIDEWAYS_ALLOWED = [['demo', 'snapshot']];
 
 const folder = (name) => `^src/${name}/`;
@@ -50,8 +40,6 @@ LAYERS.forEach((row, depth) => {
 });
 
 module.exports = {
-  // Read by test/unit/architecture.test.ts, which fails when a folder of src/ is in no row.
-  layers: LAYERS,
   forbidden: [
     {
       name: 'no-circular',

@@ -7,20 +7,20 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as { layers: string[][] };
+const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.stages.cjs')) as { LAYERS: string[][] };
 
 test('every folder of src/ is in exactly one row of the stages', () => {
   const folders = readdirSync(join(root, 'src'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  const listed = config.layers.flat();
+  const listed = config.LAYERS.flat();
   expect(new Set(listed).size).toBe(listed.length);
   expect([...listed].sort()).toEqual(folders);
 });
 
 test('the CLI is the top row and the statistics sit below every stage that calls them', () => {
-  expect(config.layers[0]).toEqual(['cli']);
-  const row = (name: string): number => config.layers.findIndex((names) => names.includes(name));
+  expect(config.LAYERS[0]).toEqual(['cli']);
+  const row = (name: string): number => config.LAYERS.findIndex((names) => names.includes(name));
   for (const caller of ['gate', 'reports', 'sources', 'spec-file']) expect(row(caller)).toBeLessThan(row('judge'));
 });
