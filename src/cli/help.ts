@@ -4,10 +4,12 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  pass: no critical check found a regression
   1  fail: at least one critical check found a regression
-  2  usage or spec error: nothing was judged (also a source whose url has no query API:
-     a host that does not resolve, HTTP 404, a login page; or a query or credentials refused)
-  3  inconclusive: too little data, or a source could not be read (never reported as pass;
-     --on-inconclusive pass maps only too little data to 0)
+  2  usage or spec error: fix the spec, an option or a source's configuration. A bad spec or
+     option judges nothing; when a backend refuses a critical check's query or the credentials,
+     or a source's url has no query API (a host that does not resolve, HTTP 404, a login page),
+     the checks that could be read are still reported
+  3  inconclusive: too little data, or a source could not be read, or the run was cut short
+     (never reported as pass; --on-inconclusive pass maps only too little data to 0)
   4  internal error (a bug in verify-deploy): never reported as pass or as a regression`;
 
 export const RUN_HELP = `
