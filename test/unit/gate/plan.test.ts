@@ -58,6 +58,37 @@ describe('planRun', () => {
     expect(range).toEqual({ start: DEPLOY + 660 - 7200 - 600, end: DEPLOY + 660 - 7200, step: 60 });
   });
 
+  it("starts a value check's post query at the first point whose rate() range starts after the deploy", () => {
+    const spec = specFrom(
+      ...TOP,
+      '  - name: error rate',
+      '    source: prom',
+      "    query: 'sum(rate(errors_total[1m]))'",
+      '    direction: increase',
+    );
+    // Deployed at 09:59:46 (off the grid): 10:00:00 reads from 09:59:00 and 10:00:30 from 09:59:30.
+    const [check] = planRun(spec, DEPLOY - 14).checks;
+    expect(check?.lookback).toBe(60);
+    expect(check?.candidate.range.start).toBe(DEPLOY + 60);
+    expect(check?.candidate.range.start - 60).toBeGreaterThanOrEqual(DEPLOY - 14);
+    expect(check?.baseline.range.end).toBeLessThanOrEqual(DEPLOY - 14);
+  });
+
+  it('never lets an offset baseline reach past the deploy when the aligned post window ends later than its nominal end', () => {
+    const spec = specFrom(
+      'version: 1',
+      'baseline: {window: 10m, offset: 10m}',
+      'defaults: {step: 1m}',
+      ...TOP.slice(1),
+      ...QUERY_CHECK,
+    );
+    // Deployed at 09:59:46: the post window is 10:00 .. 10:10; 10 minutes earlier is 10:00, whose
+    // point reads the minute up to 10:00, after the deploy. The baseline ends at 09:59 instead.
+    const [check] = planRun(spec, DEPLOY - 14).checks;
+    expect(check?.baseline.range.end).toBe(DEPLOY - 60);
+    expect(check?.baseline.range.end).toBeLessThanOrEqual(DEPLOY - 14);
+  });
+
   it('plans four queries for a count check, each range one step in so the points tile the window', () => {
     const planned = planRun(specFrom(...TOP, ...COUNT_CHECK), DEPLOY).checks[0];
     // A point at t counts (t - 30s, t]: the post window's first point is at deploy + 30s, so it holds no pre-deploy event.
