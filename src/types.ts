@@ -164,7 +164,8 @@ export interface RunResult {
   exitCode: 0 | 1 | 2 | 3;
   deployedAt: string;
   windows: {
-    baseline: { start: string; end: string };
+    /** `offset`: seconds of `baseline.offset`, when the spec moved the baseline to another time of day. */
+    baseline: { start: string; end: string; offset?: number };
     post: { start: string; end: string };
   };
   checks: CheckResult[];

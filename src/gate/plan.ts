@@ -34,7 +34,11 @@ export interface PlannedCheck {
 export interface RunPlan {
   deployedAt: number;
   /** Nominal windows (not step-aligned), for the report. */
-  windows: { baseline: { start: number; end: number }; post: { start: number; end: number } };
+  windows: {
+    /** `offset`: seconds of `baseline.offset`, when set. */
+    baseline: { start: number; end: number; offset?: number };
+    post: { start: number; end: number };
+  };
   checks: PlannedCheck[];
   /** When the last post window ends: the run cannot judge before then. */
   readyAt: number;
@@ -55,7 +59,7 @@ export function planRun(spec: Spec, deployedAt: number): RunPlan {
       baseline:
         offset === undefined
           ? { start: deployedAt - spec.baseline.window, end: deployedAt }
-          : offsetBaselineWindow(postEnd, offset, spec.baseline.window),
+          : { ...offsetBaselineWindow(postEnd, offset, spec.baseline.window), offset },
       post: { start: postStart, end: postEnd },
     },
     checks,

@@ -40,7 +40,7 @@ function renderExplanation(series: SeriesResult): string {
 function sideWords(name: string, values: readonly number[]): string {
   if (values.length === 0) return `${name}: no finite points`;
   const sorted = [...values].sort((a, b) => a - b);
-  return `${name}: ${values.length} points from ${formatNumber(sorted[0])} to ${formatNumber(sorted[sorted.length - 1])}`;
+  return `${name}: ${values.length} point${values.length === 1 ? '' : 's'} from ${formatNumber(sorted[0])} to ${formatNumber(sorted[sorted.length - 1])}`;
 }
 
 /** What the charts show, in words, for the SVGs' <desc> (screen readers get the numbers, not just "a chart"). */

@@ -40,6 +40,7 @@ const CHART_STYLE = `
 .line { fill: none; stroke-width: 1.75; stroke-linejoin: round; stroke-linecap: round; }
 .line.baseline, .side.baseline .whisker, .side.baseline .median { stroke: var(--baseline); }
 .line.candidate, .side.candidate .whisker, .side.candidate .median { stroke: var(--candidate); }
+.marker { stroke-width: 2; } .marker.baseline { fill: #fff; stroke: var(--baseline); } .marker.candidate { fill: var(--candidate); stroke: var(--candidate); }
 .deploy { stroke: #1f2328; stroke-width: 1.5; } .chart .deploy-label { fill: #1f2328; font-weight: 600; }
 .warmup { fill: #afb8c1; fill-opacity: 0.35; }
 .whisker { stroke-width: 1.25; } .median { stroke-width: 2.5; }

@@ -40,7 +40,7 @@ describe('planRun', () => {
     const plan = planRun(spec, DEPLOY);
     const postEnd = DEPLOY + 60 + 600;
     expect(plan.windows.post).toEqual({ start: DEPLOY + 60, end: postEnd });
-    expect(plan.windows.baseline).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400 });
+    expect(plan.windows.baseline).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400, offset: 86400 });
     expect(plan.checks[0]?.baseline.range).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400, step: 30 });
     expect(plan.checks[0]?.candidate.range).toEqual({ start: DEPLOY + 60, end: postEnd, step: 30 });
   });
@@ -70,7 +70,7 @@ describe('planRun', () => {
     const [check] = planRun(spec, DEPLOY - 14).checks;
     expect(check?.lookback).toBe(60);
     expect(check?.candidate.range.start).toBe(DEPLOY + 60);
-    expect(check?.candidate.range.start - 60).toBeGreaterThanOrEqual(DEPLOY - 14);
+    expect(check!.candidate.range.start - 60).toBeGreaterThanOrEqual(DEPLOY - 14);
     expect(check?.baseline.range.end).toBeLessThanOrEqual(DEPLOY - 14);
   });
 
