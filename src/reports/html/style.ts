@@ -13,7 +13,7 @@ h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 0 0 6px; 
 section.check-fail { border-left: 6px solid var(--fail); } section.check-pass { border-left: 6px solid var(--pass); }
 section.check-inconclusive { border-left: 6px solid var(--inconclusive); } section.check-warn { border-left: 6px solid var(--warn); }
 .table-scroll { overflow-x: auto; }
-td.reason { min-width: 18em; } td:first-child { min-width: 12em; }
+td.reason { min-width: 12em; } td:first-child { min-width: 12em; }
 td code { word-break: normal; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -51,6 +51,11 @@ const CHART_STYLE = `
   main { padding: 10px; } header, section { padding: 12px; }
   .charts { grid-template-columns: minmax(0, 1fr); }
   h1 { font-size: 19px; }
+  .series-table thead { display: none; }
+  .series-table, .series-table tbody, .series-table tr, .series-table td { display: block; width: 100%; }
+  .series-table tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  .series-table td, .series-table td.num, .series-table td.reason, .series-table td:first-child { border: 0; padding: 1px 0; text-align: left; white-space: normal; min-width: 0; }
+  .series-table td::before { content: attr(data-label) ": "; color: var(--muted); }
 }
 `;
 
