@@ -37,8 +37,9 @@ export interface Windows {
   post: TimeRange;
   /**
    * The step boundary at or after deploy + warmup where the post window opens: times in it
-   * (decidedAfter) count from here. Its first point is `post.start`: here, or one step later when
-   * this boundary is the deploy instant, whose point belongs to the baseline.
+   * (decidedAfter) count from here. Its first point is `post.start`: the first step whose query
+   * range starts at or after deploy + warmup (here for a query without a range), and one step later
+   * when that is the deploy instant, whose point belongs to the baseline.
    */
   postOpens: number;
 }
