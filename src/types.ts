@@ -37,8 +37,9 @@ export interface Windows {
   post: TimeRange;
   /**
    * The step boundary at or after deploy + warmup where the post window opens: times in it
-   * (decidedAfter) count from here. Its first point is `post.start`: here, or one step later when
-   * this boundary is the deploy instant, whose point belongs to the baseline.
+   * (decidedAfter) count from here. Its first point is `post.start`: the first step whose query
+   * range starts at or after deploy + warmup (here for a query without a range), and one step later
+   * when that is the deploy instant, whose point belongs to the baseline.
    */
   postOpens: number;
 }
@@ -164,7 +165,8 @@ export interface RunResult {
   exitCode: 0 | 1 | 2 | 3;
   deployedAt: string;
   windows: {
-    baseline: { start: string; end: string };
+    /** `offset`: seconds of `baseline.offset`, when the spec moved the baseline to another time of day. */
+    baseline: { start: string; end: string; offset?: number };
     post: { start: string; end: string };
   };
   checks: CheckResult[];

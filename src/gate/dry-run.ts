@@ -31,6 +31,9 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
     lines.push(
       `  ${c.name} (${planned.denominators ? 'counts, ' : ''}${planned.mode}, ${c.critical ? 'critical' : 'non-critical'}, direction ${c.direction}, ` +
         `tolerance ${round(c.tolerance * 100)}%, confidence ${round(c.confidence * 100)}%)`,
+      `    first post point ${formatTime(planned.candidate.range.start)}, its range from ${formatTime(planned.candidate.range.start - planned.lookback)} ` +
+        `(${planned.lookback > 0 ? formatDuration(planned.lookback) : 'no range'}), not before the deploy` +
+        `${spec.deploy.warmup > 0 ? ' + warmup' : ''} at ${formatTime(plan.deployedAt + spec.deploy.warmup)}`,
     );
     if (planned.denominators) {
       const d = planned.denominators;

@@ -35,7 +35,11 @@ export async function executeRun(
     exitCode: verdict.exitCode,
     deployedAt: formatTime(plan.deployedAt),
     windows: {
-      baseline: { start: formatTime(plan.windows.baseline.start), end: formatTime(plan.windows.baseline.end) },
+      baseline: {
+        start: formatTime(plan.windows.baseline.start),
+        end: formatTime(plan.windows.baseline.end),
+        ...(plan.windows.baseline.offset !== undefined ? { offset: plan.windows.baseline.offset } : {}),
+      },
       post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
     },
     checks: verdict.checks.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),

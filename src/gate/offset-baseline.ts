@@ -15,10 +15,20 @@ export function offsetBaselineWindow(
   return { start: postEnd - offset - baselineWindow, end: postEnd - offset };
 }
 
-/** The windows with the baseline moved `offset` back, aligned to the step like computeWindows. */
-export function withOffsetBaseline(windows: Windows, offset: number, baselineWindow: number): Windows {
+/**
+ * The windows with the baseline moved `offset` back, aligned to the step like computeWindows. It
+ * never ends after `latestEnd` (the last point at or before the deploy): a post window that ends
+ * on a later step than its nominal end (the alignment of the deploy, a query range longer than
+ * the window) would otherwise move it across the deploy, reading post-deploy data as baseline.
+ */
+export function withOffsetBaseline(
+  windows: Windows,
+  offset: number,
+  baselineWindow: number,
+  latestEnd: number,
+): Windows {
   const { step } = windows.post;
-  const end = alignDown(windows.post.end - offset, step);
+  const end = Math.min(latestEnd, alignDown(windows.post.end - offset, step));
   const baseline: TimeRange = { start: tidy(end - alignDown(baselineWindow, step)), end, step };
   assertRangeResolution(baseline, 'baseline');
   return { ...windows, baseline };

@@ -1,7 +1,8 @@
 /** What a run will read: per check, which query over which window. Pure, so --dry-run shows the truth. */
+import { queryLookback } from '../spec-file/promql-ranges.js';
 import { findSpecWarnings } from '../spec-file/spec-warnings.js';
 import type { CheckSpec, Spec } from '../spec-model.js';
-import { computeWindows, rangesForCheck, alignUp } from '../time/windows.js';
+import { alignUp, computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
 
@@ -18,6 +19,11 @@ export interface PlannedCheck {
   check: CheckSpec;
   mode: CheckMode;
   windows: Windows;
+  /**
+   * Seconds of data each point reads back (the query's largest range; a count check's step): the
+   * first post point is the first whose range starts at or after deploy + warmup.
+   */
+  lookback: number;
   /** What each side reads; for a count check, its numerator. */
   baseline: PlannedQuery;
   candidate: PlannedQuery;
@@ -28,7 +34,11 @@ export interface PlannedCheck {
 export interface RunPlan {
   deployedAt: number;
   /** Nominal windows (not step-aligned), for the report. */
-  windows: { baseline: { start: number; end: number }; post: { start: number; end: number } };
+  windows: {
+    /** `offset`: seconds of `baseline.offset`, when set. */
+    baseline: { start: number; end: number; offset?: number };
+    post: { start: number; end: number };
+  };
   checks: PlannedCheck[];
   /** When the last post window ends: the run cannot judge before then. */
   readyAt: number;
@@ -49,7 +59,7 @@ export function planRun(spec: Spec, deployedAt: number): RunPlan {
       baseline:
         offset === undefined
           ? { start: deployedAt - spec.baseline.window, end: deployedAt }
-          : offsetBaselineWindow(postEnd, offset, spec.baseline.window),
+          : { ...offsetBaselineWindow(postEnd, offset, spec.baseline.window), offset },
       post: { start: postStart, end: postEnd },
     },
     checks,
@@ -59,25 +69,29 @@ export function planRun(spec: Spec, deployedAt: number): RunPlan {
 }
 
 function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedCheck {
+  const lookback = lookbackOf(check);
   const aligned = computeWindows({
     deployedAt,
     warmup: spec.deploy.warmup,
     baselineWindow: spec.baseline.window,
     postWindow: spec.post.window,
     step: check.step,
+    lookback,
   });
   // Canary analysis: stable and canary run side by side, so both are read over the post window.
   const canary = check.baselineQuery !== undefined && check.candidateQuery !== undefined;
   // The spec loader refuses an offset beside canary checks; they would not read it anyway.
   const offset = canary ? undefined : spec.baseline.offset;
-  const windows = offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window);
+  const windows =
+    offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window, aligned.baseline.end);
   const ranges = rangesForCheck(windows, canary);
   if (check.numerator !== undefined && check.denominator !== undefined)
-    return planCountCheck(check, windows, ranges, deployedAt + spec.deploy.warmup);
+    return planCountCheck(check, windows, lookback, ranges);
   return {
     check,
     mode: canary ? 'canary' : 'before-after',
     windows,
+    lookback,
     baseline: {
       source: check.source,
       query: (canary ? check.baselineQuery : check.query) as string,
@@ -92,22 +106,29 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
 }
 
 /**
+ * How far back each point of the check reads: the largest range of its queries, and for a count
+ * check at least its step (a point counts the events of (t - step, t]).
+ */
+function lookbackOf(check: CheckSpec): number {
+  const queries = [check.query, check.baselineQuery, check.candidateQuery, check.numerator, check.denominator];
+  const longest = Math.max(0, ...queries.map((q) => (q === undefined ? 0 : queryLookback(q))));
+  return check.numerator !== undefined ? Math.max(longest, check.step) : longest;
+}
+
+/**
  * A count check reads four queries: numerator and denominator over each window. A point at t
- * counts the events of (t - step, t], so each range starts at the first point whose step starts
- * at or after its window's start (the baseline's start; the deploy plus warmup for the post
- * window): the points then tile the window exactly, and the post window's first point holds no
- * event from before the deploy.
+ * counts the events of (t - step, t], so the baseline's range starts at the first point whose step
+ * starts at or after the window's start, and the post window's first point is the first whose step
+ * starts at or after the deploy plus warmup (its lookback is the step): the points then tile each
+ * window exactly, and the post window's first point holds no event from before the deploy.
  */
 function planCountCheck(
   check: CheckSpec,
   windows: Windows,
+  lookback: number,
   aligned: { baseline: TimeRange; candidate: TimeRange },
-  postFrom: number,
 ): PlannedCheck {
-  const ranges = {
-    baseline: countRange(aligned.baseline, aligned.baseline.start),
-    candidate: countRange(aligned.candidate, postFrom),
-  };
+  const ranges = { baseline: countRange(aligned.baseline), candidate: aligned.candidate };
   const query = (text: string, range: TimeRange): PlannedQuery => ({ source: check.source, query: text, range });
   const numerator = check.numerator as string;
   const denominator = check.denominator as string;
@@ -115,14 +136,15 @@ function planCountCheck(
     check,
     mode: 'before-after',
     windows,
+    lookback,
     baseline: query(numerator, ranges.baseline),
     candidate: query(numerator, ranges.candidate),
     denominators: { baseline: query(denominator, ranges.baseline), candidate: query(denominator, ranges.candidate) },
   };
 }
 
-/** The points of `range` whose step (t - step, t] starts at or after `from`. */
-function countRange(range: TimeRange, from: number): TimeRange {
-  const first = Math.max(range.start, alignUp(from + range.step, range.step));
+/** The points of `range` whose step (t - step, t] starts at or after the range's start. */
+function countRange(range: TimeRange): TimeRange {
+  const first = Math.max(range.start, alignUp(range.start + range.step, range.step));
   return { ...range, start: Math.min(range.end, first) };
 }

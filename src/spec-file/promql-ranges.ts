@@ -67,3 +67,26 @@ function enclosingFunction(node: SyntaxNode, query: string): string | undefined 
   const identifier = body.parent?.getChild('FunctionIdentifier');
   return identifier ? query.slice(identifier.from, identifier.to).toLowerCase() : undefined;
 }
+
+/**
+ * How far back in time one evaluation of `query` at t reads, in seconds: its largest range, a
+ * range inside a subquery counting the subquery's range too (`max_over_time(rate(x[5m])[1h:])`
+ * reads 1h5m back). 0 for a query without ranges, or whose ranges are not plain durations.
+ */
+export function queryLookback(query: string): number {
+  let lookback = 0;
+  parsePromQL(query)?.iterate({
+    enter(ref) {
+      if (ref.name !== 'MatrixSelector' && ref.name !== 'SubqueryExpr') return;
+      let total = 0;
+      for (let node: SyntaxNode | null = ref.node; node !== null; node = node.parent) {
+        if (node.name !== 'MatrixSelector' && node.name !== 'SubqueryExpr') continue;
+        const duration = node.getChild('DurationExpr');
+        const seconds = duration === null ? undefined : parseRangeSeconds(query.slice(duration.from, duration.to));
+        total += seconds ?? 0;
+      }
+      lookback = Math.max(lookback, total);
+    },
+  });
+  return lookback;
+}

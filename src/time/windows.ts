@@ -13,6 +13,11 @@ export interface WindowOptions {
   baselineWindow: number;
   postWindow: number;
   step: number;
+  /**
+   * Seconds of data one point reads back: the query's range (`rate(x[1m])` at t reads (t - 60, t]),
+   * the step for a count check. 0 when omitted.
+   */
+  lookback?: number;
 }
 
 /** Round away float noise (0.1 + 0.2) so aligned times print and compare cleanly. */
@@ -50,23 +55,27 @@ export function assertRangeResolution(range: TimeRange, label: string): void {
 
 /**
  * Compute the windows a check compares. The baseline ends at the last step at or before the
- * deploy; the post window starts at the first step at or after deploy + warmup, so no point
- * sampled before the deploy can land in it. Both hold a whole number of steps.
+ * deploy, so its last point's range (which ends at the point) reads nothing after the deploy. The
+ * post window's first point is the first step whose range starts at or after deploy + warmup
+ * (t - lookback >= deploy + warmup), so no point of it reads data from before the deploy. Both
+ * hold a whole number of steps.
  *
  * Each point belongs to exactly one window: the point at the deploy instant (a deploy on the step
- * grid without warmup) measures the version before it (`rate(x[1m])` at t covers the minute
- * before t), so it ends the baseline and the post window's points start one step later. The post
- * window still ends where its nominal length puts it.
+ * grid without warmup or range) measures the version before it, so it ends the baseline and the
+ * post window's points start one step later. The post window still ends where its nominal length
+ * puts it (its points' ranges then cover the window), with at least one point.
  */
 export function computeWindows(options: WindowOptions): Windows {
   const { deployedAt, warmup, baselineWindow, postWindow, step } = options;
+  const lookback = options.lookback ?? 0;
   if (!(step > 0) || !Number.isFinite(step)) throw new UsageError(`step must be a positive duration, got ${step}`);
-  if (!(warmup >= 0) || !(baselineWindow >= 0) || !(postWindow >= 0)) {
+  if (!(warmup >= 0) || !(baselineWindow >= 0) || !(postWindow >= 0) || !(lookback >= 0)) {
     throw new UsageError('warmup and window durations must not be negative');
   }
   const baselineEnd = alignDown(deployedAt, step);
   const postFrom = alignUp(deployedAt + warmup, step);
-  const postStart = postFrom > baselineEnd ? postFrom : tidy(postFrom + step);
+  const firstRead = alignUp(deployedAt + warmup + lookback, step);
+  const postStart = firstRead > baselineEnd ? firstRead : tidy(firstRead + step);
   // A post window shorter than one step still reads the first point after the deploy.
   const postEnd = Math.max(postStart, tidy(postFrom + alignDown(postWindow, step)));
   const baseline: TimeRange = {

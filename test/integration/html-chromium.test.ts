@@ -4,15 +4,16 @@
  * baseline) and one rendered in-process from hostile strings and a long, holey series. Each is
  * opened in headless Chromium at desktop and phone size over a loopback server: no console or
  * page errors, no request but the page, charts drawn, no horizontal overflow, no overlapping tick
- * labels. Screenshots stay in a temporary folder whose path the test prints.
+ * labels, no table cut off. An early stop (one candidate point) is drawn as a marker after the
+ * deploy with the baseline before it. Screenshots stay in a temporary folder whose path the test prints.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { renderHtml } from '../../src/reports/html/render-html.js';
-import type { Point } from '../../src/types.js';
-import { buildHostileRunResult } from '../fixtures/reports/run-result.js';
+import type { Point, RunResult } from '../../src/types.js';
+import { buildHostileRunResult, buildRunResult, buildSeries } from '../fixtures/reports/run-result.js';
 import { launchChromium } from './harness/chromium.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
@@ -112,6 +113,8 @@ function expectCleanPage(file: string, opened: OpenedReport): void {
   const { layout } = opened;
   expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
   expect(layout.textOutsideSection).toEqual([]);
+  // Every table fits its box (on a phone its rows stack): no column is cut off or hidden off to the side.
+  expect(layout.clippedTables).toEqual([]);
   for (const chart of [...layout.timeCharts, ...layout.distributionCharts]) {
     expect(chart.box.width).toBeGreaterThan(200);
     expect(chart.box.height).toBeGreaterThan(200);
@@ -180,6 +183,27 @@ describe('HTML report in headless Chromium', () => {
     }
   });
 
+  test('an early stop: a one-point candidate is a marker after the deploy, the baseline stays before it, no offset note, nothing clipped', async () => {
+    const file = join(outDir, 'early-stop.html');
+    writeFileSync(file, renderHtml(buildEarlyStopRunResult()));
+    for (const opened of await openReport(file)) {
+      expectCleanPage(file, opened);
+      const [chart] = opened.layout.timeCharts;
+      expect(opened.layout.timeCharts).toHaveLength(1);
+      // The one candidate point is a marker a few pixels wide, right of the deploy line.
+      expect(chart!.candidateMarkers).toHaveLength(1);
+      expect(chart!.candidateMarkers[0]!.width).toBeGreaterThanOrEqual(6);
+      expect(chart!.candidateMarkers[0]!.left).toBeGreaterThan(chart!.deploy!.right);
+      // The baseline ends at the deploy line: nothing of it is drawn across it.
+      expect(chart!.baselinePoints).toBeGreaterThanOrEqual(50);
+      expect(chart!.baselineBox!.right).toBeLessThanOrEqual(chart!.deploy!.right + 1);
+      // No note or legend about a baseline moved in time: no offset was set.
+      expect(opened.layout.pageText).not.toMatch(/shifted|baseline\.offset|read .* earlier/);
+      // The check's reason is on the page once.
+      expect(opened.layout.pageText.split(EARLY_STOP_REASON).length - 1).toBe(1);
+    }
+  });
+
   test('hostile labels and a long series with holes and NaN render without running anything', async () => {
     const result = buildHostileRunResult();
     const deploy = Date.parse(result.deployedAt) / 1000;
@@ -212,3 +236,47 @@ describe('HTML report in headless Chromium', () => {
     }
   });
 });
+
+const EARLY_STOP_REASON =
+  'the error rate rose from 0.53% to 5.3% of 3000 requests (tolerance 10%): the anytime-valid sequential test was certain of a regression after one step';
+
+/** A run stopped at its first look: 30 minutes of baseline before the deploy, one candidate point after the warmup. */
+function buildEarlyStopRunResult(): RunResult {
+  const deploy = Date.parse('2026-11-26T10:00:00Z') / 1000;
+  const baseline = Array.from({ length: 61 }, (_, i) => ({ t: deploy - 1800 + 30 * i, v: 0.0053 + (i % 4) / 10000 }));
+  const candidate = [{ t: deploy + 90, v: 0.053 }];
+  const why =
+    'stopped early at 2026-11-26T10:01:31Z, before the post window ended at 2026-11-26T10:11:00Z: check "error count" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far';
+  return buildRunResult({
+    verdict: 'fail',
+    exitCode: 1,
+    cutShort: why,
+    warnings: [why],
+    checks: [
+      {
+        name: 'error count',
+        verdict: 'fail',
+        critical: true,
+        reason: EARLY_STOP_REASON,
+        decidedAfter: 30,
+        series: [
+          buildSeries(
+            {},
+            {
+              verdict: 'fail',
+              test: 'sequential-binomial',
+              baseline: { n: 61, mean: 0.0054, median: 0.0054, p95: 0.0056, nan: 0, infinite: 0 },
+              candidate: { n: 1, mean: 0.053, median: 0.053, p95: 0.053, nan: 0, infinite: 0 },
+              relativeChange: 9,
+              relativeChangeInterval: [6.1, 12.4],
+              pValue: 0.00001,
+              reason: EARLY_STOP_REASON,
+              samples: { baseline, candidate },
+            },
+          ),
+        ],
+        unmatched: { baseline: [], candidate: [] },
+      },
+    ],
+  });
+}

@@ -69,6 +69,59 @@ test('run --dry-run prints the windows and every query, contacts nothing, hides 
   expect(result.stdout + result.stderr).not.toContain(TOKEN);
 });
 
+test("run --dry-run shows each check's first post point and where its range starts: after the deploy, never before", async () => {
+  // rate(x[1m]) at step 30s, deployed at 00:29:46: the point at 00:30:00 reads from 00:29:00 and
+  // 00:30:30 from 00:29:30, both before the deploy; the first post point is 00:31:00 (from 00:30:00).
+  // The count check (step 1m) first counts (00:30:00, 00:31:00] too.
+  const spec = specs.write(
+    'dry-run-ranges.yaml',
+    [
+      'version: 1',
+      'name: ranges',
+      'baseline:',
+      '  window: 10m',
+      'post:',
+      '  window: 10m',
+      'defaults:',
+      '  step: 30s',
+      '  source: prom',
+      'sources:',
+      '  prom:',
+      '    type: prometheus',
+      '    url: ${PROMETHEUS_URL}',
+      'checks:',
+      '  - name: error rate',
+      '    query: sum(rate(errors_total[1m]))',
+      '    direction: increase',
+      '  - name: errors',
+      '    step: 1m',
+      '    numerator: sum(increase(errors_total[1m]))',
+      '    denominator: sum(increase(requests_total[1m]))',
+      '    direction: increase',
+      '',
+    ].join('\n'),
+  );
+  const deadUrl = `http://127.0.0.1:${await findFreePort()}`;
+  const result = await runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    '2026-11-26T00:29:46Z',
+    '--dry-run',
+    '--var',
+    `PROMETHEUS_URL=${deadUrl}`,
+  ]);
+  expectExit(result, 0);
+  const firsts = [...result.stdout.matchAll(/first post point (\S+), its range from (\S+) \((\w+)\)/g)];
+  expect(firsts.map((m) => [m[1], m[2], m[3]])).toEqual([
+    ['2026-11-26T00:31:00Z', '2026-11-26T00:30:00Z', '1m'],
+    ['2026-11-26T00:31:00Z', '2026-11-26T00:30:00Z', '1m'],
+  ]);
+  for (const m of firsts) expect(Date.parse(m[2]!)).toBeGreaterThanOrEqual(Date.parse('2026-11-26T00:29:46Z'));
+  expect(result.stdout).toMatch(/candidate +2026-11-26T00:31:00Z \.\./);
+  expect(result.stdout).toMatch(/candidate numerator +2026-11-26T00:31:00Z \.\./);
+});
+
 test('run --dry-run escapes the spec name, check names and queries as the reports do: no workflow command line, no terminal escape', async () => {
   const spec = specs.write(
     'dry-run-hostile.yaml',

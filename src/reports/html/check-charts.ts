@@ -39,7 +39,7 @@ export function renderCheckCharts(check: CheckResult, run: Pick<RunResult, 'depl
   for (const { series, baseline, candidate } of drawable) {
     const labels = formatLabels(series.labels);
     if (timeline !== null && baseline.length + candidate.length > 0)
-      parts.push(renderSeriesFigure(series, check.name, timeline));
+      parts.push(renderSeriesFigure(series, check, timeline));
     else if (series.samples === undefined)
       parts.push(
         noChart(

@@ -6,27 +6,50 @@ import { badge } from './badge.js';
 import { renderCheckCharts } from './check-charts.js';
 import { displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from '../summary.js';
 
-const SERIES_HEADER = `<tr><th>series</th><th>verdict</th><th class="num">n</th><th class="num">median</th><th class="num">p95</th><th class="num">change [interval]</th><th class="num">p</th><th>reason</th></tr>`;
+const COLUMNS = [
+  { name: 'series', num: false },
+  { name: 'verdict', num: false },
+  { name: 'n', num: true },
+  { name: 'median', num: true },
+  { name: 'p95', num: true },
+  { name: 'change [interval]', num: true },
+  { name: 'p', num: true },
+  { name: 'reason', num: false },
+] as const;
 
-function seriesRow(series: SeriesResult): string {
+const SERIES_HEADER = `<tr>${COLUMNS.map((c) => `<th${c.num ? ' class="num"' : ''}>${escapeHtml(c.name)}</th>`).join('')}</tr>`;
+
+/**
+ * A row of the series table. Each cell carries its column's name (`data-label`), which a phone
+ * shows in front of the value when the rows stack (style.ts). A reason that is the check's own,
+ * already written above the table, is not repeated.
+ */
+function seriesRow(series: SeriesResult, checkReason: string): string {
   const { baseline: b, candidate: c } = series;
   const pair = (x: string, y: string): string => `${escapeHtml(x)} → ${escapeHtml(y)}`;
+  const repeated = series.reason === checkReason;
   const cells = [
-    `<td><code>${escapeHtml(formatLabels(series.labels))}</code></td>`,
-    `<td>${badge(verdictLabel(series.verdict))}</td>`,
-    `<td class="num">${pair(String(b.n), String(c.n))}</td>`,
-    `<td class="num">${pair(formatNumber(b.median), formatNumber(c.median))}</td>`,
-    `<td class="num">${pair(formatNumber(b.p95), formatNumber(c.p95))}</td>`,
-    `<td class="num">${escapeHtml(formatChange(series.relativeChange, series.relativeChangeInterval))}</td>`,
-    `<td class="num">${escapeHtml(formatPValue(series.pValue).replace(/^p (= )?/, ''))}</td>`,
-    `<td class="reason">${escapeHtml(series.reason)}</td>`,
+    `<code>${escapeHtml(formatLabels(series.labels))}</code>`,
+    badge(verdictLabel(series.verdict)),
+    pair(String(b.n), String(c.n)),
+    pair(formatNumber(b.median), formatNumber(c.median)),
+    pair(formatNumber(b.p95), formatNumber(c.p95)),
+    escapeHtml(formatChange(series.relativeChange, series.relativeChangeInterval)),
+    escapeHtml(formatPValue(series.pValue).replace(/^p (= )?/, '')),
+    repeated ? '<span class="muted">same as the check\'s reason</span>' : escapeHtml(series.reason),
   ];
-  return `<tr>${cells.join('')}</tr>`;
+  const classes = ['', '', 'num', 'num', 'num', 'num', 'num', 'reason'];
+  return `<tr>${cells
+    .map((cell, i) => {
+      const cls = classes[i] === '' ? '' : ` class="${classes[i]}"`;
+      return `<td${cls} data-label="${escapeHtml(COLUMNS[i]!.name)}">${cell}</td>`;
+    })
+    .join('')}</tr>`;
 }
 
-// Wide tables scroll inside their box on a phone instead of widening the page.
-function seriesTable(series: SeriesResult[]): string {
-  return `<div class="table-scroll"><table><thead>${SERIES_HEADER}</thead><tbody>\n${series.map(seriesRow).join('\n')}\n</tbody></table></div>`;
+// Wide tables scroll inside their box; on a phone the rows stack instead (style.ts), so nothing is cut off.
+function seriesTable(series: SeriesResult[], checkReason: string): string {
+  return `<div class="table-scroll"><table class="series-table"><thead>${SERIES_HEADER}</thead><tbody>\n${series.map((s) => seriesRow(s, checkReason)).join('\n')}\n</tbody></table></div>`;
 }
 
 function renderTables(check: CheckResult): string[] {
@@ -35,9 +58,11 @@ function renderTables(check: CheckResult): string[] {
   const open = folded ? check.series.filter((s) => s.verdict !== 'pass') : check.series;
   const passing = folded ? check.series.filter((s) => s.verdict === 'pass') : [];
   const parts: string[] = [];
-  if (open.length > 0) parts.push(seriesTable(open));
+  if (open.length > 0) parts.push(seriesTable(open, check.reason));
   if (passing.length > 0)
-    parts.push(`<details><summary>${passing.length} passing series</summary>${seriesTable(passing)}</details>`);
+    parts.push(
+      `<details><summary>${passing.length} passing series</summary>${seriesTable(passing, check.reason)}</details>`,
+    );
   return parts;
 }
 

@@ -20,10 +20,11 @@ function describeLabels(series: SeriesResult): string {
   return `<code>${escapeHtml(formatLabels(series.labels))}</code>`;
 }
 
-/** The verdict, labels, reason, numbers and notes of a series, as the figure's caption. */
-function renderExplanation(series: SeriesResult): string {
+/** The verdict, labels, reason (unless it is the check's, written above), numbers and notes of a series, as the figure's caption. */
+function renderExplanation(series: SeriesResult, checkReason: string): string {
   const parts = describeSeriesText(series, '');
-  const reason = series.reason === '' ? '' : `<p class="reason">${escapeHtml(series.reason)}</p>`;
+  const reason =
+    series.reason === '' || series.reason === checkReason ? '' : `<p class="reason">${escapeHtml(series.reason)}</p>`;
   const numbers = parts.numbers
     .map((n, i) => `<span${i === parts.changeIndex ? ' class="change"' : ''}>${escapeHtml(n)}</span>`)
     .join('');
@@ -40,7 +41,7 @@ function renderExplanation(series: SeriesResult): string {
 function sideWords(name: string, values: readonly number[]): string {
   if (values.length === 0) return `${name}: no finite points`;
   const sorted = [...values].sort((a, b) => a - b);
-  return `${name}: ${values.length} points from ${formatNumber(sorted[0])} to ${formatNumber(sorted[sorted.length - 1])}`;
+  return `${name}: ${values.length} point${values.length === 1 ? '' : 's'} from ${formatNumber(sorted[0])} to ${formatNumber(sorted[sorted.length - 1])}`;
 }
 
 /** What the charts show, in words, for the SVGs' <desc> (screen readers get the numbers, not just "a chart"). */
@@ -58,7 +59,12 @@ function describeCharts(timeline: Timeline, baseline: number[], candidate: numbe
 }
 
 /** The figure for a series that has judged points; `timeline` is shared by the check's charts. */
-export function renderSeriesFigure(series: SeriesResult, checkName: string, timeline: Timeline): string {
+export function renderSeriesFigure(
+  series: SeriesResult,
+  check: { name: string; reason: string },
+  timeline: Timeline,
+): string {
+  const checkName = check.name;
   const samples = series.samples ?? { baseline: [], candidate: [] };
   const baseline = finitePoints(samples.baseline);
   const candidate = finitePoints(samples.candidate);
@@ -86,7 +92,7 @@ export function renderSeriesFigure(series: SeriesResult, checkName: string, time
   });
   return [
     `<figure class="series-figure series-${series.verdict}">`,
-    renderExplanation(series),
+    renderExplanation(series, check.reason),
     renderLegend(timeline),
     `<div class="charts"><div class="chart-box">${timeChart}</div><div class="chart-box">${distribution}</div></div>`,
     '</figure>',

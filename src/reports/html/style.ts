@@ -13,7 +13,7 @@ h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 0 0 6px; 
 section.check-fail { border-left: 6px solid var(--fail); } section.check-pass { border-left: 6px solid var(--pass); }
 section.check-inconclusive { border-left: 6px solid var(--inconclusive); } section.check-warn { border-left: 6px solid var(--warn); }
 .table-scroll { overflow-x: auto; }
-td.reason { min-width: 18em; } td:first-child { min-width: 12em; }
+td.reason { min-width: 12em; } td:first-child { min-width: 12em; }
 td code { word-break: normal; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -40,6 +40,7 @@ const CHART_STYLE = `
 .line { fill: none; stroke-width: 1.75; stroke-linejoin: round; stroke-linecap: round; }
 .line.baseline, .side.baseline .whisker, .side.baseline .median { stroke: var(--baseline); }
 .line.candidate, .side.candidate .whisker, .side.candidate .median { stroke: var(--candidate); }
+.marker { stroke-width: 2; } .marker.baseline { fill: #fff; stroke: var(--baseline); } .marker.candidate { fill: var(--candidate); stroke: var(--candidate); }
 .deploy { stroke: #1f2328; stroke-width: 1.5; } .chart .deploy-label { fill: #1f2328; font-weight: 600; }
 .warmup { fill: #afb8c1; fill-opacity: 0.35; }
 .whisker { stroke-width: 1.25; } .median { stroke-width: 2.5; }
@@ -50,6 +51,11 @@ const CHART_STYLE = `
   main { padding: 10px; } header, section { padding: 12px; }
   .charts { grid-template-columns: minmax(0, 1fr); }
   h1 { font-size: 19px; }
+  .series-table thead { display: none; }
+  .series-table, .series-table tbody, .series-table tr, .series-table td { display: block; width: 100%; }
+  .series-table tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  .series-table td, .series-table td.num, .series-table td.reason, .series-table td:first-child { border: 0; padding: 1px 0; text-align: left; white-space: normal; min-width: 0; }
+  .series-table td::before { content: attr(data-label) ": "; color: var(--muted); }
 }
 `;
 

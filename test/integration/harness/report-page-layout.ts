@@ -26,6 +26,10 @@ export interface TimeChartLayout {
   candidateLength: number;
   /** The deploy marker, when the chart has one. */
   deploy: Box | null;
+  /** The baseline line's box, when it has one. */
+  baselineBox: Box | null;
+  /** Markers of lone candidate points. */
+  candidateMarkers: Box[];
   /** Pairs of x-axis labels that overlap. */
   overlappingTicks: string[];
 }
@@ -37,6 +41,10 @@ export interface ReportLayout {
   distributionCharts: Array<{ box: Box; title: string; boxes: number }>;
   /** Chart text that reaches outside the section holding it. */
   textOutsideSection: string[];
+  /** The page's visible text. */
+  pageText: string;
+  /** Tables not shown whole: wider than their box (part hidden, even when it scrolls), or a box reaching out of its section. */
+  clippedTables: string[];
 }
 
 const MEASURE = `(() => {
@@ -52,7 +60,8 @@ const MEASURE = `(() => {
     const baseline = svg.querySelector('path.baseline');
     const candidate = svg.querySelector('path.candidate');
     return { box: box(svg), title: text(svg, 'title'), desc: text(svg, 'desc'), baselinePoints: points(baseline), candidatePoints: points(candidate),
-      baselineLength: length(baseline), candidateLength: length(candidate), deploy: deploy ? box(deploy) : null, overlappingTicks };
+      baselineLength: length(baseline), candidateLength: length(candidate), deploy: deploy ? box(deploy) : null,
+      baselineBox: baseline ? box(baseline) : null, candidateMarkers: [...svg.querySelectorAll('circle.marker.candidate')].map(box), overlappingTicks };
   });
   const distributionCharts = [...document.querySelectorAll('svg.chart-dist')].map((svg) => ({ box: box(svg), title: text(svg, 'title'), boxes: svg.querySelectorAll('rect.box').length }));
   const textOutsideSection = [];
@@ -61,7 +70,18 @@ const MEASURE = `(() => {
     const s = t.closest('section').getBoundingClientRect();
     if (r.left < s.left || r.right > s.right) textOutsideSection.push(t.textContent);
   }
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, timeCharts, distributionCharts, textOutsideSection };
+  const clippedTables = [];
+  for (const table of document.querySelectorAll('table')) {
+    const holder = table.parentElement;
+    const s = table.closest('section').getBoundingClientRect();
+    const h = holder.getBoundingClientRect();
+    const scrolls = ['auto', 'scroll'].includes(getComputedStyle(holder).overflowX);
+    if (h.left < s.left - 0.5 || h.right > s.right + 0.5) clippedTables.push('box outside its section: ' + table.rows[1]?.textContent);
+    else if (table.getBoundingClientRect().width > holder.clientWidth + 0.5) clippedTables.push((scrolls ? 'wider than its box (scrolls) ' : 'cut off ') + Math.round(table.getBoundingClientRect().width) + ' > ' + holder.clientWidth + ' at ' + window.innerWidth + ': ' + table.rows[1]?.textContent);
+    for (const cell of table.querySelectorAll('td, th')) if (cell.scrollWidth > cell.clientWidth + 0.5 && getComputedStyle(cell).overflowX === 'hidden') clippedTables.push('cell cut off: ' + cell.textContent);
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, timeCharts, distributionCharts, textOutsideSection,
+    pageText: document.body.innerText, clippedTables };
 })()`;
 
 /** The layout of the report open in `page`. */

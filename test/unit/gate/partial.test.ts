@@ -86,6 +86,7 @@ describe('clipPlanToNow', () => {
         check: {} as never,
         mode: 'before-after',
         windows: {} as never,
+        lookback: 0,
         baseline: { source: 's', query: 'q', range: range(0, 990) },
         candidate: { source: 's', query: 'q', range: post },
       },

@@ -40,7 +40,7 @@ describe('planRun', () => {
     const plan = planRun(spec, DEPLOY);
     const postEnd = DEPLOY + 60 + 600;
     expect(plan.windows.post).toEqual({ start: DEPLOY + 60, end: postEnd });
-    expect(plan.windows.baseline).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400 });
+    expect(plan.windows.baseline).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400, offset: 86400 });
     expect(plan.checks[0]?.baseline.range).toEqual({ start: postEnd - 86400 - 1800, end: postEnd - 86400, step: 30 });
     expect(plan.checks[0]?.candidate.range).toEqual({ start: DEPLOY + 60, end: postEnd, step: 30 });
   });
@@ -56,6 +56,37 @@ describe('planRun', () => {
     // The deploy 10:00:20 puts the post window at 10:01 .. 10:11; the baseline ends 2h before 10:11.
     const range = planRun(spec, DEPLOY + 20).checks[0]?.baseline.range;
     expect(range).toEqual({ start: DEPLOY + 660 - 7200 - 600, end: DEPLOY + 660 - 7200, step: 60 });
+  });
+
+  it("starts a value check's post query at the first point whose rate() range starts after the deploy", () => {
+    const spec = specFrom(
+      ...TOP,
+      '  - name: error rate',
+      '    source: prom',
+      "    query: 'sum(rate(errors_total[1m]))'",
+      '    direction: increase',
+    );
+    // Deployed at 09:59:46 (off the grid): 10:00:00 reads from 09:59:00 and 10:00:30 from 09:59:30.
+    const [check] = planRun(spec, DEPLOY - 14).checks;
+    expect(check?.lookback).toBe(60);
+    expect(check?.candidate.range.start).toBe(DEPLOY + 60);
+    expect(check!.candidate.range.start - 60).toBeGreaterThanOrEqual(DEPLOY - 14);
+    expect(check?.baseline.range.end).toBeLessThanOrEqual(DEPLOY - 14);
+  });
+
+  it('never lets an offset baseline reach past the deploy when the aligned post window ends later than its nominal end', () => {
+    const spec = specFrom(
+      'version: 1',
+      'baseline: {window: 10m, offset: 10m}',
+      'defaults: {step: 1m}',
+      ...TOP.slice(1),
+      ...QUERY_CHECK,
+    );
+    // Deployed at 09:59:46: the post window is 10:00 .. 10:10; 10 minutes earlier is 10:00, whose
+    // point reads the minute up to 10:00, after the deploy. The baseline ends at 09:59 instead.
+    const [check] = planRun(spec, DEPLOY - 14).checks;
+    expect(check?.baseline.range.end).toBe(DEPLOY - 60);
+    expect(check?.baseline.range.end).toBeLessThanOrEqual(DEPLOY - 14);
   });
 
   it('plans four queries for a count check, each range one step in so the points tile the window', () => {

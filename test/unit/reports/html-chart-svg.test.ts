@@ -91,6 +91,16 @@ describe('time-series chart', () => {
     expect(svg).toContain('>time (UTC, 2026-11-26)</text>');
   });
 
+  test('a lone point (an early stop after one step) is a visible marker at its time and value, not a zero-length line', () => {
+    // One candidate point at 10:05 (87.5% of the axis), value 0.5 (y 100).
+    const svg = chart({ candidate: [{ t: DEPLOY + 300, v: 0.5 }] });
+    expect(svg).toContain('<circle class="marker candidate" cx="87.5%" cy="100" r="4"/>');
+    expect(svg).not.toContain('class="line candidate"');
+    // The baseline, a whole run, stays a line without markers.
+    expect(svg).toContain('class="line baseline"');
+    expect(svg).not.toContain('marker baseline');
+  });
+
   test('a shifted baseline is drawn at its time plus the shift', () => {
     // Read an hour early (08:30..09:00), drawn at 09:30..10:00.
     const shifted = { ...timeline, mode: 'shifted-baseline' as const, baselineShift: 3600 };

@@ -38,7 +38,7 @@ describe('renderHtml', () => {
   test('a wide check keeps every series in the file, the passing ones folded', () => {
     const html = renderHtml(buildRunResult({ checks: [buildWideCheck(40, [7])] }));
     expect(html).toContain('<details><summary>39 passing series</summary>');
-    expect(html.match(/<tr><td><code>/g)).toHaveLength(40);
+    expect(html.match(/<tr><td data-label="series"><code>/g)).toHaveLength(40);
   });
 
   test('a check with judged points gets a time-series and a distribution chart, with its explanation beside them', () => {
@@ -47,10 +47,22 @@ describe('renderHtml', () => {
     expect(html.match(/<svg class="chart chart-dist" role="img"/g)).toHaveLength(1);
     const figure = /<figure class="series-figure series-fail">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
     expect(figure).toContain('<span class="badge fail">FAIL</span> <code>{route=&quot;/pay&quot;}</code>');
-    expect(figure).toContain('median up 100% (tolerance 10%)');
+    // The series' reason is the check's: written once, above the figure, not again in its caption or the table.
+    expect(figure).not.toContain('median up 100% (tolerance 10%)');
+    expect(html.split('median up 100% (tolerance 10%)')).toHaveLength(2);
+    expect(html).toContain("same as the check's reason");
     expect(figure).toContain('+100.0% [+90.0%, +110.0%]');
     expect(figure).toContain('p &lt; 0.001');
     expect(figure).toContain('baseline (before the deploy)');
+  });
+
+  test("a series reason other than the check's is in the series' caption and its table row", () => {
+    const check = buildCheckWithSamples();
+    check.reason = '1 of 1 series regressed';
+    const html = renderHtml(buildChartRun([check]));
+    const figure = /<figure class="series-figure series-fail">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(figure).toContain('<p class="reason">median up 100% (tolerance 10%)</p>');
+    expect(html).toContain('<td class="reason" data-label="reason">median up 100% (tolerance 10%)</td>');
   });
 
   test('the page stays free of scripts and network references with charts in it', () => {
@@ -120,7 +132,7 @@ describe('renderHtml', () => {
     expect(html).toContain(
       'Charts of 35 more series are left out to keep the page small; the table below lists every series.',
     );
-    expect(html.match(/<tr><td><code>/g)).toHaveLength(40);
+    expect(html.match(/<tr><td data-label="series"><code>/g)).toHaveLength(40);
     for (const d of html.match(/<path class="line [a-z]+" d="[^"]*"/g) ?? [])
       expect(d.match(/,/g)!.length).toBeLessThanOrEqual(300);
     expect(html.length).toBeLessThan(200_000);

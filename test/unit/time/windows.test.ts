@@ -44,6 +44,67 @@ describe('computeWindows', () => {
     expect(w.post).toEqual({ start: DEPLOY + 30, end: DEPLOY + 30, step: 30 });
   });
 
+  test('with a query range, the first post point is the first whose range starts after the deploy', () => {
+    // rate(x[1m]) at t reads (t - 60, t]: a deploy at 00:29:46 with 30 s steps first reads only
+    // post-deploy data at 00:31:00 (range from 00:30:00), not at 00:30:00 (range from 00:29:00).
+    const deploy = DEPLOY - 14;
+    const w = computeWindows({
+      deployedAt: deploy,
+      warmup: 0,
+      baselineWindow: 600,
+      postWindow: 600,
+      step: 30,
+      lookback: 60,
+    });
+    expect(w.post.start).toBe(DEPLOY + 60);
+    expect(w.post.start - 60).toBeGreaterThanOrEqual(deploy);
+    expect(w.post.start - 30 - 60).toBeLessThan(deploy);
+    // The baseline's last point's range ends at the point, which is at or before the deploy.
+    expect(w.baseline.end).toBeLessThanOrEqual(deploy);
+    // The window keeps its end: the points' ranges cover the post window, not more.
+    expect(w.post.end).toBe(DEPLOY + 600);
+    expect(w.postOpens).toBe(DEPLOY);
+  });
+
+  test('the range counts after the warmup', () => {
+    const w = computeWindows({
+      deployedAt: DEPLOY,
+      warmup: 120,
+      baselineWindow: 600,
+      postWindow: 600,
+      step: 30,
+      lookback: 300,
+    });
+    expect(w.post.start).toBe(DEPLOY + 420);
+    expect(w.post.start - 300).toBeGreaterThanOrEqual(DEPLOY + 120);
+    expect(w.post.end).toBe(DEPLOY + 720);
+  });
+
+  test('a range as long as the post window still leaves one point, later', () => {
+    const w = computeWindows({
+      deployedAt: DEPLOY,
+      warmup: 0,
+      baselineWindow: 600,
+      postWindow: 300,
+      step: 60,
+      lookback: 600,
+    });
+    expect(w.post).toEqual({ start: DEPLOY + 600, end: DEPLOY + 600, step: 60 });
+  });
+
+  test('a range on the step grid: the point whose range starts at the deploy is the first post point', () => {
+    const w = computeWindows({
+      deployedAt: DEPLOY,
+      warmup: 0,
+      baselineWindow: 600,
+      postWindow: 600,
+      step: 60,
+      lookback: 60,
+    });
+    expect(w.baseline.end).toBe(DEPLOY);
+    expect(w.post.start).toBe(DEPLOY + 60);
+  });
+
   test('sub-second steps keep clean numbers', () => {
     const w = computeWindows({ deployedAt: DEPLOY + 0.3, warmup: 0, baselineWindow: 1, postWindow: 1, step: 0.1 });
     expect(w.baseline.end).toBe(DEPLOY + 0.3);

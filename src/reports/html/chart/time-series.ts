@@ -30,12 +30,34 @@ export function timeShare(timeline: Timeline, t: number): number {
   return (t - timeline.start) / (timeline.end - timeline.start);
 }
 
-/** SVG path data for a side: one subpath per run without gaps; a lone point is a dot (zero-length, round cap). */
+/** SVG path data for a side: one subpath per run of two or more points without gaps (lone points are markers). */
 export function linePath(timeline: Timeline, scale: LinearScale, points: readonly Point[], shift: number): string {
   return chartRuns(points)
+    .filter((run) => run.length > 1)
     .map((run) => {
       const xy = run.map((p) => `${coord(timeShare(timeline, p.t + shift) * PLOT_UNITS)},${coord(scale.at(p.v))}`);
-      return run.length === 1 ? `M${xy[0]}h0` : `M${xy[0]}L${xy.slice(1).join(' ')}`;
+      return `M${xy[0]}L${xy.slice(1).join(' ')}`;
+    })
+    .join('');
+}
+
+/**
+ * A circle for every point with no neighbour to draw a line to (a run stopped after one step, a
+ * point between gaps). It sits in the outer SVG at a percentage of the width, so it stays round
+ * and a few pixels wide however the plot stretches.
+ */
+export function pointMarkers(
+  timeline: Timeline,
+  scale: LinearScale,
+  points: readonly Point[],
+  shift: number,
+  side: 'baseline' | 'candidate',
+): string {
+  return chartRuns(points)
+    .filter((run) => run.length === 1)
+    .map(([p]) => {
+      const x = percent(timeShare(timeline, p!.t + shift));
+      return `<circle class="marker ${side}" cx="${x}" cy="${coord(scale.at(p!.v))}" r="4"/>`;
     })
     .join('');
 }
@@ -91,6 +113,8 @@ export function renderTimeSeriesChart(chart: TimeSeriesChart): string {
     renderValueAxis(scale),
     renderTimeAxis(timeline),
     `<svg class="plot" x="0" y="0" width="100%" height="${CHART_HEIGHT}" viewBox="0 0 ${PLOT_UNITS} ${CHART_HEIGHT}" preserveAspectRatio="none">${lines}</svg>`,
+    pointMarkers(timeline, scale, chart.baseline, timeline.baselineShift, 'baseline'),
+    pointMarkers(timeline, scale, chart.candidate, 0, 'candidate'),
     renderDeploy(timeline),
     '</svg>',
   ].join('');

@@ -1,8 +1,9 @@
 /**
  * The time axis of a check's charts. Before/after: one clock from the baseline through the deploy
- * to the post window. Side by side (canary, or a baseline URL probed at the same time): both sides
- * over the same clock. A baseline read at another time (`baseline.offset`, a snapshot): drawn
- * shifted onto the post window's clock, with a note saying so, instead of a chart that is mostly gap.
+ * to the post window (a snapshot read before the deploy too). Side by side (canary, or a baseline
+ * URL probed at the same time): both sides over the same clock. A baseline moved to another time of
+ * day (`baseline.offset`, which the run's windows carry): drawn shifted onto the post window's
+ * clock, with a note saying so, instead of a chart that is mostly gap.
  */
 import { formatDuration } from '../../../time/duration.js';
 import type { Point, RunResult } from '../../../types.js';
@@ -50,18 +51,16 @@ function seconds(iso: string): number {
   return Date.parse(iso) / 1000;
 }
 
-/** How the baseline relates to the deploy: sampled after it, long before it, or just before it. */
-function chooseMode(
-  baseline: Extent | null,
-  candidate: Extent | null,
-  deployAt: number,
-  postStart: number,
-): TimelineMode {
-  if (baseline === null || candidate === null) return 'before-after';
-  if (baseline.start >= deployAt) return 'side-by-side';
-  // Before/after leaves only the warmup (and a step) between the sides; a wider hole is another time of day.
-  const expectedGap = Math.max(0, postStart - deployAt) + (candidate.end - candidate.start);
-  return candidate.start - baseline.end > expectedGap ? 'shifted-baseline' : 'before-after';
+/**
+ * How the baseline relates to the deploy, from what the run says, never from the gap between the
+ * sides (a run stopped early has a one-point candidate, a snapshot may be read minutes before the
+ * deploy): side by side when the baseline was sampled after the deploy (canary, a baseline URL),
+ * shifted when `baseline.offset` moved it to another time of day, else one before/after clock.
+ */
+function chooseMode(baseline: Extent | null, deployAt: number, offset: number | undefined): TimelineMode {
+  if (offset !== undefined && offset > 0) return 'shifted-baseline';
+  if (baseline !== null && baseline.start >= deployAt) return 'side-by-side';
+  return 'before-after';
 }
 
 /** Plan the axis for charts of these series in this run; null when no side has a finite point. */
@@ -73,8 +72,10 @@ export function planTimeline(
   const candidate = union(sides.map((s) => extentOf(s.candidate)));
   const deployAt = seconds(run.deployedAt);
   const postStart = seconds(run.windows.post.start);
-  const mode = chooseMode(baseline, candidate, deployAt, postStart);
-  const shift = mode === 'shifted-baseline' ? seconds(run.windows.post.end) - seconds(run.windows.baseline.end) : 0;
+  const offset = run.windows.baseline.offset;
+  const mode = chooseMode(baseline, deployAt, offset);
+  // The offset baseline ends `offset` before the post window ends: moved by it, the two end together.
+  const shift = mode === 'shifted-baseline' ? (offset as number) : 0;
   const shifted = baseline === null ? null : { start: baseline.start + shift, end: baseline.end + shift };
   const data = union([shifted, candidate]);
   if (data === null || !Number.isFinite(deployAt)) return null;
@@ -101,7 +102,7 @@ function describeMode(mode: TimelineMode, shift: number, showDeploy: boolean, de
   if (mode === 'side-by-side') notes.push('Baseline and candidate were sampled over the same window, side by side.');
   if (mode === 'shifted-baseline') {
     notes.push(
-      `The baseline was read ${formatDuration(Math.abs(shift))} ${shift >= 0 ? 'earlier' : 'later'} and is drawn shifted by that much, onto the candidate's clock.`,
+      `The baseline was read ${formatDuration(Math.round(shift))} earlier (baseline.offset) and is drawn shifted by that much, onto the candidate's clock.`,
     );
   }
   if (!showDeploy) notes.push(`The deploy (${deployedAt}) lies outside the charted time.`);
