@@ -31,6 +31,8 @@ const RULES: Record<DecisionRule, true> = {
   'one-sided': true,
   'no-denominator': true,
   'duplicate-series': true,
+  'ruled-out': true,
+  'not-ruled-out': true,
 };
 const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = {
   'baseline-only': true,

@@ -85,7 +85,11 @@ export type DecisionRule =
   /** Count checks: a numerator series with no denominator series of the same labels on its side. */
   | 'no-denominator'
   /** The backend returned more than one series with identical labels: they cannot be told apart. */
-  | 'duplicate-series';
+  | 'duplicate-series'
+  /** Success checks of sampled sources: the candidate's upper bound is within the allowed share (pass). */
+  | 'ruled-out'
+  /** Success checks of sampled sources: too few samples to rule out a rise beyond the allowed share. */
+  | 'not-ruled-out';
 
 export interface SeriesResult {
   labels: Labels;
