@@ -9,12 +9,15 @@ import type { CheckSpec, Spec } from '../../spec-model.js';
 import { sampledKindOf } from '../../sources/index.js';
 import { sampledSourcesOf, type SourceSampling } from './collect-samples.js';
 import { sanitizeText } from '../../sanitize-text.js';
+import { describeSampledDecisions, describeSampling } from './describe-sampling.js';
 
 export interface SamplingPlan {
   /** Checks on sampled sources, in spec order. */
   checks: CheckSpec[];
   sources: SourceSampling[];
   snapshot?: { path: string; value: Snapshot };
+  /** --dry-run before any snapshot exists: the sources that would need one. */
+  snapshotMissing?: boolean;
 }
 
 /** The checks that read sampled sources. */
@@ -28,11 +31,19 @@ export function withoutSampledChecks(spec: Spec): Spec {
   return { ...spec, checks: spec.checks.filter((check) => !probes.has(check)) };
 }
 
-/** Plan the sampling; throws UsageError when a sampled source has no baseline. */
-export function planSampling(spec: Spec, snapshot?: { path: string; value: Snapshot }): SamplingPlan {
+/**
+ * Plan the sampling; throws UsageError when a sampled source has no baseline, unless `preview`
+ * (--dry-run, which shows what would be sampled before any snapshot is taken).
+ */
+export function planSampling(spec: Spec, snapshot?: { path: string; value: Snapshot }, preview = false): SamplingPlan {
   const checks = sampledChecksOf(spec);
+  let snapshotMissing = false;
   const sources = sampledSourcesOf(spec.sources, checks).map((source): SourceSampling => {
     if (source.baselineUrl !== undefined) return { spec: source, targets: ['url', 'baselineUrl'] };
+    if (snapshot === undefined && preview) {
+      snapshotMissing = true;
+      return { spec: source, targets: ['url'] };
+    }
     if (snapshot === undefined) {
       throw new UsageError(
         `source "${source.name}" (${source.type}) keeps no history, so its baseline must be captured: run ` +
@@ -44,23 +55,24 @@ export function planSampling(spec: Spec, snapshot?: { path: string; value: Snaps
       throw new UsageError(`the snapshot ${snapshot.path} has no samples of source "${source.name}"`);
     return { spec: source, targets: ['url'] };
   });
-  return { checks, sources, ...(snapshot ? { snapshot } : {}) };
+  return { checks, sources, ...(snapshot ? { snapshot } : {}), ...(snapshotMissing ? { snapshotMissing } : {}) };
 }
 
 /** --dry-run lines for the probe checks: what would be sampled and compared with what. */
-export function renderSamplingDryRun(plan: SamplingPlan): string {
+export function renderSamplingDryRun(plan: SamplingPlan, spec: Spec): string {
   if (plan.checks.length === 0) return '';
   const lines = ['', 'sampled now (sources without history):'];
-  for (const { spec, targets } of plan.sources) {
+  for (const { spec: source, targets } of plan.sources) {
     const baseline = targets.includes('baselineUrl')
       ? 'baselineUrl, side by side'
-      : `snapshot ${plan.snapshot?.path ?? ''} taken ${plan.snapshot?.value.takenAt ?? ''}`;
-    lines.push(
-      `  ${spec.name} (${spec.type}): ${spec.samples} samples every ${spec.interval}s of url; baseline from ${baseline}`,
-    );
+      : plan.snapshot === undefined
+        ? 'a snapshot not taken yet (before the deploy: `verify-deploy snapshot <spec> --out base.json`, then `run --baseline-from base.json`)'
+        : `snapshot ${plan.snapshot.path} taken ${plan.snapshot.value.takenAt}`;
+    lines.push(`  ${source.name} (${source.type}): ${describeSampling(source, targets)}; baseline from ${baseline}`);
   }
   for (const check of plan.checks)
     lines.push(`  check ${check.name}: ${check.probe?.kind ?? '?'} of ${check.source}, direction ${check.direction}`);
+  for (const line of describeSampledDecisions(spec)) lines.push(`  ${line}`);
   // Names and paths come from the spec and the command line: one escaped line each, as in renderDryRun.
   return lines.map(sanitizeText).join('\n') + '\n';
 }

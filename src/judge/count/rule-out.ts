@@ -11,7 +11,7 @@
  * where the gate chooses the number of samples and can size it for the margin.
  */
 import type { CheckSpec } from '../../spec-model.js';
-import { clopperPearson } from '../stats/binomial.js';
+import { binomialUpperTail, clopperPearson } from '../stats/binomial.js';
 import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
 
@@ -80,13 +80,28 @@ export function ruleOut(baseline: CountTotals, candidate: CountTotals, check: Ru
   };
 }
 
-/** The fewest trials at which a side at `share` has an upper bound within `allowed` (null: none up to 100,000). */
+/** How sure the sizing is that a side at the planned share passes: 90% of the time. */
+const PASS_ASSURANCE = 0.9;
+
+/** The smallest k with P(X <= k) >= `probability` for X ~ Bin(n, p). */
+function binomialQuantile(n: number, p: number, probability: number): number {
+  for (let k = 0; k < n; k++) if (1 - binomialUpperTail(k + 1, n, p) >= probability) return k;
+  return n;
+}
+
+/**
+ * The fewest trials at which a side whose true share is `share` passes 9 times in 10: its upper
+ * bound at the 90th percentile of its events stays within `allowed` (null: none up to 100,000).
+ */
 export function samplesToRuleOut(share: number, allowed: number, confidence: number): number | null {
   if (share >= allowed) return null;
-  let low = 1;
-  let high = 100_000;
-  const fits = (n: number): boolean => upperBound(Math.round(share * n), n, confidence) <= allowed;
-  if (!fits(high)) return null;
+  const fits = (n: number): boolean => upperBound(binomialQuantile(n, share, PASS_ASSURANCE), n, confidence) <= allowed;
+  let high = 8;
+  while (!fits(high)) {
+    high *= 2;
+    if (high > 100_000) return null;
+  }
+  let low = Math.floor(high / 2);
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
     if (fits(mid)) high = mid;
@@ -147,7 +162,7 @@ export function describeRuleOutPlan(plan: RuleOutPlan, check: RuleOutCheck): str
     plan.samplesNeeded === null
       ? ''
       : plan.samplesNeeded > n
-        ? `; needs about ${plan.samplesNeeded} samples per side to pass a healthy candidate`
-        : `; ${plan.samplesNeeded} samples per side would be enough to pass a healthy candidate`;
+        ? `; needs about ${plan.samplesNeeded} samples per side to pass a healthy candidate 9 times in 10`
+        : `; ${plan.samplesNeeded} samples per side would be enough to pass a healthy candidate 9 times in 10`;
   return `against a baseline failing ${percent(REFERENCE_SHARE)} (${plan.baselineEvents} of ${n}) it ${passes}, ${fails}${needed}`;
 }
