@@ -38,7 +38,13 @@ const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = {
   'baseline-only': true,
   'candidate-only': true,
 };
-const PROBE_STATUSES: Record<QueryTestStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
+const PROBE_STATUSES: Record<QueryTestStatus, true> = {
+  ok: true,
+  empty: true,
+  sparse: true,
+  unreadable: true,
+  refused: true,
+};
 const ERROR_KINDS: Record<SourceErrorKind, true> = {
   network: true,
   timeout: true,

@@ -184,5 +184,9 @@ export interface RunResult {
   cutShort?: string;
 }
 
-/** What `verify-deploy check` found for one query: `ok`: data came back; `empty`: no series; `unreadable`: the source failed; `refused`: the query or credentials are wrong. */
-export type QueryTestStatus = 'ok' | 'empty' | 'unreadable' | 'refused';
+/**
+ * What `verify-deploy check` found for one query: `ok`: data came back; `empty`: no series;
+ * `sparse`: data came back, too little for a verdict (fewer points than minSamples, or a window
+ * shorter than the step); `unreadable`: the source failed; `refused`: the query or credentials are wrong.
+ */
+export type QueryTestStatus = 'ok' | 'empty' | 'sparse' | 'unreadable' | 'refused';

@@ -32,6 +32,29 @@ export function withoutSampledChecks(spec: Spec): Spec {
 }
 
 /**
+ * For commands that read past data only (`check`, `backtest`): the spec without the checks on
+ * sources that keep no history, and a note naming each check left out. Throws UsageError when
+ * no check is left.
+ */
+export function withHistoryChecksOnly(spec: Spec, command: string): { spec: Spec; skipped: string[] } {
+  const sampled = sampledChecksOf(spec);
+  if (sampled.length === 0) return { spec, skipped: [] };
+  const skipped = sampled.map((check) => {
+    const source = spec.sources[check.source];
+    return `check "${check.name}" skipped: source "${check.source}" (${source?.type ?? '?'}) keeps no history for ${command} to read; \`snapshot\` and \`run\` sample it`;
+  });
+  if (sampled.length === spec.checks.length)
+    throw new UsageError(
+      `every check of the spec reads a source that keeps no history, so ${command} has nothing to read: use \`verify-deploy snapshot\` before the deploy and \`run --baseline-from\` after it`,
+    );
+  const rest = withoutSampledChecks(spec);
+  const sources: Spec['sources'] = Object.fromEntries(
+    Object.entries(spec.sources).filter(([, source]) => sampledKindOf(source.type) === undefined),
+  );
+  return { spec: { ...rest, sources }, skipped };
+}
+
+/**
  * Plan the sampling; throws UsageError when a sampled source has no baseline, unless `preview`
  * (--dry-run, which shows what would be sampled before any snapshot is taken).
  */
