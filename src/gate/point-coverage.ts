@@ -22,7 +22,8 @@ function fullest(series: readonly Series[]): Series | undefined {
 
 /** At most one warning per check, for its baseline window (the post window's end is the wait's business). */
 export function describePartialBaseline(planned: PlannedCheck, data: CheckData): string[] {
-  if (!data.ok) return [];
+  // A canary check reads both sides over the post window, which a cut-short run may not have filled.
+  if (!data.ok || planned.check.baselineQuery !== undefined) return [];
   const range = planned.baseline.range;
   // A count check's errors come and go; its traffic (the denominator) is what should cover the window.
   const most = fullest(data.denominators?.baseline ?? data.baseline);

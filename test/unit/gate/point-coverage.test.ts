@@ -38,6 +38,11 @@ describe('describePartialBaseline', () => {
     );
   });
 
+  test('a canary check (both sides over the post window): no baseline-window warning', () => {
+    const canary = { ...planned, check: { ...planned.check, baselineQuery: 'a', candidateQuery: 'b' } };
+    expect(describePartialBaseline(canary, data(points(range.start + 600)))).toEqual([]);
+  });
+
   test('gaps inside the window: said as gaps', () => {
     const [warning] = describePartialBaseline(planned, data(points(range.start, (t) => (t - range.start) % 90 === 0)));
     expect(warning).toMatch(/^latency: the baseline window holds \d+ of \d+ points .*: gaps in the data/);
