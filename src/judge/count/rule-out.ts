@@ -152,7 +152,7 @@ export function describeRuleOutPlan(plan: RuleOutPlan, check: RuleOutCheck): str
   const n = plan.samples;
   const passes =
     plan.passUpTo < 0
-      ? `${n} samples per side cannot pass it: even 0 failures leave a share up to ${percent(upperBound(0, n, check.confidence))}`
+      ? `cannot pass with ${n} samples per side (even 0 failures leave a share up to ${percent(upperBound(0, n, check.confidence))})`
       : `passes with up to ${plan.passUpTo} of ${n} candidate failures`;
   const fails =
     plan.failFrom === null

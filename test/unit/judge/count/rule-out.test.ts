@@ -7,7 +7,7 @@
 import { classifyCountSeries } from '../../../../src/judge/count/classify-counts.js';
 import type { CountSide } from '../../../../src/judge/count/count-series.js';
 import type { Verdict } from '../../../../src/types.js';
-import { planCountRuleOut, SUCCESS_MARGIN } from '../../../../src/judge/count/rule-out.js';
+import { describeRuleOutPlan, planCountRuleOut, SUCCESS_MARGIN } from '../../../../src/judge/count/rule-out.js';
 
 /** `n` probes, one per step, the probes at indexes `failed` failing. */
 function probes(n: number, failedEvery: number): CountSide {
@@ -84,5 +84,8 @@ describe('success checks pass on what the samples rule out', () => {
     // 20 probes cannot let even a clean candidate pass.
     expect(planCountRuleOut(20, check()).passUpTo).toBe(-1);
     expect(planCountRuleOut(20, check()).samplesNeeded).toBeGreaterThan(20);
+    expect(describeRuleOutPlan(planCountRuleOut(20, check()), check())).toMatch(
+      /^against a baseline failing 1% \(0 of 20\) it cannot pass with 20 samples per side \(even 0 failures leave a share up to 13\.9%\), fails from \d+ of 20/,
+    );
   });
 });
