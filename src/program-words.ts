@@ -31,12 +31,20 @@ const RULES: Record<DecisionRule, true> = {
   'one-sided': true,
   'no-denominator': true,
   'duplicate-series': true,
+  'ruled-out': true,
+  'not-ruled-out': true,
 };
 const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = {
   'baseline-only': true,
   'candidate-only': true,
 };
-const PROBE_STATUSES: Record<QueryTestStatus, true> = { ok: true, empty: true, unreadable: true, refused: true };
+const PROBE_STATUSES: Record<QueryTestStatus, true> = {
+  ok: true,
+  empty: true,
+  sparse: true,
+  unreadable: true,
+  refused: true,
+};
 const ERROR_KINDS: Record<SourceErrorKind, true> = {
   network: true,
   timeout: true,

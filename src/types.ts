@@ -86,7 +86,11 @@ export type DecisionRule =
   /** Count checks: a numerator series with no denominator series of the same labels on its side. */
   | 'no-denominator'
   /** The backend returned more than one series with identical labels: they cannot be told apart. */
-  | 'duplicate-series';
+  | 'duplicate-series'
+  /** Success checks of sampled sources: the candidate's upper bound is within the allowed share (pass). */
+  | 'ruled-out'
+  /** Success checks of sampled sources: too few samples to rule out a rise beyond the allowed share. */
+  | 'not-ruled-out';
 
 export interface SeriesResult {
   labels: Labels;
@@ -182,5 +186,9 @@ export interface RunResult {
   cutShort?: string;
 }
 
-/** What `verify-deploy check` found for one query: `ok`: data came back; `empty`: no series; `unreadable`: the source failed; `refused`: the query or credentials are wrong. */
-export type QueryTestStatus = 'ok' | 'empty' | 'unreadable' | 'refused';
+/**
+ * What `verify-deploy check` found for one query: `ok`: data came back; `empty`: no series;
+ * `sparse`: data came back, too little for a verdict (fewer points than minSamples, or a window
+ * shorter than the step); `unreadable`: the source failed; `refused`: the query or credentials are wrong.
+ */
+export type QueryTestStatus = 'ok' | 'empty' | 'sparse' | 'unreadable' | 'refused';

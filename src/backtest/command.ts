@@ -3,6 +3,7 @@
  * report each check's false-alarm rate on the user's own data. It is a report, not a gate: it
  * exits 0 when it ran, 3 when no moment could be judged (or it was interrupted), 2 on bad input.
  */
+import { withHistoryChecksOnly } from '../gate/sampling/plan-sampling.js';
 import { extname } from 'node:path';
 import { replayMoments } from './replay.js';
 import { parseMoments, type MomentOptions } from './moments.js';
@@ -31,7 +32,11 @@ export interface BacktestOptions extends MomentOptions {
 /** Run the backtest and return the exit code; spec and usage errors are thrown (exit 2). */
 export async function backtestCommand(specPath: string, options: BacktestOptions, io: CommandIO): Promise<number> {
   const startedAt = io.now();
-  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+  // Sources without history (HTTP probes, scrapes) have no past to replay: their checks are left out, and said.
+  const { spec, skipped } = withHistoryChecksOnly(
+    await loadSpec(specPath, { vars: options.var, env: io.env }),
+    'backtest',
+  );
   const reports = options.report.map((path) => ({ path, render: rendererForPath(path) }));
   // Before replaying: a report that cannot be written is a usage error now, not lost work later.
   for (const report of reports) await checkOutputPath(report.path, '--report');
@@ -53,7 +58,7 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     moments,
     replayed,
     formatTime,
-    notes: backtestNotes(spec, moments),
+    notes: [...skipped, ...backtestNotes(spec, moments)],
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
   // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.

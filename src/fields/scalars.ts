@@ -103,7 +103,7 @@ export const boolean: ScalarType<boolean> = {
   parse: (raw) => (typeof raw === 'boolean' ? ok(raw) : refused()),
 };
 
-const DURATION_PATTERN = '(?:\\d+(?:ms|s|m|h|d|w|y))+';
+const DURATION_PATTERN = '(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|w|y))+';
 
 /** A Prometheus duration (`30s`, `1h30m`), in seconds; a bare `0` is allowed when zero is. */
 export function duration(options: { positive: boolean }): ScalarType<number> {
@@ -134,19 +134,30 @@ function parseFraction(raw: unknown): number | undefined {
   return match ? Number(match[1]) / 100 : undefined;
 }
 
-/** A relative amount >= 0: `10%` or the fraction 0.1. */
+/**
+ * A relative amount >= 0: `10%` or the fraction 0.1. A bare number above 1 is refused: `10`
+ * meant as ten percent would silently allow a 1000% change, and a change beyond 100% reads
+ * plainly as a percentage (`250%`).
+ */
 export const percentage: ScalarType<number> = {
   kind: 'scalar',
   expected: 'a percentage like 10% or a fraction like 0.1 (not negative)',
   echo: true,
   schema: {
     anyOf: [
-      { type: 'number', minimum: 0 },
+      { type: 'number', minimum: 0, maximum: 1 },
       { type: 'string', pattern: templatedPattern('\\d+(?:\\.\\d+)?%') },
     ],
   },
   parse: (raw) => {
     const value = parseFraction(raw);
+    if (typeof raw === 'number' && value !== undefined && value > 1) {
+      return refused(
+        `is the bare number ${raw}, which would be read as a fraction (${Number((raw * 100).toPrecision(6))}%): ` +
+          `write ${raw}% for ${raw} percent, or ${Number((raw / 100).toPrecision(6))}; ` +
+          `a change beyond 100% as a percentage, e.g. ${Number((raw * 100).toPrecision(6))}%`,
+      );
+    }
     return value !== undefined && value >= 0 ? ok(value) : refused();
   },
 };

@@ -7,6 +7,7 @@ import type { PlannedCheck, RunPlan } from './plan.js';
 import { formatTime } from '../time/format-time.js';
 import { decisionTimes } from './decided-after.js';
 import { describeDensePoints } from './point-density.js';
+import { describePartialBaseline } from './point-coverage.js';
 
 /** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
 export async function executeRun(
@@ -25,7 +26,10 @@ export async function executeRun(
     const d = data[i] as CheckData;
     return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
   });
-  const densityWarnings = plan.checks.flatMap((planned, i) => describeDensePoints(planned, data[i] as CheckData));
+  const densityWarnings = plan.checks.flatMap((planned, i) => [
+    ...describeDensePoints(planned, data[i] as CheckData),
+    ...describePartialBaseline(planned, data[i] as CheckData),
+  ]);
   const verdict = judgeRun(checks);
   const decided = decisionTimes(plan, data, verdict.checks);
   return {

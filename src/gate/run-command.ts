@@ -66,7 +66,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     ),
   );
   // Checks on sources without history are sampled now (src/gate/sampling/); the rest are range queries.
-  const probes = await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() });
+  const probes = await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() }, options.dryRun);
   const rangeSpec = withoutSampledChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
@@ -75,7 +75,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: Comm
     if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
 
   if (options.dryRun) {
-    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderSamplingDryRun(probes));
+    out.stdout(renderDryRun(rangeSpec, plan, sources) + renderSamplingDryRun(probes, spec));
     return ExitCode.pass;
   }
   // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).

@@ -6,6 +6,13 @@ export { adjustRun } from './adjust-run.js';
 export { judgeCountCheck } from './count/judge-count-check.js';
 export { type CountSeries } from './count/count-series.js';
 export { classifyCountSeries, DEFAULT_MIN_TRAFFIC } from './count/classify-counts.js';
+export {
+  SUCCESS_MARGIN,
+  planCountRuleOut,
+  describeRuleOutPlan,
+  type RuleOutPlan,
+  type RuleOutCheck,
+} from './count/rule-out.js';
 export { compareCounts, conditionalBinomialP, type CountComparison, type CountTotals } from './count/compare-counts.js';
 export { classifySeries, type SeriesCheck } from './classify-series.js';
 export { matchSeries, findSideLabels, type MatchResult, type SeriesPair } from './match.js';

@@ -14,15 +14,43 @@ import { worstVerdict } from './verdict.js';
 
 /** Before/after reads one query over two windows; canary reads two queries over the post window. */
 
-function missingData(baseline: Series[], candidate: Series[], mode: CheckMode): string {
-  const side = (which: 'baseline' | 'candidate'): string =>
-    mode === 'canary'
-      ? `the ${which} query returned no data`
-      : `no data in the ${which === 'baseline' ? 'baseline' : 'post'} window`;
-  if (baseline.length === 0 && candidate.length === 0) {
-    return mode === 'canary' ? 'neither query returned data' : 'no data in the baseline window nor in the post window';
+const EMPTY_HINT = 'check the metric name and label values: an empty result is not an error to Prometheus';
+
+/** A query as a reason quotes it: on one line, at most 200 characters. */
+function quoted(query: string | undefined): string {
+  if (query === undefined) return '';
+  const line = query.replace(/\s+/g, ' ').trim();
+  return ` \`${line.length > 200 ? `${line.slice(0, 199)}…` : line}\``;
+}
+
+/** Which side had no series, naming the query and its likely cause (sampled checks have no query). */
+function missingData(check: CheckSpec, baseline: Series[], candidate: Series[], mode: CheckMode): string {
+  if (mode === 'canary') {
+    if (baseline.length === 0 && candidate.length === 0) {
+      const queries = [check.baselineQuery ?? check.query, check.candidateQuery ?? check.query].map(quoted).join(',');
+      return `neither query returned data${queries === ',' ? '' : ` (${queries.trim()}; ${EMPTY_HINT})`}`;
+    }
+    const which = baseline.length === 0 ? 'baseline' : 'candidate';
+    const query = quoted((which === 'baseline' ? check.baselineQuery : check.candidateQuery) ?? check.query);
+    return `the ${which} query${query} returned no data${query === '' ? '' : ` (${EMPTY_HINT})`}`;
   }
-  return side(baseline.length === 0 ? 'baseline' : 'candidate');
+  const query = quoted(check.query);
+  if (baseline.length === 0 && candidate.length === 0) {
+    const why = query === '' ? '' : `: the query${query} returned no series in either (${EMPTY_HINT})`;
+    return `no data in the baseline window nor in the post window${why}`;
+  }
+  if (baseline.length === 0) {
+    const why =
+      query === ''
+        ? ''
+        : `: the query${query} returned no series there (does the server's history reach back that far? \`verify-deploy check\` shows how far it reaches)`;
+    return `no data in the baseline window${why}`;
+  }
+  const why =
+    query === ''
+      ? ''
+      : `: the query${query} returned no series after the deploy (is the new version scraped, under the same labels?)`;
+  return `no data in the post window${why}`;
 }
 
 /** Judge a check's baseline series against its candidate series. Pure: no I/O. */
@@ -30,7 +58,13 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
   const base = { name: check.name, critical: check.critical };
   if (baseline.length === 0 || candidate.length === 0) {
     const unmatched = { baseline: baseline.map((s) => s.labels), candidate: candidate.map((s) => s.labels) };
-    return { ...base, verdict: 'inconclusive', reason: missingData(baseline, candidate, mode), series: [], unmatched };
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      reason: missingData(check, baseline, candidate, mode),
+      series: [],
+      unmatched,
+    };
   }
   const matched = matchSeries(baseline, candidate, check.ignoreLabels);
   const noPair =

@@ -1,4 +1,5 @@
 /** `verify-deploy check`: read every query of the spec over a short recent range, before anyone relies on it. */
+import { withHistoryChecksOnly } from '../gate/sampling/plan-sampling.js';
 import type { CommandIO } from '../command-io.js';
 import { tryQuery } from './try-query.js';
 import { planSampling } from './plan-queries.js';
@@ -20,7 +21,7 @@ export interface CheckOptions {
   range: string;
 }
 
-/** 0 when every query returned data, 2 when one was refused as written, 3 when one is empty or unreadable. */
+/** 0 when every query returned enough data for a verdict, 2 when one was refused as written, 3 otherwise. */
 export function exitCodeOf(queries: QueryTest[]): 0 | 2 | 3 {
   if (queries.some((q) => q.status === 'refused')) return 2;
   return queries.every((q) => q.status === 'ok') ? 0 : 3;
@@ -32,8 +33,12 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
   if (rangeSeconds === undefined || rangeSeconds <= 0) {
     throw new UsageError(`--range "${options.range}" is not a duration: write it like 10m or 1h`);
   }
-  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
-  const warnings = tlsEnvironmentWarnings(io.env);
+  // Sources without history (HTTP probes, scrapes) have no past to read: their checks are left out, and said.
+  const { spec, skipped } = withHistoryChecksOnly(
+    await loadSpec(specPath, { vars: options.var, env: io.env }),
+    'check',
+  );
+  const warnings = [...skipped, ...tlsEnvironmentWarnings(io.env)];
   for (const warning of warnings) io.stderr(redact(`warning: ${warning}\n`, spec.secrets));
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
@@ -43,7 +48,7 @@ export async function checkCommand(specPath: string, options: CheckOptions, io: 
     planned.map((probe) => {
       const source = sources[probe.check.source];
       if (!source) throw new Error(`no source named "${probe.check.source}" (the spec loader should have refused it)`);
-      return tryQuery(spec, probe, source, io.signal);
+      return tryQuery(spec, probe, source, io.signal, now);
     }),
   );
   const report: CheckReport = {

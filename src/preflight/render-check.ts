@@ -5,6 +5,7 @@ import type { CheckReport, QueryTest } from './types.js';
 const MARK: Record<QueryTest['status'], string> = {
   ok: 'ok   ',
   empty: 'EMPTY',
+  sparse: 'FEW  ',
   unreadable: 'ERROR',
   refused: 'ERROR',
 };
@@ -41,7 +42,9 @@ export function renderCheckHuman(report: CheckReport): string {
       ? 'every query returned data'
       : report.exitCode === 2
         ? 'a query, the credentials or the source url were refused: fix the spec'
-        : 'some queries returned nothing or could not be read';
+        : report.queries.some((q) => q.status === 'sparse')
+          ? 'some checks would not reach a verdict: too little data, or nothing, or unreadable (see the causes above)'
+          : 'some queries returned nothing or could not be read';
   lines.push('', `${good} of ${report.queries.length} queries returned data: ${verdict} (exit ${report.exitCode})`);
   return `${lines.map(sanitizeText).join('\n')}\n`;
 }

@@ -7,6 +7,8 @@ export interface SeriesSummary {
   nanShare: number | null;
   infiniteShare: number | null;
   problems: string[];
+  /** Data came back, but a series holds fewer usable points than a verdict needs. */
+  sparse: boolean;
 }
 
 function percent(share: number): string {
@@ -25,6 +27,7 @@ export function summarizeSeries(series: Series[], range: TimeRange, minSamples: 
       problems: [
         'no series over the range: check the metric name and label values (an empty result is not an error to Prometheus)',
       ],
+      sparse: false,
     };
   }
   const counts = series.map((s) => s.points.length);
@@ -47,7 +50,8 @@ export function summarizeSeries(series: Series[], range: TimeRange, minSamples: 
     problems.push(`${percent(infiniteShare)} of the points are ±Inf (a division by zero?): such points are not judged`);
   }
   const usableMin = Math.min(...series.map((s) => s.points.filter((p) => Number.isFinite(p.v)).length));
-  if (values.length > 0 && usableMin < Math.min(minSamples, expected)) {
+  const sparse = usableMin < Math.min(minSamples, expected);
+  if (values.length > 0 && sparse) {
     problems.push(
       `a series has only ${usableMin} usable points over the range (the check needs ${minSamples} per window): is the metric scraped regularly?`,
     );
@@ -58,5 +62,6 @@ export function summarizeSeries(series: Series[], range: TimeRange, minSamples: 
     nanShare,
     infiniteShare,
     problems,
+    sparse,
   };
 }

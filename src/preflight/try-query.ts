@@ -5,6 +5,8 @@ import type { Source } from '../sources/types.js';
 import type { PlannedQueryTest } from './plan-queries.js';
 import { findStaticProblems } from './query-problems.js';
 import { summarizeSeries } from './summarize.js';
+import { diagnoseQuery } from './diagnose.js';
+import { describeShortWindows } from '../spec-file/window-points.js';
 import type { QueryTest } from './types.js';
 import type { Spec } from '../spec-model.js';
 
@@ -14,6 +16,7 @@ export async function tryQuery(
   planned: PlannedQueryTest,
   source: Source,
   signal: AbortSignal,
+  now: number,
 ): Promise<QueryTest> {
   const base = {
     check: planned.check.name,
@@ -26,15 +29,28 @@ export async function tryQuery(
   try {
     const result = await source.fetchRange(planned.query, planned.range, signal);
     const summary = summarizeSeries(result.series, planned.range, planned.check.minSamples);
+    // Windows too short for a verdict whatever the data: the check would be inconclusive on every run.
+    const windows = describeShortWindows(spec, planned.check);
+    const status = summary.series === 0 ? 'empty' : summary.sparse || windows.length > 0 ? 'sparse' : 'ok';
+    let problems = summary.problems;
+    if (status !== 'ok' && windows.length === 0) {
+      // Name the real cause (short history, a range with fewer than two samples) where the backend shows it.
+      const diagnosis = await diagnoseQuery(planned.query, planned.range, source, signal, now);
+      if (diagnosis.causes.length > 0)
+        problems = [
+          ...(diagnosis.selectorsFound ? summary.problems.filter((p) => !p.startsWith('no series')) : summary.problems),
+          ...diagnosis.causes,
+        ];
+    }
     return {
       ...base,
-      status: summary.series === 0 ? 'empty' : 'ok',
+      status,
       resultType: 'matrix',
       series: summary.series,
       points: summary.points,
       nanShare: summary.nanShare,
       infiniteShare: summary.infiniteShare,
-      problems: [...summary.problems, ...staticProblems],
+      problems: [...windows, ...problems, ...staticProblems],
       warnings: result.warnings,
     };
   } catch (error) {

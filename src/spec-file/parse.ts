@@ -39,7 +39,10 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
   if (size > MAX_SPEC_BYTES) return { issues: [sizeIssue(file, size)] };
   const parsed = parseYamlDocument(text, file);
   if (parsed.fatal) return { issues: sortIssues(parsed.issues) };
-  const ctx = new ReadContext(file, parsed.lineCounter, variableLookup(opts.vars, opts.env));
+  // Names the spec asks for, so a --var it never uses is said (a misspelt name would otherwise be ignored).
+  const asked = new Set<string>();
+  const lookup = variableLookup(opts.vars, opts.env);
+  const ctx = new ReadContext(file, parsed.lineCounter, (name) => (asked.add(name), lookup(name)));
   const contents = parsed.doc.contents;
   if (!isMap(contents)) {
     const empty = contents === null || (isScalar(contents) && contents.value === null);
@@ -60,7 +63,14 @@ export function parseSpec(text: string, file: string, opts: SpecOptions): { spec
   for (const source of Object.values(sources)) applyDefaults(source, sourceFieldsOf(source));
   for (const check of checks) applyDefaults(check, checkFields, defaults);
   const issues = sortIssues([...parsed.issues, ...ctx.issues]);
-  return issues.length > 0 ? { issues } : { spec: buildSpec(root, sources, checks, ctx), issues };
+  if (issues.length > 0) return { issues };
+  const spec = buildSpec(root, sources, checks, ctx);
+  const unused = Object.keys(opts.vars).filter((name) => !asked.has(name));
+  const warnings = unused.map(
+    (name) => `${file}: --var ${name} is not used: the spec has no \${${name}} (is it misspelt?)`,
+  );
+  if (warnings.length > 0) spec.warnings = [...(spec.warnings ?? []), ...warnings];
+  return { spec, issues };
 }
 
 function validateRules(

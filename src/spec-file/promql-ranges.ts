@@ -17,6 +17,8 @@ export interface PromQLRange {
   offset: number;
   /** The function whose argument the range is (`rate`), lower case; undefined at the top level. */
   fn: string | undefined;
+  /** For a matrix selector, the series selector it ranges over (`http_requests_total{code="500"}`). */
+  selector?: string;
 }
 
 /** Every range of `query`, in order; empty for a query that does not parse into ranges. */
@@ -28,16 +30,29 @@ export function findPromQLRanges(query: string): PromQLRange[] {
       const duration = ref.node.getChild('DurationExpr');
       if (duration === null) return;
       const text = query.slice(duration.from, duration.to);
+      const inner = ref.name === 'MatrixSelector' ? ref.node.getChild('VectorSelector') : null;
       ranges.push({
         kind: ref.name === 'MatrixSelector' ? 'matrix' : 'subquery',
         text,
         seconds: parseRangeSeconds(text),
         offset: duration.from,
         fn: enclosingFunction(ref.node, query),
+        ...(inner !== null ? { selector: query.slice(inner.from, inner.to) } : {}),
       });
     },
   });
   return ranges;
+}
+
+/** The series selectors of `query` (`up{job="a"}`), in order, each once. */
+export function findPromQLSelectors(query: string): string[] {
+  const selectors = new Set<string>();
+  parsePromQL(query)?.iterate({
+    enter(ref) {
+      if (ref.name === 'VectorSelector') selectors.add(query.slice(ref.from, ref.to));
+    },
+  });
+  return [...selectors];
 }
 
 /** The functions called in `query` (lower case), with the offset of each name. */

@@ -3,6 +3,7 @@
  * them on stderr and `run` puts them in the report's warnings. Each names the file, line and
  * column of the query it is about.
  */
+import { describeShortWindows } from './window-points.js';
 import { formatDuration } from '../time/duration.js';
 import { MIN_REDACTABLE_LENGTH } from '../redact.js';
 import { findPromQLRanges } from './promql-ranges.js';
@@ -20,6 +21,7 @@ export function findSpecWarnings(spec: Spec): string[] {
   const checks = spec.checks.flatMap((check) => [
     ...overlapWarnings(spec.file, check),
     ...countWarnings(spec.file, check),
+    ...describeShortWindows(spec, check).map((problem) => `${spec.file}: check "${check.name}": ${problem}`),
   ]);
   return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];
 }

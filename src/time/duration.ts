@@ -1,4 +1,4 @@
-/** Durations as Prometheus writes them: `30s`, `1m`, `1h30m`, `7d`, `500ms`. */
+/** Durations as Prometheus writes them (`30s`, `1m`, `1h30m`, `7d`, `500ms`), and with decimals (`0.5s`, `1.5m`). */
 
 const UNIT_SECONDS: Record<string, number> = {
   ms: 0.001,
@@ -10,8 +10,8 @@ const UNIT_SECONDS: Record<string, number> = {
   y: 31536000,
 };
 
-const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
-const PART = /(\d+)(ms|s|m|h|d|w|y)/g;
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g;
 
 /** Parse a duration into seconds; returns undefined when the text is not a duration. */
 export function parseDuration(text: string): number | undefined {

@@ -15,5 +15,9 @@ describe('verify-deploy demo', () => {
     expect(result.stdout).toMatch(/FAIL +checkout p95 latency \(scraped\)/);
     expect(result.stdout).toContain('as designed: the good deploy passed (exit 0) and the bad one failed (exit 1)');
     expect(result.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+/);
+    // The sampling line names the address probed and the interval as the spec writes durations.
+    expect(result.stdout + result.stderr).toMatch(
+      /sampling checkout: 50 probes, one every 200ms, of http:\/\/127\.0\.0\.1:\d+\/api\/checkout/,
+    );
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { ExitCode } from '../../exit-code.js';
 import { loadSpec } from '../../spec-file/load.js';
 import { findSpecWarnings } from '../../spec-file/spec-warnings.js';
 import { sanitizeText } from '../../sanitize-text.js';
+import { describeSampledDecisions } from '../../gate/sampling/describe-sampling.js';
 
 export interface ValidateOptions {
   var: Record<string, string>;
@@ -19,5 +20,7 @@ export async function validateCommand(specPath: string, options: ValidateOptions
     `${specPath}: valid (${spec.checks.length} check${spec.checks.length === 1 ? '' : 's'}, ` +
       `${sources} source${sources === 1 ? '' : 's'})\n`,
   );
+  // What the planned samples of sources without history can decide (one escaped line each).
+  for (const line of describeSampledDecisions(spec)) io.stdout(`${sanitizeText(line)}\n`);
   return ExitCode.pass;
 }

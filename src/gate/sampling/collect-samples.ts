@@ -2,6 +2,7 @@
 import { isSampledSourceSpec, sampledKindOf } from '../../sources/index.js';
 import type { SampledSourceSpec, SampleTarget, Sampling } from '../../sources/sampled-types.js';
 import type { CheckSpec, SourceCheckPart, SourceSpec } from '../../spec-model.js';
+import { describeSampling } from './describe-sampling.js';
 
 /** What to sample of one source. */
 export interface SourceSampling {
@@ -27,9 +28,7 @@ export async function collectSources(
         .filter((check) => check.source === spec.name)
         .flatMap((check): SourceCheckPart[] => (check.probe === undefined ? [] : [check.probe]));
       const source = kind.create(spec, parts);
-      progress?.(
-        `sampling ${spec.name}: ${spec.samples} ${kind.sampleNoun} every ${spec.interval}s of ${targets.join(' and ')}\n`,
-      );
+      progress?.(`sampling ${spec.name}: ${describeSampling(spec, targets)}\n`);
       collected[spec.name] = await source.collect(targets, signal);
     }),
   );

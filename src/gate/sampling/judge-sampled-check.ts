@@ -2,7 +2,7 @@
  * Judge one check on a sampled source with the same judge as PromQL checks: the count test for
  * the share of failed probes, the rank test for latency, JSON values, rates, ratios and quantiles.
  */
-import { judgeCheck, judgeCountCheck, type CheckMode } from '../../judge/index.js';
+import { judgeCheck, judgeCountCheck, SUCCESS_MARGIN, type CheckMode } from '../../judge/index.js';
 import { sampledKindOf } from '../../sources/index.js';
 import type { Sampling } from '../../sources/sampled-types.js';
 import type { CheckSpec } from '../../spec-model.js';
@@ -24,8 +24,14 @@ export function judgeSampledCheck(
   const after = kind.judged(probe, candidate);
   const result =
     'counts' in before && 'counts' in after
-      ? // Every sample is a trial, so the traffic a proportion needs is the samples a check needs.
-        judgeCountCheck({ ...check, minTraffic: check.minSamples }, before.counts, after.counts, mode)
+      ? // Every sample is a trial, so the traffic a proportion needs is the samples a check needs;
+        // a pass must rule out a rise of the failure share beyond the margin (judge/count/rule-out.ts).
+        judgeCountCheck(
+          { ...check, minTraffic: check.minSamples, margin: SUCCESS_MARGIN },
+          before.counts,
+          after.counts,
+          mode,
+        )
       : 'series' in before && 'series' in after
         ? judgeCheck(check, before.series, after.series, mode)
         : bug(check);

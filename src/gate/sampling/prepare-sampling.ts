@@ -17,13 +17,14 @@ export async function prepareSampling(
   spec: Spec,
   baselineFrom: string | undefined,
   moments: RunMoments,
+  preview = false,
 ): Promise<SamplingPlan> {
   if (baselineFrom !== undefined && sampledChecksOf(spec).length === 0) {
     throw new UsageError(
       `--baseline-from is for specs whose checks read ${SAMPLED_TYPES} sources; this spec has none (Prometheus keeps its own history)`,
     );
   }
-  if (baselineFrom === undefined) return planSampling(spec, undefined);
+  if (baselineFrom === undefined) return planSampling(spec, undefined, preview);
   const value = await loadSnapshot(baselineFrom, spec);
   assertTakenBeforeDeploy(value, baselineFrom, moments.deployedAt, moments.now);
   return planSampling(spec, { path: baselineFrom, value });

@@ -16,6 +16,7 @@ import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
 import { sumSteps, type CountSide } from './count-series.js';
 import { sideDispersions } from './dispersion.js';
+import { ruleOut } from './rule-out.js';
 
 /** Denominator events each side needs when the check sets no `minTraffic`. */
 export const DEFAULT_MIN_TRAFFIC = 100;
@@ -23,7 +24,13 @@ export const DEFAULT_MIN_TRAFFIC = 100;
 const NO_EVENTS_FACTOR = 10;
 
 /** The check settings the count classifier reads. */
-export type CountCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'minTraffic'>;
+export type CountCheck = Pick<CheckSpec, 'direction' | 'tolerance' | 'confidence' | 'max' | 'min' | 'minTraffic'> & {
+  /**
+   * Set for the success checks of sampled sources: a pass must rule out a rise of the event share
+   * beyond the baseline's plus this absolute margin (or beyond `max`), see rule-out.ts.
+   */
+  margin?: number;
+};
 
 function summarise(side: CountSide, totals: CountTotals, dispersion: number): SampleSummary {
   const rates = Float64Array.from(side.steps.filter((s) => s.trials > 0).map((s) => s.events / s.trials)).sort();
@@ -92,7 +99,8 @@ export function classifyCountSeries(
       ? untested('fail', 'bound', violation)
       : untested('inconclusive', 'low-traffic', reason);
   }
-  if (b.events === 0 && c.events === 0 && violation === null) {
+  const rulesOut = check.margin !== undefined && check.direction === 'increase';
+  if (b.events === 0 && c.events === 0 && violation === null && !rulesOut) {
     const need = NO_EVENTS_FACTOR * minTraffic;
     if (b.trials < need || c.trials < need) {
       return untested(
@@ -112,15 +120,40 @@ export function classifyCountSeries(
       ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
       : '';
   const failed = violation !== null || comparison.regressed;
+  // Success checks of sampled sources pass only on what the samples rule out.
+  const bounded =
+    rulesOut && !failed
+      ? ruleOut(
+          { events: b.events / db, trials: b.trials / db },
+          { events: c.events / dc, trials: c.trials / dc },
+          check,
+        )
+      : null;
+  const verdict: Verdict = failed
+    ? 'fail'
+    : bounded !== null
+      ? bounded.ruledOut
+        ? 'pass'
+        : 'inconclusive'
+      : comparison.decidable
+        ? 'pass'
+        : 'inconclusive';
   return {
     ...base,
-    verdict: failed ? 'fail' : comparison.decidable ? 'pass' : 'inconclusive',
+    verdict,
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
     test: 'binomial',
     pValue: comparison.pValue,
-    reason: `${violation !== null ? `${violation}; ` : ''}${comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
-    rule: violation !== null ? 'bound' : comparison.rule,
+    reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    rule:
+      violation !== null
+        ? 'bound'
+        : bounded !== null
+          ? bounded.ruledOut
+            ? 'ruled-out'
+            : 'not-ruled-out'
+          : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

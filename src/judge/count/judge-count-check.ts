@@ -34,7 +34,7 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
 
 /** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
 export function judgeCountCheck(
-  check: CheckSpec,
+  check: CheckSpec & { margin?: number },
   baseline: CountSeries,
   candidate: CountSeries,
   mode: CheckMode,

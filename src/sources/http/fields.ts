@@ -32,7 +32,13 @@ export const httpSourceFields: readonly FieldDef[] = [
     default: '5s',
     description: 'Total deadline of one probe; a slower probe fails.',
   },
-  { key: 'samples', type: integerIn(1, 10000), default: 20, description: 'Probes per side.' },
+  {
+    key: 'samples',
+    type: integerIn(1, 10000),
+    default: 200,
+    description:
+      'Probes per side. The default is sized for `measure: success`: 200 probes rule out a rise of the failure share by 5 points on a service that fails about 1% of requests (`validate` says what the planned samples decide).',
+  },
   {
     key: 'interval',
     type: duration({ positive: true }),

@@ -13,8 +13,8 @@ ${defaults}sources:
     # baselineUrl: http://localhost:8081/healthz  # blue/green: probe the old instance side by side, no snapshot
     method: GET
     timeout: 5s                     # a slower probe fails
-    samples: 60                     # probes per side
-    interval: 1s
+    samples: 200                    # probes per side: enough to pass a healthy availability check
+    interval: 1s                    # (validate says what the planned samples decide)
     expectStatus: 2xx               # or 200, 200-204, "200, 301"
     condition: $.status == "UP"     # optional: a condition on the JSON body
     # value: $.queue.depth          # optional: a number to judge with measure: value

@@ -12,7 +12,7 @@ ${defaults}  step: 1m                          # query resolution; equal to the 
 sources:
   prom:
     type: prometheus                # Prometheus, Thanos, Mimir, VictoriaMetrics
-    url: http://localhost:9090      # or \${PROMETHEUS_URL}, filled from --var or the environment
+    url: \${PROMETHEUS_URL:-http://localhost:9090}   # --var PROMETHEUS_URL=... or the environment; this default otherwise
     # auth: { bearer: "\${PROM_TOKEN}" }
 checks:
   - name: errors                    # judged as counts (errors out of requests), not as a ratio series

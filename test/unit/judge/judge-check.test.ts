@@ -201,7 +201,8 @@ const rows: Row[] = [
     candidate: [series(latency(20, 0.2))],
     verdict: 'inconclusive',
     why: 'nothing to compare against',
-    reason: /^no data in the baseline window$/,
+    reason:
+      /^no data in the baseline window: the query `q` returned no series there \(does the server's history reach back that far\? `verify-deploy check` shows how far it reaches\)$/,
   },
   {
     name: 'no data in the post window',
@@ -209,7 +210,8 @@ const rows: Row[] = [
     candidate: [],
     verdict: 'inconclusive',
     why: 'nothing was measured after the deploy',
-    reason: /^no data in the post window$/,
+    reason:
+      /^no data in the post window: the query `q` returned no series after the deploy \(is the new version scraped, under the same labels\?\)$/,
   },
   {
     name: 'no data at all',
@@ -217,7 +219,8 @@ const rows: Row[] = [
     candidate: [],
     verdict: 'inconclusive',
     why: 'nothing was measured',
-    reason: /^no data in the baseline window nor in the post window$/,
+    reason:
+      /^no data in the baseline window nor in the post window: the query `q` returned no series in either \(check the metric name and label values: an empty result is not an error to Prometheus\)$/,
   },
   {
     name: 'canary with no data for the candidate query',
@@ -226,7 +229,8 @@ const rows: Row[] = [
     mode: 'canary',
     verdict: 'inconclusive',
     why: 'the canary query returned nothing',
-    reason: /^the candidate query returned no data$/,
+    reason:
+      /^the candidate query `q` returned no data \(check the metric name and label values: an empty result is not an error to Prometheus\)$/,
   },
   {
     name: 'series on one side only are judged too (this row changed when they stopped being skipped)',

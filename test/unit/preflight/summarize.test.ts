@@ -2,6 +2,8 @@
 import { planSampling } from '../../../src/preflight/plan-queries.js';
 import { summarizeSeries } from '../../../src/preflight/summarize.js';
 import type { Spec } from '../../../src/spec-model.js';
+import { exitCodeOf } from '../../../src/preflight/command.js';
+import type { QueryTest } from '../../../src/preflight/types.js';
 
 const RANGE = { start: 0, end: 600, step: 30 }; // 21 points
 
@@ -39,4 +41,12 @@ test('probes end at the last whole step before now and cover every query of a ch
     ['baselineQuery', 'a', { start: 999_420, end: 1_000_020, step: 60 }],
     ['candidateQuery', 'b', { start: 999_420, end: 1_000_020, step: 60 }],
   ]);
+});
+
+test('one point of 21 where the check needs 5: sparse, so check exits 3 (it would not reach a verdict)', () => {
+  const summary = summarizeSeries([{ labels: {}, points: [{ t: 600, v: 1 }] }], RANGE, 5);
+  expect(summary.sparse).toBe(true);
+  expect(exitCodeOf([{ status: summary.sparse ? 'sparse' : 'ok' } as QueryTest])).toBe(3);
+  const full = Array.from({ length: 21 }, (_, i) => ({ t: i * 30, v: 1 }));
+  expect(summarizeSeries([{ labels: {}, points: full }], RANGE, 5).sparse).toBe(false);
 });

@@ -156,6 +156,8 @@ const RULES: Record<DecisionRule, true> = {
   'one-sided': true,
   'no-denominator': true,
   'duplicate-series': true,
+  'ruled-out': true,
+  'not-ruled-out': true,
 };
 const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
 

@@ -46,6 +46,18 @@ describe('init', () => {
     ]);
   });
 
+  it('the prometheus starter reads ${PROMETHEUS_URL} as the README quickstart does, with a default', async () => {
+    const text = renderStarterSpec('prometheus');
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const quickstart = readme.slice(readme.indexOf('## Quickstart'), readme.indexOf('## Commands'));
+    const url = (doc: string): string | undefined => /^\s*url: (\S+)/m.exec(doc)?.[1];
+    expect(url(text)).toBe('${PROMETHEUS_URL:-http://localhost:9090}');
+    expect(url(quickstart)).toBe(url(text));
+    const prom = (vars: Record<string, string>) => parse(text, vars).spec?.sources.prom as { url: string } | undefined;
+    expect(prom({})?.url).toBe('http://localhost:9090');
+    expect(prom({ PROMETHEUS_URL: 'http://prom.internal:9090' })?.url).toBe('http://prom.internal:9090');
+  });
+
   it('writes the file, refuses to overwrite it without --force, and prints with --out -', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vd-init-'));
     try {

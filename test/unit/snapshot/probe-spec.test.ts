@@ -8,7 +8,7 @@ describe('specs with http and scrape sources', () => {
       type: 'http',
       method: 'GET',
       timeout: 5,
-      samples: 20,
+      samples: 200,
       interval: 1,
       expectStatus: [[200, 299]],
       condition: '$.status == "UP"',

@@ -219,3 +219,20 @@ describe('interpolation in a spec', () => {
     ]);
   });
 });
+
+describe('an unused --var', () => {
+  it('is a warning naming it, so a misspelt or needless --var is not silently ignored', () => {
+    const text = lines(...HEADER, '    query: up', '    direction: decrease').replace(
+      'url: http://127.0.0.1:9090',
+      'url: ${PROMETHEUS_URL:-http://localhost:9090}',
+    );
+    const spec = validSpec(text, {
+      vars: { PROMETHEUS_URL: 'http://127.0.0.1:9090', PROM_URL: 'http://x:9090' },
+      env: { HOME: '/root' },
+    });
+    expect((spec.sources.prom as PrometheusSourceSpec).url).toBe('http://127.0.0.1:9090');
+    expect(spec.warnings).toEqual([
+      'spec.yaml: --var PROM_URL is not used: the spec has no ${PROM_URL} (is it misspelt?)',
+    ]);
+  });
+});

@@ -85,6 +85,15 @@ describe('field validation (one issue each, with its exact line:col)', () => {
     expect(issuesOf(withCheck(...BASE, '    confidence: 0'))).toHaveLength(1);
   });
 
+  it('refuses a bare tolerance above 1, which would be read as a fraction (10 = 1000%)', () => {
+    expect(issuesOf(withCheck(...BASE, '    tolerance: 10'))).toEqual([
+      '11:16: "tolerance" in check "errors" is the bare number 10, which would be read as a fraction (1000%): write 10% for 10 percent, or 0.1; a change beyond 100% as a percentage, e.g. 1000% (got 10)',
+    ]);
+    expect(issuesOf(withCheck(...BASE, '    tolerance: 1'))).toEqual([]);
+    expect(issuesOf(withCheck(...BASE, '    tolerance: 0.1'))).toEqual([]);
+    expect(issuesOf(withCheck(...BASE, '    tolerance: 250%'))).toEqual([]);
+  });
+
   it('refuses direction and aggregate values outside their lists', () => {
     expect(issuesOf(withCheck('    query: up', '    direction: up', '    aggregate: avg'))).toEqual([
       '10:16: "direction" in check "errors" must be one of increase, decrease, either (got "up")',
