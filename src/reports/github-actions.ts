@@ -16,6 +16,7 @@
  * GitHub shows 10 annotations of each kind per step: past that, the tenth names the rest.
  */
 import { describeFileError } from '../output/describe-file-error.js';
+import { wordNotes } from './notes.js';
 import type { CheckResult, ReportError, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { renderMarkdown } from './markdown.js';
@@ -73,14 +74,13 @@ function checkAnnotations(result: RunResult): Annotation[] {
     }));
 }
 
-/** Run warnings, less those that only restate a non-critical check annotated above. */
+/** Run notes, less those that only restate a non-critical check annotated above. */
 function warningAnnotations(result: RunResult): Annotation[] {
-  const restated = result.checks
-    .filter((c) => !c.critical && c.verdict !== 'pass')
-    .map((c) => `non-critical check "${c.name}" `);
-  return result.warnings
-    .filter((warning) => !restated.some((prefix) => warning.startsWith(prefix)))
-    .map((warning) => ({ kind: 'warning', title: 'verify-deploy warning', message: sanitizeText(warning) }));
+  return wordNotes(result.notes.filter((note) => note.kind !== 'non-critical-check')).map((warning) => ({
+    kind: 'warning',
+    title: 'verify-deploy warning',
+    message: sanitizeText(warning),
+  }));
 }
 
 /** Each report that could not be written; an error whatever the verdict, since someone expects the file. */

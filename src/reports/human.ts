@@ -1,5 +1,6 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { wordNotes } from './notes.js';
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { describeDecisionTime, formatLabels, formatWindows } from './format.js';
@@ -57,8 +58,12 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
   for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
-  if (result.warnings.length > 0) {
-    lines.push(chalk.yellow('Warnings:'), ...result.warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
+  if (wordNotes(result.notes).length > 0) {
+    lines.push(
+      chalk.yellow('Warnings:'),
+      ...wordNotes(result.notes).map((warning) => `  - ${sanitizeText(warning)}`),
+      '',
+    );
   }
   const reportErrors = result.reportErrors ?? [];
   if (reportErrors.length > 0) {

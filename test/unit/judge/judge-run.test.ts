@@ -1,4 +1,5 @@
 import { judgeRun } from '../../../src/judge/judge-run.js';
+import { wordNote } from '../../../src/reports/notes.js';
 import type { CheckResult, SeriesResult, Verdict } from '../../../src/types.js';
 
 function checkResult(name: string, verdict: Verdict, critical = true): CheckResult {
@@ -62,14 +63,14 @@ describe('judgeRun', () => {
       checkResult('cpu', 'fail', false),
       checkResult('mem', 'inconclusive', false),
     ]);
-    expect(result.warnings).toEqual([
+    expect(result.notes.map(wordNote)).toEqual([
       'non-critical check "cpu" failed: cpu is fail',
       'non-critical check "mem" was inconclusive: mem is inconclusive',
     ]);
   });
 
   test('zero critical checks explains itself in a warning', () => {
-    expect(judgeRun([checkResult('w', 'pass', false)]).warnings).toEqual([
+    expect(judgeRun([checkResult('w', 'pass', false)]).notes.map(wordNote)).toEqual([
       'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
     ]);
   });
