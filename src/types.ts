@@ -132,6 +132,13 @@ export interface CheckResult {
   series: SeriesResult[];
   /** Series present on one side only; each is also judged in `series` (see SeriesResult.presence). */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
+  /**
+   * What `reason` says after its summary of the series (series on one side only, no pair matched),
+   * set when there is any: a check re-decided from its series (Holm's adjustment, an early stop)
+   * is worded again by summariseSeries(series) + reasonTail, never by cutting the old reason. Not
+   * written to the JSON report (the reason holds it).
+   */
+  reasonTail?: string;
   /** A source or query failure that made the check inconclusive. */
   error?: string;
   /**

@@ -118,8 +118,8 @@ const sameLabels = (a: Labels, b: Labels): boolean =>
 export function withSequentialSeries(check: CheckResult, series: SeriesResult): CheckResult {
   const at = check.series.findIndex((s) => sameLabels(s.labels, series.labels));
   const all = at < 0 ? [...check.series, series] : check.series.map((s, i) => (i === at ? series : s));
-  const before = summariseSeries(check.series);
-  const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
+  // A check with no series was unread or had no data: its reason was not a summary of series.
+  const tail = check.series.length > 0 ? (check.reasonTail ?? '') : '';
   const { error: _error, errorKind: _errorKind, ...rest } = check;
   return {
     ...rest,

@@ -109,9 +109,7 @@ export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
       series.map((s) => s.verdict),
       'inconclusive',
     );
-    // Keep whatever the check's reason said after the series summary (e.g. unmatched series).
-    const before = summariseSeries(check.series);
-    const tail = check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
-    return { ...check, series, verdict, reason: summariseSeries(series) + tail };
+    // The summary is worded again from the series; what followed it (e.g. unmatched series) stays.
+    return { ...check, series, verdict, reason: summariseSeries(series) + (check.reasonTail ?? '') };
   });
 }

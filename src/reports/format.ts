@@ -89,3 +89,12 @@ export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): 
     ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
     : null;
 }
+
+/**
+ * The check's error when it adds to its reason. A check whose data could not be read judged no
+ * series, and its reason is worded from the error (src/gate/execute.ts): shown apart, the error
+ * would repeat it. A check with series and an error (data read in part) shows it apart.
+ */
+export function errorApart(check: Pick<CheckResult, 'error' | 'series'>): string | undefined {
+  return check.series.length > 0 ? check.error : undefined;
+}

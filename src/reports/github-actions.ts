@@ -20,6 +20,7 @@ import { wordNotes } from './notes.js';
 import type { CheckResult, ReportError, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { renderMarkdown } from './markdown.js';
+import { errorApart } from './format.js';
 import { describeReportError } from './report-errors.js';
 import { renderSeriesText } from './series-text.js';
 import { displayVerdict } from './summary.js';
@@ -56,7 +57,8 @@ function annotationKind(check: CheckResult, result: RunResult): Annotation['kind
 /** The check's reason, its error, then its series that did not pass (two lines each, capped). */
 function describeCheck(check: CheckResult): string {
   const lines = [check.reason];
-  if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`error: ${check.error}`);
+  const error = errorApart(check);
+  if (error !== undefined) lines.push(`error: ${error}`);
   const notPassed = check.series.filter((s) => s.verdict !== 'pass');
   for (const series of notPassed.slice(0, SERIES_PER_ANNOTATION)) lines.push(...renderSeriesText(series, check.reason));
   if (notPassed.length > SERIES_PER_ANNOTATION)

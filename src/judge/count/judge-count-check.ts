@@ -107,6 +107,7 @@ export function judgeCountCheck(
     ...head,
     verdict,
     reason: summariseSeries(series) + note + noPair,
+    ...(note + noPair !== '' ? { reasonTail: note + noPair } : {}),
     series,
     unmatched,
     ...(notes.length > 0 ? { notes } : {}),
