@@ -87,6 +87,12 @@ export type DecisionRule =
   /** The backend returned more than one series with identical labels: they cannot be told apart. */
   | 'duplicate-series';
 
+/** The words around a series' p-value in its reason (SeriesResult.pFrame). */
+export interface PFrame {
+  before: string;
+  after: string;
+}
+
 export interface SeriesResult {
   labels: Labels;
   verdict: Verdict;
@@ -104,6 +110,12 @@ export interface SeriesResult {
   alpha?: number;
   /** The rule that decided, in words. */
   reason: string;
+  /**
+   * For a series decided by a p-value: `reason` is before + `(p ...` + after, the p worded by
+   * formatP. Holm's adjustment (src/judge/adjust-run.ts) words the p again from its numbers
+   * inside this frame, never by searching the reason. Not written to the JSON report.
+   */
+  pFrame?: PFrame;
   /** The rule that decided, as a code. */
   rule?: DecisionRule;
   /**

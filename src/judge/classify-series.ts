@@ -12,7 +12,7 @@ import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
-import { alphaOf } from './decide.js';
+import { alphaOf, framePValue } from './decide.js';
 import { describeDrift } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
@@ -121,6 +121,9 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
       violation !== null
         ? `${violation}; ${comparison.reason}`
         : comparison.reason + describeBoundsHeld(candidate.sorted, check),
+    ...(violation !== null
+      ? framePValue(`${violation}; `, comparison.pFrame, '')
+      : framePValue('', comparison.pFrame, describeBoundsHeld(candidate.sorted, check))),
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
     samples: samplesOf(pair),

@@ -9,7 +9,7 @@
  */
 import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
-import { alphaOf } from '../decide.js';
+import { alphaOf, framePValue } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
 import { describeDuplicates } from '../duplicates.js';
 import { formatValue } from '../wording.js';
@@ -120,6 +120,11 @@ export function classifyCountSeries(
     test: 'binomial',
     pValue: comparison.pValue,
     reason: `${violation !== null ? `${violation}; ` : ''}${comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    ...framePValue(
+      violation !== null ? `${violation}; ` : '',
+      comparison.pFrame,
+      ` (${counts(b)} vs ${counts(c)})${dispersed}`,
+    ),
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
   };

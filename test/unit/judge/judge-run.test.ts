@@ -89,6 +89,11 @@ describe('judgeRun: Holm over every test of the run', () => {
     alpha: 0.05,
     rule,
     reason: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} (p = ${pValue})`,
+    // The words around the p, as the judge records them for Holm's re-wording (SeriesResult.pFrame).
+    pFrame: {
+      before: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} `,
+      after: ')',
+    },
   });
   const withSeries = (name: string, series: SeriesResult): CheckResult => ({
     ...checkResult(name, series.verdict),
