@@ -12,13 +12,14 @@ import type { CheckResult, Labels, Point, SampleSummary, SeriesResult } from '..
 import { cleanPoints } from '../judge/clean.js';
 import { describeSample } from '../judge/stats/describe.js';
 import type { SeriesLook } from '../judge/sequential/index.js';
-import type { ValueLook } from '../judge/sequential/value-look.js';
+import { describeValueLook, type ValueLook } from '../judge/sequential/value-look.js';
 import type { CountPair } from './early-stop-series.js';
 import { summariseSeries } from '../judge/check-summary.js';
 import { quantileSorted } from '../judge/stats/describe.js';
 import { worstVerdict } from '../judge/verdict.js';
 import { ratePoints, type CountSide } from '../judge/count/count-series.js';
 import type { EarlyStopDecision } from './early-stop.js';
+import { watchedSettings } from './early-stop-watched.js';
 import type { JudgedPart } from './assemble-result.js';
 import { readRange } from './execute.js';
 import { clipPlanToNow } from './partial.js';
@@ -89,7 +90,7 @@ function valueSequentialSeries(
   candidate: readonly Point[],
   look: ValueLook,
 ): SeriesResult {
-  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${look.reason.replace(/\)$/, `${describeFamily(decision)})`)}`;
+  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${describeValueLook(look, watchedSettings(decision.check), decision.tests)}`;
   return {
     labels: decision.pair.labels,
     verdict: 'fail',
