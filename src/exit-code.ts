@@ -1,4 +1,9 @@
-/** Exit codes of the interface (README, "Exit codes"); only src/cli/ sets the process's. */
+/**
+ * Exit codes of the interface (README, "Exit codes"). A judged run's code comes from exitCodeFor
+ * below, and from nowhere else (src/gate/assemble-result.ts calls it once per run); an error
+ * thrown before anything was judged maps to usage (spec or usage error), inconclusive (a source
+ * error) or internal in src/cli/errors.ts. Only src/cli/main.ts sets the process's exit code.
+ */
 export const ExitCode = {
   pass: 0,
   fail: 1,
