@@ -43,9 +43,15 @@ export function formatChange(ratio: number | null, interval: [number, number] | 
 
 /** A p-value as a reader expects it: `p < 0.001`, otherwise 3 significant digits (`p = 0.0412`). */
 export function formatPValue(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return 'p n/a';
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${p.toPrecision(3)}`;
+  if (p === null || p === undefined || !Number.isFinite(p) || p < 0.001) return `p ${formatPNumber(p)}`;
+  return `p = ${formatPNumber(p)}`;
+}
+
+/** The number of a p-value alone: `< 0.001`, `0.0412`, or `n/a`. */
+export function formatPNumber(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return 'n/a';
+  if (p < 0.001) return '< 0.001';
+  return p.toPrecision(3);
 }
 
 function quotePromQL(text: string): string {
