@@ -57,12 +57,9 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
   for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
-  if (wordNotes(result.notes).length > 0) {
-    lines.push(
-      chalk.yellow('Warnings:'),
-      ...wordNotes(result.notes).map((warning) => `  - ${sanitizeText(warning)}`),
-      '',
-    );
+  const warnings = wordNotes(result.notes);
+  if (warnings.length > 0) {
+    lines.push(chalk.yellow('Warnings:'), ...warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
   }
   const reportErrors = result.reportErrors ?? [];
   if (reportErrors.length > 0) {

@@ -134,9 +134,10 @@ function renderParts(result: RunResult): MarkdownPart[] {
     for (const failure of reportErrors) parts.push({ text: `- ${escapeMarkdown(describeReportError(failure))}` });
     parts.push({ text: '' });
   }
-  if (wordNotes(result.notes).length > 0) {
+  const warnings = wordNotes(result.notes);
+  if (warnings.length > 0) {
     parts.push({ text: '**Warnings**\n' });
-    for (const warning of wordNotes(result.notes)) parts.push({ text: `- ${escapeMarkdown(warning)}` });
+    for (const warning of warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
     parts.push({ text: '' });
   }
   for (const check of result.checks) parts.push({ text: renderCheck(check).join('\n'), checkSection: true });

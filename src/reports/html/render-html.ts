@@ -28,8 +28,9 @@ function renderHeader(result: RunResult): string {
 }
 
 function renderWarnings(result: RunResult): string {
-  if (wordNotes(result.notes).length === 0) return '';
-  return `<section class="check-warn"><h2>Warnings</h2><ul>${wordNotes(result.notes)
+  const warnings = wordNotes(result.notes);
+  if (warnings.length === 0) return '';
+  return `<section class="check-warn"><h2>Warnings</h2><ul>${warnings
     .map((w) => `<li>${escapeHtml(w)}</li>`)
     .join('')}</ul></section>`;
 }
