@@ -92,6 +92,12 @@ export type DecisionRule =
   /** Success checks of sampled sources: too few samples to rule out a rise beyond the allowed share. */
   | 'not-ruled-out';
 
+/** The words around a series' p-value in its reason (SeriesResult.pFrame). */
+export interface PFrame {
+  before: string;
+  after: string;
+}
+
 export interface SeriesResult {
   labels: Labels;
   verdict: Verdict;
@@ -109,6 +115,12 @@ export interface SeriesResult {
   alpha?: number;
   /** The rule that decided, in words. */
   reason: string;
+  /**
+   * For a series decided by a p-value: `reason` is before + `(p ...` + after, the p worded by
+   * formatP. Holm's adjustment (src/judge/adjust-run.ts) words the p again from its numbers
+   * inside this frame, never by searching the reason. Not written to the JSON report.
+   */
+  pFrame?: PFrame;
   /** The rule that decided, as a code. */
   rule?: DecisionRule;
   /**
@@ -137,6 +149,13 @@ export interface CheckResult {
   series: SeriesResult[];
   /** Series present on one side only; each is also judged in `series` (see SeriesResult.presence). */
   unmatched: { baseline: Labels[]; candidate: Labels[] };
+  /**
+   * What `reason` says after its summary of the series (series on one side only, no pair matched),
+   * set when there is any: a check re-decided from its series (Holm's adjustment, an early stop)
+   * is worded again by summariseSeries(series) + reasonTail, never by cutting the old reason. Not
+   * written to the JSON report (the reason holds it).
+   */
+  reasonTail?: string;
   /** A source or query failure that made the check inconclusive. */
   error?: string;
   /**
@@ -153,6 +172,69 @@ export interface CheckResult {
    */
   decidedAfter?: number | null;
 }
+
+/** Why a run's post window was judged before it ended. Times are unix seconds. */
+export type CutShortCause =
+  | { kind: 'interrupted' }
+  | { kind: 'interrupted-sampling' }
+  /** --no-wait or --max-wait: `limit` names the option (e.g. `--max-wait 5m reached`). */
+  | { kind: 'wait-limit'; limit: string; judgedAt: number; readyAt: number }
+  /** The anytime-valid test of `check` was certain of a regression at `at`. */
+  | { kind: 'early-stop'; at: number; readyAt: number; check: string };
+
+/**
+ * Something the reader of a run should know beside the checks, as data: the gate and the judge
+ * build these, the reporters word them (src/reports/notes.ts), and no code reads their words.
+ */
+export type RunNote =
+  /** A non-critical check that failed or was inconclusive: reported, never gating. */
+  | { kind: 'non-critical-check'; check: string; verdict: 'fail' | 'inconclusive'; reason: string }
+  /** The spec has no checks at all: nothing was judged. */
+  | { kind: 'no-checks' }
+  /** No check is critical: nothing gates the run, so it is inconclusive. */
+  | { kind: 'no-critical-check' }
+  /** The post window was judged before it ended. */
+  | { kind: 'cut-short'; cause: CutShortCause }
+  /** A warning the backend sent with the data of `check`. */
+  | { kind: 'backend-warning'; check: string; text: string }
+  /** The backend returned more points for a series than its range holds at its step. */
+  | {
+      kind: 'point-density';
+      check: string;
+      side: 'baseline' | 'post' | 'baseline denominator' | 'post denominator';
+      labels: Labels;
+      points: number;
+      room: number;
+      step: number;
+    }
+  /**
+   * The backend's data covers only part of a check's baseline window: its history begins `late`
+   * seconds into the window (a server started recently, or retention), or it has gaps.
+   */
+  | {
+      kind: 'partial-baseline';
+      check: string;
+      labels: Labels;
+      points: number;
+      room: number;
+      cause: { kind: 'history'; late: number } | { kind: 'gaps' };
+    }
+  /** A warning about the spec found while planning (src/spec-file/spec-warnings.ts). */
+  | { kind: 'spec'; text: string }
+  /** Something in the environment the reader should know (e.g. TLS verification turned off). */
+  | { kind: 'environment'; text: string }
+  /** The baseline of the sampled sources came from a snapshot file. */
+  | { kind: 'snapshot'; path: string; takenAt: string }
+  /** A run with range and sampled checks: the windows the sampled sources were sampled over. */
+  | { kind: 'sampled-windows'; baseline: { start: number; end: number }; candidate: { start: number; end: number } }
+  /** Backends refused `requests` queries or credentials of critical checks (the first's message): exit 2. */
+  | { kind: 'spec-fault'; requests: number; message: string }
+  /** A backend refused a query of the non-critical check `check`: the exit code is left to the critical checks. */
+  | { kind: 'non-critical-spec-fault'; check: string; message: string }
+  /** --on-inconclusive pass kept exit 3: the post window was cut short. */
+  | { kind: 'inconclusive-policy'; because: 'cut-short'; cutShort: string }
+  /** --on-inconclusive pass kept exit 3: critical checks (`checks`) could not read their source. */
+  | { kind: 'inconclusive-policy'; because: 'unread-source'; checks: string[]; errorKind: CheckErrorKind };
 
 /** A report that could not be written after the verdict (a full disk): the other reports name it. */
 export interface ReportError {
@@ -174,8 +256,11 @@ export interface RunResult {
     post: { start: string; end: string };
   };
   checks: CheckResult[];
-  /** Non-critical checks that failed or were inconclusive, and other notes for the reader. */
-  warnings: string[];
+  /**
+   * Non-critical checks that failed or were inconclusive, and other things the reader should know,
+   * as data; the reporters word them (src/reports/notes.ts: the JSON report's `warnings`).
+   */
+  notes: RunNote[];
   durationSeconds: number;
   /** Reports (--report files, the GitHub step summary) that could not be written; absent when none failed. */
   reportErrors?: ReportError[];

@@ -8,26 +8,22 @@ import { formatPercent, formatValue } from '../judge/wording.js';
 import { formatBayesFactor } from '../judge/sequential/format.js';
 import type { Source } from '../sources/types.js';
 import { formatTime } from '../time/format-time.js';
-import type { CheckResult, Labels, Point, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import type { CheckResult, Labels, Point, SampleSummary, SeriesResult } from '../types.js';
 import { cleanPoints } from '../judge/clean.js';
 import { describeSample } from '../judge/stats/describe.js';
 import type { SeriesLook } from '../judge/sequential/index.js';
-import type { ValueLook } from '../judge/sequential/value-look.js';
+import { describeValueLook, type ValueLook } from '../judge/sequential/value-look.js';
 import type { CountPair } from './early-stop-series.js';
 import { summariseSeries } from '../judge/check-summary.js';
-import { judgeRun } from '../judge/judge-run.js';
 import { quantileSorted } from '../judge/stats/describe.js';
 import { worstVerdict } from '../judge/verdict.js';
 import { ratePoints, type CountSide } from '../judge/count/count-series.js';
 import type { EarlyStopDecision } from './early-stop.js';
-import { executeRun } from './execute.js';
-import { clipPlanToNow, markInterrupted } from './partial.js';
+import { watchedSettings } from './early-stop-watched.js';
+import type { JudgedPart } from './assemble-result.js';
+import { readRange } from './execute.js';
+import { clipPlanToNow } from './partial.js';
 import type { RunPlan } from './plan.js';
-
-/** The warning (and the prefix of checks that would have passed) of a run stopped early. */
-export function describeEarlyStop(decision: EarlyStopDecision, plan: RunPlan): string {
-  return `stopped early at ${formatTime(Math.floor(decision.at))}, before the post window ended at ${formatTime(plan.readyAt)}: check "${decision.check.name}" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far`;
-}
 
 function summarise(side: CountSide, events: number, trials: number, dispersion: number): SampleSummary {
   const rate = trials > 0 ? events / trials : null;
@@ -94,7 +90,7 @@ function valueSequentialSeries(
   candidate: readonly Point[],
   look: ValueLook,
 ): SeriesResult {
-  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${look.reason.replace(/\)$/, `${describeFamily(decision)})`)}`;
+  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${describeValueLook(look, watchedSettings(decision.check), decision.tests)}`;
   return {
     labels: decision.pair.labels,
     verdict: 'fail',
@@ -123,8 +119,8 @@ const sameLabels = (a: Labels, b: Labels): boolean =>
 export function withSequentialSeries(check: CheckResult, series: SeriesResult): CheckResult {
   const at = check.series.findIndex((s) => sameLabels(s.labels, series.labels));
   const all = at < 0 ? [...check.series, series] : check.series.map((s, i) => (i === at ? series : s));
-  const before = summariseSeries(check.series);
-  const tail = check.series.length > 0 && check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
+  // A check with no series was unread or had no data: its reason was not a summary of series.
+  const tail = check.series.length > 0 ? (check.reasonTail ?? '') : '';
   const { error: _error, errorKind: _errorKind, ...rest } = check;
   return {
     ...rest,
@@ -137,27 +133,21 @@ export function withSequentialSeries(check: CheckResult, series: SeriesResult): 
   };
 }
 
-/** Judge a run stopped early at `decision.at`: the stopped series fails, nothing passes. */
+/** The range checks of a run stopped early at `decision.at`: the stopped series fails, and the part is cut short. */
 export async function judgeStoppedEarly(
-  name: string | undefined,
   plan: RunPlan,
   sources: Record<string, Source>,
   decision: EarlyStopDecision,
   signal: AbortSignal,
-  startedAt: number,
-  now: () => number,
-): Promise<RunResult> {
-  const partial = await executeRun(name, clipPlanToNow(plan, decision.at), sources, signal, startedAt, now);
+): Promise<JudgedPart> {
+  const part = await readRange(clipPlanToNow(plan, decision.at), sources, signal);
   const series = sequentialSeries(decision);
   const decidedAfter = Math.max(0, decision.at - plan.checks[decision.checkIndex]!.windows.postOpens);
-  const replaced = partial.checks.map((check, i) =>
-    i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check,
-  );
-  // Holm again first: the stopped series left the family, which re-words the others. Marking
-  // after that keeps markInterrupted's re-judgement from re-deciding (and un-marking) them.
-  const { checks } = judgeRun(replaced);
-  const why = describeEarlyStop(decision, plan);
-  const marked = markInterrupted({ ...partial, checks }, why);
-  // markInterrupted keeps only the verdict's warnings; the backend and spec warnings still apply.
-  return { ...marked, warnings: [...new Set([...marked.warnings, ...partial.warnings])] };
+  return {
+    ...part,
+    checks: part.checks.map((check, i) =>
+      i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check,
+    ),
+    cutShort: { kind: 'early-stop', at: decision.at, readyAt: plan.readyAt, check: decision.check.name },
+  };
 }

@@ -1,15 +1,42 @@
 /** Run a planned gate: read the data, judge every check, and build the result. No process access. */
 import { judgeCheck, judgeCountCheck, judgeRun } from '../judge/index.js';
 import type { Source } from '../sources/types.js';
-import type { CheckResult, RunResult } from '../types.js';
+import type { CheckResult, RunNote, RunResult } from '../types.js';
+import { assembleRun, type JudgedPart } from './assemble-result.js';
 import { describeFetchError, fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
-import { formatTime } from '../time/format-time.js';
 import { decisionTimes } from './decided-after.js';
-import { describeDensePoints } from './point-density.js';
-import { describePartialBaseline } from './point-coverage.js';
+import { findDensePoints } from './point-density.js';
+import { findPartialBaseline } from './point-coverage.js';
 
-/** Judge the plan against the sources; a check whose data could not be read is inconclusive. */
+/** The range checks of the plan, read and judged; a check whose data could not be read is inconclusive. */
+export async function readRange(
+  plan: RunPlan,
+  sources: Record<string, Source>,
+  signal: AbortSignal,
+): Promise<JudgedPart> {
+  const data = signal.aborted
+    ? plan.checks.map((): CheckData => ({ ok: false, ...describeFetchError(undefined, signal) }))
+    : await fetchPlannedChecks(plan.checks, sources, signal);
+  const judged = plan.checks.map((planned, i) => judgePlannedCheck(planned, data[i] as CheckData));
+  const backend = plan.checks.flatMap((planned, i): RunNote[] => {
+    const d = data[i] as CheckData;
+    return d.ok ? d.warnings.map((text) => ({ kind: 'backend-warning', check: planned.check.name, text })) : [];
+  });
+  const density = plan.checks.flatMap((planned, i) => [
+    ...findDensePoints(planned, data[i] as CheckData),
+    ...findPartialBaseline(planned, data[i] as CheckData),
+  ]);
+  // When each verdict was reached is read on the checks as this plan alone would judge them.
+  const decided = decisionTimes(plan, data, judgeRun(judged).checks);
+  return {
+    checks: judged.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
+    notes: [...backend, ...density, ...(plan.warnings ?? []).map((text): RunNote => ({ kind: 'spec', text }))],
+    windows: plan.windows,
+  };
+}
+
+/** Judge the plan against the sources into a run result (backtest, tests). */
 export async function executeRun(
   name: string | undefined,
   plan: RunPlan,
@@ -18,38 +45,8 @@ export async function executeRun(
   startedAt: number,
   now: () => number,
 ): Promise<RunResult> {
-  const data = signal.aborted
-    ? plan.checks.map((): CheckData => ({ ok: false, ...describeFetchError(undefined, signal) }))
-    : await fetchPlannedChecks(plan.checks, sources, signal);
-  const checks = plan.checks.map((planned, i) => judgePlannedCheck(planned, data[i] as CheckData));
-  const sourceWarnings = plan.checks.flatMap((planned, i) => {
-    const d = data[i] as CheckData;
-    return d.ok ? d.warnings.map((w) => `${planned.check.name}: backend warning: ${w}`) : [];
-  });
-  const densityWarnings = plan.checks.flatMap((planned, i) => [
-    ...describeDensePoints(planned, data[i] as CheckData),
-    ...describePartialBaseline(planned, data[i] as CheckData),
-  ]);
-  const verdict = judgeRun(checks);
-  const decided = decisionTimes(plan, data, verdict.checks);
-  return {
-    version: 1,
-    ...(name !== undefined ? { name } : {}),
-    verdict: verdict.verdict,
-    exitCode: verdict.exitCode,
-    deployedAt: formatTime(plan.deployedAt),
-    windows: {
-      baseline: {
-        start: formatTime(plan.windows.baseline.start),
-        end: formatTime(plan.windows.baseline.end),
-        ...(plan.windows.baseline.offset !== undefined ? { offset: plan.windows.baseline.offset } : {}),
-      },
-      post: { start: formatTime(plan.windows.post.start), end: formatTime(plan.windows.post.end) },
-    },
-    checks: verdict.checks.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
-    warnings: [...verdict.warnings, ...sourceWarnings, ...densityWarnings, ...(plan.warnings ?? [])],
-    durationSeconds: Math.round((now() - startedAt) * 1000) / 1000,
-  };
+  const part = await readRange(plan, sources, signal);
+  return assembleRun([part], { ...(name !== undefined ? { name } : {}), deployedAt: plan.deployedAt, startedAt, now });
 }
 
 function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult {

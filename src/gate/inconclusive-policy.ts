@@ -7,30 +7,25 @@
  * run stays exit 3 and says why. The cause is read from data (`errorKind`, `cutShort`), never from
  * wording.
  */
-import { ExitCode } from '../exit-code.js';
-import type { RunResult } from '../types.js';
+import type { CheckResult, RunNote } from '../types.js';
 
 export type InconclusivePolicy = 'fail' | 'pass';
 
-/** The run with its exit code mapped by `policy` (unchanged when the run is not inconclusive). */
-export function applyInconclusivePolicy(result: RunResult, policy: InconclusivePolicy | undefined): RunResult {
-  if (result.verdict !== 'inconclusive' || policy === undefined) return result;
-  if (policy === 'fail') return { ...result, exitCode: ExitCode.fail };
-  if (result.cutShort !== undefined) {
-    const warning = `--on-inconclusive pass maps only too little data to exit 0: the post window was cut short (${result.cutShort}); exit 3`;
-    return { ...result, warnings: [warning, ...result.warnings] };
-  }
-  const unread = result.checks.filter(
-    (check) => check.critical && check.verdict === 'inconclusive' && check.errorKind !== undefined,
-  );
-  if (unread.length === 0) return { ...result, exitCode: ExitCode.pass };
-  const first = unread[0] as (typeof unread)[number];
-  const which =
-    unread.length === 1
-      ? `the critical check "${first.name}"`
-      : `${unread.length} critical checks (first "${first.name}")`;
-  const warning =
-    `--on-inconclusive pass maps only too little data to exit 0: ${which} could not read its source (${first.errorKind}), ` +
-    'so nothing was measured there; exit 3';
-  return { ...result, warnings: [warning, ...result.warnings] };
+/**
+ * Why --on-inconclusive pass keeps an inconclusive run at exit 3 (exitCodeFor decides the code):
+ * its post window was cut short (`cutShort`, worded), or critical checks could not read their
+ * source (`unread`); no note when too little data was the cause.
+ */
+export function inconclusivePolicyNote(cutShort: string | undefined, unread: readonly CheckResult[]): RunNote[] {
+  if (cutShort !== undefined) return [{ kind: 'inconclusive-policy', because: 'cut-short', cutShort }];
+  const first = unread[0];
+  if (first === undefined || first.errorKind === undefined) return [];
+  return [
+    {
+      kind: 'inconclusive-policy',
+      because: 'unread-source',
+      checks: unread.map((c) => c.name),
+      errorKind: first.errorKind,
+    },
+  ];
 }

@@ -4,10 +4,8 @@
  * points only widen its intervals), but a baseline of 20 minutes where the spec asked for 30 is
  * something the reader should know, with its likely cause.
  */
-import { formatDuration } from '../time/duration.js';
-import { formatLabels } from '../judge/wording.js';
 import { pointsInRange } from '../time/windows.js';
-import type { Series } from '../types.js';
+import type { RunNote, Series } from '../types.js';
 import type { CheckData } from './fetch-plan.js';
 import type { PlannedCheck } from './plan.js';
 
@@ -20,8 +18,8 @@ function fullest(series: readonly Series[]): Series | undefined {
   return found;
 }
 
-/** At most one warning per check, for its baseline window (the post window's end is the wait's business). */
-export function describePartialBaseline(planned: PlannedCheck, data: CheckData): string[] {
+/** At most one note per check, for its baseline window (the post window's end is the wait's business). */
+export function findPartialBaseline(planned: PlannedCheck, data: CheckData): RunNote[] {
   // A canary check reads both sides over the post window, which a cut-short run may not have filled.
   if (!data.ok || planned.check.baselineQuery !== undefined) return [];
   const range = planned.baseline.range;
@@ -33,11 +31,15 @@ export function describePartialBaseline(planned: PlannedCheck, data: CheckData):
   if (missing <= Math.max(1, TOLERATED_SHARE * room)) return [];
   const first = Math.min(...most.points.map((p) => p.t));
   const late = first - range.start;
-  const cause =
-    late >= range.step * Math.max(2, missing / 2)
-      ? `the data begins ${formatDuration(late)} after the window starts; the server's history does not reach back that far (a server started recently, or retention), so the baseline is shorter than baseline.window`
-      : 'gaps in the data (scrapes that failed, a target that was down, or a series that comes and goes)';
+  const history = late >= range.step * Math.max(2, missing / 2);
   return [
-    `${planned.check.name}: the baseline window holds ${most.points.length} of ${room} points (fullest series ${formatLabels(most.labels)}): ${cause}`,
+    {
+      kind: 'partial-baseline',
+      check: planned.check.name,
+      labels: most.labels,
+      points: most.points.length,
+      room,
+      cause: history ? { kind: 'history', late } : { kind: 'gaps' },
+    },
   ];
 }

@@ -1,16 +1,16 @@
 /**
- * A warning when a backend answered a range query with more points per series than the range
+ * A note when a backend answered a range query with more points per series than the range
  * holds at its step: it did not honour the step (raw samples, or a proxy merging answers), so the
  * points are not one per step. The judge still reads them (the autocorrelation correction counts
  * close points as fewer effective samples), but the reader should know the data is not what the
  * spec asked for.
  */
-import { formatDuration } from '../time/duration.js';
-import { formatLabels } from '../judge/wording.js';
 import { pointsInRange } from '../time/windows.js';
-import type { Series } from '../types.js';
+import type { RunNote, Series } from '../types.js';
 import type { CheckData } from './fetch-plan.js';
 import type { PlannedCheck, PlannedQuery } from './plan.js';
+
+type Side = Extract<RunNote, { kind: 'point-density' }>['side'];
 
 function densest(series: readonly Series[]): Series | undefined {
   let found: Series | undefined;
@@ -18,17 +18,17 @@ function densest(series: readonly Series[]): Series | undefined {
   return found;
 }
 
-/** At most one warning per check: its first query whose densest series holds more points than its range. */
-export function describeDensePoints(planned: PlannedCheck, data: CheckData): string[] {
+/** At most one note per check: its first query whose densest series holds more points than its range. */
+export function findDensePoints(planned: PlannedCheck, data: CheckData): RunNote[] {
   if (!data.ok) return [];
-  const sides: [string, PlannedQuery, Series[]][] = [
+  const sides: [Side, PlannedQuery, Series[]][] = [
     ['baseline', planned.baseline, data.baseline],
     ['post', planned.candidate, data.candidate],
     ...(planned.denominators && data.denominators
       ? ([
           ['baseline denominator', planned.denominators.baseline, data.denominators.baseline],
           ['post denominator', planned.denominators.candidate, data.denominators.candidate],
-        ] as [string, PlannedQuery, Series[]][])
+        ] as [Side, PlannedQuery, Series[]][])
       : []),
   ];
   for (const [side, query, series] of sides) {
@@ -36,8 +36,15 @@ export function describeDensePoints(planned: PlannedCheck, data: CheckData): str
     const room = pointsInRange(query.range);
     if (most === undefined || most.points.length <= room) continue;
     return [
-      `${planned.check.name}: the backend returned ${most.points.length} points for the ${side} series ${formatLabels(most.labels)} where the range holds at most ${room} at step ${formatDuration(query.range.step)}: ` +
-        'it did not honour the step (raw samples, or a proxy merging answers), so the points are not one per step; they were judged as autocorrelated samples',
+      {
+        kind: 'point-density',
+        check: planned.check.name,
+        side,
+        labels: most.labels,
+        points: most.points.length,
+        room,
+        step: query.range.step,
+      },
     ];
   }
   return [];

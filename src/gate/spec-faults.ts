@@ -8,7 +8,7 @@
  */
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
-import type { RunResult } from '../types.js';
+import type { RunNote } from '../types.js';
 import type { RunPlan } from './plan.js';
 
 /** True for a failure the spec must fix. */
@@ -57,25 +57,26 @@ function readers(plan: RunPlan): Map<string, { names: string[]; critical: boolea
 }
 
 /**
- * Exit 2 with a warning when a critical check's query or credentials were refused (the verdict
- * stays as judged, never pass); a warning only when the refused queries belong to non-critical
- * checks alone.
+ * Notes on refused requests: one for those of critical checks (`gating`: the run exits 2 and its
+ * verdict is never pass), one per non-critical check whose query alone was refused (the exit code
+ * is left to the critical checks).
  */
-export function applySpecFaults(result: RunResult, faults: readonly SpecFault[], plan: RunPlan): RunResult {
-  if (faults.length === 0) return result;
+export function specFaultNotes(faults: readonly SpecFault[], plan: RunPlan): { notes: RunNote[]; gating: boolean } {
+  if (faults.length === 0) return { notes: [], gating: false };
   const read = readers(plan);
   // A query no planned check reads (none today) is treated as critical: fail closed.
   const gating = faults.filter((f) => read.get(queryKey(f.source, f.query))?.critical ?? true);
   const advisory = faults.filter((f) => !gating.includes(f));
-  const advisoryWarnings = [
-    ...new Set(advisory.flatMap((f) => read.get(queryKey(f.source, f.query))?.names ?? [])),
-  ].map((name) => {
-    const first = advisory.find((f) => read.get(queryKey(f.source, f.query))?.names.includes(name)) as SpecFault;
-    return `the backend refused a query of the non-critical check "${name}" (${first.error.message}): fix the spec; the exit code is left to the critical checks`;
-  });
-  if (gating.length === 0) return { ...result, warnings: [...advisoryWarnings, ...result.warnings] };
-  const first = gating[0] as SpecFault;
-  const warning = `the backend refused ${gating.length === 1 ? 'a query or the credentials' : `${gating.length} requests`} (${first.error.message}): fix the spec; exit 2`;
-  const verdict = result.verdict === 'pass' ? 'inconclusive' : result.verdict;
-  return { ...result, verdict, exitCode: 2, warnings: [warning, ...advisoryWarnings, ...result.warnings] };
+  const advisoryNotes = [...new Set(advisory.flatMap((f) => read.get(queryKey(f.source, f.query))?.names ?? []))].map(
+    (name): RunNote => {
+      const first = advisory.find((f) => read.get(queryKey(f.source, f.query))?.names.includes(name)) as SpecFault;
+      return { kind: 'non-critical-spec-fault', check: name, message: first.error.message };
+    },
+  );
+  const first = gating[0];
+  if (first === undefined) return { notes: advisoryNotes, gating: false };
+  return {
+    notes: [{ kind: 'spec-fault', requests: gating.length, message: first.error.message }, ...advisoryNotes],
+    gating: true,
+  };
 }

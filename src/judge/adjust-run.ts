@@ -51,25 +51,26 @@ function isInFamily(series: SeriesResult): boolean {
   );
 }
 
-/** The series with its adjusted p, re-decided and re-worded when the adjustment changed anything. */
+/**
+ * The series with its adjusted p, re-decided and re-worded when the adjustment changed anything.
+ * The words come from the numbers (raw p, adjusted p, family size, alpha) placed in the series'
+ * pFrame, the words its reason had around the p; a reason without one (none of the judge's
+ * today) gets the adjustment appended.
+ */
 function adjustSeries(series: SeriesResult, adjusted: number, family: number): SeriesResult {
   const raw = series.pValue as number;
   if (family <= 1) return { ...series, pValueAdjusted: adjusted };
-  const rawText = `(${formatP(raw)}`;
-  const at = series.reason.indexOf(rawText);
-  const addition = `, Holm-adjusted ${formatP(adjusted)} over ${family} tests`;
+  const frame = series.pFrame;
+  const p = `(${formatP(raw)}, Holm-adjusted ${formatP(adjusted)} over ${family} tests`;
   const alpha = series.alpha ?? 0.05;
   if (series.rule === 'beyond-tolerance' && !(adjusted < alpha)) {
     const reason =
-      at < 0
+      frame === undefined
         ? `${series.reason}; not significant after Holm's adjustment over ${family} tests (adjusted ${formatP(adjusted)})`
-        : `${series.reason.slice(0, at)}but not significant after Holm's adjustment ${rawText}${addition}, needs < ${formatValue(alpha)}${series.reason.slice(at + rawText.length)}`;
+        : `${frame.before}but not significant after Holm's adjustment ${p}, needs < ${formatValue(alpha)}${frame.after}`;
     return { ...series, pValueAdjusted: adjusted, verdict: 'pass', rule: 'not-significant-adjusted', reason };
   }
-  const reason =
-    at < 0
-      ? series.reason
-      : `${series.reason.slice(0, at)}${rawText}${addition}${series.reason.slice(at + rawText.length)}`;
+  const reason = frame === undefined ? series.reason : `${frame.before}${p}${frame.after}`;
   return { ...series, pValueAdjusted: adjusted, reason };
 }
 
@@ -109,9 +110,7 @@ export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
       series.map((s) => s.verdict),
       'inconclusive',
     );
-    // Keep whatever the check's reason said after the series summary (e.g. unmatched series).
-    const before = summariseSeries(check.series);
-    const tail = check.reason.startsWith(before) ? check.reason.slice(before.length) : '';
-    return { ...check, series, verdict, reason: summariseSeries(series) + tail };
+    // The summary is worded again from the series; what followed it (e.g. unmatched series) stays.
+    return { ...check, series, verdict, reason: summariseSeries(series) + (check.reasonTail ?? '') };
   });
 }

@@ -12,10 +12,11 @@ import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
-import { alphaOf } from './decide.js';
+import { alphaOf, framePValue } from './decide.js';
 import { describeDrift } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
+import { describeTies } from './ties.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
 import { describeDuplicates } from './duplicates.js';
@@ -106,7 +107,11 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
   const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
   const drift =
     mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
-  const notes = [...describeRepeats(baseline, candidate), ...(drift !== null ? [drift] : [])];
+  const notes = [
+    ...describeRepeats(baseline, candidate),
+    ...(drift !== null ? [drift] : []),
+    ...describeTies(baseline.sorted, candidate.sorted, comparison.relativeChange, check.tolerance),
+  ];
   return {
     labels: pair.labels,
     verdict: failed ? 'fail' : comparison.decidable ? 'pass' : 'inconclusive',
@@ -121,6 +126,9 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
       violation !== null
         ? `${violation}; ${comparison.reason}`
         : comparison.reason + describeBoundsHeld(candidate.sorted, check),
+    ...(violation !== null
+      ? framePValue(`${violation}; `, comparison.pFrame, '')
+      : framePValue('', comparison.pFrame, describeBoundsHeld(candidate.sorted, check))),
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
     samples: samplesOf(pair),

@@ -20,7 +20,7 @@ import {
   uVarianceMultiplier,
 } from './stats/mann-whitney-dependent.js';
 import type { Alternative } from './stats/mann-whitney.js';
-import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
+import { alphaOf, describeOutcome, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { formatChange, formatValue } from './wording.js';
 
 /** The outcome of the statistical comparison of one series, with its reason in words. */
@@ -127,5 +127,6 @@ export function compareSamples(
     regressed: outcome.rule === 'beyond-tolerance',
     rule: outcome.rule,
     reason: `${size}, ${outcome.text}${dependence}`,
+    ...framePValue(`${size}, `, outcome.pFrame, dependence),
   };
 }

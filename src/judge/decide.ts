@@ -1,5 +1,5 @@
 /** The decision rules shared by the point and the count comparisons, and their wording. */
-import type { DecisionRule, Direction } from '../types.js';
+import type { DecisionRule, Direction, PFrame } from '../types.js';
 import { formatP, formatPercent, formatValue } from './wording.js';
 
 /** alpha = 1 - confidence, rounded: 1 - 0.95 is 0.050000000000000044 in binary, which would let an exact p of 0.05 count. */
@@ -29,6 +29,8 @@ export interface ComparisonOutcome {
   regressed: boolean;
   rule: DecisionRule;
   reason: string;
+  /** Set when `reason` quotes the p-value: the words around it (SeriesResult.pFrame). */
+  pFrame?: PFrame;
 }
 
 export interface OutcomeInput {
@@ -40,15 +42,25 @@ export interface OutcomeInput {
   tolerance: number;
 }
 
+/** `frame` with `prefix` and `suffix` added around it, as a reason composed around another is. */
+export function framePValue(prefix: string, frame: PFrame | undefined, suffix: string): { pFrame?: PFrame } {
+  return frame === undefined ? {} : { pFrame: { before: prefix + frame.before, after: frame.after + suffix } };
+}
+
 /** The rule and its words: a regression needs significance AND a change beyond the tolerance the bad way. */
 export function describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance }: OutcomeInput): {
   rule: DecisionRule;
   text: string;
+  pFrame: PFrame;
 } {
-  const p = formatP(pValue);
   const tol = formatPercent(tolerance);
-  if (significant && beyond) return { rule: 'beyond-tolerance', text: `beyond tolerance ${tol} (${p})` };
-  if (!significant) return { rule: 'not-significant', text: `not significant (${p}, needs < ${formatValue(alpha)})` };
-  if (!badSign) return { rule: 'not-bad-direction', text: `not a change in the bad direction (${p})` };
-  return { rule: 'within-tolerance', text: `within tolerance ${tol} (${p})` };
+  const worded = (rule: DecisionRule, before: string, after: string) => ({
+    rule,
+    text: `${before}(${formatP(pValue)}${after}`,
+    pFrame: { before, after },
+  });
+  if (significant && beyond) return worded('beyond-tolerance', `beyond tolerance ${tol} `, ')');
+  if (!significant) return worded('not-significant', 'not significant ', `, needs < ${formatValue(alpha)})`);
+  if (!badSign) return worded('not-bad-direction', 'not a change in the bad direction ', ')');
+  return worded('within-tolerance', `within tolerance ${tol} `, ')');
 }

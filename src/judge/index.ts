@@ -1,7 +1,7 @@
 /** The judge's public API: pure functions from series to verdicts, and the statistics behind them. */
 export type { CheckMode } from './check-mode.js';
 export { judgeCheck } from './judge-check.js';
-export { isVerdictWarning, judgeRun, type RunVerdict } from './judge-run.js';
+export { judgeRun, verdictOf, type RunVerdict } from './judge-run.js';
 export { adjustRun } from './adjust-run.js';
 export { judgeCountCheck } from './count/judge-count-check.js';
 export { type CountSeries } from './count/count-series.js';

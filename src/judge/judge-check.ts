@@ -81,6 +81,14 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
     'inconclusive',
   );
   const notes = collectNotes(series);
-  const reason = summariseSeries(series) + unmatchedNote(matched.unmatched, mode) + noPair;
-  return { ...base, verdict, reason, series, unmatched: matched.unmatched, ...(notes.length > 0 ? { notes } : {}) };
+  const tail = unmatchedNote(matched.unmatched, mode) + noPair;
+  return {
+    ...base,
+    verdict,
+    reason: summariseSeries(series) + tail,
+    ...(tail !== '' ? { reasonTail: tail } : {}),
+    series,
+    unmatched: matched.unmatched,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

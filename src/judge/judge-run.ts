@@ -11,43 +11,43 @@
  * marginal fail into a pass: the verdict is taken on the adjusted checks, which are returned for
  * the report.
  */
-import type { CheckResult, Verdict } from '../types.js';
+import { exitCodeFor } from '../exit-code.js';
+import type { CheckResult, RunNote, Verdict } from '../types.js';
 import { adjustRun } from './adjust-run.js';
 import { worstVerdict } from './verdict.js';
 
-/** The run's verdict, its exit code, the warnings for the reader, and the checks after Holm's adjustment. */
+/** The run's verdict, its exit code, the notes for the reader, and the checks after Holm's adjustment. */
 export interface RunVerdict {
   verdict: Verdict;
+  /** The exit code of this verdict alone (exitCodeFor; no spec fault, no --on-inconclusive). */
   exitCode: 0 | 1 | 3;
-  warnings: string[];
+  /** Non-critical checks that did not pass, and a run with no critical check. */
+  notes: RunNote[];
   /** The checks as judged after the multiple-comparison adjustment: report these. */
   checks: CheckResult[];
 }
 
-const EXIT_CODE: Record<Verdict, 0 | 1 | 3> = { pass: 0, fail: 1, inconclusive: 3 };
-
-/** Warnings judgeRun writes itself; a caller that judges a run again drops the old ones. */
-export function isVerdictWarning(warning: string): boolean {
-  return /^(non-critical check |the spec has no checks|no check is critical)/.test(warning);
-}
-
-/** Combine the checks' verdicts into the run's verdict, exit code and warnings. */
-export function judgeRun(judged: CheckResult[]): RunVerdict {
-  const checks = adjustRun(judged);
+/** The verdict and notes of checks already adjusted (adjustRun), or of checks that must not be re-adjusted. */
+export function verdictOf(checks: CheckResult[]): Omit<RunVerdict, 'checks'> {
   const critical = checks.filter((c) => c.critical);
-  const warnings = checks
+  const notes: RunNote[] = checks
     .filter((c) => !c.critical && c.verdict !== 'pass')
-    .map((c) => `non-critical check "${c.name}" ${c.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${c.reason}`);
-  if (critical.length === 0) {
-    warnings.push(
-      checks.length === 0
-        ? 'the spec has no checks: nothing was judged'
-        : 'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
-    );
-  }
+    .map((c) => ({
+      kind: 'non-critical-check',
+      check: c.name,
+      verdict: c.verdict === 'fail' ? 'fail' : 'inconclusive',
+      reason: c.reason,
+    }));
+  if (critical.length === 0) notes.push({ kind: checks.length === 0 ? 'no-checks' : 'no-critical-check' });
   const verdict = worstVerdict(
     critical.map((c) => c.verdict),
     'inconclusive',
   );
-  return { verdict, exitCode: EXIT_CODE[verdict], warnings, checks };
+  return { verdict, exitCode: exitCodeFor({ verdict }) as 0 | 1 | 3, notes };
+}
+
+/** Combine the checks' verdicts into the run's verdict, exit code and notes. */
+export function judgeRun(judged: CheckResult[]): RunVerdict {
+  const checks = adjustRun(judged);
+  return { ...verdictOf(checks), checks };
 }

@@ -21,6 +21,7 @@ import type { OneSidedSeries } from './match.js';
 import { cleanPoints, inTimeOrder } from './clean.js';
 import { classifySeries, type SeriesCheck } from './classify-series.js';
 import type { CheckMode } from './check-mode.js';
+import { framePValue } from './decide.js';
 import { describeSample } from './stats/describe.js';
 
 /** Which side a one-sided series was found on. */
@@ -76,7 +77,8 @@ export function judgeOneSided(
         ? { labels: series.labels, baseline: zeros, candidate: [...points], ...duplicated }
         : { labels: series.labels, baseline: [...points], candidate: zeros, ...duplicated };
     const judged = classifySeries(check, pair, mode);
-    return { ...judged, presence, reason: `${where}, judged against 0 ${absent}: ${judged.reason}` };
+    const prefix = `${where}, judged against 0 ${absent}: `;
+    return { ...judged, presence, reason: prefix + judged.reason, ...framePValue(prefix, judged.pFrame, '') };
   }
   const present = describeSample(cleanPoints(points));
   const missing = describeSample(cleanPoints([]));

@@ -43,9 +43,15 @@ export function formatChange(ratio: number | null, interval: [number, number] | 
 
 /** A p-value as a reader expects it: `p < 0.001`, otherwise 3 significant digits (`p = 0.0412`). */
 export function formatPValue(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return 'p n/a';
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${p.toPrecision(3)}`;
+  if (p === null || p === undefined || !Number.isFinite(p) || p < 0.001) return `p ${formatPNumber(p)}`;
+  return `p = ${formatPNumber(p)}`;
+}
+
+/** The number of a p-value alone: `< 0.001`, `0.0412`, or `n/a`. */
+export function formatPNumber(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return 'n/a';
+  if (p < 0.001) return '< 0.001';
+  return p.toPrecision(3);
 }
 
 function quotePromQL(text: string): string {
@@ -88,4 +94,13 @@ export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): 
   return typeof check.decidedAfter === 'number' && Number.isFinite(check.decidedAfter)
     ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
     : null;
+}
+
+/**
+ * The check's error when it adds to its reason. A check whose data could not be read judged no
+ * series, and its reason is worded from the error (src/gate/execute.ts): shown apart, the error
+ * would repeat it. A check with series and an error (data read in part) shows it apart.
+ */
+export function errorApart(check: Pick<CheckResult, 'error' | 'series'>): string | undefined {
+  return check.series.length > 0 ? check.error : undefined;
 }

@@ -16,9 +16,11 @@
  * GitHub shows 10 annotations of each kind per step: past that, the tenth names the rest.
  */
 import { describeFileError } from '../output/describe-file-error.js';
+import { wordNotes } from './notes.js';
 import type { CheckResult, ReportError, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { renderMarkdown } from './markdown.js';
+import { errorApart } from './format.js';
 import { describeReportError } from './report-errors.js';
 import { renderSeriesText } from './series-text.js';
 import { displayVerdict } from './summary.js';
@@ -55,7 +57,8 @@ function annotationKind(check: CheckResult, result: RunResult): Annotation['kind
 /** The check's reason, its error, then its series that did not pass (two lines each, capped). */
 function describeCheck(check: CheckResult): string {
   const lines = [check.reason];
-  if (check.error !== undefined && !check.reason.includes(check.error)) lines.push(`error: ${check.error}`);
+  const error = errorApart(check);
+  if (error !== undefined) lines.push(`error: ${error}`);
   const notPassed = check.series.filter((s) => s.verdict !== 'pass');
   for (const series of notPassed.slice(0, SERIES_PER_ANNOTATION)) lines.push(...renderSeriesText(series, check.reason));
   if (notPassed.length > SERIES_PER_ANNOTATION)
@@ -73,14 +76,13 @@ function checkAnnotations(result: RunResult): Annotation[] {
     }));
 }
 
-/** Run warnings, less those that only restate a non-critical check annotated above. */
+/** Run notes, less those that only restate a non-critical check annotated above. */
 function warningAnnotations(result: RunResult): Annotation[] {
-  const restated = result.checks
-    .filter((c) => !c.critical && c.verdict !== 'pass')
-    .map((c) => `non-critical check "${c.name}" `);
-  return result.warnings
-    .filter((warning) => !restated.some((prefix) => warning.startsWith(prefix)))
-    .map((warning) => ({ kind: 'warning', title: 'verify-deploy warning', message: sanitizeText(warning) }));
+  return wordNotes(result.notes.filter((note) => note.kind !== 'non-critical-check')).map((warning) => ({
+    kind: 'warning',
+    title: 'verify-deploy warning',
+    message: sanitizeText(warning),
+  }));
 }
 
 /** Each report that could not be written; an error whatever the verdict, since someone expects the file. */

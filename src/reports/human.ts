@@ -1,8 +1,9 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { wordNotes } from './notes.js';
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
-import { describeDecisionTime, formatLabels, formatWindows } from './format.js';
+import { describeDecisionTime, errorApart, formatLabels, formatWindows } from './format.js';
 import { paintVerdict, renderHumanSeries } from './human-series.js';
 import { renderSummaryTable } from './human-summary.js';
 import { describeReportError } from './report-errors.js';
@@ -29,9 +30,8 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean)
   const painted = paintVerdict(chalk, shown === 'WARN' ? 'warn' : check.verdict, chalk.bold(shown));
   const qualifier = check.critical ? '' : ` (non-critical, ${check.verdict})`;
   const lines = [`${painted}  ${chalk.bold(sanitizeText(check.name))}${qualifier}: ${sanitizeText(check.reason)}`];
-  // The reason usually quotes the error already; show it apart only when it adds something.
-  if (check.error !== undefined && !check.reason.includes(check.error))
-    lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(check.error)}`);
+  const error = errorApart(check);
+  if (error !== undefined) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(error)}`);
   for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
   const decided = describeDecisionTime(check);
   if (decided !== null) lines.push(chalk.dim(`  ${decided}`));
@@ -57,8 +57,9 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
   for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
-  if (result.warnings.length > 0) {
-    lines.push(chalk.yellow('Warnings:'), ...result.warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
+  const warnings = wordNotes(result.notes);
+  if (warnings.length > 0) {
+    lines.push(chalk.yellow('Warnings:'), ...warnings.map((warning) => `  - ${sanitizeText(warning)}`), '');
   }
   const reportErrors = result.reportErrors ?? [];
   if (reportErrors.length > 0) {

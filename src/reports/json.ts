@@ -8,7 +8,9 @@
  * survives elsewhere: `nan` and `infinite` count the dropped samples, `reason` says in words why a
  * change is undefined (e.g. a zero baseline).
  */
-import type { CheckResult, Labels, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import { formatTime } from '../time/format-time.js';
+import type { CheckResult, Labels, RunNote, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import { wordNotes } from './notes.js';
 
 /** A finite number, or null for NaN, ±Infinity and missing values. */
 function finiteOrNull(value: number | null | undefined): number | null {
@@ -73,6 +75,27 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
   };
 }
 
+/** A note as data, its times in RFC 3339 like the rest of the report. */
+function jsonNote(note: RunNote): Record<string, unknown> {
+  const span = (w: { start: number; end: number }) => ({ start: formatTime(w.start), end: formatTime(w.end) });
+  if (note.kind === 'sampled-windows')
+    return { ...note, baseline: span(note.baseline), candidate: span(note.candidate) };
+  if (note.kind === 'point-density') return { ...note, labels: jsonLabels(note.labels) };
+  if (note.kind !== 'cut-short') return { ...note };
+  const { cause } = note;
+  if (cause.kind === 'wait-limit')
+    return {
+      kind: note.kind,
+      cause: { ...cause, judgedAt: formatTime(Math.floor(cause.judgedAt)), readyAt: formatTime(cause.readyAt) },
+    };
+  if (cause.kind === 'early-stop')
+    return {
+      kind: note.kind,
+      cause: { ...cause, at: formatTime(Math.floor(cause.at)), readyAt: formatTime(cause.readyAt) },
+    };
+  return { kind: note.kind, cause: { ...cause } };
+}
+
 /** Render the run as the interface's JSON report: 2-space indentation and a trailing newline. */
 export function renderJson(result: RunResult): string {
   const report = {
@@ -86,7 +109,8 @@ export function renderJson(result: RunResult): string {
       post: { start: result.windows.post.start, end: result.windows.post.end },
     },
     checks: result.checks.map(jsonCheck),
-    warnings: [...result.warnings],
+    warnings: [...wordNotes(result.notes)],
+    notes: result.notes.map(jsonNote),
     durationSeconds: finiteOrNull(result.durationSeconds),
     ...(result.cutShort !== undefined ? { cutShort: result.cutShort } : {}),
     ...(result.reportErrors !== undefined && result.reportErrors.length > 0

@@ -15,6 +15,7 @@
  * <testsuites> takes no `skipped` attribute: the skipped count is on <testsuite> only.
  */
 import type { CheckResult, RunResult, SeriesResult, Verdict } from '../types.js';
+import { wordNotes } from './notes.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { escapeXml, escapeXmlMultiline } from './escape.js';
 import { formatLabels } from './format.js';
@@ -137,7 +138,7 @@ function renderProperties(result: RunResult): string[] {
     ['baseline.end', result.windows.baseline.end],
     ['post.start', result.windows.post.start],
     ['post.end', result.windows.post.end],
-    ...result.warnings.map((warning): [string, string] => ['warning', warning]),
+    ...wordNotes(result.notes).map((warning): [string, string] => ['warning', warning]),
     ...(result.reportErrors ?? []).map((failure): [string, string] => ['reportError', describeReportError(failure)]),
   ];
   return [

@@ -4,6 +4,7 @@
  * limit: past it, the last checks' sections are left out with a note saying so (fit-markdown.ts).
  */
 import type { CheckResult, Labels, RunResult } from '../types.js';
+import { wordNotes } from './notes.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
 import {
@@ -133,9 +134,10 @@ function renderParts(result: RunResult): MarkdownPart[] {
     for (const failure of reportErrors) parts.push({ text: `- ${escapeMarkdown(describeReportError(failure))}` });
     parts.push({ text: '' });
   }
-  if (result.warnings.length > 0) {
+  const warnings = wordNotes(result.notes);
+  if (warnings.length > 0) {
     parts.push({ text: '**Warnings**\n' });
-    for (const warning of result.warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
+    for (const warning of warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
     parts.push({ text: '' });
   }
   for (const check of result.checks) parts.push({ text: renderCheck(check).join('\n'), checkSection: true });

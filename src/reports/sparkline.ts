@@ -16,21 +16,24 @@ export interface SparkScale {
   max: number;
 }
 
-/** Average consecutive runs of `size` points (the last run may be shorter); a run with no finite value is NaN. */
+/**
+ * The median of each consecutive run of `size` points (the last run may be shorter); a run with no
+ * finite value is NaN. Medians, like the series line's `median`: on discrete or tied data (an
+ * error ratio that is 0 or 1/53 per step) an average would draw levels no point ever had.
+ */
 export function bucketValues(points: readonly Point[], size: number): number[] {
   const step = Math.max(1, Math.floor(size));
   const buckets: number[] = [];
   for (let from = 0; from < points.length; from += step) {
-    let sum = 0;
-    let n = 0;
-    for (let i = from; i < Math.min(points.length, from + step); i++) {
-      const v = points[i]!.v;
-      if (Number.isFinite(v)) {
-        sum += v;
-        n += 1;
-      }
-    }
-    buckets.push(n === 0 ? Number.NaN : sum / n);
+    const finite = points
+      .slice(from, from + step)
+      .map((p) => p.v)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const mid = finite.length >> 1;
+    buckets.push(
+      finite.length === 0 ? Number.NaN : finite.length % 2 === 1 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2,
+    );
   }
   return buckets;
 }
@@ -72,8 +75,8 @@ export interface SparklinePair {
 }
 
 /**
- * Draw baseline and candidate points on their shared scale, the longer side at most `width` glyphs.
- * Both sides average the same number of points per glyph: equal smoothing keeps a noisy side from
+ * Draw baseline and candidate points on their shared scale (the smallest and largest finite point
+ * of either side), the longer side at most `width` glyphs. Both sides take the same number of points per glyph: equal smoothing keeps a noisy side from
  * looking calmer only because it had more points, and each glyph spans the same time (the sides'
  * widths follow their windows' lengths when the step is the same).
  */
@@ -86,7 +89,12 @@ export function renderSparklinePair(
   const size = Math.max(1, Math.ceil(longest / Math.max(1, Math.floor(width))));
   const baseline = bucketValues(samples.baseline, size);
   const candidate = bucketValues(samples.candidate, size);
-  const scale = sharedScale(baseline, candidate);
+  // The scale is the points' own range, not the glyphs': the range printed beside the line then
+  // holds every statistic the report gives for the series (its median, its p95).
+  const scale = sharedScale(
+    samples.baseline.map((p) => p.v),
+    samples.candidate.map((p) => p.v),
+  );
   if (scale === null) return null;
   return {
     baseline: renderSparkline(baseline, scale, unicode),

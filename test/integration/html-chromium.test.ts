@@ -251,7 +251,12 @@ function buildEarlyStopRunResult(): RunResult {
     verdict: 'fail',
     exitCode: 1,
     cutShort: why,
-    warnings: [why],
+    notes: [
+      {
+        kind: 'cut-short',
+        cause: { kind: 'early-stop', at: deploy + 91, readyAt: deploy + 660, check: 'error count' },
+      },
+    ],
     checks: [
       {
         name: 'error count',

@@ -23,7 +23,6 @@ export interface SamplingOutcome {
   baseline: { start: number; end: number };
   post: { start: number; end: number };
   interrupted: boolean;
-  warnings: string[];
 }
 
 /** Sample and judge; an interrupt judges what was taken (the caller then never passes the run). */
@@ -52,15 +51,11 @@ export async function sampleChecks(plan: SamplingPlan, context: SamplingContext)
       sideBySide ? 'canary' : 'before-after',
     );
   });
-  const warnings = plan.snapshot
-    ? [`baseline of the sampled sources: snapshot ${plan.snapshot.path} taken at ${plan.snapshot.value.takenAt}`]
-    : [];
   return {
     checks,
     baseline: spanOf(baselines),
     post: spanOf(candidates),
     interrupted: context.signal.aborted,
-    warnings,
   };
 }
 

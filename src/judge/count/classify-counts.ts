@@ -9,7 +9,7 @@
  */
 import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
-import { alphaOf } from '../decide.js';
+import { alphaOf, framePValue } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
 import { describeDuplicates } from '../duplicates.js';
 import { formatValue } from '../wording.js';
@@ -146,6 +146,14 @@ export function classifyCountSeries(
     test: 'binomial',
     pValue: comparison.pValue,
     reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    // A rule-out decision words no p-value, so there is nothing for Holm's adjustment to re-word.
+    ...(bounded === null
+      ? framePValue(
+          violation !== null ? `${violation}; ` : '',
+          comparison.pFrame,
+          ` (${counts(b)} vs ${counts(c)})${dispersed}`,
+        )
+      : {}),
     rule:
       violation !== null
         ? 'bound'

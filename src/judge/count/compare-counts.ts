@@ -12,7 +12,7 @@
 import type { CheckSpec } from '../../spec-model.js';
 import type { Direction } from '../../types.js';
 import { binomialLowerTail, binomialUpperTail, clopperPearson } from '../stats/binomial.js';
-import { alphaOf, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';
+import { alphaOf, describeOutcome, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';
 import { formatChange, formatValue } from '../wording.js';
 
 /** Events and trials of one side, already summed (and deflated when dispersed). */
@@ -96,5 +96,6 @@ export function compareCounts(
     regressed: outcome.rule === 'beyond-tolerance',
     rule: outcome.rule,
     reason: `${size}, ${outcome.text}`,
+    ...framePValue(`${size}, `, outcome.pFrame, ''),
   };
 }

@@ -18,6 +18,7 @@ import { matchSeries } from '../match.js';
 import { describePresence, type Presence } from '../one-sided.js';
 import { describeSample } from '../stats/describe.js';
 import { cleanPoints } from '../clean.js';
+import { framePValue } from '../decide.js';
 import { worstVerdict } from '../verdict.js';
 import { classifyCountSeries } from './classify-counts.js';
 import { buildCountSides, poolSides, ratePoints, type CountSide, type CountSeries } from './count-series.js';
@@ -83,7 +84,8 @@ export function judgeCountCheck(
     const absent: CountSide = { labels: s.labels, steps: [], dropped: 0, zeroFilled: 0 };
     const judged =
       presence === 'candidate-only' ? judgePair(s.labels, absent, present) : judgePair(s.labels, present, absent);
-    return { ...judged, presence, reason: `${describePresence(presence, mode).where}: ${judged.reason}` };
+    const prefix = `${describePresence(presence, mode).where}: `;
+    return { ...judged, presence, reason: prefix + judged.reason, ...framePValue(prefix, judged.pFrame, '') };
   };
   const series: SeriesResult[] = [
     ...matched.pairs.map((pair) =>
@@ -107,6 +109,7 @@ export function judgeCountCheck(
     ...head,
     verdict,
     reason: summariseSeries(series) + note + noPair,
+    ...(note + noPair !== '' ? { reasonTail: note + noPair } : {}),
     series,
     unmatched,
     ...(notes.length > 0 ? { notes } : {}),

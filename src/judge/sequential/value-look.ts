@@ -74,7 +74,11 @@ export function lookFromSum(
   return { ...look, reason: describeValueLook(look, check) };
 }
 
-function describeValueLook(look: Omit<ValueLook, 'reason'>, check: ValueCheck): string {
+/**
+ * A value look in words. `tests`: the size of the sequential family the look's alpha was split
+ * over (early-stop.ts); more than one is said inside the closing parenthesis.
+ */
+export function describeValueLook(look: Omit<ValueLook, 'reason'>, check: ValueCheck, tests = 1): string {
   const rise = check.direction === 'decrease' ? 'fall' : 'rise';
   const size =
     look.change === null ? '' : `${look.scale === 'log' ? 'geometric mean' : 'mean'} ${formatChange(look.change)}, `;
@@ -83,10 +87,11 @@ function describeValueLook(look: Omit<ValueLook, 'reason'>, check: ValueCheck): 
       ? `; ${look.skipped} value(s) set aside (not finite${look.scale === 'log' ? ' or <= 0' : ''})`
       : '';
   const what = `${size}tolerance ${formatPercent(check.tolerance)}, ${look.values} value(s)${skipped}`;
+  const family = tests > 1 ? ` over ${tests} sequential tests` : '';
   if (look.stop)
-    return `anytime-valid test certain of a ${rise} beyond tolerance (${what}; sum ${formatValue(look.statistic)} >= boundary ${formatValue(look.boundary)})`;
-  if (!look.badSide) return `no evidence of a ${rise} beyond tolerance yet (${what})`;
-  return `evidence ${formatValue(Number(look.evidence.toFixed(2)))} of 1 for a ${rise} beyond tolerance (${what})`;
+    return `anytime-valid test certain of a ${rise} beyond tolerance (${what}; sum ${formatValue(look.statistic)} >= boundary ${formatValue(look.boundary)}${family})`;
+  if (!look.badSide) return `no evidence of a ${rise} beyond tolerance yet (${what}${family})`;
+  return `evidence ${formatValue(Number(look.evidence.toFixed(2)))} of 1 for a ${rise} beyond tolerance (${what}${family})`;
 }
 
 /** A look that can never stop: the test could not be set up on this baseline. */

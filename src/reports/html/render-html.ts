@@ -3,6 +3,7 @@
  * them), no external assets, so it can be attached to a CI run and opened anywhere, offline.
  */
 import type { RunResult } from '../../types.js';
+import { wordNotes } from '../notes.js';
 import { escapeXml as escapeHtml } from '../escape.js';
 import { formatNumber } from '../format.js';
 import { badge } from './badge.js';
@@ -27,8 +28,11 @@ function renderHeader(result: RunResult): string {
 }
 
 function renderWarnings(result: RunResult): string {
-  if (result.warnings.length === 0) return '';
-  return `<section class="check-warn"><h2>Warnings</h2><ul>${result.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`;
+  const warnings = wordNotes(result.notes);
+  if (warnings.length === 0) return '';
+  return `<section class="check-warn"><h2>Warnings</h2><ul>${warnings
+    .map((w) => `<li>${escapeHtml(w)}</li>`)
+    .join('')}</ul></section>`;
 }
 
 function renderReportErrors(result: RunResult): string {

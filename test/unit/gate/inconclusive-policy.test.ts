@@ -1,7 +1,9 @@
 /** --on-inconclusive: `pass` maps too little data to exit 0, never a critical check whose source could not be read. */
-import { applyInconclusivePolicy } from '../../../src/gate/inconclusive-policy.js';
-import type { CheckResult, RunResult } from '../../../src/types.js';
-import { buildRunResult } from '../../fixtures/reports/run-result.js';
+import { exitCodeFor } from '../../../src/exit-code.js';
+import { assembleRun } from '../../../src/gate/assemble-result.js';
+import type { InconclusivePolicy } from '../../../src/gate/inconclusive-policy.js';
+import { wordNote } from '../../../src/reports/notes.js';
+import type { CheckResult, CutShortCause, RunResult } from '../../../src/types.js';
 
 function check(name: string, critical: boolean, errorKind?: CheckResult['errorKind']): CheckResult {
   const unread = errorKind === undefined ? {} : { error: 'the backend could not be read', errorKind };
@@ -16,8 +18,24 @@ function check(name: string, critical: boolean, errorKind?: CheckResult['errorKi
   };
 }
 
-function inconclusive(checks: CheckResult[]): RunResult {
-  return buildRunResult({ verdict: 'inconclusive', exitCode: 3, checks, warnings: [] });
+/** The checks of a run (and why its window was cut short), before any policy. */
+interface Judged {
+  checks: CheckResult[];
+  cutShort?: CutShortCause;
+}
+
+function inconclusive(checks: CheckResult[]): Judged {
+  return { checks };
+}
+
+/** The run assembled with --on-inconclusive `policy` (src/gate/assemble-result.ts). */
+function applyInconclusivePolicy(run: Judged, policy: InconclusivePolicy | undefined): RunResult {
+  return assembleRun([{ checks: run.checks, notes: [], ...(run.cutShort ? { cutShort: run.cutShort } : {}) }], {
+    deployedAt: 0,
+    startedAt: 0,
+    now: () => 0,
+    ...(policy !== undefined ? { onInconclusive: policy } : {}),
+  });
 }
 
 test('too little data: pass maps to 0, fail to 1, no policy keeps 3', () => {
@@ -32,7 +50,7 @@ test.each(['network', 'timeout', 'http', 'protocol', 'interrupted'] as const)(
   (kind) => {
     const mapped = applyInconclusivePolicy(inconclusive([check('latency', true), check('errors', true, kind)]), 'pass');
     expect(mapped.exitCode).toBe(3);
-    expect(mapped.warnings[0]).toBe(
+    expect(wordNote(mapped.notes[0]!)).toBe(
       `--on-inconclusive pass maps only too little data to exit 0: the critical check "errors" could not read its source (${kind}), so nothing was measured there; exit 3`,
     );
     expect(applyInconclusivePolicy(inconclusive([check('errors', true, kind)]), 'fail').exitCode).toBe(1);
@@ -48,19 +66,20 @@ test('a non-critical check whose source failed is a warning only: pass still map
 test('a run judged before its post window ended (interrupt, --max-wait, --no-wait) keeps exit 3 under pass: an aborted run never passes', () => {
   // Data: one critical check with too few samples (no source error), but the window was cut short.
   const mapped = applyInconclusivePolicy(
-    { ...inconclusive([check('latency', true)]), cutShort: 'interrupted before the post window ended' },
+    { ...inconclusive([check('latency', true)]), cutShort: { kind: 'interrupted' } },
     'pass',
   );
   expect(mapped.exitCode).toBe(3);
-  expect(mapped.warnings[0]).toBe(
+  expect(wordNote(mapped.notes[0]!)).toBe(
     '--on-inconclusive pass maps only too little data to exit 0: the post window was cut short (interrupted before the post window ended); exit 3',
   );
-  expect(applyInconclusivePolicy({ ...inconclusive([check('latency', true)]), cutShort: 'x' }, 'fail').exitCode).toBe(
-    1,
-  );
+  expect(
+    applyInconclusivePolicy({ ...inconclusive([check('latency', true)]), cutShort: { kind: 'interrupted' } }, 'fail')
+      .exitCode,
+  ).toBe(1);
 });
 
 test('a run that is not inconclusive is left as it is', () => {
-  const run = buildRunResult();
-  expect(applyInconclusivePolicy(run, 'pass')).toBe(run);
+  expect(exitCodeFor({ verdict: 'fail', onInconclusive: 'pass' })).toBe(1);
+  expect(exitCodeFor({ verdict: 'pass', onInconclusive: 'fail' })).toBe(0);
 });

@@ -1,8 +1,14 @@
 /** An interrupted run reports what it saw but never passes; plans are cut at the present. */
-import { judgeRun } from '../../../src/judge/index.js';
-import { clipPlanToNow, markInterrupted } from '../../../src/gate/partial.js';
+import { assembleRun, type JudgedPart } from '../../../src/gate/assemble-result.js';
+import { clipPlanToNow } from '../../../src/gate/partial.js';
 import type { RunPlan } from '../../../src/gate/plan.js';
-import type { CheckResult, RunResult, SeriesResult } from '../../../src/types.js';
+import { wordNote } from '../../../src/reports/notes.js';
+import type { CheckResult, SeriesResult } from '../../../src/types.js';
+
+const WHY = 'interrupted before the post window ended';
+const assemble = (parts: JudgedPart[]) => assembleRun(parts, { deployedAt: 0, startedAt: 0, now: () => 1 });
+/** The run of `checks`, interrupted before its post window ended. */
+const markInterrupted = (checks: CheckResult[]) => assemble([{ checks, notes: [], cutShort: { kind: 'interrupted' } }]);
 
 const check = (name: string, verdict: CheckResult['verdict'], critical = true): CheckResult => ({
   name,
@@ -13,31 +19,20 @@ const check = (name: string, verdict: CheckResult['verdict'], critical = true): 
   unmatched: { baseline: [], candidate: [] },
 });
 
-const result = (checks: CheckResult[]): RunResult => ({
-  version: 1,
-  verdict: 'pass',
-  exitCode: 0,
-  deployedAt: '2026-01-15T00:00:00Z',
-  windows: { baseline: { start: 'a', end: 'b' }, post: { start: 'c', end: 'd' } },
-  checks,
-  warnings: [],
-  durationSeconds: 1,
-});
-
 describe('markInterrupted', () => {
   test('a run whose checks all passed so far is inconclusive (exit 3), not pass: the window was cut short', () => {
-    const marked = markInterrupted(result([check('a', 'pass'), check('b', 'pass')]), 'interrupted');
+    const marked = markInterrupted([check('a', 'pass'), check('b', 'pass')]);
     expect(marked.verdict).toBe('inconclusive');
     expect(marked.exitCode).toBe(3);
     expect(marked.checks.map((c) => c.verdict)).toEqual(['inconclusive', 'inconclusive']);
-    expect(marked.checks[0]?.reason).toBe('interrupted; so far: pass reason');
+    expect(marked.checks[0]?.reason).toBe(`${WHY}; so far: pass reason`);
   });
 
   test('a regression already seen stays a fail (exit 1): the cut window does not undo it', () => {
-    const marked = markInterrupted(result([check('a', 'fail'), check('b', 'pass')]), 'interrupted');
+    const marked = markInterrupted([check('a', 'fail'), check('b', 'pass')]);
     expect(marked.verdict).toBe('fail');
     expect(marked.exitCode).toBe(1);
-    expect(marked.warnings[0]).toBe('interrupted');
+    expect(wordNote(marked.notes[0]!)).toBe(WHY);
   });
 });
 
@@ -64,12 +59,15 @@ describe('markInterrupted in a run judged in parts', () => {
   test('a check cut short stays inconclusive when the merged run is judged again over a larger family', () => {
     // The range part was interrupted: its passing check is inconclusive. The sampled part adds a
     // second test, so Holm rewrites every reason; the first check must not turn back into a pass.
-    const interrupted = markInterrupted(
-      { ...result([withSeries('range', tested(0.5))]), warnings: ['prom: backend warning: x'] },
-      'interrupted',
-    );
-    expect(interrupted.warnings).toEqual(['interrupted', 'prom: backend warning: x']);
-    const merged = judgeRun([...interrupted.checks, withSeries('sampled', tested(0.4))]);
+    const merged = assemble([
+      {
+        checks: [withSeries('range', tested(0.5))],
+        notes: [{ kind: 'backend-warning', check: 'prom', text: 'x' }],
+        cutShort: { kind: 'interrupted' },
+      },
+      { checks: [withSeries('sampled', tested(0.4))], notes: [] },
+    ]);
+    expect(merged.notes.map(wordNote)).toEqual([WHY, 'prom: backend warning: x']);
     expect(merged.checks.map((c) => c.verdict)).toEqual(['inconclusive', 'pass']);
     expect(merged.verdict).toBe('inconclusive');
   });

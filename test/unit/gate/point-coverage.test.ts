@@ -1,5 +1,8 @@
-/** describePartialBaseline: a baseline window that the backend's data covers only in part is said, never judged silently. */
-import { describePartialBaseline } from '../../../src/gate/point-coverage.js';
+/** findPartialBaseline: a baseline window that the backend's data covers only in part is said, never judged silently. */
+import { findPartialBaseline } from '../../../src/gate/point-coverage.js';
+import type { CheckData } from '../../../src/gate/fetch-plan.js';
+import type { PlannedCheck } from '../../../src/gate/plan.js';
+import { wordNote } from '../../../src/reports/notes.js';
 import { planRun } from '../../../src/gate/plan.js';
 import type { Point } from '../../../src/types.js';
 import { QUERY_CHECK, specFrom, TOP } from './spec-fixture.js';
@@ -22,7 +25,11 @@ const data = (baseline: Point[]) => ({
   warnings: [],
 });
 
-describe('describePartialBaseline', () => {
+/** The note as the reports word it. */
+const describePartialBaseline = (check: PlannedCheck, read: CheckData): string[] =>
+  findPartialBaseline(check, read).map(wordNote);
+
+describe('findPartialBaseline', () => {
   test('a whole baseline window: no warning', () => {
     expect(describePartialBaseline(planned, data(points(range.start)))).toEqual([]);
   });

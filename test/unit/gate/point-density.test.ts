@@ -1,5 +1,6 @@
-/** describeDensePoints: a backend that ignores the step and answers more points than the range holds gets a warning. */
-import { describeDensePoints } from '../../../src/gate/point-density.js';
+/** findDensePoints: a backend that ignores the step and answers more points than the range holds gets a warning. */
+import { findDensePoints } from '../../../src/gate/point-density.js';
+import { wordNote } from '../../../src/reports/notes.js';
 import { planRun } from '../../../src/gate/plan.js';
 import type { Point, TimeRange } from '../../../src/types.js';
 import { QUERY_CHECK, specFrom, TOP } from './spec-fixture.js';
@@ -14,7 +15,7 @@ function every(range: TimeRange, spacing: number): Point[] {
   return points;
 }
 
-describe('describeDensePoints', () => {
+describe('findDensePoints', () => {
   test('one point per 30 s step: no warning', () => {
     const data = {
       ok: true as const,
@@ -22,7 +23,7 @@ describe('describeDensePoints', () => {
       candidate: [{ labels: {}, points: every(planned.candidate.range, 30) }],
       warnings: [],
     };
-    expect(describeDensePoints(planned, data)).toEqual([]);
+    expect(findDensePoints(planned, data).map(wordNote)).toEqual([]);
   });
 
   test('raw samples every 5 s where the step is 30 s: a warning naming the check, the side, the series and the counts', () => {
@@ -33,7 +34,7 @@ describe('describeDensePoints', () => {
       warnings: [],
     };
     // The post range holds 20 points (deploy + 30 s .. deploy + 10 m); every 5 s there are 115.
-    expect(describeDensePoints(planned, data)).toEqual([
+    expect(findDensePoints(planned, data).map(wordNote)).toEqual([
       'latency: the backend returned 115 points for the post series route=/a where the range holds at most 20 at step 30s: it did not honour the step (raw samples, or a proxy merging answers), so the points are not one per step; they were judged as autocorrelated samples',
     ]);
   });

@@ -1,4 +1,5 @@
 import { judgeRun } from '../../../src/judge/judge-run.js';
+import { wordNote } from '../../../src/reports/notes.js';
 import type { CheckResult, SeriesResult, Verdict } from '../../../src/types.js';
 
 function checkResult(name: string, verdict: Verdict, critical = true): CheckResult {
@@ -62,14 +63,14 @@ describe('judgeRun', () => {
       checkResult('cpu', 'fail', false),
       checkResult('mem', 'inconclusive', false),
     ]);
-    expect(result.warnings).toEqual([
+    expect(result.notes.map(wordNote)).toEqual([
       'non-critical check "cpu" failed: cpu is fail',
       'non-critical check "mem" was inconclusive: mem is inconclusive',
     ]);
   });
 
   test('zero critical checks explains itself in a warning', () => {
-    expect(judgeRun([checkResult('w', 'pass', false)]).warnings).toEqual([
+    expect(judgeRun([checkResult('w', 'pass', false)]).notes.map(wordNote)).toEqual([
       'no check is critical: nothing gates this run, so it is inconclusive rather than pass',
     ]);
   });
@@ -88,6 +89,11 @@ describe('judgeRun: Holm over every test of the run', () => {
     alpha: 0.05,
     rule,
     reason: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} (p = ${pValue})`,
+    // The words around the p, as the judge records them for Holm's re-wording (SeriesResult.pFrame).
+    pFrame: {
+      before: `shift +20% [+5%, +35%], ${rule === 'beyond-tolerance' ? 'beyond tolerance 10%' : 'not significant'} `,
+      after: ')',
+    },
   });
   const withSeries = (name: string, series: SeriesResult): CheckResult => ({
     ...checkResult(name, series.verdict),

@@ -80,7 +80,7 @@ describe('renderAnnotations', () => {
   test('a run where every check passed has no annotation', () => {
     const result = buildRunResult();
     result.checks = [result.checks[1]!];
-    expect(renderAnnotations({ ...result, verdict: 'pass', exitCode: 0, warnings: [] })).toEqual([]);
+    expect(renderAnnotations({ ...result, verdict: 'pass', exitCode: 0, notes: [] })).toEqual([]);
   });
 
   test('a critical inconclusive check is an ::error (exit 3 fails the step), a ::warning once --on-inconclusive pass made it exit 0', () => {
@@ -93,20 +93,20 @@ describe('renderAnnotations', () => {
       unmatched: { baseline: [], candidate: [] },
     };
     const exit3 = renderAnnotations(
-      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3, warnings: [] }),
+      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 3, notes: [] }),
     );
     expect(exit3.map(parseCommand)).toEqual([
       { kind: 'error', title: 'verify-deploy INCONCLUSIVE: errors', message: 'no data in the post window' },
     ]);
     const exit0 = renderAnnotations(
-      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 0, warnings: [] }),
+      buildRunResult({ checks: [check], verdict: 'inconclusive', exitCode: 0, notes: [] }),
     );
     expect(exit0.map(parseCommand)[0]?.kind).toBe('warning');
   });
 
   test('run warnings of their own are ::warning annotations', () => {
     const result = buildRunResult({
-      warnings: ['no check is critical: nothing gates this run, so it is inconclusive rather than pass'],
+      notes: [{ kind: 'no-critical-check' }],
     });
     const warnings = renderAnnotations(result)
       .map(parseCommand)
@@ -122,7 +122,7 @@ describe('renderAnnotations', () => {
 
   test('a check with many failing series quotes 5 and counts the rest', () => {
     const message = parseCommand(
-      renderAnnotations(buildRunResult({ checks: [buildWideCheck(40, [0, 1, 2, 3, 4, 5, 6, 7])], warnings: [] }))[0]!,
+      renderAnnotations(buildRunResult({ checks: [buildWideCheck(40, [0, 1, 2, 3, 4, 5, 6, 7])], notes: [] }))[0]!,
     ).message;
     expect(message.split('\n').filter((line) => line.startsWith('FAIL {route='))).toHaveLength(5);
     expect(message.endsWith('and 3 more series that did not pass')).toBe(true);
@@ -130,7 +130,7 @@ describe('renderAnnotations', () => {
 
   test('GitHub shows 10 errors per step: 15 failing checks give 9 annotations and a tenth naming the other 6', () => {
     const checks = Array.from({ length: 15 }, (_, i) => ({ ...buildWideCheck(1, [0]), name: `check ${i}` }));
-    const errors = renderAnnotations(buildRunResult({ checks, warnings: [] })).map(parseCommand);
+    const errors = renderAnnotations(buildRunResult({ checks, notes: [] })).map(parseCommand);
     expect(errors).toHaveLength(10);
     expect(errors[9]).toEqual({
       kind: 'error',

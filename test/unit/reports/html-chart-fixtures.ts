@@ -50,6 +50,6 @@ export function buildChartRun(checks: CheckResult[]): RunResult {
       post: { start: '2026-11-26T10:01:00Z', end: '2026-11-26T10:11:00Z' },
     },
     checks,
-    warnings: [],
+    notes: [],
   });
 }

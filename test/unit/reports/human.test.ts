@@ -79,16 +79,17 @@ describe('renderHuman sparklines and summary table', () => {
   const ascii = renderHuman(withSamples(buildRunResult()), { color: false, unicode: false });
 
   test('a series with points gets a sparkline: baseline and candidate on one scale, so the jump shows', () => {
-    // /pay: 60 baseline points averaging 0.001975 per run of 4, 20 post points averaging 0.006775;
-    // 4 points per glyph on both sides (ceil(60 / 16)), the scale is their range.
+    // /pay: 60 baseline points near 0.002, 20 post points near 0.0065; 4 points per glyph on both
+    // sides (ceil(60 / 16)), each glyph their median; the scale is the points' own range, which
+    // holds the medians the line above prints.
     expect(unicode).toContain(
       [
         '  FAIL {route="/pay"}: mean up 240% (tolerance 10%)',
         '       n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001',
-        '       baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate █████  0.001975..0.006775',
+        '       baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate ▇▇▇▇▇  0.0018..0.0072',
       ].join('\n'),
     );
-    expect(ascii).toContain('       baseline _______________ | candidate #####  0.001975..0.006775');
+    expect(ascii).toContain('       baseline _______________ | candidate *****  0.0018..0.0072');
   });
 
   test('a summary table before the verdict: verdict word, check, change, p and the trend', () => {
@@ -97,9 +98,9 @@ describe('renderHuman sparklines and summary table', () => {
     expect(lines.slice(at, at + 5)).toEqual([
       'Summary',
       '  verdict       check                      change  p        baseline | candidate',
-      '  FAIL          error ratio               +240.0%  < 0.001  ▁▁▁▁▁▁▁▁ | ███',
-      '  PASS          canary p95 latency          +2.9%  0.123    ▆▃▄▆▃▄▆▁ | ▆▃█',
-      '  WARN          queue depth                   n/a  n/a      ▆▃▄▆▃▄▆▁ | ▆▃█',
+      '  FAIL          error ratio               +240.0%  < 0.001  ▁▁▁▁▁▁▁▁ | ▇▇▇',
+      '  PASS          canary p95 latency          +2.9%  0.123    ▅▅▅▅▅▅▅▃ | ▅▅▆',
+      '  WARN          queue depth                   n/a  n/a      ▅▅▅▅▅▅▅▃ | ▅▅▆',
     ]);
     expect(lines[at + 5]).toBe('');
     expect(lines[at + 6]).toMatch(/^FAIL  1 failed/);

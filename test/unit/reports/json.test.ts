@@ -13,6 +13,7 @@ describe('renderJson', () => {
       'windows',
       'checks',
       'warnings',
+      'notes',
       'durationSeconds',
     ]);
     expect(report.windows).toEqual({

@@ -10,7 +10,7 @@ const passed: RunResult = buildRunResult({
   verdict: 'pass',
   exitCode: 0,
   checks: [],
-  warnings: [],
+  notes: [],
   reportErrors: [failure],
 });
 

@@ -31,7 +31,7 @@ function runResultOf(checks: CheckResult[]): RunResult {
       post: { start: '2023-11-14T22:13:20.500Z', end: '2023-11-14T22:23:20Z' },
     },
     checks: verdict.checks,
-    warnings: verdict.warnings,
+    notes: verdict.notes,
     durationSeconds: 1.25,
   };
 }
@@ -85,6 +85,30 @@ function buildMaximalResult(): RunResult {
   );
   result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
   result.cutShort = 'interrupted before the post window ended';
+  // One note of every kind, so the strict schema sees every field a note can carry.
+  result.notes = [
+    { kind: 'non-critical-check', check: 'queue depth', verdict: 'fail', reason: 'mean up 40%' },
+    { kind: 'no-checks' },
+    { kind: 'no-critical-check' },
+    { kind: 'cut-short', cause: { kind: 'interrupted' } },
+    { kind: 'cut-short', cause: { kind: 'interrupted-sampling' } },
+    { kind: 'cut-short', cause: { kind: 'wait-limit', limit: '--no-wait', judgedAt: 1700000100, readyAt: 1700000600 } },
+    { kind: 'cut-short', cause: { kind: 'early-stop', at: 1700000100, readyAt: 1700000600, check: 'errors' } },
+    { kind: 'backend-warning', check: 'errors', text: 'partial response' },
+    { kind: 'point-density', check: 'errors', side: 'post', labels: { a: 'b' }, points: 115, room: 20, step: 30 },
+    { kind: 'spec', text: 'a spec warning' },
+    { kind: 'environment', text: 'NODE_TLS_REJECT_UNAUTHORIZED=0' },
+    { kind: 'snapshot', path: 'base.json', takenAt: '2023-11-14T21:00:00Z' },
+    {
+      kind: 'sampled-windows',
+      baseline: { start: 1699996400, end: 1700000000 },
+      candidate: { start: 1700000000, end: 1700000600 },
+    },
+    { kind: 'spec-fault', requests: 2, message: 'HTTP 400 bad_data' },
+    { kind: 'non-critical-spec-fault', check: 'queue depth', message: 'HTTP 403' },
+    { kind: 'inconclusive-policy', because: 'cut-short', cutShort: 'interrupted before the post window ended' },
+    { kind: 'inconclusive-policy', because: 'unread-source', checks: ['errors'], errorKind: 'timeout' },
+  ];
   return result;
 }
 

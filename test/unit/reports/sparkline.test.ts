@@ -4,8 +4,13 @@ import { cyclePoints } from '../../fixtures/reports/samples.js';
 const points = (values: number[]) => values.map((v, i) => ({ t: i * 30, v }));
 
 describe('bucketValues', () => {
-  test('averages runs of `size` points; the last run may be shorter', () => {
+  test('the median of runs of `size` points; the last run may be shorter', () => {
     expect(bucketValues(points([1, 3, 5, 7, 9]), 2)).toEqual([2, 6, 9]);
+  });
+
+  test('a glyph is the median of its run, a level the points had: 0, 0, 0.0189 draw 0, not their mean 0.0063', () => {
+    // Discrete data (an error ratio of 0 or 1/53 per step): a mean draws levels no point had.
+    expect(bucketValues(points([0, 0, 0.0189, 0.0189, 0.0189, 0]), 3)).toEqual([0, 0.0189]);
   });
 
   test('NaN and ±Inf are left out of a run, and a run of nothing finite is NaN', () => {
@@ -45,8 +50,19 @@ describe('renderSparklinePair', () => {
     );
     expect(pair?.baseline).toHaveLength(15);
     expect(pair?.candidate).toHaveLength(5);
-    // Every run of 4 averages 2.5: a flat line, on both sides alike (no side looks calmer than the other).
-    expect(pair?.scale).toEqual({ min: 2.5, max: 2.5 });
+    // Every run of 4 has the median 2.5: a flat line, on both sides alike (no side looks calmer than the other).
+    expect(new Set(pair?.baseline)).toEqual(new Set(pair?.candidate));
+    expect(new Set(pair?.baseline).size).toBe(1);
+    // The scale printed beside it is the points' own range (it was the glyphs', 2.5..2.5).
+    expect(pair?.scale).toEqual({ min: 1, max: 4 });
+  });
+
+  test("the range is the points' own, so the median the report prints lies inside it", () => {
+    // The demo's scraped error ratio: 0.009434 or 0.01887 per step, median 0.01887. Glyphs that
+    // averaged 2 points gave the range 0.009434..0.01415, and the median lay outside it.
+    const values = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? 0.009434 : 0.01887));
+    const pair = renderSparklinePair({ baseline: points(values), candidate: points(values.slice(0, 10)) }, 20, true);
+    expect(pair?.scale).toEqual({ min: 0.009434, max: 0.01887 });
   });
 
   test('nothing finite to draw is null', () => {

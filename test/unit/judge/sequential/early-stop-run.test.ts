@@ -3,7 +3,9 @@
  * Baseline: 5 errors in 1000 requests a step (0.5%). The deploy was 3 minutes before "now".
  */
 import { createEarlyStopWatch } from '../../../../src/gate/early-stop.js';
+import { assembleRun } from '../../../../src/gate/assemble-result.js';
 import { judgeStoppedEarly } from '../../../../src/gate/early-stop-judge.js';
+import { wordNote } from '../../../../src/reports/notes.js';
 import { planRun } from '../../../../src/gate/plan.js';
 import type { Source } from '../../../../src/sources/types.js';
 import type { TimeRange } from '../../../../src/types.js';
@@ -51,7 +53,12 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   );
   const decision = watch!.decision()!;
   expect(decision.at).toBe(NOW);
-  const result = await judgeStoppedEarly('t', plan, sources, decision, new AbortController().signal, NOW, () => NOW);
+  const result = assembleRun([await judgeStoppedEarly(plan, sources, decision, new AbortController().signal)], {
+    name: 't',
+    deployedAt: plan.deployedAt,
+    startedAt: NOW,
+    now: () => NOW,
+  });
   expect(result.verdict).toBe('fail');
   expect(result.exitCode).toBe(1);
   const [errors, latency] = result.checks;
@@ -74,7 +81,7 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   expect(latency?.reason).toMatch(
     /^stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: .*; so far: /,
   );
-  expect(result.warnings[0]).toMatch(/^stopped early at 2026-01-15T10:03:00Z/);
+  expect(wordNote(result.notes[0]!)).toMatch(/^stopped early at 2026-01-15T10:03:00Z/);
 });
 
 test('the same error rate: looks never stop, and the baseline is read once', async () => {
@@ -128,14 +135,14 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
   expect(seen.line).toMatch(
     /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 80 needed: certain of a regression, stopping early$/,
   );
-  const result = await judgeStoppedEarly(
-    't',
-    plan,
-    sources,
-    watch!.decision()!,
-    new AbortController().signal,
-    NOW,
-    () => NOW,
+  const result = assembleRun(
+    [await judgeStoppedEarly(plan, sources, watch!.decision()!, new AbortController().signal)],
+    {
+      name: 't',
+      deployedAt: plan.deployedAt,
+      startedAt: NOW,
+      now: () => NOW,
+    },
   );
   expect(result.exitCode).toBe(1);
   const latency = result.checks[1]!;
