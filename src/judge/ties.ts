@@ -11,6 +11,26 @@ import { formatChange, formatValue } from './wording.js';
 /** At most this share of the points may be distinct values for the data to count as heavily tied. */
 const TIED_SHARE = 0.25;
 
+/**
+ * Distinct values of two sorted samples together, counted by one merge walk that stops once past
+ * `limit`: most data is not tied, and a Map of every value would cost the judge on long series.
+ */
+function distinctUpTo(a: Float64Array, b: Float64Array, limit: number): number {
+  let i = 0;
+  let j = 0;
+  let distinct = 0;
+  let last = Number.NaN;
+  while ((i < a.length || j < b.length) && distinct <= limit) {
+    const v =
+      j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    if (v !== last) {
+      distinct += 1;
+      last = v;
+    }
+  }
+  return distinct;
+}
+
 function counts(sorted: Float64Array): Map<number, number> {
   const byValue = new Map<number, number>();
   for (const v of sorted) byValue.set(v, (byValue.get(v) ?? 0) + 1);
@@ -27,15 +47,15 @@ export function describeTies(
   const n = baseline.length;
   const m = candidate.length;
   if (n === 0 || m === 0 || relativeChange === null) return [];
-  const before = counts(baseline);
-  const after = counts(candidate);
-  const distinct = new Set([...before.keys(), ...after.keys()]).size;
+  const distinct = distinctUpTo(baseline, candidate, Math.max(2, TIED_SHARE * (n + m)));
   if (distinct > Math.max(2, TIED_SHARE * (n + m))) return [];
   const medianBefore = quantileSorted(baseline, 0.5);
   const medianAfter = quantileSorted(candidate, 0.5);
   if (medianBefore === 0) return [];
   const medianChange = (medianAfter - medianBefore) / Math.abs(medianBefore);
   if (!(Math.abs(medianChange - relativeChange) > tolerance)) return [];
+  const before = counts(baseline);
+  const after = counts(candidate);
   let zeros = 0;
   for (const [value, count] of before) zeros += count * (after.get(value) ?? 0);
   return [
