@@ -110,6 +110,26 @@ export function classifyCountSeries(
       );
     }
   }
+  return testCounts(check, { base, b, c, db, dc, violation, rulesOut, notes });
+}
+
+/** What classifyCountSeries knows once the counts can be tested: the sides, their dispersions, a bound broken. */
+interface TestedCounts {
+  base: Pick<SeriesResult, 'labels' | 'baseline' | 'candidate' | 'alpha'>;
+  b: CountTotals;
+  c: CountTotals;
+  db: number;
+  dc: number;
+  violation: string | null;
+  rulesOut: boolean;
+  notes: string[];
+}
+
+/**
+ * The binomial test of two sides with enough traffic, deflated by their dispersion; for a success
+ * check of a sampled source, a pass also needs the samples to rule out a rise (rule-out.ts).
+ */
+function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut, notes }: TestedCounts): SeriesResult {
   const comparison = compareCounts(
     { events: b.events / db, trials: b.trials / db },
     { events: c.events / dc, trials: c.trials / dc },
