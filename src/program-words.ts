@@ -15,7 +15,8 @@ const TESTS: Record<SeriesResult['test'], true> = {
   'sequential-mixture': true,
   none: true,
 };
-const RULES: Record<DecisionRule, true> = {
+/** Every decision rule a series can carry (also the report schema's `rule` enum, which a test holds to it). */
+export const DECISION_RULES: Record<DecisionRule, true> = {
   'too-few-samples': true,
   'infinite-values': true,
   bound: true,
@@ -58,7 +59,7 @@ const ERROR_KINDS: Record<SourceErrorKind, true> = {
 const OTHER = ['backtest', 'matrix'];
 
 const WORDS = new Set(
-  [VERDICTS, TESTS, RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER),
+  [VERDICTS, TESTS, DECISION_RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER),
 );
 
 /** Whether `text` is one of the program's own result words. */

@@ -2,8 +2,12 @@
  * An old ("blue") and a new ("green") instance of an app on 127.0.0.1, probed side by side by the
  * spec below, so the built CLI can be run end to end without a Prometheus.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProcessResult } from '../examples/cli.js';
 
 export interface Instance {
   url: string;
@@ -81,4 +85,44 @@ checks:
     direction: decrease
     tolerance: 90%
 `;
+}
+
+/** A blue instance, a healthy and a broken green one, and the specs that pass and fail on them. */
+export interface BlueGreenFixture {
+  blue: Instance;
+  healthy: Instance;
+  broken: Instance;
+  /** A scratch folder for the suite's reports, removed after it. */
+  dir: string;
+  /** 60 probes a side of two healthy instances: passes. */
+  passSpec: string;
+  /** Against the broken instance: fails. */
+  failSpec: string;
+}
+
+/** Start the instances and write the specs before the suite's tests; stop and remove them after. */
+export function useBlueGreenFixture(): BlueGreenFixture {
+  const fixture = {} as BlueGreenFixture;
+  beforeAll(async () => {
+    [fixture.blue, fixture.healthy, fixture.broken] = await Promise.all([
+      startInstance(false),
+      startInstance(false),
+      startInstance(true),
+    ]);
+    fixture.dir = mkdtempSync(join(tmpdir(), 'verify-deploy-output-'));
+    fixture.passSpec = join(fixture.dir, 'pass.yaml');
+    fixture.failSpec = join(fixture.dir, 'fail.yaml');
+    writeFileSync(fixture.passSpec, spec(fixture.blue.url, fixture.healthy.url, 60));
+    writeFileSync(fixture.failSpec, spec(fixture.blue.url, fixture.broken.url));
+  });
+  afterAll(async () => {
+    await Promise.all([fixture.blue.close(), fixture.healthy.close(), fixture.broken.close()]);
+    rmSync(fixture.dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
+
+/** A CLI run's code and output, for the message of a failed expectation. */
+export function explainRun(run: ProcessResult): string {
+  return `exit ${run.code}\nstdout:\n${run.stdout.slice(0, 3000)}\nstderr:\n${run.stderr.slice(0, 3000)}`;
 }

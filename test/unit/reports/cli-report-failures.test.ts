@@ -5,57 +5,26 @@
  * directory permissions do not) keeps the verdict's exit code, says so on stderr, and is named in
  * every report that could be written. snapshot --out is checked the same way.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, type ProcessResult } from '../examples/cli.js';
-import { startInstance, spec, type Instance } from './blue-green.js';
+import { runCli } from '../examples/cli.js';
+import { explainRun, useBlueGreenFixture } from './blue-green.js';
 import { strictErrors } from './report-schema.js';
 
 const BLOCK = 512;
 
-function explain(run: ProcessResult): string {
-  return `exit ${run.code}\nstdout:\n${run.stdout.slice(0, 3000)}\nstderr:\n${run.stderr.slice(0, 3000)}`;
-}
-
 describe('reports that cannot be written', () => {
-  let blue: Instance;
-  let healthy: Instance;
-  let broken: Instance;
-  let dir: string;
-  let passSpec: string;
-  let failSpec: string;
-  beforeAll(async () => {
-    [blue, healthy, broken] = await Promise.all([startInstance(false), startInstance(false), startInstance(true)]);
-    dir = mkdtempSync(join(tmpdir(), 'verify-deploy-output-'));
-    passSpec = join(dir, 'pass.yaml');
-    failSpec = join(dir, 'fail.yaml');
-    writeFileSync(passSpec, spec(blue.url, healthy.url, 60));
-    writeFileSync(failSpec, spec(blue.url, broken.url));
-  });
-  afterAll(async () => {
-    await Promise.all([blue.close(), healthy.close(), broken.close()]);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fixture = useBlueGreenFixture();
 
   function freshDir(name: string): string {
-    const path = join(dir, name);
+    const path = join(fixture.dir, name);
     mkdirSync(path);
     return path;
   }
 
   describe.each([
-    ['FAIL', () => failSpec, 1],
-    ['PASS', () => passSpec, 0],
+    ['FAIL', () => fixture.failSpec, 1],
+    ['PASS', () => fixture.passSpec, 0],
   ])('a %s run whose HTML report hits a full disk', (label, specOf, verdictCode) => {
     test(`still exits ${verdictCode}, writes the other reports naming the failure, and says so on stderr`, async () => {
       // The sizes of this run's reports, to set a file-size limit the HTML report cannot fit in.
@@ -84,7 +53,7 @@ describe('reports that cannot be written', () => {
         { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
         { fileSizeBlocks: limitBlocks },
       );
-      expect({ code: run.code, why: explain(run) }).toEqual({ code: verdictCode, why: explain(run) });
+      expect({ code: run.code, why: explainRun(run) }).toEqual({ code: verdictCode, why: explainRun(run) });
       // Loud: an error line on stderr naming the report and the reason, and an ::error annotation.
       expect(run.stderr).toMatch(/^error: .*gate\.html.*EFBIG/m);
       expect(run.stderr).toMatch(/^::error title=verify-deploy%3A report not written::.*gate\.html/m);
@@ -126,12 +95,12 @@ describe('reports that cannot be written', () => {
     ];
     test.each(cases)('%s', async (name, pathOf, message) => {
       const path = pathOf(freshDir(`bad-${name.replace(/ /g, '-')}`));
-      const before = broken.requests() + blue.requests();
-      const run = await runCli(['run', failSpec, '--report', join(dir, 'ok.json'), '--report', path]);
-      expect({ code: run.code, why: explain(run) }).toEqual({ code: 2, why: explain(run) });
+      const before = fixture.broken.requests() + fixture.blue.requests();
+      const run = await runCli(['run', fixture.failSpec, '--report', join(fixture.dir, 'ok.json'), '--report', path]);
+      expect({ code: run.code, why: explainRun(run) }).toEqual({ code: 2, why: explainRun(run) });
       expect(run.stderr).toContain(path);
       expect(run.stderr).toMatch(message);
-      expect(broken.requests() + blue.requests()).toBe(before);
+      expect(fixture.broken.requests() + fixture.blue.requests()).toBe(before);
     });
   });
 
@@ -152,22 +121,22 @@ checks:
 `;
 
     test('into a missing directory is a usage error before any sample is taken', async () => {
-      const file = join(dir, 'snapshot-spec.yaml');
-      writeFileSync(file, snapshotSpec(healthy.url));
-      const before = healthy.requests();
-      const out = join(dir, 'no-such-dir', 'base.json');
+      const file = join(fixture.dir, 'snapshot-spec.yaml');
+      writeFileSync(file, snapshotSpec(fixture.healthy.url));
+      const before = fixture.healthy.requests();
+      const out = join(fixture.dir, 'no-such-dir', 'base.json');
       const run = await runCli(['snapshot', file, '--out', out]);
-      expect({ code: run.code, why: explain(run) }).toEqual({ code: 2, why: explain(run) });
+      expect({ code: run.code, why: explainRun(run) }).toEqual({ code: 2, why: explainRun(run) });
       expect(run.stderr).toContain(out);
-      expect(healthy.requests()).toBe(before);
+      expect(fixture.healthy.requests()).toBe(before);
     });
 
     test('that cannot be written after sampling exits 2 and leaves no partial file', async () => {
-      const file = join(dir, 'snapshot-spec-full.yaml');
-      writeFileSync(file, snapshotSpec(healthy.url));
+      const file = join(fixture.dir, 'snapshot-spec-full.yaml');
+      writeFileSync(file, snapshotSpec(fixture.healthy.url));
       const out = freshDir('snapshot-full');
       const run = await runCli(['snapshot', file, '--out', join(out, 'base.json')], {}, { fileSizeBlocks: 1 });
-      expect({ code: run.code, why: explain(run) }).toEqual({ code: 2, why: explain(run) });
+      expect({ code: run.code, why: explainRun(run) }).toEqual({ code: 2, why: explainRun(run) });
       expect(run.stderr).toMatch(/base\.json.*EFBIG/);
       expect(readdirSync(out)).toEqual([]);
       expect(existsSync(join(out, 'base.json'))).toBe(false);

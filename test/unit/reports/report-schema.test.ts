@@ -4,16 +4,10 @@
  * strict copy of it, every property it lists is written by some report, and it rejects what the
  * interface forbids.
  */
+import { DECISION_RULES } from '../../../src/program-words.js';
 import { judgeCheck, judgeCountCheck, judgeRun } from '../../../src/judge/index.js';
 import { renderJson } from '../../../src/reports/json.js';
-import type {
-  CheckResult,
-  DecisionRule,
-  RunResult,
-  SeriesResult,
-  Verdict,
-  CheckErrorKind,
-} from '../../../src/types.js';
+import type { CheckResult, RunResult, SeriesResult, Verdict, CheckErrorKind } from '../../../src/types.js';
 import { buildHostileRunResult, buildRunResult, buildSeries } from '../../fixtures/reports/run-result.js';
 import { check, series } from '../judge/helpers/series.js';
 import { REPORT_SCHEMA, strictErrors, validateOpen } from './report-schema.js';
@@ -164,25 +158,6 @@ const ERROR_KINDS: Record<CheckErrorKind, true> = {
   limit: true,
   interrupted: true,
 };
-const RULES: Record<DecisionRule, true> = {
-  'too-few-samples': true,
-  'infinite-values': true,
-  bound: true,
-  'too-few-effective-samples': true,
-  'low-traffic': true,
-  'no-events': true,
-  'beyond-tolerance': true,
-  'within-tolerance': true,
-  'not-significant': true,
-  'not-significant-adjusted': true,
-  'not-bad-direction': true,
-  sequential: true,
-  'one-sided': true,
-  'no-denominator': true,
-  'duplicate-series': true,
-  'ruled-out': true,
-  'not-ruled-out': true,
-};
 const EXIT_CODES: Record<RunResult['exitCode'], true> = { 0: true, 1: true, 2: true, 3: true };
 
 describe('schema/report.schema.json', () => {
@@ -192,7 +167,7 @@ describe('schema/report.schema.json', () => {
     expect(sorted(defs.series.properties.test.enum)).toEqual(sorted(Object.keys(TESTS)));
     expect(sorted(defs.verdict.enum)).toEqual(sorted(Object.keys(VERDICTS)));
     expect(sorted(defs.check.properties.errorKind.enum)).toEqual(sorted(Object.keys(ERROR_KINDS)));
-    expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(RULES)));
+    expect(sorted(defs.series.properties.rule.enum)).toEqual(sorted(Object.keys(DECISION_RULES)));
     expect(sorted((REPORT_SCHEMA.properties as Record<string, any>).exitCode.enum)).toEqual(
       sorted(Object.keys(EXIT_CODES)),
     );
