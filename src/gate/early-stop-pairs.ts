@@ -11,7 +11,7 @@ import { lookAtSeries, type SeriesLook } from '../judge/sequential/index.js';
 import { lookAtValues, type ValueLook } from '../judge/sequential/value-look.js';
 import type { Source } from '../sources/types.js';
 import type { Labels, Point, Series } from '../types.js';
-import { postHorizon, watchedSettings } from './early-stop-watched.js';
+import { blipSpan, postHorizon, watchedSettings } from './early-stop-watched.js';
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
 
@@ -84,6 +84,7 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
     if (at < clipped.candidate.range.start) return { pairs: [], waiting: 'waiting for the first step' };
     const candidate = await read(clipped.candidate);
     const horizon = postHorizon(planned);
+    const span = blipSpan(planned);
     const pairs = matchSeries(baseline!, candidate, planned.check.ignoreLabels).pairs.map((pair): WatchedPair => {
       const baselinePoints = inTimeOrder(pair.baseline);
       const candidatePoints = inTimeOrder(pair.candidate);
@@ -96,7 +97,7 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
         candidate: candidatePoints,
         look: (alpha) => ({
           kind: 'value',
-          look: lookAtValues(settings, baselineValues, candidateValues, alpha, horizon),
+          look: lookAtValues(settings, baselineValues, candidateValues, alpha, horizon, span),
           stopsAt: valueStopsAt(alpha),
         }),
       };

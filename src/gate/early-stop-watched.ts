@@ -28,6 +28,16 @@ export function postHorizon(planned: PlannedCheck): number {
   return Math.max(1, Math.floor((end - start) / step) + 1);
 }
 
+/**
+ * The consecutive post points one restart blip can fill: every point whose range (the query's
+ * largest rate()/..._over_time range, `lookback`) holds the blip's instant, range / step of them,
+ * plus one for a blip that lasts up to a step. A value look stops only when the points outside the
+ * strongest such run carry the evidence alone (src/judge/sequential/value-look.ts).
+ */
+export function blipSpan(planned: PlannedCheck): number {
+  return Math.ceil(planned.lookback / planned.check.step - 1e-9) + 1;
+}
+
 /** The one-sided settings of a watched check. */
 export function watchedSettings(check: CheckSpec): { direction: WatchedDirection; tolerance: number } {
   if (check.direction === 'either') throw new Error(`bug: check "${check.name}" with direction either is not watched`);

@@ -1,12 +1,11 @@
 /**
  * When the live looks would have stopped a value check, for a post window already complete: the
- * looks of value-look.ts replayed after every candidate point, with a running sum (O(n)), so the
- * answer is the first candidate step at which `lookAtValues` on the points up to it stops.
+ * looks of value-look.ts replayed after every candidate point, with the running evidence (O(n)),
+ * so the answer is the first candidate step at which `lookAtValues` on the points up to it stops.
  */
 import type { ValueCheck } from './value-test.js';
 import { DEFAULT_HORIZON, prepareValueTest } from './value-test.js';
-import { logNormalMixture } from './normal-mixture.js';
-import { lookFromSum, scaledValue, type ValueLook } from './value-look.js';
+import { lookFromEvidence, RunningEvidence, type ValueLook } from './value-look.js';
 import { inTimeOrder } from '../clean.js';
 
 /** The first stop: unix seconds of the candidate point after which the look stopped, and that look. */
@@ -15,32 +14,23 @@ export interface ValueStop {
   look: ValueLook;
 }
 
-/** Replay the looks over the candidate points (sorted here by time); null when none stops. */
+/** Replay the looks over the candidate points (sorted here by time); null when none stops. `span`: as lookAtValues. */
 export function firstValueStop(
   check: ValueCheck,
   baseline: Float64Array,
   candidate: readonly { t: number; v: number }[],
   alpha: number,
   horizon = DEFAULT_HORIZON,
+  span = 1,
 ): ValueStop | null {
   const test = prepareValueTest(check, baseline, alpha, horizon);
   if (!test.ready) return null;
-  const points = inTimeOrder(candidate);
-  let sum = 0;
-  let count = 0;
-  let skipped = 0;
-  for (const point of points) {
-    const y = scaledValue(test, point.v);
-    if (y === null) {
-      skipped++;
-      continue;
-    }
-    sum += y;
-    count++;
-    const statistic = sum - count * test.threshold;
-    if (statistic > 0 && logNormalMixture(statistic, count * test.stepVariance, test.rho) >= test.logThreshold) {
-      return { at: point.t, look: lookFromSum(test, check, sum, count, skipped) };
-    }
+  const evidence = new RunningEvidence(test, Math.max(1, Math.floor(span)));
+  for (const point of inTimeOrder(candidate)) {
+    const before = evidence.count;
+    evidence.add(point.v);
+    if (evidence.count > before && evidence.stops())
+      return { at: point.t, look: lookFromEvidence(test, check, evidence) };
   }
   return null;
 }

@@ -30,6 +30,14 @@
  * points): it only trades early for late power, never validity, and depends only on the baseline
  * and the plan.
  *
+ * Robust stops (value-look.ts): each step adds at most CLIP_SDS long-run sds to S_t (its value is
+ * winsorized at threshold + CLIP_SDS sqrt(stepVariance)), so one extreme value, a restart's 26 s
+ * p95 against a smooth 100 ms baseline, adds a bounded amount of evidence. Clipping only lowers an
+ * increment, so for every lambda >= 0 exp(lambda S - lambda^2 V / 2) stays a supermartingale under
+ * the null and the guarantee is unchanged. Why 3: the usual winsorizing point, beyond which a step
+ * on the normal model is rarer than 1 in 700; a real regression of several sds still adds 3 sds a
+ * step and stops a few steps later than unclipped (docs/benchmarks.md, "Alpha spent once").
+ *
  * No early pass: ruling out a regression beyond a 10% tolerance needs the candidate's confidence
  * sequence to be narrower than ln(1.1) - (U - mean_b), which at per-step sigma 0.3 takes several
  * hundred steps, far beyond a 10-minute window; a pass is declared only at the window's end by
@@ -54,6 +62,8 @@ export const DEFAULT_HORIZON = 20;
 const ESTIMATE_LEVEL = 0.9;
 /** The share of the planned window at which the mixture is tightest: mid-window detections of large shifts gain, late ones lose little (measured: +50% median 195 s at 1, 180 s at 0.5). */
 const TUNED_AT = 0.5;
+/** The most one step adds to S_t, in long-run sds of a step (see the header: robust stops). */
+export const CLIP_SDS = 3;
 /** The cap on phi (as in autocorrelation.ts): beyond it a window carries about one value anyway. */
 const MAX_PHI = 0.98;
 
@@ -71,6 +81,8 @@ export interface ReadyValueTest {
   threshold: number;
   /** The per-step long-run variance (upper estimate) that V_t grows by. */
   stepVariance: number;
+  /** The most one step adds to S_t: CLIP_SDS sqrt(stepVariance). */
+  clip: number;
   /** The mixing precision rho of the normal mixture. */
   rho: number;
   /** ln(2 / alpha): the mixture stops at this log level. */
@@ -146,6 +158,7 @@ export function prepareValueTest(
     baselineMean: mean,
     threshold,
     stepVariance,
+    clip: CLIP_SDS * Math.sqrt(stepVariance),
     rho,
     logThreshold,
     phi,
