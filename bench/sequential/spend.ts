@@ -11,7 +11,7 @@
 import { classifySeries } from '../../src/judge/classify-series.js';
 import { adjustRun } from '../../src/judge/adjust-run.js';
 import { firstValueStop } from '../../src/judge/sequential/first-value-stop.js';
-import { sequentialAlpha } from '../../src/judge/sequential/index.js';
+import { LOOK_SHARE, sequentialAlpha, type SequentialFamily } from '../../src/judge/sequential/index.js';
 import type { CheckResult, SeriesResult } from '../../src/types.js';
 import { seededRng, type Rng } from '../judge-sim/random.js';
 import { ALPHA } from './detect.js';
@@ -23,6 +23,8 @@ const seed = Number(process.argv[3] ?? 20261206);
 const LOOKS = 200;
 /** The rate() range of the watched query: a blip shows in every point whose range holds it. */
 const LOOKBACK = 60;
+/** The points one blip fills (early-stop-watched.ts blipSpan). */
+const SPAN = LOOKBACK / STEP + 1;
 /** Tolerance 0: both tests then have the exact null "no rise", so the cells measure the spending of alpha alone. */
 const TOLERANCE = 0;
 const SETTINGS = { direction: 'increase' as const, tolerance: TOLERANCE };
@@ -36,30 +38,26 @@ interface SeriesDraw {
   appearsAt: number;
 }
 
-/** Seconds after the window's start of the first look that stops, at the live family's alpha. */
-function stopSeconds(series: SeriesDraw[]): { at: number; index: number } | null {
-  let best: { at: number; index: number } | null = null;
-  // The family at look t: the series with a candidate point by then (early-stop.ts, max so far).
-  const appear = [...new Set(series.map((s) => s.appearsAt))].sort((a, b) => a - b);
-  series.forEach((s, index) => {
+/** The family of the looks, fixed before the first look: every series of the complete baseline. */
+function familyOf(series: SeriesDraw[]): SequentialFamily {
+  return { tests: series.length, watched: new Map([['latency', series.length]]), share: LOOK_SHARE };
+}
+
+/** Seconds after the window's start of the first look that stops, at the looks' alpha. */
+function stopSeconds(series: SeriesDraw[], share = LOOK_SHARE): number | null {
+  let best: number | null = null;
+  const alpha = sequentialAlpha(ALPHA, series.length, share);
+  for (const s of series) {
     const base = Float64Array.from(s.baseline, (p) => p.v);
-    appear.forEach((from, k) => {
-      const until = k + 1 < appear.length ? appear[k + 1]! : LOOKS;
-      if (until <= s.appearsAt) return;
-      const family = series.filter((other) => other.appearsAt <= from).length;
-      const alpha = sequentialAlpha(ALPHA, family);
-      const seen = s.candidate.slice(0, until - s.appearsAt);
-      const stop = firstValueStop(SETTINGS, base, seen, alpha, LOOKS);
-      if (stop === null) return;
-      const at = stop.at - s.candidate[0]!.t + STEP * (s.appearsAt + 1);
-      if (at <= from * STEP) return;
-      if (best === null || at < best.at) best = { at, index };
-    });
-  });
+    const stop = firstValueStop(SETTINGS, base, s.candidate, alpha, LOOKS, SPAN);
+    if (stop === null) continue;
+    const at = stop.at - s.candidate[0]!.t + STEP * (s.appearsAt + 1);
+    if (best === null || at < best) best = at;
+  }
   return best;
 }
 
-/** The fixed test of every series at the window's end, Holm-adjusted over the run. */
+/** The fixed test of every series at the window's end, Holm-adjusted over the run as `run` does after its looks. */
 function finalFails(series: SeriesDraw[]): boolean {
   const results: SeriesResult[] = series.map((s, i) =>
     classifySeries(CHECK, { labels: { i: String(i) }, baseline: s.baseline, candidate: s.candidate }, 'before-after'),
@@ -72,7 +70,7 @@ function finalFails(series: SeriesDraw[]): boolean {
     series: results,
     unmatched: { baseline: [], candidate: [] },
   };
-  return adjustRun([check])[0]!.series.some((s) => s.verdict === 'fail');
+  return adjustRun([check], familyOf(series))[0]!.series.some((s) => s.verdict === 'fail');
 }
 
 interface Outcome {
@@ -82,7 +80,7 @@ interface Outcome {
 
 function outcome(series: SeriesDraw[]): Outcome {
   const stop = stopSeconds(series);
-  if (stop !== null) return { stop: stop.at, fail: true };
+  if (stop !== null) return { stop, fail: true };
   return { stop: null, fail: finalFails(series) };
 }
 
@@ -124,8 +122,8 @@ const powerCells: Cell[] = [
 const blipCells: Cell[] = [
   { name: 'first post point x100 (smooth p95, sigma 0.05)', draw: (rng) => [blip(rng, 1, 100)] },
   {
-    name: `restart blip through a ${LOOKBACK / 60}m range: ${LOOKBACK / STEP + 1} points x3`,
-    draw: (rng) => [blip(rng, LOOKBACK / STEP + 1, 3)],
+    name: `restart blip through a ${LOOKBACK / 60}m range: ${SPAN} points x3`,
+    draw: (rng) => [blip(rng, SPAN, 3)],
   },
 ];
 
@@ -173,6 +171,37 @@ run(blipCells, 5003).forEach((outcomes, i) => {
   const stopped = outcomes.filter((o) => o.stop !== null).length;
   const failed = outcomes.filter((o) => o.fail).length;
   lines.push(`| ${blipCells[i]!.name} | ${percent(stopped, replications)} | ${percent(failed, replications)} |`);
+});
+// The share of alpha the looks spend, chosen by power: one series, the looks at share x alpha and
+// the fixed test at (1 - share) x alpha; share 1 is "the final test is the last look".
+const SHARES = [0.1, 0.25, 0.5, 0.75, 1];
+lines.push(
+  '',
+  `| share of alpha for the looks | ${SHARES.map((f) => (f === 1 ? '1 (last look decides)' : String(f))).join(' | ')} |`,
+  `| --- |${SHARES.map(() => ' --- |').join('')}`,
+);
+const sweepCells = [powerCells[0]!, powerCells[1]!, powerCells[3]!];
+sweepCells.forEach((cell, i) => {
+  const cells = SHARES.map((share) => {
+    const rng = seededRng(seed + 4001 * (i + 1));
+    let detected = 0;
+    const stops: (number | null)[] = [];
+    for (let r = 0; r < replications; r++) {
+      const series = cell.draw(rng);
+      const stop = stopSeconds(series, share);
+      stops.push(stop);
+      if (stop !== null) detected++;
+      else if (share < 1) {
+        const s = series[0]!;
+        const check = { ...CHECK, confidence: 1 - (1 - share) * ALPHA };
+        const pair = { labels: {}, baseline: s.baseline, candidate: s.candidate };
+        if (classifySeries(check, pair, 'before-after').verdict === 'fail') detected++;
+      }
+    }
+    return `${percent(detected, replications)}, stop ${median(stops)}`;
+  });
+  lines.push(`| ${cell.name}: detected, median stop | ${cells.join(' | ')} |`);
+  process.stderr.write('.');
 });
 process.stderr.write(`\n${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 process.stdout.write(lines.join('\n') + '\n');

@@ -10,6 +10,7 @@ import { exitCodeFor } from '../exit-code.js';
 import { adjustRun, verdictOf } from '../judge/index.js';
 import { wordCutShort } from '../reports/notes.js';
 import { formatTime } from '../time/format-time.js';
+import type { SequentialFamily } from '../judge/sequential/alpha-split.js';
 import type { CheckResult, CutShortCause, RunNote, RunResult } from '../types.js';
 import type { InconclusivePolicy } from './inconclusive-policy.js';
 import { inconclusivePolicyNote } from './inconclusive-policy.js';
@@ -28,6 +29,8 @@ export interface JudgedPart {
   windows?: { baseline: Span & { offset?: number }; post: Span };
   /** Set when the part's post window was judged before it ended: none of its checks may pass. */
   cutShort?: CutShortCause;
+  /** Set when looks watched the part's checks: the family they split alpha over (weighted Holm). */
+  sequential?: SequentialFamily;
 }
 
 export interface AssembleContext {
@@ -54,7 +57,10 @@ export function assembleRun(parts: readonly JudgedPart[], context: AssembleConte
   }
   // Holm once over the whole run, then the parts cut short lose their passes: marking after the
   // adjustment keeps it from re-deciding (and un-marking) them.
-  const adjusted = adjustRun(owned.map((o) => o.check));
+  const adjusted = adjustRun(
+    owned.map((o) => o.check),
+    parts.find((p) => p.sequential !== undefined)?.sequential,
+  );
   const checks = adjusted.map((check, i) => {
     const cause = owned[i]!.cutShort;
     return cause === undefined ? check : markCutShort(check, wordCutShort(cause));

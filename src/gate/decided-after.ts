@@ -34,8 +34,10 @@ export function decisionTimes(
   checks: readonly CheckResult[],
 ): Array<number | null> {
   const pairs = plan.checks.map((planned, i) => (isWatched(planned) ? replayPairs(planned, data[i]!) : []));
-  // The live looks' family: every watched series, each at alpha / m (early-stop.ts).
-  const family = pairs.reduce((m, p) => m + p.length, 0);
+  // The live looks' family (early-stop.ts, alpha-split.ts): every watched series plus one per
+  // other critical check, each series looked at at LOOK_SHARE alpha / m.
+  const others = plan.checks.filter((c) => c.check.critical && !isWatched(c)).length;
+  const family = pairs.reduce((m, p) => m + p.length, 0) + others;
   return plan.checks.map((planned, i) => {
     const check = checks[i]!;
     if (check.verdict === 'inconclusive') return null;

@@ -13,6 +13,7 @@ import type { Source } from '../sources/types.js';
 import type { Labels, Point, Series } from '../types.js';
 import { blipSpan, postHorizon, watchedSettings } from './early-stop-watched.js';
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
+import { buildCountSides } from '../judge/count/count-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
 
 /** One look's outcome, by the kind of test. `stopsAt`: the e-value at which the test stops. */
@@ -34,6 +35,8 @@ export type WatchedPair =
 export interface WatchedRead {
   pairs: WatchedPair[];
   waiting?: string;
+  /** The series of the check's complete baseline (by the check's labels): its share of the looks' family. */
+  baselineSeries: number;
 }
 
 /** A reader of the watched checks' pairs at a look; source errors are thrown (SourceError). */
@@ -59,8 +62,13 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
     const settings = watchedSettings(planned.check);
     if (planned.denominators) {
       const [numerator, denominator] = await baselineOf(index, [planned.baseline, planned.denominators.baseline]);
+      const baselineSeries = buildCountSides(
+        { numerator: numerator!, denominator: denominator! },
+        planned.check.ignoreLabels,
+      ).sides.length;
       // Before the post window's first step has ended there is nothing to read yet.
-      if (at < clipped.candidate.range.start) return { pairs: [], waiting: 'waiting for the first step' };
+      if (at < clipped.candidate.range.start)
+        return { pairs: [], waiting: 'waiting for the first step', baselineSeries };
       const candidate = await Promise.all([read(clipped.candidate), read(clipped.denominators!.candidate)]);
       const pairs = pairCountSeries(
         { numerator: numerator!, denominator: denominator! },
@@ -78,10 +86,13 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
           return { kind: 'count', look, stopsAt: look.threshold };
         },
       }));
-      return enough.length === 0 ? { pairs: [], waiting: 'too little traffic yet' } : { pairs: looked };
+      return enough.length === 0
+        ? { pairs: [], waiting: 'too little traffic yet', baselineSeries }
+        : { pairs: looked, baselineSeries };
     }
     const [baseline] = await baselineOf(index, [planned.baseline]);
-    if (at < clipped.candidate.range.start) return { pairs: [], waiting: 'waiting for the first step' };
+    const baselineSeries = matchSeries(baseline!, [], planned.check.ignoreLabels).oneSided.baseline.length;
+    if (at < clipped.candidate.range.start) return { pairs: [], waiting: 'waiting for the first step', baselineSeries };
     const candidate = await read(clipped.candidate);
     const horizon = postHorizon(planned);
     const span = blipSpan(planned);
@@ -102,7 +113,9 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
         }),
       };
     });
-    return pairs.length === 0 ? { pairs: [], waiting: 'no series on both sides yet' } : { pairs };
+    return pairs.length === 0
+      ? { pairs: [], waiting: 'no series on both sides yet', baselineSeries }
+      : { pairs, baselineSeries };
   };
 }
 

@@ -6,13 +6,17 @@
  * certain of a regression the wait ends and the run is judged on the data so far
  * (early-stop-judge.ts). The baseline window is complete, so it is read once.
  *
- * The family: every series tested sequentially is tested at alpha / m (Bonferroni), m the most
- * series tested at any look so far (it only grows, so alpha' only shrinks). Bonferroni, not Holm,
- * because the looks stop at a data-dependent time, where only a fixed split of alpha is valid.
- * A read that fails at a look skips that look: errors never stop a run early.
+ * The family is fixed at the first look at which every watched baseline has been read: m = the
+ * series of the watched checks' complete baselines plus one per other critical check, and every
+ * series is looked at at LOOK_SHARE alpha / m (src/judge/sequential/alpha-split.ts: the looks and
+ * the fixed test at the window's end spend the series' share of alpha once; Bonferroni, not Holm,
+ * because the looks stop at a data-dependent time). No look stops before m is fixed, and m never
+ * grows: the looks pair every candidate series with its baseline, so a series first seen later
+ * is not looked at; the fixed test judges it at the window's end. A read that fails
+ * at a look skips that look: errors never stop a run early.
  */
 import { alphaOf } from '../judge/decide.js';
-import { sequentialAlpha } from '../judge/sequential/index.js';
+import { LOOK_SHARE, sequentialAlpha, type SequentialFamily } from '../judge/sequential/index.js';
 import { formatBayesFactor } from '../judge/sequential/format.js';
 import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
 import { SourceError } from '../errors.js';
@@ -38,8 +42,9 @@ export interface EarlyStopDecision {
   check: CheckSpec;
   pair: WatchedPair;
   look: WatchedLook;
-  /** alpha' = alpha / tests. */
+  /** alpha' = LOOK_SHARE alpha / tests. */
   alpha: number;
+  /** m, fixed at the first look (alpha-split.ts). */
   tests: number;
 }
 
@@ -49,21 +54,39 @@ export interface EarlyStopWatch {
   look(): Promise<{ stop: boolean; line: string }>;
   /** The decision once a look stopped, else null. */
   decision(): EarlyStopDecision | null;
+  /** The family the looks spent alpha over, once fixed (null before the first complete look). */
+  family(): SequentialFamily | null;
 }
 
-/** A watch over the plan's watched checks, or null when there is none to watch. */
+/**
+ * A watch over the plan's watched checks, or null when there is none to watch. `criticalChecks`:
+ * the run's critical checks, sampled ones included (default: the plan's).
+ */
 export function createEarlyStopWatch(
   plan: RunPlan,
   sources: Record<string, Source>,
   signal: AbortSignal,
   now: () => number,
+  criticalChecks = plan.checks.filter((c) => c.check.critical).length,
 ): EarlyStopWatch | null {
   const watched = watchedChecks(plan);
   if (watched.length === 0) return null;
   const everySeconds = Math.max(MIN_LOOK_SECONDS, Math.min(...watched.map((i) => plan.checks[i]!.check.step)));
   const reader = readWatchedPairs(plan, sources, signal);
-  let family = 0;
+  const baselineSeries = new Map<number, number>();
+  let fixed: SequentialFamily | null = null;
   let stopped: EarlyStopDecision | null = null;
+  const fix = (): SequentialFamily | null => {
+    if (fixed !== null || baselineSeries.size < watched.length) return fixed;
+    const series = [...baselineSeries.values()].reduce((a, b) => a + b, 0);
+    const others = Math.max(0, criticalChecks - watched.length);
+    fixed = {
+      tests: series + others,
+      watched: new Map(watched.map((i) => [plan.checks[i]!.check.name, baselineSeries.get(i)!])),
+      share: LOOK_SHARE,
+    };
+    return fixed;
+  };
 
   const look = async (): Promise<{ stop: boolean; line: string }> => {
     const at = now();
@@ -74,6 +97,7 @@ export function createEarlyStopWatch(
       const check = plan.checks[index]!.check;
       try {
         const read = await reader(index, clipped.checks[index]!, at);
+        baselineSeries.set(index, read.baselineSeries);
         if (read.waiting !== undefined) parts.push(`${sanitizeText(check.name)}: ${sanitizeText(read.waiting)}`);
         for (const pair of read.pairs) testable.push({ index, pair });
       } catch (error) {
@@ -82,11 +106,12 @@ export function createEarlyStopWatch(
         parts.push(`${sanitizeText(check.name)}: could not read (${sanitizeText(error.message)}); waiting on`);
       }
     }
-    family = Math.max(family, testable.length);
+    const family = fix();
+    const tests = family?.tests ?? 0;
     // Per check, the series closest to stopping goes in the progress line.
     const best = new Map<number, { pair: WatchedPair; look: WatchedLook; alpha: number }>();
-    for (const { index, pair } of testable) {
-      const alpha = sequentialAlpha(alphaOf(plan.checks[index]!.check.confidence), family);
+    for (const { index, pair } of family === null ? [] : testable) {
+      const alpha = sequentialAlpha(alphaOf(plan.checks[index]!.check.confidence), tests);
       const seen = pair.look(alpha);
       const current = best.get(index);
       if (!current || rank(seen) > rank(current.look)) best.set(index, { pair, look: seen, alpha });
@@ -95,12 +120,12 @@ export function createEarlyStopWatch(
       const check = plan.checks[index]!.check;
       parts.push(describeLook(check.name, pair.labels, seen, check.direction as WatchedDirection));
       if (seen.look.stop && stopped === null)
-        stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests: family };
+        stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests };
     }
     const line = `${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
     return { stop: stopped !== null, line };
   };
-  return { everySeconds, look, decision: () => stopped };
+  return { everySeconds, look, decision: () => stopped, family: () => fixed };
 }
 
 /** A stopping series first, then the strongest evidence on the bad side. */

@@ -18,9 +18,16 @@ const PARTIAL_READ_SECONDS = 10;
 export async function judgeParts(run: PreparedRun, options: RunOptions, io: CommandIO): Promise<JudgedPart[]> {
   const { plan, sources } = run;
   // While waiting, critical count checks are tested sequentially and may end the wait (early-stop.ts).
-  const watch = options.earlyStop === false ? null : createEarlyStopWatch(plan, sources, io.signal, io.now);
+  const critical = run.spec.checks.filter((c) => c.critical).length;
+  const watch = options.earlyStop === false ? null : createEarlyStopWatch(plan, sources, io.signal, io.now, critical);
   const limit = waitLimit(plan.readyAt, io.now(), options);
+  // The looks' family, once they ran, goes with the range part: Holm then weighs their share (alpha-split.ts).
   const judgeRange = async (): Promise<JudgedPart> => {
+    const part = await judgeRangeAlone();
+    const family = watch?.family() ?? null;
+    return family === null ? part : { ...part, sequential: family };
+  };
+  const judgeRangeAlone = async (): Promise<JudgedPart> => {
     const post = { start: plan.windows.post.start, end: plan.windows.post.end };
     const outcome = await waitForPostWindow(limit.until, { ...io, stderr: run.out.stderr }, post, watch ?? undefined);
     const stopped = watch?.decision();

@@ -17,12 +17,20 @@
  * fail healthy deploys far more often than a 1-check spec. Checks with different confidences
  * compare the same adjusted p with their own alpha (the family-wise rate is then at most the
  * largest alpha).
+ *
+ * When a run watched checks while its post window filled (src/gate/early-stop.ts), their looks
+ * already spent part of alpha, and the critical family is the weighted Holm of
+ * src/judge/sequential/alpha-split.ts: each watched series weighs 1/m (m fixed at the first look)
+ * and its fixed test enters with p / (1 - share); a series the looks stopped enters with its
+ * anytime-valid p / share and is always rejected at the first step; the other critical checks'
+ * tests share the rest of the weight. Without looks it is plain Holm, as above.
  */
 import type { CheckResult, SeriesResult } from '../types.js';
 import { summariseSeries } from './check-summary.js';
-import { holmAdjust } from './stats/holm.js';
+import type { SequentialFamily } from './sequential/alpha-split.js';
+import { holmAdjust, weightedHolmAdjust } from './stats/holm.js';
 import { worstVerdict } from './verdict.js';
-import { formatP, formatValue } from './wording.js';
+import { formatP, formatPercent, formatValue } from './wording.js';
 
 /** Rules decided by a p-value, which therefore belong to the family. */
 const TESTED_RULES = new Set([
@@ -43,13 +51,15 @@ const TESTED_RULES = new Set([
 function isInFamily(series: SeriesResult): boolean {
   return (
     series.test !== 'none' &&
-    series.test !== 'sequential-binomial' &&
-    series.test !== 'sequential-mixture' &&
+    !isSequential(series) &&
     series.pValue !== null &&
     series.rule !== undefined &&
     TESTED_RULES.has(series.rule)
   );
 }
+
+const isSequential = (series: SeriesResult): boolean =>
+  series.test === 'sequential-binomial' || series.test === 'sequential-mixture';
 
 /**
  * The series with its adjusted p, re-decided and re-worded when the adjustment changed anything.
@@ -57,16 +67,19 @@ function isInFamily(series: SeriesResult): boolean {
  * pFrame, the words its reason had around the p; a reason without one (none of the judge's
  * today) gets the adjustment appended.
  */
-function adjustSeries(series: SeriesResult, adjusted: number, family: number): SeriesResult {
+function adjustSeries(series: SeriesResult, adjusted: number, family: number, lookShare?: number): SeriesResult {
   const raw = series.pValue as number;
-  if (family <= 1) return { ...series, pValueAdjusted: adjusted };
+  // A series the looks stopped stays failed: its stop is a first-step rejection (alpha-split.ts).
+  if (isSequential(series)) return { ...series, pValueAdjusted: adjusted };
+  if (family <= 1 && lookShare === undefined) return { ...series, pValueAdjusted: adjusted };
   const frame = series.pFrame;
-  const p = `(${formatP(raw)}, Holm-adjusted ${formatP(adjusted)} over ${family} tests`;
+  const left = lookShare === undefined ? '' : `, ${formatPercent(1 - lookShare)} of its alpha left after the looks`;
+  const p = `(${formatP(raw)}, Holm-adjusted ${formatP(adjusted)} over ${family} ${family === 1 ? 'test' : 'tests'}${left}`;
   const alpha = series.alpha ?? 0.05;
   if (series.rule === 'beyond-tolerance' && !(adjusted < alpha)) {
     const reason =
       frame === undefined
-        ? `${series.reason}; not significant after Holm's adjustment over ${family} tests (adjusted ${formatP(adjusted)})`
+        ? `${series.reason}; not significant after Holm's adjustment over ${family} ${family === 1 ? 'test' : 'tests'}${left} (adjusted ${formatP(adjusted)})`
         : `${frame.before}but not significant after Holm's adjustment ${p}, needs < ${formatValue(alpha)}${frame.after}`;
     return { ...series, pValueAdjusted: adjusted, verdict: 'pass', rule: 'not-significant-adjusted', reason };
   }
@@ -81,20 +94,66 @@ function adjustSeries(series: SeriesResult, adjusted: number, family: number): S
  */
 const unadjusted = new WeakMap<SeriesResult, SeriesResult>();
 
-/** Holm-adjust every series test of the run, critical and non-critical checks apart, and re-decide the series and checks it changes. */
-export function adjustRun(checks: readonly CheckResult[]): CheckResult[] {
+/** A member of a family: where its series is, and (weighted Holm) its weight and p divisor. */
+interface Member {
+  c: number;
+  s: number;
+  series: SeriesResult;
+  weight: number;
+  /** The share of its weight this test may spend: 1, or the looks' / the fixed test's share. */
+  share?: number;
+}
+
+/** The critical members, weighted as alpha-split.ts says for a run whose checks were watched. */
+function weighCritical(
+  members: Omit<Member, 'weight'>[],
+  checks: readonly CheckResult[],
+  family: SequentialFamily,
+): Member[] {
+  const m = Math.max(1, family.tests);
+  const watchedSeries = [...family.watched.values()].reduce((a, b) => a + b, 0);
+  const others = members.filter((x) => !family.watched.has(checks[x.c]!.name));
+  const otherWeight = others.length > 0 ? Math.max(0, 1 - watchedSeries / m) / others.length : 0;
+  return members.map((x) => {
+    const owned = family.watched.get(checks[x.c]!.name);
+    if (owned === undefined) return { ...x, weight: otherWeight };
+    const tests = members.filter((y) => y.c === x.c).length;
+    // More tests than baseline series (series first seen later): the check's weight is shared.
+    const weight = owned / m / Math.max(owned, tests);
+    return { ...x, weight, share: isSequential(x.series) ? family.share : 1 - family.share };
+  });
+}
+
+/**
+ * Holm-adjust every series test of the run, critical and non-critical checks apart, and re-decide
+ * the series and checks it changes. `family`: set when the run's looks watched checks (weighted
+ * Holm over the critical checks, alpha-split.ts).
+ */
+export function adjustRun(checks: readonly CheckResult[], family?: SequentialFamily): CheckResult[] {
   const replaced = new Map<string, SeriesResult>();
+  const watching = family !== undefined && family.tests > 0 && family.watched.size > 0;
   for (const critical of [true, false]) {
-    const members = checks.flatMap((check, c) =>
+    const weighted = critical && watching;
+    const found = checks.flatMap((check, c) =>
       check.critical !== critical
         ? []
         : check.series
             .map((series, s) => ({ c, s, series: unadjusted.get(series) ?? series }))
-            .filter((m) => isInFamily(m.series)),
+            .filter(
+              (m) =>
+                isInFamily(m.series) ||
+                (weighted && isSequential(m.series) && m.series.pValue !== null && family.watched.has(check.name)),
+            ),
     );
-    const adjusted = holmAdjust(members.map((m) => m.series.pValue as number));
+    const members: Member[] = weighted
+      ? weighCritical(found, checks, family)
+      : found.map((m) => ({ ...m, weight: 1 / found.length }));
+    const adjusted = weighted
+      ? weightedHolmAdjust(members.map((m) => ({ p: (m.series.pValue as number) / (m.share ?? 1), weight: m.weight })))
+      : holmAdjust(members.map((m) => m.series.pValue as number));
     members.forEach((m, i) => {
-      const result = adjustSeries(m.series, adjusted[i]!, members.length);
+      const lookShare = weighted && m.share !== undefined ? family.share : undefined;
+      const result = adjustSeries(m.series, adjusted[i]!, members.length, lookShare);
       unadjusted.set(result, m.series);
       replaced.set(`${m.c}:${m.s}`, result);
     });

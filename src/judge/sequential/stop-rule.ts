@@ -33,7 +33,7 @@ export interface SequentialInput {
   candidate: CountTotals;
   tolerance: number;
   direction: 'increase' | 'decrease';
-  /** The level of this series' test, already Bonferroni-divided over the sequential family. */
+  /** The level of this series' test: its looks' share of alpha over the family (alpha-split.ts). */
   alpha: number;
   /** The mixing Beta's concentration k: DEFAULT_CONCENTRATION; set only by the tuning bench (bench/sequential/tune-concentration.ts). */
   concentration?: number;
@@ -55,11 +55,6 @@ export interface SequentialLook {
   /** True when the share is on the bad side of theta0 (implied by a stop: BF+ <= 1 on the good side). */
   badSide: boolean;
   stop: boolean;
-}
-
-/** Bonferroni over the sequential family: each of `tests` series is tested at alpha / tests. */
-export function sequentialAlpha(alpha: number, tests: number): number {
-  return alpha / Math.max(1, tests);
 }
 
 /** Decide one look: stop when the one-sided BF+ >= 1/alpha. */

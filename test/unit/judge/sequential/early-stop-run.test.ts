@@ -47,9 +47,10 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   expect(watch?.everySeconds).toBe(30);
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
-  // Two watched series (errors and latency) share alpha 5%: each stops at 1 / 2.5% = 40.
+  // Two watched series (errors and latency) fix the family at m = 2; the looks spend a quarter of
+  // alpha 5% (LOOK_SHARE, alpha-split.ts): each series at 0.625%, a Bayes factor of 160.
   expect(seen.line).toMatch(
-    /^errors rate \+900%, evidence .* of 40 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/,
+    /^errors rate \+900%, evidence .* of 160 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/,
   );
   const decision = watch!.decision()!;
   expect(decision.at).toBe(NOW);
@@ -67,12 +68,12 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
     test: 'sequential-binomial',
     rule: 'sequential',
     verdict: 'fail',
-    alpha: 0.025,
+    alpha: 0.00625,
   });
   // The stop came at the look 3 minutes after the deploy (the post window starts at it).
   expect(errors?.decidedAfter).toBe(180);
   expect(errors?.series[0]?.reason).toMatch(
-    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 40 over 2 sequential tests; rate 0\.5% -> 5%/,
+    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 160 over 2 sequential tests; rate 0\.5% -> 5%/,
   );
   // Holm leaves the sequential series alone: it carries no adjusted p.
   expect(errors?.series[0]?.pValueAdjusted).toBeUndefined();
@@ -133,7 +134,7 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
   expect(seen.line).toMatch(
-    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 80 needed: certain of a regression, stopping early$/,
+    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 320 needed: certain of a regression, stopping early$/,
   );
   const result = assembleRun(
     [await judgeStoppedEarly(plan, sources, watch!.decision()!, new AbortController().signal)],
@@ -150,9 +151,10 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
     test: 'sequential-mixture',
     rule: 'sequential',
     verdict: 'fail',
-    alpha: 0.025,
+    alpha: 0.00625,
   });
-  expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.025);
+  // The value test stops when its mixture reaches 2 / 0.625% = 320 (value-test.ts halves alpha once more).
+  expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.00625);
   expect(latency.series[0]!.reason).toMatch(
     /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+50\.\d%/,
   );

@@ -1,5 +1,6 @@
 /** The stop rule: the one-sided BF+ >= 1/alpha, which only the bad side of theta0 can reach. */
-import { decideSequentialStop, sequentialAlpha } from '../../../../src/judge/sequential/stop-rule.js';
+import { decideSequentialStop } from '../../../../src/judge/sequential/stop-rule.js';
+import { LOOK_SHARE, sequentialAlpha } from '../../../../src/judge/sequential/alpha-split.js';
 import { lookAtSeries } from '../../../../src/judge/sequential/look-series.js';
 import { logShareBayesFactor } from '../../../../src/judge/sequential/bayes-factor.js';
 import { formatBayesFactor } from '../../../../src/judge/sequential/format.js';
@@ -112,9 +113,9 @@ test('no trials or no events: BF 1, no stop', () => {
   ).toBe(1);
 });
 
-test('sequentialAlpha is Bonferroni over the sequential family', () => {
-  expect(sequentialAlpha(0.05, 4)).toBeCloseTo(0.0125, 15);
-  expect(sequentialAlpha(0.05, 0)).toBe(0.05);
+test("sequentialAlpha is the looks' share of alpha, Bonferroni over the family fixed at the first look", () => {
+  expect(sequentialAlpha(0.05, 4)).toBeCloseTo((LOOK_SHARE * 0.05) / 4, 15);
+  expect(sequentialAlpha(0.05, 0)).toBeCloseTo(LOOK_SHARE * 0.05, 15);
 });
 
 test('a burst is deflated by the dispersion: one step of 400 errors among 10-error steps does not stop', () => {
