@@ -101,12 +101,12 @@ test.concurrent(
     expect(series.pValue).toBeLessThanOrEqual(0.05);
     expect({ reason: series.reason }).toEqual({
       reason: expect.stringMatching(
-        /^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 20; rate 0\.533% -> 5\.33%/,
+        /^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 80; rate 0\.533% -> 5\.33%/,
       ),
     });
     expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
     expect(result.stderr).toMatch(
-      /\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 20 needed: certain of a regression, stopping early\n/,
+      /\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 80 needed: certain of a regression, stopping early\n/,
     );
   },
 );
