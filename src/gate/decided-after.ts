@@ -19,7 +19,7 @@ import { sequentialAlpha } from '../judge/sequential/index.js';
 import { firstCountStop } from '../judge/sequential/first-count-stop.js';
 import { firstValueStop } from '../judge/sequential/first-value-stop.js';
 import type { CheckResult, Point } from '../types.js';
-import { blipSpan, isWatched, postHorizon, watchedSettings } from './early-stop-watched.js';
+import { blipSpan, countBlipSpan, isWatched, postHorizon, watchedSettings } from './early-stop-watched.js';
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import type { CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
@@ -77,6 +77,7 @@ function firstStop(planned: PlannedCheck, pair: ReplayPair, alpha: number): numb
         pair.pair.baseline,
         pair.pair.candidate,
         alpha,
+        countBlipSpan(planned),
       )?.at ?? null
     );
   }

@@ -11,7 +11,7 @@ import { lookAtSeries, type SeriesLook } from '../judge/sequential/index.js';
 import { lookAtValues, type ValueLook } from '../judge/sequential/value-look.js';
 import type { Source } from '../sources/types.js';
 import type { Labels, Point, Series } from '../types.js';
-import { blipSpan, postHorizon, watchedSettings } from './early-stop-watched.js';
+import { blipSpan, countBlipSpan, postHorizon, watchedSettings } from './early-stop-watched.js';
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import { buildCountSides } from '../judge/count/count-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
@@ -82,7 +82,7 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
         labels: counts.labels,
         counts,
         look: (alpha) => {
-          const look = lookAtSeries(settings, counts.baseline, counts.candidate, alpha);
+          const look = lookAtSeries(settings, counts.baseline, counts.candidate, alpha, countBlipSpan(planned));
           return { kind: 'count', look, stopsAt: look.threshold };
         },
       }));

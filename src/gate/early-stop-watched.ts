@@ -38,6 +38,16 @@ export function blipSpan(planned: PlannedCheck): number {
   return Math.ceil(planned.lookback / planned.check.step - 1e-9) + 1;
 }
 
+/**
+ * The same for a count check: the steps whose range holds one instant, ceil(range / step), 1 for
+ * the usual `increase(x[30s])` at step 30s (a step counts the events of (t - step, t], so a burst
+ * lands in one step). No step is added for a longer burst: it spreads over steps, which then vary
+ * more than binomial noise and are deflated by their dispersion (look-series.ts).
+ */
+export function countBlipSpan(planned: PlannedCheck): number {
+  return Math.max(1, Math.ceil(planned.lookback / planned.check.step - 1e-9));
+}
+
 /** The one-sided settings of a watched check. */
 export function watchedSettings(check: CheckSpec): { direction: WatchedDirection; tolerance: number } {
   if (check.direction === 'either') throw new Error(`bug: check "${check.name}" with direction either is not watched`);

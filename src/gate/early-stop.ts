@@ -150,7 +150,8 @@ function describeLook(name: string, labels: Labels, seen: WatchedLook, direction
   // Evidence on the good side is no step towards stopping: its e-value would only confuse.
   if (!seen.look.badSide)
     return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
-  return `${who} ${change}, evidence ${formatBayesFactor(logEvidence(seen))} of ${formatValue(seen.stopsAt)} needed`;
+  const held = seen.look.heldBack === true ? ', not yet without the strongest run one restart blip could fill' : '';
+  return `${who} ${change}, evidence ${formatBayesFactor(logEvidence(seen))} of ${formatValue(seen.stopsAt)} needed${held}`;
 }
 
 function describeChange(seen: WatchedLook): string | null {

@@ -65,6 +65,7 @@ export function firstCountStop(
   baselineSide: CountSide,
   candidateSide: CountSide,
   alpha: number,
+  span = 0,
 ): CountStop | null {
   const minTraffic = check.minTraffic ?? DEFAULT_MIN_TRAFFIC;
   const steps = inTimeOrder(candidateSide.steps);
@@ -79,7 +80,7 @@ export function firstCountStop(
     if (!seen.stop) continue;
     // Confirm with the live look on the prefix: rounding in the running sums must not decide.
     const prefix: CountSide = { ...candidateSide, steps: steps.slice(0, i + 1) };
-    const look = lookAtSeries(check, baselineSide, prefix, alpha);
+    const look = lookAtSeries(check, baselineSide, prefix, alpha, span);
     if (look.stop) return { at: steps[i]!.t, look };
   }
   return null;

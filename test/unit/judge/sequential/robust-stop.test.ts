@@ -8,6 +8,9 @@ import { firstValueStop } from '../../../../src/judge/sequential/first-value-sto
 import { lookAtValues, MIN_POINTS_BEYOND_SPAN } from '../../../../src/judge/sequential/value-look.js';
 import { CLIP_SDS, prepareValueTest } from '../../../../src/judge/sequential/value-test.js';
 import { mulberry32 } from '../../../../src/seeded-random.js';
+import type { CountSide } from '../../../../src/judge/count/count-series.js';
+import { firstCountStop } from '../../../../src/judge/sequential/first-count-stop.js';
+import { lookAtSeries } from '../../../../src/judge/sequential/look-series.js';
 
 const check = { direction: 'increase' as const, tolerance: 0.1 };
 const SPAN = 5;
@@ -74,4 +77,33 @@ test('held back: all points reach the boundary, those outside the strongest run 
   expect(look.heldBack).toBe(true);
   expect(look.evidence).toBeLessThan(1);
   expect(look.reason).toMatch(/not yet without the strongest 5 points in a row, which one restart blip could fill/);
+});
+
+describe('count checks: a burst in one step cannot stop alone (span 1: the count step that holds it)', () => {
+  // Baseline: 60 steps of 10 errors in 2000 requests (0.5%). Tolerance 10%, alpha 0.05.
+  const side = (counts: number[]): CountSide => ({
+    labels: {},
+    steps: counts.map((events, i) => ({ t: 1000 + 30 * i, events, trials: 2000 })),
+    dropped: 0,
+    zeroFilled: 0,
+  });
+  const base = side(Array.from({ length: 60 }, () => 10));
+  const counts = { direction: 'increase' as const, tolerance: 0.1 };
+
+  test('the first post step a restart burst of 300 errors: the first look no longer stops on it alone', () => {
+    // One step has no dispersion of its own to deflate by, so without the span rule the first
+    // look is certain. Later looks see the burst among healthy steps and deflate it (the
+    // dispersion test of look-series.ts); the span rule covers the look the deflation cannot.
+    expect(lookAtSeries(counts, base, side([300]), 0.05).stop).toBe(true);
+    const look = lookAtSeries(counts, base, side([300]), 0.05, 1);
+    expect(look.stop).toBe(false);
+    expect(look.heldBack).toBe(true);
+    expect(firstCountStop(counts, base, side([300, 10, 10, 10, 10, 10, 10, 10]), 0.05, 1)).toBeNull();
+  });
+
+  test('a sustained 10x (100 errors a step) still stops at the second step', () => {
+    const stop = firstCountStop(counts, base, side([100, 100, 100, 100, 100, 100]), 0.05, 1);
+    expect(stop).not.toBeNull();
+    expect(stop!.at).toBe(1000 + 30);
+  });
 });
