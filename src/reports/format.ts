@@ -80,6 +80,19 @@ export function formatLabels(labels: Labels): string {
   return `${prefix}{${[...extra, ...pairs].join(', ')}}`;
 }
 
+/**
+ * A series' labels as every report names it: the selector, or `(no labels)` for the one series of
+ * a query without grouping (never the empty selector `{}`).
+ */
+export function formatSeriesLabels(labels: Labels): string {
+  return Object.keys(labels).length === 0 ? '(no labels)' : formatLabels(labels);
+}
+
+/** A series standing on its own (a test case, a chart): the check's name, with the labels when there are any. */
+export function formatSeriesName(checkName: string, labels: Labels): string {
+  return Object.keys(labels).length === 0 ? checkName : `${checkName} ${formatLabels(labels)}`;
+}
+
 /** The run's windows on one line; later times drop the date they share with the first. */
 export function formatWindows(windows: RunResult['windows'], arrow = '->'): string {
   const date = /^\d{4}-\d{2}-\d{2}T/.exec(windows.baseline.start)?.[0];

@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatPercent,
   formatPValue,
+  formatSeriesLabels,
   formatWindows,
 } from './format.js';
 import { describeReportError } from './report-errors.js';
@@ -72,7 +73,9 @@ function renderCheck(check: CheckResult): string[] {
     for (const series of selection.shown) {
       lines.push(
         row([
-          markdownCode(formatLabels(series.labels), true),
+          Object.keys(series.labels).length === 0
+            ? formatSeriesLabels(series.labels)
+            : markdownCode(formatLabels(series.labels), true),
           `${series.baseline.n} → ${series.candidate.n}`,
           formatNumber(series.baseline.median),
           formatNumber(series.candidate.median),

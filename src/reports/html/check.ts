@@ -1,7 +1,14 @@
 /** One check in the HTML report: verdict, reason and notes, the charts, then the table of every series. */
 import type { CheckResult, RunResult, SeriesResult } from '../../types.js';
 import { escapeXml as escapeHtml } from '../escape.js';
-import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPValue } from '../format.js';
+import {
+  describeDecisionTime,
+  formatChange,
+  formatLabels,
+  formatNumber,
+  formatPValue,
+  formatSeriesLabels,
+} from '../format.js';
 import { badge } from './badge.js';
 import { renderCheckCharts } from './check-charts.js';
 import { displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from '../summary.js';
@@ -29,7 +36,9 @@ function seriesRow(series: SeriesResult, checkReason: string): string {
   const pair = (x: string, y: string): string => `${escapeHtml(x)} → ${escapeHtml(y)}`;
   const repeated = series.reason === checkReason;
   const cells = [
-    `<code>${escapeHtml(formatLabels(series.labels))}</code>`,
+    Object.keys(series.labels).length === 0
+      ? `<span class="muted">${formatSeriesLabels(series.labels)}</span>`
+      : `<code>${escapeHtml(formatLabels(series.labels))}</code>`,
     badge(verdictLabel(series.verdict)),
     pair(String(b.n), String(c.n)),
     pair(formatNumber(b.median), formatNumber(c.median)),
