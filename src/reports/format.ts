@@ -1,5 +1,5 @@
 /** Number, p-value and label formatting shared by the text reporters (not JSON, which keeps raw numbers). */
-import { formatDuration } from '../time/duration.js';
+import { formatMoment } from '../time/moment.js';
 import type { CheckResult, Labels, RunResult } from '../types.js';
 
 const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
@@ -102,10 +102,14 @@ export function formatWindows(windows: RunResult['windows'], arrow = '->'): stri
   return `baseline ${baseline.start} ${arrow} ${short(baseline.end)}, post ${short(post.start)} ${arrow} ${short(post.end)}`;
 }
 
-/** "decided after 2m15s of the post window", or null when no verdict was reached (or none was dated). */
-export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): string | null {
-  return typeof check.decidedAfter === 'number' && Number.isFinite(check.decidedAfter)
-    ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
+/**
+ * "decided 2m15s after the deploy (10:02:15Z)", on the run's one clock (src/time/moment.ts), or
+ * null when no verdict was reached (or none was dated). `deployedAt`: the run's, RFC 3339.
+ */
+export function describeDecisionTime(check: Pick<CheckResult, 'decidedAt'>, deployedAt: string): string | null {
+  const deploy = Date.parse(deployedAt) / 1000;
+  return typeof check.decidedAt === 'number' && Number.isFinite(check.decidedAt) && Number.isFinite(deploy)
+    ? `decided ${formatMoment(check.decidedAt, deploy)}`
     : null;
 }
 

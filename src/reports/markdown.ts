@@ -55,7 +55,7 @@ function renderUnmatched(side: string, labels: Labels[]): string[] {
   return [`Unmatched, only in ${side}: ${listed.join(', ')}${more}`, ''];
 }
 
-function renderCheck(check: CheckResult): string[] {
+function renderCheck(check: CheckResult, deployedAt: string): string[] {
   const lines = [
     `### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`,
     '',
@@ -64,7 +64,7 @@ function renderCheck(check: CheckResult): string[] {
   ];
   if (check.error !== undefined) lines.push(`Error: ${escapeMarkdown(check.error)}`, '');
   for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
-  const decided = describeDecisionTime(check);
+  const decided = describeDecisionTime(check, deployedAt);
   if (decided !== null) lines.push(`_${decided[0]!.toUpperCase()}${decided.slice(1)}._`, '');
   const selection = selectSeries(check.series);
   if (selection.shown.length > 0) {
@@ -143,7 +143,8 @@ function renderParts(result: RunResult): MarkdownPart[] {
     for (const warning of warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
     parts.push({ text: '' });
   }
-  for (const check of result.checks) parts.push({ text: renderCheck(check).join('\n'), checkSection: true });
+  for (const check of result.checks)
+    parts.push({ text: renderCheck(check, result.deployedAt).join('\n'), checkSection: true });
   return parts;
 }
 

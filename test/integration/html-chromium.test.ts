@@ -246,7 +246,7 @@ function buildEarlyStopRunResult(): RunResult {
   const baseline = Array.from({ length: 61 }, (_, i) => ({ t: deploy - 1800 + 30 * i, v: 0.0053 + (i % 4) / 10000 }));
   const candidate = [{ t: deploy + 90, v: 0.053 }];
   const why =
-    'stopped early at 2026-11-26T10:01:31Z, before the post window ended at 2026-11-26T10:11:00Z: check "error count" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far';
+    'stopped early 1m31s after the deploy (10:01:31Z), before the post window ended 11m00s after the deploy (10:11:00Z): check "error count" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far';
   return buildRunResult({
     verdict: 'fail',
     exitCode: 1,
@@ -254,7 +254,7 @@ function buildEarlyStopRunResult(): RunResult {
     notes: [
       {
         kind: 'cut-short',
-        cause: { kind: 'early-stop', at: deploy + 91, readyAt: deploy + 660, check: 'error count' },
+        cause: { kind: 'early-stop', at: deploy + 91, readyAt: deploy + 660, check: 'error count', deployedAt: deploy },
       },
     ],
     checks: [

@@ -85,8 +85,8 @@ function renderUnmatched(check: CheckResult): string[] {
 }
 
 /** "Decided after 2m15s of the post window.", when a verdict was reached. */
-function decisionTime(check: CheckResult): string {
-  const decided = describeDecisionTime(check);
+function decisionTime(check: CheckResult, deployedAt: string): string {
+  const decided = describeDecisionTime(check, deployedAt);
   return decided === null
     ? ''
     : `<p class="muted">${escapeHtml(`${decided[0]!.toUpperCase()}${decided.slice(1)}.`)}</p>`;
@@ -102,7 +102,7 @@ export function renderCheck(check: CheckResult, run: Pick<RunResult, 'deployedAt
     `<p>${escapeHtml(check.reason)}</p>`,
     check.error === undefined ? '' : `<p class="error">Error: ${escapeHtml(check.error)}</p>`,
     notes === '' ? '' : `<ul class="notes">${notes}</ul>`,
-    decisionTime(check),
+    decisionTime(check, run.deployedAt),
     renderCheckCharts(check, run),
     ...renderTables(check),
     ...renderUnmatched(check),

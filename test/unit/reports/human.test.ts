@@ -153,14 +153,17 @@ function plainWithoutSamples(): string {
 }
 
 describe('renderHuman: when the verdict was reached', () => {
-  test('a check with decidedAfter says how far into the post window; inconclusive (null) says nothing', () => {
+  test('a dated check says when on the one clock (after the deploy, with the wall time); inconclusive (null) says nothing', () => {
     const result = buildRunResult();
+    // The post window opened a minute after the deploy (10:00:00Z); the verdict came 2m15s into it.
     result.checks[0]!.decidedAfter = 135;
+    result.checks[0]!.decidedAt = Date.parse('2026-11-26T10:00:00Z') / 1000 + 195;
     result.checks[1]!.decidedAfter = null;
+    result.checks[1]!.decidedAt = null;
     const text = renderHuman(result, { color: false });
     expect(text).toContain(
-      'FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided after 2m15s of the post window\n',
+      'FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided 3m15s after the deploy (10:03:15Z)\n',
     );
-    expect(text.match(/decided after/g)).toHaveLength(1);
+    expect(text.match(/decided /g)).toHaveLength(1);
   });
 });
