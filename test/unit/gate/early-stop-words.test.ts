@@ -47,8 +47,9 @@ function fakeSource(errorsAfter: number, latencyAfter: (t: number) => number): S
 async function stopEarly(
   errorsAfter: number,
   latencyAfter: (t: number) => number,
+  latencyLines: string[] = [],
 ): Promise<{ plan: ReturnType<typeof planRun>; line: string; result: ReturnType<typeof assembleRun> }> {
-  const plan = planRun(specFrom(...TOP, ...COUNT_CHECK, ...QUERY_CHECK), DEPLOY);
+  const plan = planRun(specFrom(...TOP, ...COUNT_CHECK, ...QUERY_CHECK, ...latencyLines), DEPLOY);
   const sources = { prom: fakeSource(errorsAfter, latencyAfter) };
   const watch = createEarlyStopWatch(plan, sources, new AbortController().signal, () => NOW)!;
   const seen = await watch.look();
@@ -80,6 +81,17 @@ describe('one estimate: the progress line shows the change the verdict reports f
     const shown = /latency (\S+) \(provisional\)/.exec(line)?.[1];
     expect(shown).toBe(formatChange(latency.relativeChange!));
   });
+});
+
+test('a series stopped before it holds minSamples values still reports its estimate, the one its progress line showed', async () => {
+  // Seen against a live service: a latency stopped after 3 values reported "change n/a", because
+  // the fixed-window judge withholds its verdict (and its change) below minSamples. Here 6 values
+  // of the latency x1.5, minSamples 10.
+  const { line, result } = await stopEarly(5, () => 1.5, ['    minSamples: 10']);
+  const latency = result.checks[1]!.series[0]!;
+  expect(latency.test).toBe('sequential-mixture');
+  expect(latency.relativeChange).not.toBeNull();
+  expect(/latency (\S+) \(provisional\)/.exec(line)?.[1]).toBe(formatChange(latency.relativeChange!));
 });
 
 describe('one wording of the evidence in the progress line and the reason', () => {
