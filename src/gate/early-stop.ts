@@ -14,6 +14,7 @@
 import { alphaOf } from '../judge/decide.js';
 import { sequentialAlpha } from '../judge/sequential/index.js';
 import { formatEvidence } from '../judge/sequential/format.js';
+import { formatPercent } from '../judge/wording.js';
 import { SourceError } from '../errors.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { formatLabels } from '../reports/format.js';
@@ -126,7 +127,14 @@ function describeLook(check: CheckSpec, pair: WatchedPair, seen: WatchedLook, al
   const direction = check.direction as WatchedDirection;
   const empty = seen.kind === 'count' ? seen.look.share === null : seen.look.values === 0;
   if (empty) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
-  const change = `${seen.kind === 'count' ? 'rate ' : ''}${describeProvisionalChange(judgedChange(check, pair))}`;
+  const estimate = judgedChange(check, pair);
+  // A count with no event before the deploy has no relative change (the verdict says n/a): its rate.
+  const change =
+    seen.kind === 'value'
+      ? describeProvisionalChange(estimate)
+      : estimate === null && seen.look.candidate.trials > 0
+        ? `rate ${formatPercent(seen.look.candidate.events / seen.look.candidate.trials)} with none before (provisional)`
+        : `rate ${describeProvisionalChange(estimate)}`;
   // Evidence on the good side is no step towards stopping: its e-value would only confuse.
   if (!seen.look.badSide)
     return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;

@@ -21,7 +21,7 @@ import { COUNT_CHECK, QUERY_CHECK, specFrom, TOP } from './spec-fixture.js';
 const DEPLOY = 1768471200; // 2026-01-15T10:00:00Z
 const NOW = DEPLOY + 180;
 
-function fakeSource(errorsAfter: number, latencyAfter: (t: number) => number): Source {
+function fakeSource(errorsAfter: number, latencyAfter: (t: number) => number, errorsBefore = 5): Source {
   return {
     describe: () => 'fake',
     fetchRange: (query: string, range: TimeRange) => {
@@ -35,7 +35,7 @@ function fakeSource(errorsAfter: number, latencyAfter: (t: number) => number): S
           : query.includes('code="500"')
             ? t > DEPLOY
               ? errorsAfter
-              : 5
+              : errorsBefore
             : 1000;
         points.push({ t, v });
       }
@@ -122,4 +122,12 @@ describe('one clock: time after the deploy, with the wall time', () => {
     const post = { start: plan.windows.post.start, end: plan.windows.post.end, deployedAt: DEPLOY };
     expect(describePosition(NOW, post)).toMatch(/^\[3m00s of \S+ after the deploy\]$/);
   });
+});
+
+test('a count with no error before the deploy has no relative change: the progress line gives its rate', async () => {
+  // 0 errors in 1000 requests a step before, 50 after: the verdict's change is n/a (from 0).
+  const plan = planRun(specFrom(...TOP, ...COUNT_CHECK), DEPLOY);
+  const sources = { prom: fakeSource(50, () => 1, 0) };
+  const watch = createEarlyStopWatch(plan, sources, new AbortController().signal, () => NOW)!;
+  expect((await watch.look()).line).toMatch(/^errors rate 5% with none before \(provisional\), evidence /);
 });
