@@ -171,6 +171,8 @@ export interface CheckResult {
    * when the window judged ended; null when inconclusive (no verdict was reached).
    */
   decidedAfter?: number | null;
+  /** Unix seconds of that moment (the post window's opening + decidedAfter): the reports time it after the deploy. */
+  decidedAt?: number | null;
 }
 
 /** Why a run's post window was judged before it ended. Times are unix seconds. */
@@ -178,9 +180,9 @@ export type CutShortCause =
   | { kind: 'interrupted' }
   | { kind: 'interrupted-sampling' }
   /** --no-wait or --max-wait: `limit` names the option (e.g. `--max-wait 5m reached`). */
-  | { kind: 'wait-limit'; limit: string; judgedAt: number; readyAt: number }
+  | { kind: 'wait-limit'; limit: string; judgedAt: number; readyAt: number; deployedAt: number }
   /** The anytime-valid test of `check` was certain of a regression at `at`. */
-  | { kind: 'early-stop'; at: number; readyAt: number; check: string };
+  | { kind: 'early-stop'; at: number; readyAt: number; check: string; deployedAt: number };
 
 /**
  * Something the reader of a run should know beside the checks, as data: the gate and the judge

@@ -4,7 +4,7 @@
  * (labels): the text forms escape them as the run reports do, one line each, controls visible.
  */
 import { sanitizeText } from '../sanitize-text.js';
-import { formatDuration } from '../time/duration.js';
+import { formatAfterDeploy } from '../time/moment.js';
 import type { AlarmRate, BacktestResult } from './types.js';
 
 /** How many failing or inconclusive moments to list per check in the human output (JSON has all). */
@@ -41,7 +41,7 @@ export function renderBacktestHuman(result: BacktestResult): string {
     lines.push(`  ${text(check.name)}`);
     for (const m of check.failedAt.slice(0, LISTED))
       lines.push(
-        `    ${text(m.at)}  ${m.decidedAfter !== undefined ? `(decided after ${formatDuration(Math.round(m.decidedAfter))}) ` : ''}${text(m.reason)}`,
+        `    ${text(m.at)}  ${m.decidedAt !== undefined ? `(decided ${formatAfterDeploy(Date.parse(m.decidedAt) / 1000, Date.parse(m.at) / 1000)}) ` : ''}${text(m.reason)}`,
       );
     if (check.failedAt.length > LISTED)
       lines.push(`    ... and ${check.failedAt.length - LISTED} more (--format json lists all)`);

@@ -45,6 +45,7 @@ export async function replayMoments(
           verdict: c.verdict,
           reason: c.reason,
           ...(typeof c.decidedAfter === 'number' ? { decidedAfter: c.decidedAfter } : {}),
+          ...(typeof c.decidedAt === 'number' ? { decidedAt: formatTime(Math.floor(c.decidedAt)) } : {}),
         })),
       } satisfies BacktestMoment;
     },

@@ -40,6 +40,7 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
         at: r.at,
         reason: r.result?.reason ?? '',
         ...(r.result?.decidedAfter !== undefined ? { decidedAfter: r.result.decidedAfter } : {}),
+        ...(r.result?.decidedAt !== undefined ? { decidedAt: r.result.decidedAt } : {}),
       }));
     return {
       name: check.name,

@@ -5,8 +5,11 @@ import type { ReportError, Verdict } from '../types.js';
 export interface BacktestMoment {
   at: string;
   verdict: Verdict;
-  /** `decidedAfter`: seconds into the post window at which a live run would have reached the verdict. */
-  checks: { name: string; verdict: Verdict; reason: string; decidedAfter?: number }[];
+  /**
+   * `decidedAfter`: seconds into the post window at which a live run would have reached the
+   * verdict; `decidedAt`: that moment, RFC 3339 (the text report times it after the deploy, `at`).
+   */
+  checks: { name: string; verdict: Verdict; reason: string; decidedAfter?: number; decidedAt?: string }[];
 }
 
 /** A false-alarm rate: fails among the judged moments (inconclusive ones are counted apart). */
@@ -27,7 +30,7 @@ export interface BacktestCheckSummary extends AlarmRate {
   /** The check's configured false-alarm rate, 1 - confidence, to compare the measured one with. */
   alpha: number;
   /** The moments that failed; `decidedAfter` says how soon a live run would have stopped there. */
-  failedAt: { at: string; reason: string; decidedAfter?: number }[];
+  failedAt: { at: string; reason: string; decidedAfter?: number; decidedAt?: string }[];
   inconclusiveAt: { at: string; reason: string }[];
 }
 

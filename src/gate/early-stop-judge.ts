@@ -4,15 +4,16 @@
  * other check is judged on the post window so far and, as after an interrupt (partial.ts), none
  * may pass on a window cut short. The verdict is fail anyway: a critical check failed.
  */
-import { formatPercent, formatValue } from '../judge/wording.js';
-import { formatBayesFactor } from '../judge/sequential/format.js';
+import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
+import { formatEvidence } from '../judge/sequential/format.js';
 import type { Source } from '../sources/types.js';
-import { formatTime } from '../time/format-time.js';
+import { formatMoment } from '../time/moment.js';
 import type { CheckResult, Labels, Point, SampleSummary, SeriesResult } from '../types.js';
 import { cleanPoints } from '../judge/clean.js';
 import { describeSample } from '../judge/stats/describe.js';
 import type { SeriesLook } from '../judge/sequential/index.js';
-import { describeValueLook, type ValueLook } from '../judge/sequential/value-look.js';
+import type { ValueLook } from '../judge/sequential/value-look.js';
+import { judgedChange } from './early-stop-estimate.js';
 import type { CountPair } from './early-stop-series.js';
 import { summariseSeries } from '../judge/check-summary.js';
 import { quantileSorted } from '../judge/stats/describe.js';
@@ -63,17 +64,17 @@ function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, loo
     db > 1 || dc > 1
       ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
       : '';
+  const change = judgedChange(check, decision.pair);
   const reason =
-    `stopped early at ${formatTime(Math.floor(decision.at))}: anytime-valid test certain of a ${check.direction === 'decrease' ? 'fall' : 'rise'} ` +
-    `(Bayes factor ${formatBayesFactor(look.logBayesFactor)} >= ${formatValue(look.threshold)}${describeFamily(decision)}; ` +
-    `rate ${formatPercent(before)} -> ${formatPercent(after)}, tolerance ${formatPercent(check.tolerance)}; ` +
-    `${formatValue(look.baseline.events)} events in ${formatValue(look.baseline.trials)} vs ${formatValue(look.candidate.events)} in ${formatValue(look.candidate.trials)})${dispersed}`;
+    `${describeStop(decision, look.logBayesFactor, look.threshold)}; ` +
+    `rate ${formatPercent(before)} -> ${formatPercent(after)}${change === null ? '' : ` (${formatChange(change)})`}, ` +
+    `${formatValue(look.baseline.events)} events in ${formatValue(look.baseline.trials)} vs ${formatValue(look.candidate.events)} in ${formatValue(look.candidate.trials)}${dispersed}`;
   return {
     labels: pair.labels,
     verdict: 'fail',
     baseline: summarise(pair.baseline, look.baseline.events, look.baseline.trials, db),
     candidate: summarise(pair.candidate, look.candidate.events, look.candidate.trials, dc),
-    relativeChange: before > 0 ? after / before - 1 : null,
+    relativeChange: change,
     relativeChangeInterval: null,
     test: 'sequential-binomial',
     pValue: look.pValue,
@@ -90,13 +91,20 @@ function valueSequentialSeries(
   candidate: readonly Point[],
   look: ValueLook,
 ): SeriesResult {
-  const reason = `stopped early at ${formatTime(Math.floor(decision.at))}: ${describeValueLook(look, watchedSettings(decision.check), decision.tests)}`;
+  const change = judgedChange(decision.check, decision.pair);
+  const skipped =
+    look.skipped > 0
+      ? `; ${look.skipped} value(s) set aside (not finite${look.scale === 'log' ? ' or <= 0' : ''})`
+      : '';
+  const reason =
+    `${describeStop(decision, look.logMixture, valueStopsAt(decision.alpha))}; ` +
+    `${change === null ? 'change n/a' : formatChange(change)} over ${look.values} value(s)${skipped}`;
   return {
     labels: decision.pair.labels,
     verdict: 'fail',
     baseline: describeSample(cleanPoints(baseline)),
     candidate: describeSample(cleanPoints(candidate)),
-    relativeChange: look.change,
+    relativeChange: change,
     relativeChangeInterval: null,
     test: 'sequential-mixture',
     // p <= alpha' exactly when the mixture reached 2 / alpha' (value-test.ts splits alpha in two).
@@ -108,8 +116,24 @@ function valueSequentialSeries(
   };
 }
 
-function describeFamily(decision: EarlyStopDecision): string {
-  return decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
+/**
+ * "stopped early 3m00s after the deploy (10:03:00Z): anytime-valid test certain of a rise beyond
+ * tolerance 10%, evidence over 1000x of the 40x needed (p < 0.001) over 2 sequential tests": the
+ * moment on the run's one clock and the evidence in the progress line's own words.
+ */
+function describeStop(decision: EarlyStopDecision, logEvidence: number, needed: number): string {
+  const { direction, tolerance } = watchedSettings(decision.check);
+  const family = decision.tests > 1 ? ` over ${decision.tests} sequential tests` : '';
+  return (
+    `stopped early ${formatMoment(decision.at, decision.deployedAt)}: anytime-valid test certain of a ` +
+    `${direction === 'decrease' ? 'fall' : 'rise'} beyond tolerance ${formatPercent(tolerance)}, ` +
+    `${formatEvidence(logEvidence, needed, decision.alpha)}${family}`
+  );
+}
+
+/** The e-value at which the value test stops: it spends alpha/2 on the baseline's bound (value-test.ts). */
+function valueStopsAt(alpha: number): number {
+  return 2 / alpha;
 }
 
 const sameLabels = (a: Labels, b: Labels): boolean =>
@@ -146,8 +170,16 @@ export async function judgeStoppedEarly(
   return {
     ...part,
     checks: part.checks.map((check, i) =>
-      i === decision.checkIndex ? { ...withSequentialSeries(check, series), decidedAfter } : check,
+      i === decision.checkIndex
+        ? { ...withSequentialSeries(check, series), decidedAfter, decidedAt: decision.at }
+        : check,
     ),
-    cutShort: { kind: 'early-stop', at: decision.at, readyAt: plan.readyAt, check: decision.check.name },
+    cutShort: {
+      kind: 'early-stop',
+      at: decision.at,
+      readyAt: plan.readyAt,
+      check: decision.check.name,
+      deployedAt: plan.deployedAt,
+    },
   };
 }

@@ -17,16 +17,16 @@
  */
 import { alphaOf } from '../judge/decide.js';
 import { LOOK_SHARE, sequentialAlpha, type SequentialFamily } from '../judge/sequential/index.js';
-import { formatBayesFactor } from '../judge/sequential/format.js';
-import { formatChange, formatPercent, formatValue } from '../judge/wording.js';
+import { formatEvidence } from '../judge/sequential/format.js';
+import { formatPercent } from '../judge/wording.js';
 import { SourceError } from '../errors.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { formatLabels } from '../reports/format.js';
 import type { Source } from '../sources/types.js';
 import type { CheckSpec } from '../spec-model.js';
-import type { Labels } from '../types.js';
 import { readWatchedPairs, type WatchedLook, type WatchedPair } from './early-stop-pairs.js';
 import { watchedChecks, type WatchedDirection } from './early-stop-watched.js';
+import { describeProvisionalChange, judgedChange } from './early-stop-estimate.js';
 import { clipPlanToNow } from './partial.js';
 import type { RunPlan } from './plan.js';
 
@@ -37,6 +37,8 @@ export const MIN_LOOK_SECONDS = 15;
 export interface EarlyStopDecision {
   /** Unix seconds of the look that stopped. */
   at: number;
+  /** Unix seconds of the deploy: the reasons time the stop after it (src/time/moment.ts). */
+  deployedAt: number;
   /** Index of the check in the plan (and in the run's checks). */
   checkIndex: number;
   check: CheckSpec;
@@ -118,9 +120,9 @@ export function createEarlyStopWatch(
     }
     for (const [index, { pair, look: seen, alpha }] of best) {
       const check = plan.checks[index]!.check;
-      parts.push(describeLook(check.name, pair.labels, seen, check.direction as WatchedDirection));
+      parts.push(describeLook(check, pair, seen, alpha));
       if (seen.look.stop && stopped === null)
-        stopped = { at, checkIndex: index, check, pair, look: seen, alpha, tests };
+        stopped = { at, deployedAt: plan.deployedAt, checkIndex: index, check, pair, look: seen, alpha, tests };
     }
     const line = `${parts.join('; ')}${stopped !== null ? ': certain of a regression, stopping early' : ''}`;
     return { stop: stopped !== null, line };
@@ -138,30 +140,29 @@ function logEvidence(seen: WatchedLook): number {
 }
 
 /**
- * "error ratio rate +180%, evidence 14 of 20 needed": the change so far and the test's e-value
- * (Bayes factor or mixture martingale) against the value at which it stops. The name and labels
- * come from the spec and the backend: escaped as the reports escape them, since stderr is read by
- * terminals and by CI runners (a label must not start a `::error::` line or move the cursor).
+ * "error ratio rate +180% (provisional), evidence 14x of the 20x needed (p = 0.071)": the change
+ * the verdict would report for the data so far (early-stop-estimate.ts) and the test's evidence in
+ * the one wording the reasons use too (formatEvidence). The name and labels come from the spec and
+ * the backend: escaped as the reports escape them, since stderr is read by terminals and by CI
+ * runners (a label must not start a `::error::` line or move the cursor).
  */
-function describeLook(name: string, labels: Labels, seen: WatchedLook, direction: WatchedDirection): string {
-  const who = Object.keys(labels).length > 0 ? `${sanitizeText(name)} ${formatLabels(labels)}` : sanitizeText(name);
-  const change = describeChange(seen);
-  if (change === null) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
+function describeLook(check: CheckSpec, pair: WatchedPair, seen: WatchedLook, alpha: number): string {
+  const name = sanitizeText(check.name);
+  const who = Object.keys(pair.labels).length > 0 ? `${name} ${formatLabels(pair.labels)}` : name;
+  const direction = check.direction as WatchedDirection;
+  const empty = seen.kind === 'count' ? seen.look.share === null : seen.look.values === 0;
+  if (empty) return `${who}: ${seen.kind === 'count' ? 'no events yet' : 'no values yet'}`;
+  const estimate = judgedChange(check, pair);
+  // A count with no event before the deploy has no relative change (the verdict says n/a): its rate.
+  const change =
+    seen.kind === 'value'
+      ? describeProvisionalChange(estimate)
+      : estimate === null && seen.look.candidate.trials > 0
+        ? `rate ${formatPercent(seen.look.candidate.events / seen.look.candidate.trials)} with none before (provisional)`
+        : `rate ${describeProvisionalChange(estimate)}`;
   // Evidence on the good side is no step towards stopping: its e-value would only confuse.
   if (!seen.look.badSide)
     return `${who} ${change}, no sign of a ${direction === 'decrease' ? 'fall' : 'rise'} beyond the tolerance`;
   const held = seen.look.heldBack === true ? ', not yet without the strongest run one restart blip could fill' : '';
-  return `${who} ${change}, evidence ${formatBayesFactor(logEvidence(seen))} of ${formatValue(seen.stopsAt)} needed${held}`;
-}
-
-function describeChange(seen: WatchedLook): string | null {
-  if (seen.kind === 'value') {
-    if (seen.look.values === 0) return null;
-    return seen.look.change === null ? 'change undefined (zero baseline)' : formatChange(seen.look.change);
-  }
-  const { look } = seen;
-  if (look.share === null) return null;
-  const before = look.baseline.events / look.baseline.trials;
-  const after = look.candidate.events / look.candidate.trials;
-  return before > 0 ? `rate ${formatChange(after / before - 1)}` : `rate ${formatPercent(after)} (none before)`;
+  return `${who} ${change}, ${formatEvidence(logEvidence(seen), seen.stopsAt, alpha)}${held}`;
 }

@@ -30,7 +30,14 @@ export async function readRange(
   // When each verdict was reached is read on the checks as this plan alone would judge them.
   const decided = decisionTimes(plan, data, judgeRun(judged).checks);
   return {
-    checks: judged.map((check, i) => ({ ...check, decidedAfter: decided[i] ?? null })),
+    checks: judged.map((check, i) => {
+      const after = decided[i] ?? null;
+      return {
+        ...check,
+        decidedAfter: after,
+        decidedAt: after === null ? null : plan.checks[i]!.windows.postOpens + after,
+      };
+    }),
     notes: [...backend, ...density, ...(plan.warnings ?? []).map((text): RunNote => ({ kind: 'spec', text }))],
     windows: plan.windows,
   };

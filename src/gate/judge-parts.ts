@@ -28,7 +28,7 @@ export async function judgeParts(run: PreparedRun, options: RunOptions, io: Comm
     return family === null ? part : { ...part, sequential: family };
   };
   const judgeRangeAlone = async (): Promise<JudgedPart> => {
-    const post = { start: plan.windows.post.start, end: plan.windows.post.end };
+    const post = { start: plan.windows.post.start, end: plan.windows.post.end, deployedAt: plan.deployedAt };
     const outcome = await waitForPostWindow(limit.until, { ...io, stderr: run.out.stderr }, post, watch ?? undefined);
     const stopped = watch?.decision();
     if (outcome === 'stopped' && stopped) return judgeStoppedEarly(plan, sources, stopped, io.signal);
@@ -41,7 +41,16 @@ export async function judgeParts(run: PreparedRun, options: RunOptions, io: Comm
     if (io.now() < plan.readyAt && limit.why !== null) {
       // --max-wait or --no-wait before the post window ended: the data so far.
       const part = await readRange(clipPlanToNow(plan, io.now()), sources, io.signal);
-      return { ...part, cutShort: { kind: 'wait-limit', limit: limit.why, judgedAt: io.now(), readyAt: plan.readyAt } };
+      return {
+        ...part,
+        cutShort: {
+          kind: 'wait-limit',
+          limit: limit.why,
+          judgedAt: io.now(),
+          readyAt: plan.readyAt,
+          deployedAt: plan.deployedAt,
+        },
+      };
     }
     return readRange(plan, sources, io.signal);
   };

@@ -42,5 +42,6 @@ export function markCutShort(check: CheckResult, why: string): CheckResult {
     reason: `${why}; so far: ${check.reason}`,
     series,
     ...(check.decidedAfter !== undefined ? { decidedAfter: null } : {}),
+    ...(check.decidedAt !== undefined ? { decidedAt: null } : {}),
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Wait for the post window to end, showing progress on stderr; an interrupt ends the wait early.
  *
- * Progress says where the wait is ("post window 2m10s of 10m00s") and, with looks, the state of
+ * Progress says where the wait is on the run's one clock, the time after the deploy ("2m10s of 11m00s
+ * after the deploy": src/time/moment.ts), and, with looks, the state of
  * each watched check. On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain
  * line per look, or every `progressEverySeconds` without looks, so a log is readable afterwards.
  */
 import { sanitizeText } from '../sanitize-text.js';
-import { formatTime } from '../time/format-time.js';
+import { formatAfterDeploy, formatElapsed, formatMoment } from '../time/moment.js';
 
 export interface WaitIO {
   stderr: (text: string) => void;
@@ -23,10 +24,11 @@ export interface WaitLooks {
   look(): Promise<{ stop: boolean; line: string }>;
 }
 
-/** The post window (unix seconds), for the "2m10s of 10m00s" of the progress line. */
+/** The post window and the deploy (unix seconds), for the position in the progress line. */
 export interface PostWindow {
   start: number;
   end: number;
+  deployedAt: number;
 }
 
 /** How the wait ended. */
@@ -49,8 +51,9 @@ export async function waitForPostWindow(
 ): Promise<WaitOutcome> {
   const total = until - io.now();
   if (total <= 0) return 'reached';
+  const after = (at: number): string => formatElapsed(at - post.deployedAt);
   io.stderr(
-    `waiting ${formatWait(total)} until ${formatTime(until)} (post window ${formatTime(post.start)} to ${formatTime(post.end)})\n`,
+    `waiting ${formatElapsed(total)}, until ${formatMoment(until, post.deployedAt)}; the post window runs from ${after(post.start)} to ${after(post.end)} after the deploy\n`,
   );
   const show = progressWriter(io);
   let nextLook = io.now();
@@ -83,11 +86,14 @@ export async function waitForPostWindow(
   return io.signal.aborted ? 'interrupted' : 'reached';
 }
 
-/** "[post window 2m10s of 10m00s]", or "[warmup: post window starts in 40s]" before it starts. */
+/**
+ * "[2m10s of 11m00s after the deploy]": now and the post window's end on the one clock; during
+ * the warmup "[20s after the deploy, warmup until 1m00s]".
+ */
 export function describePosition(now: number, post: PostWindow): string {
-  const length = post.end - post.start;
-  if (now < post.start) return `[warmup: post window starts in ${formatWait(post.start - now)}]`;
-  return `[post window ${formatWait(Math.min(length, now - post.start))} of ${formatWait(length)}]`;
+  const after = (at: number): string => formatElapsed(at - post.deployedAt);
+  if (now < post.start) return `[${formatAfterDeploy(now, post.deployedAt)}, warmup until ${after(post.start)}]`;
+  return `[${after(Math.min(now, post.end))} of ${formatAfterDeploy(post.end, post.deployedAt)}]`;
 }
 
 interface ProgressWriter {
@@ -119,12 +125,6 @@ function progressWriter(io: WaitIO): ProgressWriter {
 
 function truncate(line: string, width: number): string {
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
-}
-
-/** Seconds as "45s" or "2m05s". */
-export function formatWait(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 /** Number, p-value and label formatting shared by the text reporters (not JSON, which keeps raw numbers). */
-import { formatDuration } from '../time/duration.js';
+import { formatMoment } from '../time/moment.js';
 import type { CheckResult, Labels, RunResult } from '../types.js';
 
 const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
@@ -80,6 +80,19 @@ export function formatLabels(labels: Labels): string {
   return `${prefix}{${[...extra, ...pairs].join(', ')}}`;
 }
 
+/**
+ * A series' labels as every report names it: the selector, or `(no labels)` for the one series of
+ * a query without grouping (never the empty selector `{}`).
+ */
+export function formatSeriesLabels(labels: Labels): string {
+  return Object.keys(labels).length === 0 ? '(no labels)' : formatLabels(labels);
+}
+
+/** A series standing on its own (a test case, a chart): the check's name, with the labels when there are any. */
+export function formatSeriesName(checkName: string, labels: Labels): string {
+  return Object.keys(labels).length === 0 ? checkName : `${checkName} ${formatLabels(labels)}`;
+}
+
 /** The run's windows on one line; later times drop the date they share with the first. */
 export function formatWindows(windows: RunResult['windows'], arrow = '->'): string {
   const date = /^\d{4}-\d{2}-\d{2}T/.exec(windows.baseline.start)?.[0];
@@ -89,10 +102,14 @@ export function formatWindows(windows: RunResult['windows'], arrow = '->'): stri
   return `baseline ${baseline.start} ${arrow} ${short(baseline.end)}, post ${short(post.start)} ${arrow} ${short(post.end)}`;
 }
 
-/** "decided after 2m15s of the post window", or null when no verdict was reached (or none was dated). */
-export function describeDecisionTime(check: Pick<CheckResult, 'decidedAfter'>): string | null {
-  return typeof check.decidedAfter === 'number' && Number.isFinite(check.decidedAfter)
-    ? `decided after ${formatDuration(Math.round(check.decidedAfter))} of the post window`
+/**
+ * "decided 2m15s after the deploy (10:02:15Z)", on the run's one clock (src/time/moment.ts), or
+ * null when no verdict was reached (or none was dated). `deployedAt`: the run's, RFC 3339.
+ */
+export function describeDecisionTime(check: Pick<CheckResult, 'decidedAt'>, deployedAt: string): string | null {
+  const deploy = Date.parse(deployedAt) / 1000;
+  return typeof check.decidedAt === 'number' && Number.isFinite(check.decidedAt) && Number.isFinite(deploy)
+    ? `decided ${formatMoment(check.decidedAt, deploy)}`
     : null;
 }
 

@@ -3,14 +3,11 @@ import type { ChalkInstance } from 'chalk';
 import type { SeriesResult, Verdict } from '../types.js';
 import { formatNumber } from './format.js';
 import { describeSeriesText } from './series-text.js';
-import { renderSparklinePair, type SparkScale } from './sparkline.js';
+import { seriesSparkline } from './sparkline.js';
 import { verdictLabel } from './summary.js';
 
 /** The width sparkline lines are kept within. */
 const LINE_WIDTH = 80;
-/** Glyphs per side at most: enough to see a shape, short enough for both sides and the scale. */
-const MAX_SPARK_WIDTH = 16;
-const MIN_SPARK_WIDTH = 8;
 
 /** Colour a verdict label the same way everywhere in the human report. */
 export function paintVerdict(chalk: ChalkInstance, verdict: Verdict | 'warn', text: string): string {
@@ -20,25 +17,16 @@ export function paintVerdict(chalk: ChalkInstance, verdict: Verdict | 'warn', te
 }
 
 /**
- * `baseline ▁▂▁▂▁ | candidate ▃▅▇▆▇  0.0018..0.0072` after `prefix`, on one shared scale whose
- * range ends the line when it fits in 80 columns; null without samples or without a finite value.
+ * `baseline ▁▂▁▂▁ | candidate ▃▅▇▆▇  0.0018..0.0072` after `prefix`: the series' one drawing
+ * (seriesSparkline, the same glyphs as its summary row), with the shared scale's range when the
+ * line fits in 80 columns; null without samples or without a finite value.
  */
 export function renderSparklineLine(series: SeriesResult, prefix: string, unicode: boolean): string | null {
   if (series.samples === undefined) return null;
-  const fixed = prefix.length + 'baseline '.length + ' | candidate '.length;
-  const fit = (extra: number): number => Math.min(MAX_SPARK_WIDTH, Math.floor((LINE_WIDTH - fixed - extra) / 2));
-  const describeRange = (scale: SparkScale): string => `  ${formatNumber(scale.min)}..${formatNumber(scale.max)}`;
-  const probe = renderSparklinePair(series.samples, MAX_SPARK_WIDTH, unicode);
-  if (probe === null) return null;
-  // Narrower sparklines make room for the scale; below MIN_SPARK_WIDTH the shape matters more.
-  const narrowed = fit(describeRange(probe.scale).length);
-  const pair =
-    narrowed >= MIN_SPARK_WIDTH
-      ? renderSparklinePair(series.samples, narrowed, unicode)
-      : renderSparklinePair(series.samples, Math.max(1, fit(0)), unicode);
+  const pair = seriesSparkline(series.samples, unicode);
   if (pair === null) return null;
   const line = `${prefix}baseline ${pair.baseline} | candidate ${pair.candidate}`;
-  const ranged = line + describeRange(pair.scale);
+  const ranged = `${line}  ${formatNumber(pair.scale.min)}..${formatNumber(pair.scale.max)}`;
   return ranged.length <= LINE_WIDTH ? ranged : line;
 }
 
@@ -47,7 +35,7 @@ export function renderSparklineLine(series: SeriesResult, prefix: string, unicod
  * judged points came with the result:
  *   FAIL {route="/pay"}: mean up 240% (tolerance 10%)
  *        n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001
- *        baseline ▁▂▁▂▁▁▂▁▁▂▁▂▁▁▂▁ | candidate ▅▇▆▇▆▇▇▆▅▇▆▇▆▇▇▆  0.0018..0.0072
+ *        baseline ▁▂▁▂▁▁▂▁ | candidate ▅▇▆  0.0018..0.0072
  * The reason is left out when it only repeats the check's reason.
  */
 export function renderHumanSeries(

@@ -10,7 +10,7 @@ import type { CheckResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { formatPercent, formatPValue } from './format.js';
 import { paintVerdict } from './human-series.js';
-import { renderSparklinePair } from './sparkline.js';
+import { seriesSparkline, SPARKLINE_WIDTH } from './sparkline.js';
 import { displayVerdict, representativeSeries } from './summary.js';
 
 /** The terminal width the table is laid out for. */
@@ -19,7 +19,6 @@ const INDENT = '  ';
 const VERDICT_WIDTH = 'INCONCLUSIVE'.length;
 const CHANGE_WIDTH = 8;
 const P_WIDTH = 7;
-const SPARK_WIDTH = 8;
 const SPARK_HEADER = 'baseline | candidate';
 const GUTTER = '  ';
 /** What is left for the check's name once the other columns have their width. */
@@ -35,8 +34,9 @@ export function truncate(text: string, width: number, unicode: boolean): string 
 function trendCell(check: CheckResult, unicode: boolean): string {
   const samples = representativeSeries(check)?.samples;
   if (samples === undefined) return '';
-  const pair = renderSparklinePair(samples, SPARK_WIDTH, unicode);
-  return pair === null ? '' : `${pair.baseline.padEnd(SPARK_WIDTH)} | ${pair.candidate}`;
+  // The series line's own drawing: the summary shows the shape the series line above shows.
+  const pair = seriesSparkline(samples, unicode);
+  return pair === null ? '' : `${pair.baseline.padEnd(SPARKLINE_WIDTH)} | ${pair.candidate}`;
 }
 
 function row(verdict: string, name: string, change: string, p: string, trend: string): string {

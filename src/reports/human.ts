@@ -25,7 +25,7 @@ function listLabels(labels: Labels[]): string {
   return `${listed}${more}`;
 }
 
-function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean): string[] {
+function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean, deployedAt: string): string[] {
   const shown = displayVerdict(check);
   const painted = paintVerdict(chalk, shown === 'WARN' ? 'warn' : check.verdict, chalk.bold(shown));
   const qualifier = check.critical ? '' : ` (non-critical, ${check.verdict})`;
@@ -33,7 +33,7 @@ function renderCheck(chalk: ChalkInstance, check: CheckResult, unicode: boolean)
   const error = errorApart(check);
   if (error !== undefined) lines.push(`  ${chalk.yellow('error:')} ${sanitizeText(error)}`);
   for (const note of check.notes ?? []) lines.push(`  ${chalk.yellow('note:')} ${sanitizeText(note)}`);
-  const decided = describeDecisionTime(check);
+  const decided = describeDecisionTime(check, deployedAt);
   if (decided !== null) lines.push(chalk.dim(`  ${decided}`));
   const selection = selectSeries(check.series);
   for (const series of selection.shown) lines.push(...renderHumanSeries(chalk, series, check.reason, '  ', unicode));
@@ -55,7 +55,7 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const unicode = opts.unicode ?? false;
   const title = result.name !== undefined ? `verify-deploy: ${sanitizeText(result.name)}` : 'verify-deploy';
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
-  for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode), '');
+  for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode, result.deployedAt), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
   const warnings = wordNotes(result.notes);
   if (warnings.length > 0) {

@@ -67,6 +67,9 @@ function jsonCheck(check: CheckResult): Record<string, unknown> {
     ...(check.errorKind !== undefined ? { errorKind: check.errorKind } : {}),
     ...(check.notes !== undefined ? { notes: [...check.notes] } : {}),
     ...(check.decidedAfter !== undefined ? { decidedAfter: finiteOrNull(check.decidedAfter) } : {}),
+    ...(check.decidedAt !== undefined
+      ? { decidedAt: typeof check.decidedAt === 'number' ? formatTime(Math.floor(check.decidedAt)) : null }
+      : {}),
     series: check.series.map(jsonSeries),
     unmatched: {
       baseline: check.unmatched.baseline.map(jsonLabels),
@@ -86,12 +89,22 @@ function jsonNote(note: RunNote): Record<string, unknown> {
   if (cause.kind === 'wait-limit')
     return {
       kind: note.kind,
-      cause: { ...cause, judgedAt: formatTime(Math.floor(cause.judgedAt)), readyAt: formatTime(cause.readyAt) },
+      cause: {
+        ...cause,
+        judgedAt: formatTime(Math.floor(cause.judgedAt)),
+        readyAt: formatTime(cause.readyAt),
+        deployedAt: formatTime(cause.deployedAt),
+      },
     };
   if (cause.kind === 'early-stop')
     return {
       kind: note.kind,
-      cause: { ...cause, at: formatTime(Math.floor(cause.at)), readyAt: formatTime(cause.readyAt) },
+      cause: {
+        ...cause,
+        at: formatTime(Math.floor(cause.at)),
+        readyAt: formatTime(cause.readyAt),
+        deployedAt: formatTime(cause.deployedAt),
+      },
     };
   return { kind: note.kind, cause: { ...cause } };
 }

@@ -18,7 +18,7 @@ import type { CheckResult, RunResult, SeriesResult, Verdict } from '../types.js'
 import { wordNotes } from './notes.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { escapeXml, escapeXmlMultiline } from './escape.js';
-import { formatLabels } from './format.js';
+import { formatLabels, formatSeriesName } from './format.js';
 import { describeReportError } from './report-errors.js';
 import { renderSeriesDetails } from './series-details.js';
 import { renderSeriesText } from './series-text.js';
@@ -87,7 +87,7 @@ function checkTestcase(check: CheckResult): Testcase {
 
 function seriesTestcase(check: CheckResult, series: SeriesResult): Testcase {
   return {
-    name: sanitizeText(`${check.name} ${formatLabels(series.labels)}`),
+    name: sanitizeText(formatSeriesName(check.name, series.labels)),
     outcome: outcomeOf(series.verdict, check.critical),
     verdict: series.verdict,
     message: sanitizeText(series.reason),

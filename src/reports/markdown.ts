@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatPercent,
   formatPValue,
+  formatSeriesLabels,
   formatWindows,
 } from './format.js';
 import { describeReportError } from './report-errors.js';
@@ -54,7 +55,7 @@ function renderUnmatched(side: string, labels: Labels[]): string[] {
   return [`Unmatched, only in ${side}: ${listed.join(', ')}${more}`, ''];
 }
 
-function renderCheck(check: CheckResult): string[] {
+function renderCheck(check: CheckResult, deployedAt: string): string[] {
   const lines = [
     `### ${displayVerdict(check)}: ${escapeMarkdown(check.name)}${check.critical ? '' : ' (non-critical)'}`,
     '',
@@ -63,7 +64,7 @@ function renderCheck(check: CheckResult): string[] {
   ];
   if (check.error !== undefined) lines.push(`Error: ${escapeMarkdown(check.error)}`, '');
   for (const note of check.notes ?? []) lines.push(`Note: ${escapeMarkdown(note)}`, '');
-  const decided = describeDecisionTime(check);
+  const decided = describeDecisionTime(check, deployedAt);
   if (decided !== null) lines.push(`_${decided[0]!.toUpperCase()}${decided.slice(1)}._`, '');
   const selection = selectSeries(check.series);
   if (selection.shown.length > 0) {
@@ -72,7 +73,9 @@ function renderCheck(check: CheckResult): string[] {
     for (const series of selection.shown) {
       lines.push(
         row([
-          markdownCode(formatLabels(series.labels), true),
+          Object.keys(series.labels).length === 0
+            ? formatSeriesLabels(series.labels)
+            : markdownCode(formatLabels(series.labels), true),
           `${series.baseline.n} → ${series.candidate.n}`,
           formatNumber(series.baseline.median),
           formatNumber(series.candidate.median),
@@ -140,7 +143,8 @@ function renderParts(result: RunResult): MarkdownPart[] {
     for (const warning of warnings) parts.push({ text: `- ${escapeMarkdown(warning)}` });
     parts.push({ text: '' });
   }
-  for (const check of result.checks) parts.push({ text: renderCheck(check).join('\n'), checkSection: true });
+  for (const check of result.checks)
+    parts.push({ text: renderCheck(check, result.deployedAt).join('\n'), checkSection: true });
   return parts;
 }
 

@@ -7,6 +7,7 @@
 import { formatLabels } from '../judge/wording.js';
 import { formatDuration } from '../time/duration.js';
 import { formatTime } from '../time/format-time.js';
+import { formatMoment } from '../time/moment.js';
 import type { CutShortCause, RunNote } from '../types.js';
 
 /** Why the post window was judged before it ended, in words (the JSON report's `cutShort`). */
@@ -17,9 +18,9 @@ export function wordCutShort(cause: CutShortCause): string {
     case 'interrupted-sampling':
       return 'interrupted while sampling';
     case 'wait-limit':
-      return `${cause.limit}: judged at ${formatTime(Math.floor(cause.judgedAt))}, before the post window ended at ${formatTime(cause.readyAt)}`;
+      return `${cause.limit}: judged ${formatMoment(cause.judgedAt, cause.deployedAt)}, before the post window ended ${formatMoment(cause.readyAt, cause.deployedAt)}`;
     case 'early-stop':
-      return `stopped early at ${formatTime(Math.floor(cause.at))}, before the post window ended at ${formatTime(cause.readyAt)}: check "${cause.check}" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far`;
+      return `stopped early ${formatMoment(cause.at, cause.deployedAt)}, before the post window ended ${formatMoment(cause.readyAt, cause.deployedAt)}: check "${cause.check}" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far`;
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import type { SampleSummary, SeriesResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
-import { formatChange, formatLabels, formatNumber, formatPValue } from './format.js';
+import { formatChange, formatNumber, formatPValue, formatSeriesLabels } from './format.js';
 import { verdictLabel } from './summary.js';
 
 /** One side's summary on one line: n, mean, median, p95, counts when the check counts events. */
@@ -47,7 +47,7 @@ function describeTest(series: SeriesResult): string {
 export function renderSeriesDetails(series: SeriesResult, indent = '  '): string[] {
   const reason = series.reason === '' ? '' : `: ${sanitizeText(series.reason)}`;
   const lines = [
-    `${verdictLabel(series.verdict)} ${formatLabels(series.labels)}${reason}`,
+    `${verdictLabel(series.verdict)} ${formatSeriesLabels(series.labels)}${reason}`,
     `${indent}baseline:  ${describeSummary(series.baseline)}`,
     `${indent}candidate: ${describeSummary(series.candidate)}`,
     `${indent}change ${formatChange(series.relativeChange, series.relativeChangeInterval)}; ${describeTest(series)}`,

@@ -1,7 +1,7 @@
 /** A series' numbers as plain text parts, shared by the human and JUnit reports. */
 import type { SeriesResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
-import { formatChange, formatLabels, formatNumber, formatPNumber, formatPValue } from './format.js';
+import { formatChange, formatNumber, formatPNumber, formatPValue, formatSeriesLabels } from './format.js';
 import { verdictLabel } from './summary.js';
 
 export interface SeriesTextParts {
@@ -27,15 +27,10 @@ export function describeSeriesText(series: SeriesResult, checkReason: string): S
   const dropped = baseline.nan + baseline.infinite + candidate.nan + candidate.infinite;
   if (dropped > 0) numbers.push(`${dropped} NaN/Inf dropped`);
   return {
-    heading: `${verdictLabel(series.verdict)} ${nameSeries(series)}${reason}`,
+    heading: `${verdictLabel(series.verdict)} ${formatSeriesLabels(series.labels)}${reason}`,
     numbers,
     changeIndex: 3,
   };
-}
-
-/** The series' labels as a selector, or `(no labels)` for the one series of a query without grouping. */
-function nameSeries(series: SeriesResult): string {
-  return Object.keys(series.labels).length === 0 ? '(no labels)' : formatLabels(series.labels);
 }
 
 /** " (effective 12 -> 5)" when autocorrelation makes the points worth noticeably fewer samples. */

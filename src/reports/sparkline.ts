@@ -67,6 +67,21 @@ export function renderSparkline(values: readonly number[], scale: SparkScale, un
     .join('');
 }
 
+/**
+ * Glyphs per side at most, in every place a series is drawn (the series line and the summary
+ * table's trend): one drawing per series, so the two views cannot show different shapes. Eight
+ * is what the 80-column summary table has room for.
+ */
+export const SPARKLINE_WIDTH = 8;
+
+/** The one drawing of a series: its sides at SPARKLINE_WIDTH on their shared scale, or null when nothing is finite. */
+export function seriesSparkline(
+  samples: { baseline: readonly Point[]; candidate: readonly Point[] },
+  unicode: boolean,
+): SparklinePair | null {
+  return renderSparklinePair(samples, SPARKLINE_WIDTH, unicode);
+}
+
 /** Both sides of a series drawn on one scale, or null when there is nothing finite to draw. */
 export interface SparklinePair {
   baseline: string;

@@ -101,12 +101,12 @@ test.concurrent(
     expect(series.pValue).toBeLessThanOrEqual(0.05);
     expect({ reason: series.reason }).toEqual({
       reason: expect.stringMatching(
-        /^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor .* >= 80; rate 0\.533% -> 5\.33%/,
+        /^stopped early \S+ after the deploy \(.*Z\): anytime-valid test certain of a rise beyond tolerance \S+, evidence (over )?[\d.]+x of the 80x needed \(p [<=] [\d.e-]+\); rate 0\.533% -> 5\.33%/,
       ),
     });
-    expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('stopped early '))).toBe(true);
     expect(result.stderr).toMatch(
-      /\[post window (\d+m)?\d+s of 10m00s\] error count rate \+[\d.]+%, evidence .* of 80 needed: certain of a regression, stopping early\n/,
+      /\[(\d+m)?\d+s of \S+ after the deploy\] error count rate \+[\d.]+% \(provisional\), evidence .* of the 80x needed \(p [<=] [\d.e-]+\): certain of a regression, stopping early\n/,
     );
   },
 );
@@ -117,7 +117,7 @@ test.concurrent(
     const result = await runCli(args(jobs.healthy), {}, { signal: 'SIGINT', whenStderrHas: 'no sign of a rise' });
     expect({ code: result.code, run: describeRun(result) }).toMatchObject({ code: 3 });
     expect(result.stderr).toMatch(
-      /\[post window (\d+m)?\d+s of 10m00s\] error count rate (0%|-[\d.]+%), no sign of a rise beyond the tolerance\n/,
+      /\[(\d+m)?\d+s of \S+ after the deploy\] error count rate (0%|-[\d.]+%) \(provisional\), no sign of a rise beyond the tolerance\n/,
     );
     expect(result.stderr).not.toContain('stopping early');
     expect(parseReport(result).verdict).toBe('inconclusive');
@@ -130,7 +130,7 @@ test.concurrent(
     const result = await runCli(
       args(jobs.regression, ['--no-early-stop']),
       {},
-      { signal: 'SIGINT', whenStderrHas: '[post window ' },
+      { signal: 'SIGINT', whenStderrHas: ' after the deploy]' },
     );
     expect(result.stderr).not.toContain('evidence');
     // Interrupted, it is judged once on the data so far (partial.ts): the fixed-n binomial test
@@ -149,9 +149,13 @@ test.concurrent(
     expectExit(result, 1);
     const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
     expect(report.checks[0]!.series[0]).toMatchObject({ verdict: 'fail', test: 'binomial' });
-    expect(report.warnings.some((w) => /^--no-wait: judged at .*Z, before the post window ended at .*Z$/.test(w))).toBe(
-      true,
-    );
+    expect(
+      report.warnings.some((w) =>
+        /^--no-wait: judged \S+ after the deploy \(.*Z\), before the post window ended \S+ after the deploy \(.*Z\)$/.test(
+          w,
+        ),
+      ),
+    ).toBe(true);
     expect(result.stderr).not.toContain('waiting');
   },
 );
@@ -163,7 +167,7 @@ test.concurrent(
     expectExit(result, 3);
     const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
     expect(report.checks[0]!.verdict).toBe('inconclusive');
-    expect(report.checks[0]!.reason).toMatch(/^--no-wait: judged at .*; so far: /);
+    expect(report.checks[0]!.reason).toMatch(/^--no-wait: judged \S+ after the deploy \(.*Z\), .*; so far: /);
   },
 );
 
@@ -174,6 +178,6 @@ test.concurrent(
     expectExit(result, 3);
     expect(result.stderr).toContain('no sign of a rise');
     const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
-    expect(report.warnings.some((w) => w.startsWith('--max-wait 2s reached: judged at '))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('--max-wait 2s reached: judged '))).toBe(true);
   },
 );

@@ -147,14 +147,15 @@ describe('HTML report in headless Chromium', () => {
     for (const opened of await openReport(file)) {
       expectCleanPage(file, opened);
       const { timeCharts, distributionCharts } = opened.layout;
-      // 4 routes + the error ratio + the count check; 30m baseline and 10m post at 30s steps.
+      // 4 routes + the error ratio + the count check; 30m baseline and 10m post at 30s steps. An
+      // unlabelled series' chart is named by its check alone (it was "error ratio {}").
       expect(timeCharts.map((c) => c.title.replace(/: .*/, ''))).toEqual([
         'p95 latency by route {route="/cart"}',
         'p95 latency by route {route="/checkout"}',
         'p95 latency by route {route="/pay"}',
         'p95 latency by route {route="/search"}',
-        'error ratio {}',
-        'error count {}',
+        'error ratio',
+        'error count',
       ]);
       for (const chart of timeCharts) expectFullTimeChart(chart, { baseline: 50, candidate: 15 });
       expect(distributionCharts.map((c) => c.boxes)).toEqual([2, 2, 2, 2, 2, 2]);
@@ -246,7 +247,7 @@ function buildEarlyStopRunResult(): RunResult {
   const baseline = Array.from({ length: 61 }, (_, i) => ({ t: deploy - 1800 + 30 * i, v: 0.0053 + (i % 4) / 10000 }));
   const candidate = [{ t: deploy + 90, v: 0.053 }];
   const why =
-    'stopped early at 2026-11-26T10:01:31Z, before the post window ended at 2026-11-26T10:11:00Z: check "error count" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far';
+    'stopped early 1m31s after the deploy (10:01:31Z), before the post window ended 11m00s after the deploy (10:11:00Z): check "error count" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far';
   return buildRunResult({
     verdict: 'fail',
     exitCode: 1,
@@ -254,7 +255,7 @@ function buildEarlyStopRunResult(): RunResult {
     notes: [
       {
         kind: 'cut-short',
-        cause: { kind: 'early-stop', at: deploy + 91, readyAt: deploy + 660, check: 'error count' },
+        cause: { kind: 'early-stop', at: deploy + 91, readyAt: deploy + 660, check: 'error count', deployedAt: deploy },
       },
     ],
     checks: [

@@ -86,7 +86,9 @@ const REGRESSIONS: RegressionCase[] = [
     fixedTest: 'binomial',
     expectStoppedSeries(series) {
       expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-binomial', rule: 'sequential' });
-      expect(series.reason).toMatch(/^stopped early at .*Z: anytime-valid test certain of a rise \(Bayes factor /);
+      expect(series.reason).toMatch(
+        /^stopped early \S+ after the deploy \(.*Z\): anytime-valid test certain of a rise beyond tolerance \S+, evidence (over )?[\d.]+x of the [\d.]+x needed \(p [<=] [\d.e-]+\); rate /,
+      );
       expect(series.pValue).toBeLessThanOrEqual(0.05);
       // The rates the gate saw are the service's: 1% over ~8000 requests (sd 0.11 points) and 20%
       // over at least 1000 (sd 1.3 points); the bounds are more than 4 sd away.
@@ -113,7 +115,7 @@ const REGRESSIONS: RegressionCase[] = [
       // A value check: the normal-mixture test of the looks, on the log scale (latencies are > 0).
       expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-mixture', rule: 'sequential' });
       expect(series.reason).toMatch(
-        /^stopped early at .*Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+/,
+        /^stopped early \S+ after the deploy \(.*Z\): anytime-valid test certain of a rise beyond tolerance \S+, evidence (over )?[\d.]+x of the [\d.]+x needed \(p [<=] [\d.e-]+\); \+\d+/,
       );
       expect(series.pValue).toBeLessThanOrEqual(0.05);
       // Every request's latency doubled, so the mean of each step's ~1000 requests doubles too:
@@ -228,7 +230,7 @@ for (const regression of REGRESSIONS) {
       expect(report.verdict).toBe('fail');
       expect(report.checks[0]).toMatchObject({ name: regression.checkName, verdict: 'fail', critical: true });
       regression.expectStoppedSeries(report.checks[0]!.series[0] as unknown as SeriesJson);
-      expect(report.warnings.some((w) => w.startsWith('stopped early at '))).toBe(true);
+      expect(report.warnings.some((w) => w.startsWith('stopped early '))).toBe(true);
       // Progress while waiting: the wait, then the looks, the last one stopping.
       expect(result.stderr).toMatch(/^waiting .+ until /m);
       const looks = lookLines(result.stderr, regression.checkName);

@@ -39,6 +39,10 @@ export async function judgeWithSampled(
  * post window sampled. Inconclusive: no verdict.
  */
 function withDecisionTime(check: CheckResult, post: { start: number; end: number }): CheckResult {
-  if (check.verdict === 'inconclusive') return { ...check, decidedAfter: null };
-  return { ...check, decidedAfter: Math.max(0, Math.round((post.end - post.start) * 1000) / 1000) };
+  if (check.verdict === 'inconclusive') return { ...check, decidedAfter: null, decidedAt: null };
+  return {
+    ...check,
+    decidedAfter: Math.max(0, Math.round((post.end - post.start) * 1000) / 1000),
+    decidedAt: post.end,
+  };
 }

@@ -3,7 +3,7 @@ import type { CheckResult, RunResult } from '../../types.js';
 import { finitePoints } from './chart/downsample.js';
 import { planTimeline } from './chart/timeline.js';
 import { escapeXml as escapeHtml } from '../escape.js';
-import { formatLabels } from '../format.js';
+import { formatSeriesLabels } from '../format.js';
 import { selectChartedSeries } from './chart-selection.js';
 import { renderSeriesFigure } from './series-figure.js';
 
@@ -37,7 +37,7 @@ export function renderCheckCharts(check: CheckResult, run: Pick<RunResult, 'depl
   const parts: string[] = [];
   if (timeline?.note) parts.push(`<p class="muted timeline-note">${escapeHtml(timeline.note)}</p>`);
   for (const { series, baseline, candidate } of drawable) {
-    const labels = formatLabels(series.labels);
+    const labels = formatSeriesLabels(series.labels);
     if (timeline !== null && baseline.length + candidate.length > 0)
       parts.push(renderSeriesFigure(series, check, timeline));
     else if (series.samples === undefined)

@@ -1,7 +1,14 @@
 /** One check in the HTML report: verdict, reason and notes, the charts, then the table of every series. */
 import type { CheckResult, RunResult, SeriesResult } from '../../types.js';
 import { escapeXml as escapeHtml } from '../escape.js';
-import { describeDecisionTime, formatChange, formatLabels, formatNumber, formatPValue } from '../format.js';
+import {
+  describeDecisionTime,
+  formatChange,
+  formatLabels,
+  formatNumber,
+  formatPValue,
+  formatSeriesLabels,
+} from '../format.js';
 import { badge } from './badge.js';
 import { renderCheckCharts } from './check-charts.js';
 import { displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from '../summary.js';
@@ -29,7 +36,9 @@ function seriesRow(series: SeriesResult, checkReason: string): string {
   const pair = (x: string, y: string): string => `${escapeHtml(x)} → ${escapeHtml(y)}`;
   const repeated = series.reason === checkReason;
   const cells = [
-    `<code>${escapeHtml(formatLabels(series.labels))}</code>`,
+    Object.keys(series.labels).length === 0
+      ? `<span class="muted">${formatSeriesLabels(series.labels)}</span>`
+      : `<code>${escapeHtml(formatLabels(series.labels))}</code>`,
     badge(verdictLabel(series.verdict)),
     pair(String(b.n), String(c.n)),
     pair(formatNumber(b.median), formatNumber(c.median)),
@@ -76,8 +85,8 @@ function renderUnmatched(check: CheckResult): string[] {
 }
 
 /** "Decided after 2m15s of the post window.", when a verdict was reached. */
-function decisionTime(check: CheckResult): string {
-  const decided = describeDecisionTime(check);
+function decisionTime(check: CheckResult, deployedAt: string): string {
+  const decided = describeDecisionTime(check, deployedAt);
   return decided === null
     ? ''
     : `<p class="muted">${escapeHtml(`${decided[0]!.toUpperCase()}${decided.slice(1)}.`)}</p>`;
@@ -93,7 +102,7 @@ export function renderCheck(check: CheckResult, run: Pick<RunResult, 'deployedAt
     `<p>${escapeHtml(check.reason)}</p>`,
     check.error === undefined ? '' : `<p class="error">Error: ${escapeHtml(check.error)}</p>`,
     notes === '' ? '' : `<ul class="notes">${notes}</ul>`,
-    decisionTime(check),
+    decisionTime(check, run.deployedAt),
     renderCheckCharts(check, run),
     ...renderTables(check),
     ...renderUnmatched(check),

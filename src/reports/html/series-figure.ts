@@ -7,16 +7,15 @@ import { renderTimeSeriesChart } from './chart/time-series.js';
 import type { Timeline } from './chart/timeline.js';
 import { valueScaleFor } from './chart/value-axis.js';
 import { escapeXml as escapeHtml } from '../escape.js';
-import { formatLabels, formatNumber } from '../format.js';
+import { formatLabels, formatNumber, formatSeriesLabels, formatSeriesName } from '../format.js';
 import { badge } from './badge.js';
 import { renderLegend } from './legend.js';
 import { describeSeriesText } from '../series-text.js';
 import { verdictLabel } from '../summary.js';
 
-/** The series' labels as PromQL, or words for the single unlabelled series of an aggregated query. */
+/** The series' labels as PromQL, or `(no labels)` for the single unlabelled series of an aggregated query. */
 function describeLabels(series: SeriesResult): string {
-  if (Object.keys(series.labels).length === 0)
-    return '<span class="muted">the whole query (one series, no labels)</span>';
+  if (Object.keys(series.labels).length === 0) return `<span class="muted">${formatSeriesLabels(series.labels)}</span>`;
   return `<code>${escapeHtml(formatLabels(series.labels))}</code>`;
 }
 
@@ -71,7 +70,7 @@ export function renderSeriesFigure(
   const baselineValues = baseline.map((p) => p.v);
   const candidateValues = candidate.map((p) => p.v);
   const scale = valueScaleFor([...baselineValues, ...candidateValues]);
-  const name = `${checkName} ${formatLabels(series.labels)}`;
+  const name = formatSeriesName(checkName, series.labels);
   const description = describeCharts(timeline, baselineValues, candidateValues);
   const timeChart = renderTimeSeriesChart({
     timeline,

@@ -63,21 +63,31 @@ describe('summarizeBacktest', () => {
     expect(result.notes).toEqual(['a note']);
   });
 
-  it('a failing moment keeps how soon a live run would have stopped there (decidedAfter), and the text report shows it', async () => {
+  it('a failing moment keeps how soon a live run would have stopped there (decidedAfter), and the text report shows it after the deploy', async () => {
+    // The moment is the replayed deploy; its post window opened a minute after it (a 1m warmup).
     const failed: BacktestMoment = {
       at: formatTime(T + 3600),
       verdict: 'fail',
-      checks: [{ name: 'latency', verdict: 'fail', reason: 'mean up 40%', decidedAfter: 75 }],
+      checks: [
+        {
+          name: 'latency',
+          verdict: 'fail',
+          reason: 'mean up 40%',
+          decidedAfter: 75,
+          decidedAt: formatTime(T + 3600 + 60 + 75),
+        },
+      ],
     };
     const result = summarizeBacktest({
       ...base,
       replayed: [moment(0, 'pass'), failed, moment(2, 'pass'), moment(3, 'pass')],
     });
     expect(result.checks[0]?.failedAt).toEqual([
-      { at: '2026-01-15T11:00:00Z', reason: 'mean up 40%', decidedAfter: 75 },
+      { at: '2026-01-15T11:00:00Z', reason: 'mean up 40%', decidedAfter: 75, decidedAt: '2026-01-15T11:02:15Z' },
     ]);
     const { renderBacktestHuman } = await import('../../../src/backtest/render.js');
-    expect(renderBacktestHuman(result)).toContain('2026-01-15T11:00:00Z  (decided after 1m15s) mean up 40%');
+    // The run's one clock: the time after the (replayed) deploy, as `run` reports it.
+    expect(renderBacktestHuman(result)).toContain('2026-01-15T11:00:00Z  (decided 2m15s after the deploy) mean up 40%');
   });
 
   it('exits 3 when no moment could be judged', () => {

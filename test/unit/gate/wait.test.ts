@@ -7,7 +7,8 @@ import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
 import { describePosition, waitForPostWindow, type WaitIO, type WaitLooks } from '../../../src/gate/wait.js';
 
 const START = 1_770_000_000; // a post window starting at this unix second, 10 minutes long
-const POST = { start: START, end: START + 600 };
+// The deploy a minute before the post window (a 1m warmup): progress times count from it.
+const POST = { start: START, end: START + 600, deployedAt: START - 60 };
 
 beforeEach(() => {
   jest.useFakeTimers({ now: START * 1000 });
@@ -36,10 +37,10 @@ test('in a log (no TTY) without looks: a header, then a plain position line ever
   await jest.advanceTimersByTimeAsync(601_000);
   await expect(waiting).resolves.toBe('reached');
   expect(io.written[0]).toBe(
-    'waiting 10m00s until 2026-02-02T02:50:00Z (post window 2026-02-02T02:40:00Z to 2026-02-02T02:50:00Z)\n',
+    'waiting 10m00s, until 11m00s after the deploy (02:50:00Z); the post window runs from 1m00s to 11m00s after the deploy\n',
   );
-  expect(io.written[1]).toBe('[post window 15s of 10m00s]\n');
-  expect(io.written[2]).toBe('[post window 30s of 10m00s]\n');
+  expect(io.written[1]).toBe('[1m15s of 11m00s after the deploy]\n');
+  expect(io.written[2]).toBe('[1m30s of 11m00s after the deploy]\n');
   // One line per 15 s (39 of them before the end), no carriage returns in a log.
   expect(io.written).toHaveLength(40);
   expect(io.written.join('')).not.toContain('\r');
@@ -62,9 +63,9 @@ test('looks: the first is taken at once, then every everySeconds; each look is o
   await expect(waiting).resolves.toBe('stopped');
   expect(count).toBe(3);
   expect(io.written.slice(1)).toEqual([
-    '[post window 0s of 10m00s] errors rate +12%, evidence 1.4 of 20 needed\n',
-    '[post window 30s of 10m00s] errors rate +12%, evidence 1.4 of 20 needed\n',
-    '[post window 1m00s of 10m00s] errors rate +180%, evidence 25 of 20 needed: certain of a regression, stopping early\n',
+    '[1m00s of 11m00s after the deploy] errors rate +12%, evidence 1.4 of 20 needed\n',
+    '[1m30s of 11m00s after the deploy] errors rate +12%, evidence 1.4 of 20 needed\n',
+    '[2m00s of 11m00s after the deploy] errors rate +180%, evidence 25 of 20 needed: certain of a regression, stopping early\n',
   ]);
 });
 
@@ -85,7 +86,7 @@ test('on a terminal the line is rewritten in place (erase, rewrite), cut to the 
     expect(text.slice('\r\x1b[2K'.length).length).toBeLessThanOrEqual(39);
     expect(text).not.toContain('\n');
   }
-  expect(rewrites[0]).toBe('\r\x1b[2K[post window 0s of 10m00s] a long stat…');
+  expect(rewrites[0]).toBe('\r\x1b[2K[1m00s of 11m00s after the deploy] a l…');
   expect(io.written.at(-1)).toBe('\n');
 });
 
@@ -105,8 +106,8 @@ test('a window already ended: no wait and no output', async () => {
 });
 
 test('before the post window starts, the position is the warmup left', () => {
-  expect(describePosition(START - 40, POST)).toBe('[warmup: post window starts in 40s]');
-  expect(describePosition(START + 130, POST)).toBe('[post window 2m10s of 10m00s]');
-  // After the end (a late look), the elapsed time stops at the window's length.
-  expect(describePosition(START + 700, POST)).toBe('[post window 10m00s of 10m00s]');
+  expect(describePosition(START - 40, POST)).toBe('[20s after the deploy, warmup until 1m00s]');
+  expect(describePosition(START + 130, POST)).toBe('[3m10s of 11m00s after the deploy]');
+  // After the end (a late look), the time stops at the window's end.
+  expect(describePosition(START + 700, POST)).toBe('[11m00s of 11m00s after the deploy]');
 });

@@ -163,10 +163,13 @@ describe('renderHtml', () => {
 describe('renderHtml: when the verdict was reached', () => {
   test('a dated check says how far into the post window; an undated one says nothing', () => {
     const result = buildRunResult();
+    // The post window opened a minute after the deploy (10:00:00Z); the verdict came 2m15s into it.
     result.checks[0]!.decidedAfter = 135;
+    result.checks[0]!.decidedAt = Date.parse('2026-11-26T10:00:00Z') / 1000 + 195;
     result.checks[1]!.decidedAfter = null;
+    result.checks[1]!.decidedAt = null;
     const html = renderHtml(result);
-    expect(html).toContain('<p class="muted">Decided after 2m15s of the post window.</p>');
-    expect(html.match(/Decided after/g)).toHaveLength(1);
+    expect(html).toContain('<p class="muted">Decided 3m15s after the deploy (10:03:15Z).</p>');
+    expect(html.match(/Decided /g)).toHaveLength(1);
   });
 });

@@ -79,17 +79,17 @@ describe('renderHuman sparklines and summary table', () => {
   const ascii = renderHuman(withSamples(buildRunResult()), { color: false, unicode: false });
 
   test('a series with points gets a sparkline: baseline and candidate on one scale, so the jump shows', () => {
-    // /pay: 60 baseline points near 0.002, 20 post points near 0.0065; 4 points per glyph on both
-    // sides (ceil(60 / 16)), each glyph their median; the scale is the points' own range, which
-    // holds the medians the line above prints.
+    // /pay: 60 baseline points near 0.002, 20 post points near 0.0065; 8 points per glyph on both
+    // sides (ceil(60 / 8), the summary row's drawing), each glyph their median; the scale is the
+    // points' own range, which holds the medians the line above prints.
     expect(unicode).toContain(
       [
         '  FAIL {route="/pay"}: mean up 240% (tolerance 10%)',
         '       n 60 -> 20  median 0.002 -> 0.0065  p95 0.004 -> 0.009  +240.0% [+180.2%, +310.5%]  p < 0.001',
-        '       baseline ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ | candidate ▇▇▇▇▇  0.0018..0.0072',
+        '       baseline ▁▁▁▁▁▁▁▁ | candidate ▇▇▇  0.0018..0.0072',
       ].join('\n'),
     );
-    expect(ascii).toContain('       baseline _______________ | candidate *****  0.0018..0.0072');
+    expect(ascii).toContain('       baseline ________ | candidate ***  0.0018..0.0072');
   });
 
   test('a summary table before the verdict: verdict word, check, change, p and the trend', () => {
@@ -153,14 +153,17 @@ function plainWithoutSamples(): string {
 }
 
 describe('renderHuman: when the verdict was reached', () => {
-  test('a check with decidedAfter says how far into the post window; inconclusive (null) says nothing', () => {
+  test('a dated check says when on the one clock (after the deploy, with the wall time); inconclusive (null) says nothing', () => {
     const result = buildRunResult();
+    // The post window opened a minute after the deploy (10:00:00Z); the verdict came 2m15s into it.
     result.checks[0]!.decidedAfter = 135;
+    result.checks[0]!.decidedAt = Date.parse('2026-11-26T10:00:00Z') / 1000 + 195;
     result.checks[1]!.decidedAfter = null;
+    result.checks[1]!.decidedAt = null;
     const text = renderHuman(result, { color: false });
     expect(text).toContain(
-      'FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided after 2m15s of the post window\n',
+      'FAIL  error ratio: mean up 240% (tolerance 10%), p < 0.001\n  decided 3m15s after the deploy (10:03:15Z)\n',
     );
-    expect(text.match(/decided after/g)).toHaveLength(1);
+    expect(text.match(/decided /g)).toHaveLength(1);
   });
 });

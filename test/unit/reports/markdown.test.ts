@@ -129,10 +129,13 @@ describe("renderMarkdown within GitHub's comment limit", () => {
 describe('renderMarkdown: when the verdict was reached', () => {
   test('a dated check says how far into the post window, in the check details; an undated one says nothing', () => {
     const result = buildRunResult();
+    // The post window opened a minute after the deploy (10:00:00Z); the verdict came 2m15s into it.
     result.checks[0]!.decidedAfter = 135;
+    result.checks[0]!.decidedAt = Date.parse('2026-11-26T10:00:00Z') / 1000 + 195;
     result.checks[1]!.decidedAfter = null;
+    result.checks[1]!.decidedAt = null;
     const text = renderMarkdown(result);
-    expect(text).toContain('_Decided after 2m15s of the post window._');
-    expect(text.match(/Decided after/g)).toHaveLength(1);
+    expect(text).toContain('_Decided 3m15s after the deploy (10:03:15Z)._');
+    expect(text.match(/Decided /g)).toHaveLength(1);
   });
 });

@@ -26,15 +26,24 @@ test.each<{ note: RunNote; words: string }>([
   {
     note: {
       kind: 'cut-short',
-      cause: { kind: 'wait-limit', limit: '--max-wait 5m reached', judgedAt: T + 300.4, readyAt: T + 600 },
+      cause: {
+        kind: 'wait-limit',
+        limit: '--max-wait 5m reached',
+        judgedAt: T + 300.4,
+        readyAt: T + 600,
+        deployedAt: T,
+      },
     },
     words:
-      '--max-wait 5m reached: judged at 2026-01-15T10:05:00Z, before the post window ended at 2026-01-15T10:10:00Z',
+      '--max-wait 5m reached: judged 5m00s after the deploy (10:05:00Z), before the post window ended 10m00s after the deploy (10:10:00Z)',
   },
   {
-    note: { kind: 'cut-short', cause: { kind: 'early-stop', at: T + 180, readyAt: T + 600, check: 'errors' } },
+    note: {
+      kind: 'cut-short',
+      cause: { kind: 'early-stop', at: T + 180, readyAt: T + 600, check: 'errors', deployedAt: T },
+    },
     words:
-      'stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: check "errors" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far',
+      'stopped early 3m00s after the deploy (10:03:00Z), before the post window ended 10m00s after the deploy (10:10:00Z): check "errors" was certain of a regression (anytime-valid sequential test); other checks were judged on the post window so far',
   },
   {
     note: { kind: 'backend-warning', check: 'errors', text: 'partial response' },
@@ -94,7 +103,7 @@ test.each<{ note: RunNote; words: string }>([
 });
 
 test('the JSON report cutShort and its note are one wording', () => {
-  const cause = { kind: 'early-stop', at: T, readyAt: T + 60, check: 'x' } as const;
+  const cause = { kind: 'early-stop', at: T, readyAt: T + 60, check: 'x', deployedAt: T } as const;
   expect(wordNote({ kind: 'cut-short', cause })).toBe(wordCutShort(cause));
 });
 

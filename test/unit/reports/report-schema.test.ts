@@ -38,6 +38,7 @@ function buildMaximalResult(): RunResult {
   first.error = 'one of two backends timed out';
   first.errorKind = 'timeout';
   first.decidedAfter = 90;
+  first.decidedAt = Date.parse(result.deployedAt) / 1000 + 150;
   first.series[0] = buildSeries(
     { route: '/pay' },
     {
@@ -86,8 +87,20 @@ function buildMaximalResult(): RunResult {
     { kind: 'no-critical-check' },
     { kind: 'cut-short', cause: { kind: 'interrupted' } },
     { kind: 'cut-short', cause: { kind: 'interrupted-sampling' } },
-    { kind: 'cut-short', cause: { kind: 'wait-limit', limit: '--no-wait', judgedAt: 1700000100, readyAt: 1700000600 } },
-    { kind: 'cut-short', cause: { kind: 'early-stop', at: 1700000100, readyAt: 1700000600, check: 'errors' } },
+    {
+      kind: 'cut-short',
+      cause: {
+        kind: 'wait-limit',
+        limit: '--no-wait',
+        judgedAt: 1700000100,
+        readyAt: 1700000600,
+        deployedAt: 1700000000,
+      },
+    },
+    {
+      kind: 'cut-short',
+      cause: { kind: 'early-stop', at: 1700000100, readyAt: 1700000600, check: 'errors', deployedAt: 1700000000 },
+    },
     { kind: 'backend-warning', check: 'errors', text: 'partial response' },
     { kind: 'point-density', check: 'errors', side: 'post', labels: { a: 'b' }, points: 115, room: 20, step: 30 },
     { kind: 'spec', text: 'a spec warning' },

@@ -50,7 +50,7 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   // Two watched series (errors and latency) fix the family at m = 2; the looks spend a quarter of
   // alpha 5% (LOOK_SHARE, alpha-split.ts): each series at 0.625%, a Bayes factor of 160.
   expect(seen.line).toMatch(
-    /^errors rate \+900%, evidence .* of 160 needed; latency \+[\d.]+%, no sign of a rise beyond the tolerance: certain of a regression, stopping early$/,
+    /^errors rate \+900% \(provisional\), evidence over 1000x of the 160x needed \(p < 0\.001\); latency [+-]?[\d.]+% \(provisional\), no sign of a rise beyond the tolerance: certain of a regression, stopping early$/,
   );
   const decision = watch!.decision()!;
   expect(decision.at).toBe(NOW);
@@ -73,16 +73,16 @@ test('10x the errors (0.5% -> 5%): the first look stops; the count check fails s
   // The stop came at the look 3 minutes after the deploy (the post window starts at it).
   expect(errors?.decidedAfter).toBe(180);
   expect(errors?.series[0]?.reason).toMatch(
-    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise \(Bayes factor .* >= 160 over 2 sequential tests; rate 0\.5% -> 5%/,
+    /^stopped early 3m00s after the deploy \(10:03:00Z\): anytime-valid test certain of a rise beyond tolerance 10%, evidence over 1000x of the 160x needed \(p < 0\.001\) over 2 sequential tests; rate 0\.5% -> 5% \(\+900%\)/,
   );
   // Holm leaves the sequential series alone: it carries no adjusted p.
   expect(errors?.series[0]?.pValueAdjusted).toBeUndefined();
   // The healthy latency check, judged on 3 minutes instead of 10, may not pass.
   expect(latency?.verdict).toBe('inconclusive');
   expect(latency?.reason).toMatch(
-    /^stopped early at 2026-01-15T10:03:00Z, before the post window ended at 2026-01-15T10:10:00Z: .*; so far: /,
+    /^stopped early 3m00s after the deploy \(10:03:00Z\), before the post window ended 10m00s after the deploy \(10:10:00Z\): .*; so far: /,
   );
-  expect(wordNote(result.notes[0]!)).toMatch(/^stopped early at 2026-01-15T10:03:00Z/);
+  expect(wordNote(result.notes[0]!)).toMatch(/^stopped early 3m00s after the deploy \(10:03:00Z\)/);
 });
 
 test('the same error rate: looks never stop, and the baseline is read once', async () => {
@@ -92,7 +92,7 @@ test('the same error rate: looks never stop, and the baseline is read once', asy
   const second = await watch!.look();
   expect([first.stop, second.stop]).toEqual([false, false]);
   expect(second.line).toMatch(
-    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+[\d.]+%, no sign of a rise beyond the tolerance$/,
+    /^errors rate 0% \(provisional\), no sign of a rise beyond the tolerance; latency [+-]?[\d.]+% \(provisional\), no sign of a rise beyond the tolerance$/,
   );
   expect(watch!.decision()).toBeNull();
   // 3 baseline reads (numerator, denominator, latency) once, 3 candidate reads per look.
@@ -128,13 +128,13 @@ test('a source error at a look skips it: no stop', async () => {
 test('latency +50% with errors unchanged: the value check stops (normal-mixture test) and fails with test sequential-mixture', async () => {
   // Latency 0.100..0.106 s before, x1.5 after: far beyond the 10% tolerance against a baseline
   // that varies by 6%, so the first look is certain. The point at the deploy instant, still at the
-  // old latency, belongs to the baseline only: the post window's 6 points are all x1.5, a geometric
-  // mean of +50% (it was +41.6% = 1.5^(6/7) while that point was counted in both windows).
+  // old latency, belongs to the baseline only: the post window's 6 points are all x1.5, a change of
+  // +50% (the verdict's estimate, which the progress line and the reason show too).
   const { plan, sources, watch } = setUp([5, 1000], [...COUNT_CHECK, ...QUERY_CHECK], 1.5);
   const seen = await watch!.look();
   expect(seen.stop).toBe(true);
   expect(seen.line).toMatch(
-    /^errors rate 0%, no sign of a rise beyond the tolerance; latency \+50\.\d%, evidence .* of 320 needed: certain of a regression, stopping early$/,
+    /^errors rate 0% \(provisional\), no sign of a rise beyond the tolerance; latency \+50\.\d% \(provisional\), evidence over 1000x of the 320x needed \(p < 0\.001\): certain of a regression, stopping early$/,
   );
   const result = assembleRun(
     [await judgeStoppedEarly(plan, sources, watch!.decision()!, new AbortController().signal)],
@@ -156,7 +156,7 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
   // The value test stops when its mixture reaches 2 / 0.625% = 320 (value-test.ts halves alpha once more).
   expect(latency.series[0]!.pValue).toBeLessThanOrEqual(0.00625);
   expect(latency.series[0]!.reason).toMatch(
-    /^stopped early at 2026-01-15T10:03:00Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+50\.\d%/,
+    /^stopped early 3m00s after the deploy \(10:03:00Z\): anytime-valid test certain of a rise beyond tolerance 10%, evidence over 1000x of the 320x needed \(p < 0\.001\) over 2 sequential tests; \+50\.\d% over 6 value\(s\)$/,
   );
   expect(latency.decidedAfter).toBe(180);
   // The error check, judged on 3 of 10 minutes, cannot pass: no verdict, so no decision time.
