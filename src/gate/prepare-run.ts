@@ -13,7 +13,8 @@ import { parseDeployTime } from '../time/parse-time.js';
 import type { RunNote } from '../types.js';
 import { planRun, type RunPlan } from './plan.js';
 import type { RunOptions } from './run-options.js';
-import { withoutSampledChecks, type SamplingPlan } from './sampling/plan-sampling.js';
+import { planSampling, withoutSampledChecks, type SamplingPlan } from './sampling/plan-sampling.js';
+import type { Snapshot } from './sampling/snapshot-format.js';
 import { prepareSampling } from './sampling/prepare-sampling.js';
 import { watchSpecFaults, type SpecFault } from './spec-faults.js';
 
@@ -32,8 +33,29 @@ export interface PreparedRun {
   specFaults: SpecFault[];
 }
 
-export async function prepareRun(specPath: string, options: RunOptions, io: CommandIO): Promise<PreparedRun> {
-  const spec = await loadSpec(specPath, { vars: options.var, env: io.env });
+/**
+ * What a caller already knows when it prepares the run (`run ... -- <deploy command>`): the spec it
+ * loaded, the moment the deploy command exited, and the baseline it sampled before the deploy.
+ */
+export interface PreparedAround {
+  spec: Spec;
+  deployedAt: number;
+  /** The baseline of the sampled sources, taken before the deploy (in place of --baseline-from). */
+  snapshot?: { path: string; value: Snapshot };
+}
+
+export async function prepareRun(
+  specPath: string,
+  options: RunOptions,
+  io: CommandIO,
+  around?: PreparedAround,
+): Promise<PreparedRun> {
+  const loaded = around?.spec ?? (await loadSpec(specPath, { vars: options.var, env: io.env }));
+  // A --notify URL is a secret like the spec's own (a Slack URL carries its token).
+  const spec =
+    options.notify !== undefined && options.notify.length > 0
+      ? { ...loaded, secrets: [...loaded.secrets, ...options.notify] }
+      : loaded;
   // Free text (messages, progress, --dry-run) is redacted as text; reports are redacted as data.
   const out = redactingIO(io, spec.secrets);
   const environment = tlsEnvironmentWarnings(io.env).map((text): RunNote => ({ kind: 'environment', text }));
@@ -41,15 +63,20 @@ export async function prepareRun(specPath: string, options: RunOptions, io: Comm
   const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
   // Before anything is fetched: a report that cannot be written is a usage error now, not a lost verdict later.
   for (const report of reports) await checkOutputPath(report.path, '--report');
-  const deployedAt = Math.floor(
-    parseDeployTime(
-      options.deployedAt ?? spec.deploy.at ?? 'now',
-      io.now(),
-      options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at',
-    ),
-  );
+  const deployedAt =
+    around?.deployedAt ??
+    Math.floor(
+      parseDeployTime(
+        options.deployedAt ?? spec.deploy.at ?? 'now',
+        io.now(),
+        options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at',
+      ),
+    );
   // Checks on sources without history are sampled now (src/gate/sampling/); the rest are range queries.
-  const probes = await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() }, options.dryRun);
+  const probes =
+    around?.snapshot !== undefined
+      ? planSampling(spec, around.snapshot)
+      : await prepareSampling(spec, options.baselineFrom, { deployedAt, now: io.now() }, options.dryRun);
   const rangeSpec = withoutSampledChecks(spec);
   const plan = planRun(rangeSpec, deployedAt);
   const sources: Record<string, Source> = {};
