@@ -10,7 +10,8 @@ import type { Source } from '../sources/types.js';
 import { loadSpec } from '../spec-file/load.js';
 import type { Spec } from '../spec-model.js';
 import { parseDeployTime } from '../time/parse-time.js';
-import type { RunNote } from '../types.js';
+import type { DetectedDeploy, RunNote } from '../types.js';
+import { detectLastDeploy, detectSpecOf } from './detect-deploy.js';
 import { planRun, type RunPlan } from './plan.js';
 import type { RunOptions } from './run-options.js';
 import { planSampling, withoutSampledChecks, type SamplingPlan } from './sampling/plan-sampling.js';
@@ -31,6 +32,8 @@ export interface PreparedRun {
   sources: Record<string, Source>;
   /** Filled while the sources are read: the requests the backends refused as the spec's fault. */
   specFaults: SpecFault[];
+  /** --deployed-at detect: how the deploy time was found. */
+  detected?: DetectedDeploy;
 }
 
 /**
@@ -63,11 +66,23 @@ export async function prepareRun(
   const reports = options.report.map((path) => ({ path, format: formatForPath(path) }));
   // Before anything is fetched: a report that cannot be written is a usage error now, not a lost verdict later.
   for (const report of reports) await checkOutputPath(report.path, '--report');
+  const detected =
+    around === undefined && options.deployedAt === 'detect' && !options.dryRun
+      ? await detectLastDeploy(spec, io.now(), io.signal)
+      : undefined;
+  if (detected !== undefined) out.stderr(`deploy time detected on ${detected.source}: ${detected.detail}\n`);
+  if (options.deployedAt === 'detect' && options.dryRun) {
+    const detect = detectSpecOf(spec, '--deployed-at detect');
+    out.stderr(
+      `--dry-run: the deploy time would be detected with \`${detect.query ?? detect.match ?? ''}\` on source "${detect.source}"; the windows below use now\n`,
+    );
+  }
   const deployedAt =
     around?.deployedAt ??
+    detected?.at ??
     Math.floor(
       parseDeployTime(
-        options.deployedAt ?? spec.deploy.at ?? 'now',
+        options.deployedAt === 'detect' ? 'now' : (options.deployedAt ?? spec.deploy.at ?? 'now'),
         io.now(),
         options.deployedAt !== undefined ? '--deployed-at' : 'deploy.at',
       ),
@@ -83,7 +98,19 @@ export async function prepareRun(
   const specFaults: SpecFault[] = [];
   for (const [name, sourceSpec] of Object.entries(spec.sources))
     if (!isSampledSourceSpec(sourceSpec)) sources[name] = watchSpecFaults(name, createSource(sourceSpec), specFaults);
-  return { spec, out, environment, reports, deployedAt, probes, rangeSpec, plan, sources, specFaults };
+  return {
+    spec,
+    out,
+    environment,
+    reports,
+    deployedAt,
+    probes,
+    rangeSpec,
+    plan,
+    sources,
+    specFaults,
+    ...(detected !== undefined ? { detected } : {}),
+  };
 }
 
 /** Streams for free text (messages, progress, --dry-run) that never let a redactable secret through. */

@@ -61,7 +61,7 @@ export async function judgePrepared(
     }),
     run.spec.secrets,
   );
-  return result;
+  return run.detected !== undefined ? { ...result, detected: redactDeep(run.detected, run.spec.secrets) } : result;
 }
 
 /** The reports of a judged run: files first, then stdout; none changes the exit code. */
