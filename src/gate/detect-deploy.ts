@@ -12,13 +12,12 @@ import { formatDuration } from '../time/duration.js';
 import { formatTime } from '../time/format-time.js';
 import type { DetectedDeploy } from '../types.js';
 
-/** Points a detection query asks for at most; the step grows with the range. */
+/** Points a detection query asks for at most: the step grows with the range (1h: 4s, 1d: 87s). */
 const DETECT_POINTS = 1000;
-const MIN_STEP = 15;
 
-/** The step of a detection query over `seconds`: 15s, or coarser for long ranges. */
+/** The step of a detection query over `seconds`. */
 export function detectStep(seconds: number): number {
-  return Math.max(MIN_STEP, Math.ceil(seconds / DETECT_POINTS));
+  return Math.max(1, Math.ceil(seconds / DETECT_POINTS));
 }
 
 /** The detection spec, or a usage error saying how to write one. */

@@ -45,7 +45,8 @@ export function deployMarksOf(
       const before = points[i - 1]!;
       const now = points[i]!;
       if (now.v === before.v) continue;
-      const at = now.v > before.t && now.v <= now.t ? now.v : now.t;
+      // A later start time that is not in the future is the restart's own moment.
+      const at = now.v > before.v && now.v <= now.t && now.v > range.start ? now.v : now.t;
       marks.push({
         at,
         how: 'restart',
