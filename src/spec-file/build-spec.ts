@@ -34,8 +34,11 @@ export function buildSpec(
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
   if (Array.isArray(deploy.rollback)) spec.deploy.rollback = deploy.rollback as string[];
-  const detect = (root.values.deploy as ReadObject | undefined)?.values.detect as ReadObject | undefined;
-  if (detect !== undefined) spec.deploy.detect = buildDetect(detect.values);
+  // Present only when written: defaults fill a nested block in even when it is absent.
+  const deployBlock = root.values.deploy as ReadObject | undefined;
+  const detect = deployBlock?.values.detect as ReadObject | undefined;
+  if (detect !== undefined && deployBlock !== undefined && 'detect' in deployBlock.nodes)
+    spec.deploy.detect = buildDetect(detect.values);
   if (Array.isArray(root.values.notify)) {
     spec.notify = root.values.notify as string[];
     // A webhook URL is a credential (Slack's carries its token in the path): redacted everywhere.

@@ -7,8 +7,9 @@ import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
 
 export function validateDeployDetect(root: ReadObject, sources: Record<string, ReadObject>, ctx: ReadContext): void {
-  const detect = (root.values.deploy as ReadObject | undefined)?.values.detect as ReadObject | undefined;
-  if (detect === undefined) return;
+  const deploy = root.values.deploy as ReadObject | undefined;
+  const detect = deploy?.values.detect as ReadObject | undefined;
+  if (detect === undefined || deploy === undefined || !('detect' in deploy.nodes)) return;
   const source = detect.values.source;
   if (typeof source === 'string' && sources[source] === undefined) {
     const known = Object.keys(sources);
