@@ -15,7 +15,12 @@ export function describeCommandRun(what: 'deploy' | 'rollback', run: CommandRun)
         ? `exited ${run.exitCode} after ${took}`
         : `was ended by ${run.signal ?? 'a signal'} after ${took}`;
   const passed = run.interruptedBy !== undefined ? `; ${run.interruptedBy} was passed on to it` : '';
-  return `${what} command \`${run.argv.join(' ')}\` ${ended}${passed}`;
+  return `${what} command \`${run.argv.map(quoteWord).join(' ')}\` ${ended}${passed}`;
+}
+
+/** A word of argv as a shell would need it written: quoted when it holds anything but plain characters. */
+export function quoteWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A titled block per command: its line, when it ran, and its output's tail. */

@@ -23,7 +23,7 @@ import type { RunOptions } from '../gate/run-options.js';
 import { checkOutputPath } from '../output/check-output-path.js';
 import { redact, redactDeep } from '../redact.js';
 import { formatForPath } from '../reports/index.js';
-import { describeCommandRun } from '../reports/commands-text.js';
+import { describeCommandRun, quoteWord } from '../reports/commands-text.js';
 import { loadSpec } from '../spec-file/load.js';
 import { formatTime } from '../time/format-time.js';
 import type { CommandRun, RunResult, WrappedCommands } from '../types.js';
@@ -161,10 +161,6 @@ async function runWrapped(
     stderr(text);
   });
   return { argv: [...argv], ...outcome, outputTail: tail.value() };
-}
-
-function quoteWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function seconds(run: CommandRun): string {
