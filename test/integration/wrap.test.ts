@@ -173,6 +173,38 @@ echo "deploy finished"`,
   },
 );
 
+test('--rollback-on inconclusive rolls back an inconclusive run; without it the report says why it did not', async () => {
+  // 40 probes a side cannot reach minSamples 100: every run of this spec is inconclusive.
+  const unsure = join(dir, 'unsure.yaml');
+  await writeFile(
+    unsure,
+    modeSpec(service.url).replace('direction: increase', 'direction: increase\n    minSamples: 100'),
+  );
+  const rolled = await runCli([
+    'run',
+    unsure,
+    '--format',
+    'json',
+    '--rollback',
+    rollback,
+    '--rollback-on',
+    'inconclusive',
+    '--',
+    deploy,
+    'v2',
+  ]);
+  expect(rolled.code).toBe(3);
+  const report = JSON.parse(rolled.stdout) as WrappedReport;
+  expect(report.commands.rollback?.because).toBe('inconclusive');
+  expect(report.commands.rollback?.argv).toEqual([rollback]);
+
+  const kept = await runCli(['run', unsure, '--format', 'json', '--rollback', rollback, '--', deploy, 'v2']);
+  expect(kept.code).toBe(3);
+  const keptReport = JSON.parse(kept.stdout) as WrappedReport;
+  expect(keptReport.commands.rollback).toBeUndefined();
+  expect(keptReport.commands.rollbackNote).toContain('--rollback-on inconclusive');
+});
+
 test('a source that cannot be read: nothing is deployed (exit 3)', async () => {
   const downSpec = join(dir, 'down.yaml');
   await writeFile(downSpec, modeSpec('http://127.0.0.1:9'));
