@@ -6,6 +6,8 @@
  */
 const LAYERS = [
   ['cli'],
+  // `run ... -- <deploy command>`: preflight, baseline, deploy, the gate, rollback (src/wrap).
+  ['wrap'],
   ['demo', 'init', 'backtest', 'snapshot', 'preflight'],
   ['gate'],
   ['reports'],

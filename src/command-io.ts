@@ -20,4 +20,23 @@ export interface CommandIO {
   unicode: boolean;
   /** Aborted on SIGINT / SIGTERM. */
   signal: AbortSignal;
+  /**
+   * Runs a command (argv, no shell) with its output handed to `onOutput`, passing SIGINT and
+   * SIGTERM on to it while it runs. Only the CLI provides it (src/cli/child-runner.ts).
+   */
+  runChild?: RunChild;
 }
+
+/** How a child command ended; times are unix seconds. */
+export interface ChildOutcome {
+  startedAt: number;
+  endedAt: number;
+  exitCode: number | null;
+  signal: string | null;
+  /** Why it could not start (e.g. `spawn ./deploy.sh ENOENT`). */
+  error?: string;
+  /** The signal the wrapper received and passed on while the child ran. */
+  interruptedBy?: string;
+}
+
+export type RunChild = (argv: readonly string[], onOutput: (text: string) => void) => Promise<ChildOutcome>;

@@ -10,6 +10,8 @@ export const ExitCode = {
   usage: 2,
   inconclusive: 3,
   internal: 4,
+  /** `run ... -- <deploy command>`: the deploy command failed or could not start; nothing was judged. */
+  deployFailed: 5,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -72,7 +72,9 @@ export interface Spec {
   /** The spec file the spec came from (for messages). */
   file: string;
   name?: string;
-  deploy: { at?: string; warmup: number };
+  deploy: { at?: string; warmup: number; rollback?: string[]; detect?: DeployDetectSpec };
+  /** Webhooks the verdict is posted to (secrets: their URLs are in `secrets`). */
+  notify?: string[];
   /** `offset`: compare with the same time of day `offset` earlier (e.g. 1d, 7d) instead of just before the deploy. */
   baseline: { window: number; offset?: number };
   post: { window: number };
@@ -84,6 +86,15 @@ export interface Spec {
   warnings?: string[];
   /** Credentials too short to be redacted from ordinary text (src/redact.ts): a spec warning each. */
   shortSecrets?: ShortSecret[];
+}
+
+/** `deploy.detect`: how to find the deploy time in a source. Durations in seconds. */
+export interface DeployDetectSpec {
+  source: string;
+  query?: string;
+  match?: string;
+  within: number;
+  settle: number;
 }
 
 /** Where a credential shorter than the redactable length was given (its value is never kept here). */

@@ -271,6 +271,49 @@ export interface RunResult {
    * for a whole window. Such a run never passes, and --on-inconclusive pass never maps it to 0.
    */
   cutShort?: string;
+  /** `run ... -- <deploy command>`: the deploy command and, when one ran, the rollback. */
+  commands?: WrappedCommands;
+  /** `--deployed-at detect`: how the deploy time was found. */
+  detected?: DetectedDeploy;
+}
+
+/** One command run around the gate (the deploy, the rollback). Times are unix seconds. */
+export interface CommandRun {
+  argv: string[];
+  startedAt: number;
+  endedAt: number;
+  /** null when it was ended by a signal or could not start. */
+  exitCode: number | null;
+  /** The signal that ended it, e.g. SIGTERM. */
+  signal: string | null;
+  /** Why it could not start (ENOENT...), when it could not. */
+  error?: string;
+  /** The last lines of its stdout and stderr, interleaved as they came (redacted with the rest). */
+  outputTail: string;
+  /** The signal the wrapper received and passed on to it while it ran. */
+  interruptedBy?: string;
+}
+
+/** What ran around a wrapped run. */
+export interface WrappedCommands {
+  deploy: CommandRun;
+  /** Present when the verdict asked for a rollback and one was configured. */
+  rollback?: CommandRun & { because: 'fail' | 'inconclusive' };
+  /** A rollback that was asked for by the verdict but not configured, or not asked for: said in words. */
+  rollbackNote?: string;
+}
+
+/** The deploy time as found by `deploy.detect`. */
+export interface DetectedDeploy {
+  source: string;
+  /** The query (or the logs match) that found it. */
+  query: string;
+  /** version: the set of series changed (a version label); restart: a value jumped; log-line: the last matching line. */
+  how: 'version' | 'restart' | 'log-line';
+  /** Unix seconds. */
+  at: number;
+  /** In words: which series changed and how. */
+  detail: string;
 }
 
 /**

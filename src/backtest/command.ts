@@ -9,7 +9,8 @@ import { replayMoments } from './replay.js';
 import { parseMoments, type MomentOptions } from './moments.js';
 import { backtestNotes } from './notes.js';
 import { renderBacktestHuman, renderBacktestJson, renderBacktestMarkdown } from './render.js';
-import { summarizeBacktest } from './summarize.js';
+import { summarizeBacktest, summarizeDeploys } from './summarize.js';
+import { findDeployMoments, withoutDeployMoments } from './deploy-moments.js';
 import type { BacktestResult } from './types.js';
 import type { CommandIO } from '../command-io.js';
 import type { ReportError } from '../types.js';
@@ -27,6 +28,8 @@ export interface BacktestOptions extends MomentOptions {
   report: string[];
   var: Record<string, string>;
   concurrency: number;
+  /** Replay the gate at every deploy deploy.detect finds in --from .. --to. */
+  deploys?: boolean;
 }
 
 /** Run the backtest and return the exit code; spec and usage errors are thrown (exit 2). */
@@ -40,10 +43,18 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
   const reports = options.report.map((path) => ({ path, render: rendererForPath(path) }));
   // Before replaying: a report that cannot be written is a usage error now, not lost work later.
   for (const report of reports) await checkOutputPath(report.path, '--report');
-  const moments = parseMoments(options, spec, io.now());
+  const stderr = (text: string): void => io.stderr(redact(text, spec.secrets));
+  // With deploy.detect: --deploys replays the deploys found; a plain backtest leaves out the moments near one.
+  const found = options.deploys === true ? await findDeployMoments(spec, options, io.now(), io.signal) : undefined;
+  const plain =
+    found === undefined
+      ? await withoutDeployMoments(spec, parseMoments(options, spec, io.now()), io.signal)
+      : undefined;
+  const moments = found !== undefined ? found.deploys.map((d) => d.at) : (plain?.moments ?? []);
+  const momentNotes = found?.notes ?? plain?.notes ?? [];
+  for (const note of momentNotes) stderr(`${note}\n`);
   const sources: Record<string, Source> = {};
   for (const [name, sourceSpec] of Object.entries(spec.sources)) sources[name] = createSource(sourceSpec);
-  const stderr = (text: string): void => io.stderr(redact(text, spec.secrets));
   stderr(`replaying ${moments.length} moment${moments.length === 1 ? '' : 's'}, ${options.concurrency} at a time\n`);
   const replayed = await replayMoments(spec, moments, sources, {
     concurrency: options.concurrency,
@@ -58,9 +69,10 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
     moments,
     replayed,
     formatTime,
-    notes: [...skipped, ...backtestNotes(spec, moments)],
+    notes: [...skipped, ...momentNotes, ...(found === undefined ? backtestNotes(spec, moments) : [])],
     durationSeconds: Math.round((io.now() - startedAt) * 1000) / 1000,
   });
+  if (found !== undefined) summary.deploys = summarizeDeploys(found.deploys, replayed);
   // Redacted as data before rendering, so no secret can rewrite the JSON's keys or the text's layout.
   const result = redactDeep(summary, spec.secrets);
   const withErrors = (reportErrors: readonly ReportError[]): BacktestResult =>

@@ -23,6 +23,7 @@ export function renderBacktestHuman(result: BacktestResult): string {
   const lines = [
     `backtest of ${result.name !== undefined ? text(result.name) : 'the spec'}: ${result.moments.length} moment${result.moments.length === 1 ? '' : 's'} from ${first} to ${last}`,
     '',
+    ...renderDeploys(result),
     table([
       ['check', 'critical', 'judged', 'fails', 'false alarms', '95% interval', 'alpha', 'inconclusive'],
       ...result.checks.map((c) => [
@@ -75,6 +76,18 @@ export function renderBacktestMarkdown(result: BacktestResult): string {
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}\n${body}${fence}\n`;
+}
+
+/** `--deploys`: the headline and each deploy's verdict. */
+function renderDeploys(result: BacktestResult): string[] {
+  const d = result.deploys;
+  if (d === undefined) return [];
+  const lines = [
+    `your last ${d.total} deploy${d.total === 1 ? '' : 's'}: ${d.pass} pass, ${d.fail} fail, ${d.inconclusive} inconclusive`,
+  ];
+  for (const m of d.moments) lines.push(`  ${m.at}  ${m.verdict.toUpperCase().padEnd(12)}  ${sanitizeText(m.detail)}`);
+  lines.push('');
+  return lines;
 }
 
 function rateCells(rate: AlarmRate): string[] {

@@ -1,8 +1,9 @@
 /** Turn replayed moments into false-alarm rates per check and for the run, with the moments behind them. */
 import type { Spec } from '../spec-model.js';
-import type { Verdict } from '../types.js';
+import type { DetectedDeploy, Verdict } from '../types.js';
+import { formatTime } from '../time/format-time.js';
 import { clopperPearson } from '../judge/stats/binomial.js';
-import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult } from './types.js';
+import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult, DeploysReplayed } from './types.js';
 
 /** The false-alarm rate of a list of verdicts: fails among pass + fail; inconclusive apart. */
 export function alarmRate(verdicts: readonly Verdict[]): AlarmRate {
@@ -73,5 +74,26 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
     notes,
     exitCode: anyJudged && skipped.length === 0 ? 0 : 3,
     durationSeconds: input.durationSeconds,
+  };
+}
+
+/** `--deploys`: the verdict at each detected deploy, and the counts. */
+export function summarizeDeploys(
+  deploys: readonly DetectedDeploy[],
+  replayed: readonly (BacktestMoment | undefined)[],
+): DeploysReplayed {
+  const moments = deploys.map((d, i) => ({
+    at: formatTime(d.at),
+    verdict: replayed[i]?.verdict ?? ('not replayed' as const),
+    how: d.how,
+    detail: d.detail,
+  }));
+  const count = (verdict: string): number => moments.filter((m) => m.verdict === verdict).length;
+  return {
+    total: moments.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    inconclusive: count('inconclusive'),
+    moments,
   };
 }

@@ -49,6 +49,17 @@ export interface BacktestResult {
   /** 0 when the backtest ran; 3 when no moment could be judged or it was interrupted. */
   exitCode: 0 | 3;
   durationSeconds: number;
+  /** `--deploys`: the verdict the gate would have given at each detected deploy. */
+  deploys?: DeploysReplayed;
   /** --report files that could not be written; absent when none failed. */
   reportErrors?: ReportError[];
+}
+
+/** `backtest --deploys`: "your last 14 deploys: 12 pass, 1 fail, 1 inconclusive", with the moments. */
+export interface DeploysReplayed {
+  total: number;
+  pass: number;
+  fail: number;
+  inconclusive: number;
+  moments: { at: string; verdict: Verdict | 'not replayed'; how: 'version' | 'restart' | 'log-line'; detail: string }[];
 }

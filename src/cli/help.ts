@@ -10,7 +10,9 @@ Exit codes:
      the checks that could be read are still reported
   3  inconclusive: too little data, or a source could not be read, or the run was cut short
      (never reported as pass; --on-inconclusive pass maps only too little data to 0)
-  4  internal error (a bug in verify-deploy): never reported as pass or as a regression`;
+  4  internal error (a bug in verify-deploy): never reported as pass or as a regression
+  5  run ... -- <deploy command>: the deploy command failed or could not start; nothing was
+     judged and nothing was rolled back`;
 
 export const RUN_HELP = `
 The baseline window ends at the deploy; the post window starts at deploy + warmup. If the post
@@ -23,6 +25,32 @@ Examples:
   $ verify-deploy run verify.yaml --deployed-at -15m --format json > report.json
   $ verify-deploy run verify.yaml --var PROMETHEUS_URL=http://prometheus:9090 --report gate.xml
   $ verify-deploy run verify.yaml --dry-run
+
+Around a deploy: everything after -- is the deploy command, run as argv (no shell; write
+sh -c '...' for one):
+  $ verify-deploy run verify.yaml --rollback ./rollback.sh --notify "$SLACK_WEBHOOK" -- ./deploy.sh v1.4.2
+1. preflight: the spec is validated and every query is read once; on an error nothing is
+   deployed (exit 2, or 3 when a source cannot be read);
+2. baseline: sources with history keep it; sources without (http, scrape) are sampled now, before
+   the deploy, with progress on stderr;
+3. the deploy command runs, its stdout and stderr on stderr (stdout stays the report); the deploy
+   time is the moment it exits 0. A non-zero exit ends the run with exit 5: nothing is judged,
+   nothing rolled back. --deployed-at and deploy.at cannot be combined with a command;
+4. the post window is judged as usual, with early stops;
+5. on a fail, the rollback runs (--rollback "<command>", split into words without a shell, or
+   deploy.rollback as an argv list); --rollback-on inconclusive also rolls back an inconclusive
+   run. The exit code stays the verdict's (1 or 3), whatever the rollback's;
+6. SIGINT or SIGTERM while the deploy command runs is passed on to it; the run then ends as
+   aborted (inconclusive, exit 3), never as a pass.
+Every report gives each command's argv, duration, exit code and the tail of its output (secrets
+redacted; JSON: commands).
+
+--deployed-at detect finds the deploy time with deploy.detect (a version label that changed, a
+restart, or a logs source's last matching line); detection that finds nothing is a spec error
+(exit 2). --notify <url> (repeatable; or notify: in the spec) posts the verdict when the run ends:
+{"text": <summary>, "report": <the JSON report>}, as Slack, Mattermost and Rocket.Chat webhooks
+accept; retried with backoff, a failing webhook is a warning and never changes the exit code, and
+its URL is never printed.
 
 --report paths are checked before anything is fetched: a missing directory or a directory is a
 usage error (exit 2). Reports are written whole (a new file renamed into place; a link at the

@@ -1,6 +1,7 @@
 /** The real process behind CommandIO, with SIGINT / SIGTERM turned into an abort (never exit 0). */
 import { decideUnicode } from '../reports/terminal-charset.js';
 import type { CommandIO } from '../command-io.js';
+import { runChild } from './child-runner.js';
 import { decideColor } from './io.js';
 import { outputStreams } from './output-streams.js';
 
@@ -36,6 +37,7 @@ export function createProcessIO(): ProcessIO {
     color: decideColor(Boolean(process.stdout.isTTY), env),
     unicode: decideUnicode(env, process.platform),
     signal: controller.signal,
+    runChild,
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -17,4 +17,6 @@ export interface RunOptions {
   wait?: boolean;
   /** --max-wait, in seconds: wait at most this long, then judge the data so far. */
   maxWait?: number;
+  /** --notify: webhooks the verdict is posted to when the run ends (secrets). */
+  notify?: string[];
 }

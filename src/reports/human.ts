@@ -1,5 +1,6 @@
 /** The terminal report: what a person reads in a CI log. The only reporter that knows colours. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { commandBlocks, rollbackNote } from './commands-text.js';
 import { wordNotes } from './notes.js';
 import type { CheckResult, Labels, RunResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
@@ -55,6 +56,11 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
   const unicode = opts.unicode ?? false;
   const title = result.name !== undefined ? `verify-deploy: ${sanitizeText(result.name)}` : 'verify-deploy';
   const lines = [chalk.bold(`${title} (deployed ${sanitizeText(result.deployedAt)})`), ''];
+  if (result.detected !== undefined)
+    lines.push(
+      `deploy time detected on ${sanitizeText(result.detected.source)}: ${sanitizeText(result.detected.detail)}`,
+      '',
+    );
   for (const check of result.checks) lines.push(...renderCheck(chalk, check, unicode, result.deployedAt), '');
   if (result.checks.length === 0) lines.push('no checks were run', '');
   const warnings = wordNotes(result.notes);
@@ -69,6 +75,17 @@ export function renderHuman(result: RunResult, opts: RenderOptions): string {
       '',
     );
   }
+  for (const block of commandBlocks(result)) {
+    lines.push(chalk.bold(`${block.title}:`), `  ${sanitizeText(block.line)}`, chalk.dim(`  ${block.when}`));
+    if (block.tail !== '')
+      lines.push(
+        chalk.dim('  output (last lines):'),
+        ...block.tail.split('\n').map((l) => chalk.dim(`  | ${sanitizeText(l)}`)),
+      );
+    lines.push('');
+  }
+  const note = rollbackNote(result);
+  if (note !== undefined) lines.push(sanitizeText(note), '');
   const summary = renderSummaryTable(chalk, result.checks, unicode);
   if (summary.length > 0) lines.push(...summary, '');
   const verdict = paintVerdict(

@@ -9,7 +9,17 @@
  * change is undefined (e.g. a zero baseline).
  */
 import { formatTime } from '../time/format-time.js';
-import type { CheckResult, Labels, RunNote, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import type {
+  CheckResult,
+  CommandRun,
+  DetectedDeploy,
+  Labels,
+  RunNote,
+  RunResult,
+  SampleSummary,
+  SeriesResult,
+  WrappedCommands,
+} from '../types.js';
 import { wordNotes } from './notes.js';
 
 /** A finite number, or null for NaN, ±Infinity and missing values. */
@@ -109,6 +119,35 @@ function jsonNote(note: RunNote): Record<string, unknown> {
   return { kind: note.kind, cause: { ...cause } };
 }
 
+/** A command run around the gate, its times in RFC 3339 and its duration in seconds. */
+function jsonCommand(run: CommandRun): Record<string, unknown> {
+  return {
+    argv: [...run.argv],
+    startedAt: formatTime(Math.floor(run.startedAt)),
+    endedAt: formatTime(Math.ceil(run.endedAt)),
+    durationSeconds: finiteOrNull(Math.round((run.endedAt - run.startedAt) * 1000) / 1000),
+    exitCode: run.exitCode,
+    signal: run.signal,
+    ...(run.error !== undefined ? { error: run.error } : {}),
+    ...(run.interruptedBy !== undefined ? { interruptedBy: run.interruptedBy } : {}),
+    outputTail: run.outputTail,
+  };
+}
+
+function jsonCommands(commands: WrappedCommands): Record<string, unknown> {
+  return {
+    deploy: jsonCommand(commands.deploy),
+    ...(commands.rollback !== undefined
+      ? { rollback: { ...jsonCommand(commands.rollback), because: commands.rollback.because } }
+      : {}),
+    ...(commands.rollbackNote !== undefined ? { rollbackNote: commands.rollbackNote } : {}),
+  };
+}
+
+function jsonDetected(detected: DetectedDeploy): Record<string, unknown> {
+  return { ...detected, at: formatTime(detected.at) };
+}
+
 /** Render the run as the interface's JSON report: 2-space indentation and a trailing newline. */
 export function renderJson(result: RunResult): string {
   const report = {
@@ -129,6 +168,8 @@ export function renderJson(result: RunResult): string {
     ...(result.reportErrors !== undefined && result.reportErrors.length > 0
       ? { reportErrors: result.reportErrors.map((failure) => ({ path: failure.path, error: failure.error })) }
       : {}),
+    ...(result.commands !== undefined ? { commands: jsonCommands(result.commands) } : {}),
+    ...(result.detected !== undefined ? { detected: jsonDetected(result.detected) } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

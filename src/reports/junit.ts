@@ -14,7 +14,8 @@
  * Valid against the Jenkins xunit plugin's junit-10.xsd (test/fixtures/junit/), whose
  * <testsuites> takes no `skipped` attribute: the skipped count is on <testsuite> only.
  */
-import type { CheckResult, RunResult, SeriesResult, Verdict } from '../types.js';
+import type { CheckResult, CommandRun, RunResult, SeriesResult, Verdict } from '../types.js';
+import { commandBlocks } from './commands-text.js';
 import { wordNotes } from './notes.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { escapeXml, escapeXmlMultiline } from './escape.js';
@@ -140,12 +141,41 @@ function renderProperties(result: RunResult): string[] {
     ['post.end', result.windows.post.end],
     ...wordNotes(result.notes).map((warning): [string, string] => ['warning', warning]),
     ...(result.reportErrors ?? []).map((failure): [string, string] => ['reportError', describeReportError(failure)]),
+    ...(result.detected !== undefined ? [['deployDetected', result.detected.detail] as [string, string]] : []),
+    ...commandProperties(result),
   ];
   return [
     '    <properties>',
     ...properties.map(([name, value]) => `      <property${attrs({ name, value: sanitizeText(value) })}/>`),
     '    </properties>',
   ];
+}
+
+/** The commands of a wrapped run, one line each, as properties. */
+function commandProperties(result: RunResult): Array<[string, string]> {
+  const commands = result.commands;
+  if (commands === undefined) return [];
+  const of = (what: string, run: CommandRun): Array<[string, string]> => [
+    [`${what}.command`, run.argv.join(' ')],
+    [
+      `${what}.exitCode`,
+      run.exitCode === null ? `none (${run.error ?? run.signal ?? 'no exit code'})` : String(run.exitCode),
+    ],
+    [`${what}.seconds`, (Math.round((run.endedAt - run.startedAt) * 1000) / 1000).toFixed(3)],
+  ];
+  return [
+    ...of('deploy', commands.deploy),
+    ...(commands.rollback !== undefined ? of('rollback', commands.rollback) : []),
+    ...(commands.rollbackNote !== undefined ? [['rollbackNote', commands.rollbackNote] as [string, string]] : []),
+  ];
+}
+
+/** The tails of the commands' output, as the suite's own output. */
+function renderCommandOutput(result: RunResult): string[] {
+  const blocks = commandBlocks(result);
+  if (blocks.length === 0) return [];
+  const text = blocks.map((b) => `${b.line} (${b.when})${b.tail !== '' ? `\n${b.tail}` : ''}`).join('\n\n');
+  return [`    <system-out>${escapeXmlMultiline(text)}</system-out>`];
 }
 
 /** Render the run as a JUnit XML document. */
@@ -167,6 +197,7 @@ export function renderJunit(result: RunResult): string {
     `  <testsuite${attrs({ name: suiteName, tests: totals.tests, failures: totals.failures, errors: totals.errors, skipped: count('skipped'), time: totals.time })}>`,
     ...renderProperties(result),
     ...cases.flatMap((testcase) => renderTestcase(testcase, classname)),
+    ...renderCommandOutput(result),
     '  </testsuite>',
     '</testsuites>',
     '',

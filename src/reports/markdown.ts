@@ -4,6 +4,7 @@
  * limit: past it, the last checks' sections are left out with a note saying so (fit-markdown.ts).
  */
 import type { CheckResult, Labels, RunResult } from '../types.js';
+import { commandBlocks, rollbackNote, type CommandBlock } from './commands-text.js';
 import { wordNotes } from './notes.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { fitMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownPart } from './fit-markdown.js';
@@ -108,6 +109,20 @@ function summaryRow(check: CheckResult): string {
   ]);
 }
 
+/** A command's line and its output's tail in a fence longer than any backtick run inside it. */
+function renderCommandBlock(block: CommandBlock): string {
+  const lines = [
+    `**${escapeMarkdown(block.title)}**: ${escapeMarkdown(block.line)} (${escapeMarkdown(block.when)}).`,
+    '',
+  ];
+  if (block.tail !== '') {
+    const longest = Math.max(0, ...(block.tail.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    lines.push('<details><summary>output (last lines)</summary>', '', fence, block.tail, fence, '', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
 /** The document's parts in order; each check's section is one part, so a cut never splits one. */
 function renderParts(result: RunResult): MarkdownPart[] {
   const verdict = displayVerdict({ verdict: result.verdict, critical: true });
@@ -131,6 +146,13 @@ function renderParts(result: RunResult): MarkdownPart[] {
     for (const check of result.checks) parts.push({ text: summaryRow(check), summaryRow: true });
     parts.push({ text: '' });
   }
+  if (result.detected !== undefined)
+    parts.push({
+      text: `Deploy time detected on ${escapeMarkdown(result.detected.source)}: ${escapeMarkdown(result.detected.detail)}.\n`,
+    });
+  for (const block of commandBlocks(result)) parts.push({ text: renderCommandBlock(block) });
+  const note = rollbackNote(result);
+  if (note !== undefined) parts.push({ text: `${escapeMarkdown(note)}.\n` });
   const reportErrors = result.reportErrors ?? [];
   if (reportErrors.length > 0) {
     parts.push({ text: '**Reports not written**\n' });

@@ -12,9 +12,32 @@ export interface QueryResult {
   warnings: string[];
 }
 
+/** What `deploy.detect` asks a source: a query (sources with history) or a line match (logs sources). */
+export interface DeployProbe {
+  query?: string;
+  match?: string;
+}
+
+/**
+ * A moment a source says a deploy happened: `version`, the set of series changed (a version
+ * label); `restart`, a series' value jumped (process_start_time_seconds); `log-line`, a line
+ * matched. `detail` says which, in words. Unix seconds.
+ */
+export interface DeployMark {
+  at: number;
+  how: 'version' | 'restart' | 'log-line';
+  detail: string;
+}
+
 export interface Source {
   /** Read `query` over `range`; points outside [range.start, range.end] are already dropped. */
   fetchRange(query: string, range: TimeRange, signal?: AbortSignal): Promise<QueryResult>;
   /** Human-readable description for --dry-run and messages, with secrets redacted. */
   describe(): string;
+  /**
+   * Optional, for `deploy.detect`: every moment within `range` that marks a deploy, oldest first.
+   * The Prometheus source reads `probe.query` (series that appear or disappear, values that jump);
+   * a logs source reads `probe.match` (the matching lines). A source without it cannot detect.
+   */
+  findDeployMarks?(probe: DeployProbe, range: TimeRange, signal?: AbortSignal): Promise<DeployMark[]>;
 }

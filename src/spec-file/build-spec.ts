@@ -5,7 +5,7 @@ import { kindOf } from '../sources/index.js';
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
 import type { SourceKind } from '../sources/source-kind.js';
-import type { CheckSpec, Spec, SourceSpec } from '../spec-model.js';
+import type { CheckSpec, DeployDetectSpec, Spec, SourceSpec } from '../spec-model.js';
 
 type Values = Record<string, unknown>;
 
@@ -33,12 +33,33 @@ export function buildSpec(
   if (ctx.warnings.length > 0) spec.warnings = ctx.warnings.map(formatSpecIssue);
   if (typeof root.values.name === 'string') spec.name = root.values.name;
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
+  if (Array.isArray(deploy.rollback)) spec.deploy.rollback = deploy.rollback as string[];
+  // Present only when written: defaults fill a nested block in even when it is absent.
+  const deployBlock = root.values.deploy as ReadObject | undefined;
+  const detect = deployBlock?.values.detect as ReadObject | undefined;
+  if (detect !== undefined && deployBlock !== undefined && 'detect' in deployBlock.nodes)
+    spec.deploy.detect = buildDetect(detect.values);
+  if (Array.isArray(root.values.notify)) {
+    spec.notify = root.values.notify as string[];
+    // A webhook URL is a credential (Slack's carries its token in the path): redacted everywhere.
+    spec.secrets.push(...spec.notify);
+  }
   const offset = sub(root, 'baseline').offset;
   if (typeof offset === 'number') spec.baseline.offset = offset;
   for (const [name, source] of Object.entries(sources)) {
     spec.sources[name] = kindOfSource(source).buildSource(name, source, ctx.file);
   }
   return spec;
+}
+
+function buildDetect(v: Values): DeployDetectSpec {
+  return {
+    source: v.source as string,
+    ...(typeof v.query === 'string' ? { query: v.query } : {}),
+    ...(typeof v.match === 'string' ? { match: v.match } : {}),
+    within: v.within as number,
+    settle: v.settle as number,
+  };
 }
 
 function kindOfSource(source: ReadObject): SourceKind {

@@ -10,6 +10,7 @@ import {
   duration,
   enumOf,
   finiteNumber,
+  httpUrl,
   integerIn,
   labelName,
   nonEmptyString,
@@ -166,6 +167,53 @@ export const specFields: readonly FieldDef[] = [
           default: 0,
           description: 'The post window starts this long after the deploy.',
         },
+        {
+          key: 'rollback',
+          type: { kind: 'list', item: nonEmptyString, minItems: 1 },
+          description:
+            'The rollback command as an argv list (no shell; write ["sh", "-c", "..."] for one), run by `run ... -- <deploy command>` when the verdict is fail (or inconclusive with `--rollback-on inconclusive`). `--rollback` wins.',
+        },
+        {
+          key: 'detect',
+          type: {
+            kind: 'object',
+            fields: [
+              {
+                key: 'source',
+                type: nonEmptyString,
+                required: true,
+                description: 'The source to read (a Prometheus source; a logs source with `match`).',
+              },
+              {
+                key: 'query',
+                type: nonEmptyString,
+                description:
+                  'A query whose set of series changes at a deploy (a version label: `max by (version) (app_build_info{job="x"})`) or whose value jumps (a restart: `process_start_time_seconds{job="x"}`).',
+              },
+              {
+                key: 'match',
+                type: nonEmptyString,
+                description: 'On a logs source: the lines that mark a deploy; the last matching line is the deploy.',
+              },
+              {
+                key: 'within',
+                type: duration({ positive: true }),
+                default: '1h',
+                description:
+                  '`--deployed-at detect` looks this far back for the last deploy; nothing found is a spec error (exit 2).',
+              },
+              {
+                key: 'settle',
+                type: duration({ positive: false }),
+                default: '5m',
+                description:
+                  'Changes closer together than this are one deploy (a rolling restart); the deploy time is the last of them.',
+              },
+            ],
+          },
+          description:
+            'How to find the deploy time when nobody wrote it down: `--deployed-at detect`, `backtest --deploys`, and a plain `backtest` leaving out the moments near a deploy.',
+        },
       ],
     },
     description: 'When the deploy happened.',
@@ -210,6 +258,12 @@ export const specFields: readonly FieldDef[] = [
     key: 'defaults',
     type: { kind: 'object', fields: defaultsFields, forbidden: checkOnlyReasons() },
     description: "Values for every check that does not set them; a check's own keys win.",
+  },
+  {
+    key: 'notify',
+    type: { kind: 'list', item: httpUrl, minItems: 1 },
+    description:
+      'Webhooks (Slack, Mattermost, Rocket.Chat incoming webhooks) the verdict is posted to when `run` ends; `--notify` adds more. A URL is treated as a secret: never printed.',
   },
   {
     key: 'sources',

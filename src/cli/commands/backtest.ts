@@ -14,11 +14,17 @@ apart), its 95% Clopper-Pearson interval, the check's alpha (1 - confidence) to 
 every moment that would have failed, with the reason. Moments closer together than the data each
 reads are not independent: the report says so.
 
+With deploy.detect in the spec, --deploys replays the gate at every deploy found from --from to
+--to instead, and says which of them it would have failed; a plain backtest then leaves out the
+moments whose windows hold a detected deploy (a real regression is no false alarm), and says how
+many.
+
 Times: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m, -7d).
 
 Examples:
   $ verify-deploy backtest verify.yaml --from -7d --every 1h
   $ verify-deploy backtest verify.yaml --from 2026-11-19T00:00:00Z --to 2026-11-26T00:00:00Z --every 6h --format json
+  $ verify-deploy backtest verify.yaml --deploys --from -14d
   $ verify-deploy backtest verify.yaml --at 2026-11-20T10:00:00Z,2026-11-21T10:00:00Z --report backtest.json
 
 Exit codes (a backtest is a report, not a gate):
@@ -56,6 +62,11 @@ export const registerBacktest: CommandRegistration = (program, io, setCode) => {
       'a template variable for ${KEY} in the spec (environment variables are the fallback); repeatable',
       collectVar,
       {},
+    )
+    .option(
+      '--deploys',
+      'replay the gate at every deploy deploy.detect finds from --from to --to ("your last 14 deploys: 12 pass, 1 fail, 1 inconclusive")',
+      false,
     )
     .option('--concurrency <n>', 'moments replayed at once (1 to 16)', parseConcurrency, 4)
     .addHelpText('after', BACKTEST_HELP)

@@ -1,5 +1,6 @@
 /** `run`: the gate. */
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
 import { RUN_HELP } from '../help.js';
 import { STDOUT_FORMATS } from '../../reports/index.js';
 import { collectList, collectVar, parseDurationOption } from '../options.js';
@@ -27,10 +28,28 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .description(
       'the gate: fetch baseline and post-deploy samples, judge every check, print the result, exit with the verdict',
     )
+    .usage('[options] <spec> [-- <deploy command...>]')
     .argument('<spec>', 'the spec file (YAML)')
+    .argument('[deploy command...]', 'after --: the deploy command to run and judge (argv, no shell)')
     .option(
       '--deployed-at <time>',
-      'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, or relative (now, -15m); wins over deploy.at; default now',
+      'deploy time: RFC 3339 (2026-11-26T10:00:00Z), unix seconds, relative (now, -15m), or detect (deploy.detect finds it); wins over deploy.at; default now',
+    )
+    .option(
+      '--rollback <command>',
+      'with a deploy command: run this on a fail (split into words, no shell; "sh -c \'...\'" for one); wins over deploy.rollback',
+    )
+    .addOption(
+      new Option(
+        '--rollback-on <verdict>',
+        'with a deploy command: also roll back on this verdict (the rollback always runs on a fail)',
+      ).choices(['inconclusive']),
+    )
+    .option(
+      '--notify <url>',
+      'post the verdict to this webhook when the run ends (Slack-compatible text plus the JSON report); repeatable; the URL is a secret',
+      collectList,
+      [],
     )
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(STDOUT_FORMATS).default('human'))
     .option(
@@ -75,7 +94,23 @@ export const registerRun: CommandRegistration = (program, io, setCode) => {
     .addHelpText('after', EARLY_STOP_HELP)
     .addHelpText('after', RUN_HELP)
     .exitOverride()
-    .action(async (spec: string, options) => {
+    .action(async (spec: string, deployCommand: string[], options, command: Command) => {
+      // commander keeps the argv it parsed (untyped): a deploy command must come after `--`.
+      const rawArgs = (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [];
+      const wrapped = deployCommand.length > 0;
+      if (wrapped && !rawArgs.includes('--'))
+        throw new UsageError(
+          `unexpected argument "${deployCommand[0]}": a deploy command goes after -- (run <spec> [options] -- <command...>)`,
+        );
+      if (!wrapped && (options.rollback !== undefined || options.rollbackOn !== undefined))
+        throw new UsageError(
+          '--rollback and --rollback-on need a deploy command: run <spec> --rollback <cmd> -- <deploy command...>',
+        );
+      if (wrapped) {
+        const { wrapCommand } = await import('../../wrap/command.js');
+        setCode(await wrapCommand(spec, deployCommand, options, io));
+        return;
+      }
       const { runCommand } = await import('../../gate/run-command.js');
       setCode(await runCommand(spec, options, io));
     });

@@ -11,6 +11,7 @@ import { renderCheck } from './check.js';
 import { HTML_STYLE } from './style.js';
 import { countChecks, describeCounts, describeExitCode, displayVerdict } from '../summary.js';
 import { describeReportError } from '../report-errors.js';
+import { commandBlocks, rollbackNote } from '../commands-text.js';
 
 function renderHeader(result: RunResult): string {
   const verdict = displayVerdict({ verdict: result.verdict, critical: true });
@@ -41,6 +42,22 @@ function renderReportErrors(result: RunResult): string {
   return `<section class="check-fail"><h2>Reports not written</h2><ul>${reportErrors.map((e) => `<li>${escapeHtml(describeReportError(e))}</li>`).join('')}</ul></section>`;
 }
 
+function renderCommands(result: RunResult): string {
+  const blocks = commandBlocks(result).map(
+    (block) =>
+      `<section><h2>${escapeHtml(block.title)}</h2><p>${escapeHtml(block.line)} (${escapeHtml(block.when)})</p>${
+        block.tail !== '' ? `<pre>${escapeHtml(block.tail)}</pre>` : ''
+      }</section>`,
+  );
+  const note = rollbackNote(result);
+  if (note !== undefined) blocks.push(`<p>${escapeHtml(note)}</p>`);
+  if (result.detected !== undefined)
+    blocks.unshift(
+      `<p>Deploy time detected on ${escapeHtml(result.detected.source)}: ${escapeHtml(result.detected.detail)}</p>`,
+    );
+  return blocks.join('\n');
+}
+
 /** Render the run as a standalone HTML page. */
 export function renderHtml(result: RunResult): string {
   const title = `${result.verdict.toUpperCase()}: ${result.name ?? 'verify-deploy'}`;
@@ -56,6 +73,7 @@ export function renderHtml(result: RunResult): string {
 <body>
 <main>
 ${renderHeader(result)}
+${renderCommands(result)}
 ${renderReportErrors(result)}
 ${renderWarnings(result)}
 ${result.checks.map((check) => renderCheck(check, result)).join('\n')}

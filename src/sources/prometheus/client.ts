@@ -3,7 +3,8 @@
  * Mimir, VictoriaMetrics). It returns samples only; every failure is a SourceError whose message
  * is redacted of this source's credentials.
  */
-import { SourceError } from '../../errors.js';
+import { SourceError, UsageError } from '../../errors.js';
+import { deployMarksOf } from './deploy-marks.js';
 import { redact } from '../../redact.js';
 import type { PrometheusSourceSpec } from './spec.js';
 import type { TimeRange } from '../../types.js';
@@ -90,6 +91,15 @@ export function createPrometheusSource(spec: PrometheusSourceSpec, options: Prom
 
   return {
     fetchRange,
+    // deploy.detect reads a query (a version metric, a start time); `match` is for logs sources.
+    findDeployMarks: async (probe, range, signal) => {
+      if (probe.query === undefined)
+        throw new UsageError(
+          `deploy.detect on source "${spec.name}" (prometheus) needs "query"; "match" is for logs sources`,
+        );
+      const result = await fetchRange(probe.query, range, signal);
+      return deployMarksOf(result.series, range);
+    },
     describe: () => redact(`prometheus source "${spec.name}" at ${endpoint.display}`, secrets),
   };
 }

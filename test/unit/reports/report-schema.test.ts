@@ -80,6 +80,27 @@ function buildMaximalResult(): RunResult {
   );
   result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
   result.cutShort = 'interrupted before the post window ended';
+  // A wrapped run whose deploy was judged a fail and rolled back; its deploy time was detected.
+  const ran = { startedAt: 1700000000.2, endedAt: 1700000003.4, signal: null, outputTail: 'deployed v2' };
+  result.commands = {
+    deploy: { argv: ['./deploy.sh', 'v2'], exitCode: null, ...ran, error: 'spawn EACCES', interruptedBy: 'SIGINT' },
+    rollback: {
+      argv: ['./rollback.sh'],
+      exitCode: null,
+      ...ran,
+      error: 'spawn ./rollback.sh ENOENT',
+      interruptedBy: 'SIGTERM',
+      because: 'fail',
+    },
+    rollbackNote: 'not rolled back: the run was interrupted',
+  };
+  result.detected = {
+    source: 'prom',
+    query: 'app_build_info',
+    how: 'version',
+    at: 1700000000,
+    detail: 'version change',
+  };
   // One note of every kind, so the strict schema sees every field a note can carry.
   result.notes = [
     { kind: 'non-critical-check', check: 'queue depth', verdict: 'fail', reason: 'mean up 40%' },

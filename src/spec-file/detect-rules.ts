@@ -1,0 +1,31 @@
+/**
+ * Rules for `deploy.detect`: it names a defined source, and says what to look for there: a
+ * `query` (a source with history: the set of series changes, or a value jumps) or a `match` (a
+ * logs source: the last matching line), not both.
+ */
+import type { ReadContext } from '../fields/read-context.js';
+import type { ReadObject } from '../fields/read-value.js';
+
+export function validateDeployDetect(root: ReadObject, sources: Record<string, ReadObject>, ctx: ReadContext): void {
+  const deploy = root.values.deploy as ReadObject | undefined;
+  const detect = deploy?.values.detect as ReadObject | undefined;
+  if (detect === undefined || deploy === undefined || !('detect' in deploy.nodes)) return;
+  const source = detect.values.source;
+  if (typeof source === 'string' && sources[source] === undefined) {
+    const known = Object.keys(sources);
+    ctx.report(
+      detect.nodes.source,
+      `deploy.detect uses source "${source}", which is not defined${known.length > 0 ? ` (defined: ${known.join(', ')})` : ''}`,
+    );
+  }
+  const hasQuery = 'query' in detect.nodes;
+  const hasMatch = 'match' in detect.nodes;
+  if (hasQuery === hasMatch) {
+    ctx.report(
+      hasQuery ? detect.nodes.match : (detect.nodes.source ?? undefined),
+      hasQuery
+        ? 'deploy.detect takes either "query" or "match", not both'
+        : 'deploy.detect needs "query" (a version metric such as app_build_info, or process_start_time_seconds) or, on a logs source, "match"',
+    );
+  }
+}
