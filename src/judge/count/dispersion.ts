@@ -6,6 +6,7 @@
  * not read as a regression.
  */
 import type { CountStep } from './count-series.js';
+import { longRunFactor, persistenceOfSides, stepsByTime } from './long-run-dispersion.js';
 
 /** Pearson chi^2 / df of the steps' events against their pooled rate, floored at 1. */
 export function estimateDispersion(steps: readonly CountStep[]): { chi2: number; df: number; dispersion: number } {
@@ -29,12 +30,17 @@ export function estimateDispersion(steps: readonly CountStep[]): { chi2: number;
 
 /**
  * The dispersion each side is deflated by: the larger of its own and the pooled estimate, since
- * 20 post steps estimate it poorly and an underestimate would raise false alarms.
+ * 20 post steps estimate it poorly and an underestimate would raise false alarms; plus the
+ * long-run part a slowly drifting rate adds to the window's total (long-run-dispersion.ts).
  */
 export function sideDispersions(baseline: readonly CountStep[], candidate: readonly CountStep[]): [number, number] {
   const b = estimateDispersion(baseline);
   const c = estimateDispersion(candidate);
   const pooledDf = b.df + c.df;
   const pooled = pooledDf > 0 ? Math.max(1, (b.chi2 + c.chi2) / pooledDf) : 1;
-  return [Math.max(b.dispersion, pooled), Math.max(c.dispersion, pooled)];
+  const fit = persistenceOfSides(baseline, candidate);
+  return [
+    longRunFactor(Math.max(b.dispersion, pooled), fit, stepsByTime(baseline).length),
+    longRunFactor(Math.max(c.dispersion, pooled), fit, stepsByTime(candidate).length),
+  ];
 }
