@@ -29,6 +29,8 @@ export interface PlannedCheck {
   candidate: PlannedQuery;
   /** Count checks only: the denominator of each side, read over the same range as its numerator. */
   denominators?: { baseline: PlannedQuery; candidate: PlannedQuery };
+  /** Count checks with `baseline.offset`: its seconds, so the judge pairs each post step with the step offset earlier. */
+  offset?: number;
 }
 
 export interface RunPlan {
@@ -86,7 +88,7 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
     offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window, aligned.baseline.end);
   const ranges = rangesForCheck(windows, canary);
   if (check.numerator !== undefined && check.denominator !== undefined)
-    return planCountCheck(check, windows, lookback, ranges);
+    return { ...planCountCheck(check, windows, lookback, ranges), ...(offset !== undefined ? { offset } : {}) };
   return {
     check,
     mode: canary ? 'canary' : 'before-after',

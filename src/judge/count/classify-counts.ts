@@ -17,6 +17,8 @@ import { compareCounts, type CountTotals } from './compare-counts.js';
 import { sumSteps, type CountSide } from './count-series.js';
 import { sideDispersions } from './dispersion.js';
 import { ruleOut } from './rule-out.js';
+import { comparePairedCounts, pairable, pairSteps } from './paired-counts.js';
+import { countImpact } from '../impact/count-impact.js';
 
 /** Denominator events each side needs when the check sets no `minTraffic`. */
 export const DEFAULT_MIN_TRAFFIC = 100;
@@ -61,12 +63,21 @@ function boundViolation(rate: number | null, check: CountCheck): string | null {
 
 const counts = (t: CountTotals): string => `${formatValue(t.events)} events in ${formatValue(t.trials)}`;
 
+/**
+ * How the sides may be paired by step: the baseline step of a post step at t is at t - offset
+ * (`baseline.offset`; 0 for a canary read over the same window). Absent: windows compared whole.
+ */
+export interface CountPairing {
+  offset: number;
+}
+
 /** Judge one baseline/candidate pair of count series. */
 export function classifyCountSeries(
   check: CountCheck,
   labels: Labels,
   baselineSide: CountSide,
   candidateSide: CountSide,
+  pairing?: CountPairing,
 ): SeriesResult {
   const b = sumSteps(baselineSide);
   const c = sumSteps(candidateSide);
@@ -110,7 +121,7 @@ export function classifyCountSeries(
       );
     }
   }
-  return testCounts(check, { base, b, c, db, dc, violation, rulesOut, notes });
+  return testCounts(check, { base, b, c, db, dc, violation, rulesOut, notes, baselineSide, candidateSide, pairing });
 }
 
 /** What classifyCountSeries knows once the counts can be tested: the sides, their dispersions, a bound broken. */
@@ -123,22 +134,69 @@ interface TestedCounts {
   violation: string | null;
   rulesOut: boolean;
   notes: string[];
+  baselineSide: CountSide;
+  candidateSide: CountSide;
+  pairing: CountPairing | undefined;
+}
+
+/** The comparison by step when the sides pair (else null, with a note saying why not). */
+function pairedComparison(
+  check: CountCheck,
+  { baselineSide, candidateSide, c, pairing, rulesOut }: TestedCounts,
+): { comparison: ReturnType<typeof comparePairedCounts> | null; note: string | null } {
+  if (pairing === undefined || rulesOut) return { comparison: null, note: null };
+  const pairs = pairSteps(baselineSide, candidateSide, pairing.offset);
+  if (!pairable(pairs, c.trials)) {
+    return {
+      comparison: null,
+      note: `could not pair the steps (${pairs.length} post steps found their baseline step ${formatValue(pairing.offset)} s earlier): compared as independent windows`,
+    };
+  }
+  return { comparison: comparePairedCounts(pairs, check), note: null };
 }
 
 /**
  * The binomial test of two sides with enough traffic, deflated by their dispersion; for a success
  * check of a sampled source, a pass also needs the samples to rule out a rise (rule-out.ts).
  */
-function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut, notes }: TestedCounts): SeriesResult {
-  const comparison = compareCounts(
-    { events: b.events / db, trials: b.trials / db },
-    { events: c.events / dc, trials: c.trials / dc },
-    check,
-  );
+function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
+  const { base, b, c, db, dc, violation, rulesOut } = tested;
+  const paired = pairedComparison(check, tested);
+  const notes = paired.note === null ? tested.notes : [...tested.notes, paired.note];
+  const comparison =
+    paired.comparison ??
+    compareCounts(
+      { events: b.events / db, trials: b.trials / db },
+      { events: c.events / dc, trials: c.trials / dc },
+      check,
+    );
   const dispersed =
-    db > 1 || dc > 1
-      ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
-      : '';
+    paired.comparison !== null
+      ? paired.comparison.dispersion > 1
+        ? `; variance times ${formatValue(Number(paired.comparison.dispersion.toPrecision(3)))} for what the pairs leave (bursts, drift)`
+        : ''
+      : db > 1 || dc > 1
+        ? `; counts divided by their dispersion (${formatValue(Number(db.toPrecision(3)))} and ${formatValue(Number(dc.toPrecision(3)))}) for bursts and drift`
+        : '';
+  const impact = countImpact(
+    paired.comparison !== null && Number.isFinite(paired.comparison.estimate) && paired.comparison.estimate > 0
+      ? {
+          events: paired.comparison.events.candidate,
+          expected: paired.comparison.events.candidate / paired.comparison.estimate,
+          baselineEvents: paired.comparison.events.baseline,
+          trialRatio: c.trials / b.trials,
+          dispersion: [paired.comparison.dispersion, paired.comparison.dispersion],
+          confidence: check.confidence,
+        }
+      : {
+          events: c.events,
+          expected: (c.trials * b.events) / b.trials,
+          baselineEvents: b.events,
+          trialRatio: c.trials / b.trials,
+          dispersion: [db, dc],
+          confidence: check.confidence,
+        },
+  );
   const failed = violation !== null || comparison.regressed;
   // Success checks of sampled sources pass only on what the samples rule out.
   const bounded =
@@ -163,6 +221,11 @@ function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut
     verdict,
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
+    intervalConfidence: comparison.intervalConfidence,
+    ...(tested.pairing !== undefined && !rulesOut
+      ? { comparison: paired.comparison !== null ? ('paired' as const) : ('independent' as const) }
+      : {}),
+    impact,
     test: 'binomial',
     pValue: comparison.pValue,
     reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
