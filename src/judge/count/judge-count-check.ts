@@ -12,7 +12,7 @@
 import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult, SeriesResult, Labels, Point } from '../../types.js';
 import { describeDrift } from '../drift.js';
-import type { CheckMode } from '../check-mode.js';
+import { pairingOffset, type CheckMode } from '../check-mode.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
 import { matchSeries } from '../match.js';
 import { describePresence, type Presence } from '../one-sided.js';
@@ -45,7 +45,8 @@ export function judgeCountCheck(
   mode: CheckMode,
   offset?: number,
 ): CheckResult {
-  const pairing = mode === 'canary' ? { offset: 0 } : offset !== undefined ? { offset } : undefined;
+  const paired = pairingOffset(mode, offset);
+  const pairing = paired === null ? undefined : { offset: paired };
   const head = { name: check.name, critical: check.critical };
   const b = buildCountSides(baseline, check.ignoreLabels);
   const c = buildCountSides(candidate, check.ignoreLabels);
