@@ -86,7 +86,7 @@ function renderCheck(check: CheckResult): string[] {
     lines.push('');
     const impacts = selection.shown.flatMap((series) => {
       const impact = impactLine(series);
-      return impact === null ? [] : [`- ${markdownCode(formatLabels(series.labels), false)} ${escapeMarkdown(impact)}`];
+      return impact === null ? [] : [`- ${markdownCode(formatLabels(series.labels), true)} ${escapeMarkdown(impact)}`];
     });
     if (impacts.length > 0) lines.push(...impacts, '');
   }

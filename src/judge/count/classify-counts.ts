@@ -142,9 +142,10 @@ interface TestedCounts {
 /** The comparison by step when the sides pair (else null, with a note saying why not). */
 function pairedComparison(
   check: CountCheck,
-  { baselineSide, candidateSide, c, pairing, rulesOut }: TestedCounts,
+  { baselineSide, candidateSide, c, pairing }: TestedCounts,
 ): { comparison: ReturnType<typeof comparePairedCounts> | null; note: string | null } {
-  if (pairing === undefined || rulesOut) return { comparison: null, note: null };
+  // Samples of a sampled source (a margin is set) are not steps of a shared clock: never paired.
+  if (pairing === undefined || check.margin !== undefined) return { comparison: null, note: null };
   const pairs = pairSteps(baselineSide, candidateSide, pairing.offset);
   if (!pairable(pairs, c.trials)) {
     return {
@@ -222,7 +223,7 @@ function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
     intervalConfidence: comparison.intervalConfidence,
-    ...(tested.pairing !== undefined && !rulesOut
+    ...(tested.pairing !== undefined && check.margin === undefined
       ? { comparison: paired.comparison !== null ? ('paired' as const) : ('independent' as const) }
       : {}),
     impact,

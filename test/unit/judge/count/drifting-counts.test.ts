@@ -192,4 +192,17 @@ describe('count checks paired by step (baseline.offset)', () => {
     expect(result.series[0]!.comparison).toBe('independent');
     expect(result.series[0]!.notes).toContainEqual(expect.stringMatching(/^could not pair the steps \(0 post steps/));
   });
+
+  test('samples of a sampled source (a success check, margin set) are never paired, even in canary mode', () => {
+    // Probes on the two sides are taken at their own instants: equal timestamps mean nothing there.
+    const data = ramp(seededRandom(14_014), 1);
+    const result = judgeCountCheck(
+      { ...countCheck(), margin: 0.05 },
+      { ...data.baseline },
+      { numerator: data.baseline.numerator, denominator: data.baseline.denominator },
+      'canary',
+    );
+    expect(result.series[0]!.comparison).toBeUndefined();
+    expect(result.series[0]!.notes ?? []).not.toContainEqual(expect.stringMatching(/could not pair/));
+  });
 });

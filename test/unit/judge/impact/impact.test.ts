@@ -9,6 +9,7 @@ import { judgeCountCheck } from '../../../../src/judge/count/judge-count-check.j
 import { renderReport } from '../../../../src/reports/index.js';
 import { describeImpact } from '../../../../src/reports/impact-text.js';
 import { renderAnnotations } from '../../../../src/reports/github-actions.js';
+import { redactDeep } from '../../../../src/redact.js';
 import { check } from '../helpers/series.js';
 import { buildRunResult, buildSeries } from '../../../fixtures/reports/run-result.js';
 import type { Impact, Point, Series } from '../../../../src/types.js';
@@ -120,5 +121,21 @@ describe('every report format words the impact of a series that did not pass', (
   test('json: the numbers, for every series that has them', () => {
     const json = JSON.parse(renderReport('json', withImpact('pass'), { color: false }));
     expect(json.checks[0].series[0].impact).toEqual(excess);
+  });
+});
+
+test('a secret inside an impact word ("baseline") leaves the word alone: reports branch on the kind', () => {
+  // The redaction property test found it: `share-above-***-p95` is no kind a renderer knows.
+  const impact: Impact = {
+    kind: 'share-above-baseline-p95',
+    share: 0.4,
+    above: 8,
+    points: 20,
+    threshold: 1,
+    basis: 'points',
+  };
+  expect(redactDeep({ impact, comparison: 'paired' }, ['baseline', 'paired', 'points'])).toEqual({
+    impact,
+    comparison: 'paired',
   });
 });
