@@ -9,13 +9,13 @@
  */
 import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
-import { alphaOf, framePValue } from '../decide.js';
+import { alphaOf, framePValue, isBeyond } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
 import { describeDuplicates } from '../duplicates.js';
 import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
 import { sumSteps, type CountSide } from './count-series.js';
-import { sideDispersions } from './dispersion.js';
+import { sideDispersions, singleStepDispersions } from './dispersion.js';
 import { ruleOut } from './rule-out.js';
 import { comparePairedCounts, pairable, pairSteps } from './paired-counts.js';
 import { countImpact } from '../impact/count-impact.js';
@@ -121,7 +121,21 @@ export function classifyCountSeries(
       );
     }
   }
-  return testCounts(check, { base, b, c, db, dc, violation, rulesOut, notes, baselineSide, candidateSide, pairing });
+  const drift = Math.max(db, dc) / Math.max(...singleStepDispersions(baselineSide.steps, candidateSide.steps));
+  return testCounts(check, {
+    base,
+    b,
+    c,
+    db,
+    dc,
+    violation,
+    rulesOut,
+    notes,
+    baselineSide,
+    candidateSide,
+    pairing,
+    drift,
+  });
 }
 
 /** What classifyCountSeries knows once the counts can be tested: the sides, their dispersions, a bound broken. */
@@ -137,7 +151,16 @@ interface TestedCounts {
   baselineSide: CountSide;
   candidateSide: CountSide;
   pairing: CountPairing | undefined;
+  /** How many times the long-run part widened the variance over single steps' dispersion. */
+  drift: number;
 }
+
+/**
+ * Above this widening by drift, a change beyond the tolerance that the widened test cannot confirm
+ * is inconclusive, not a pass: the windows cannot tell a shift from the rate's own wandering (a
+ * baseline that already holds the change's first steps reads as a drifting rate).
+ */
+const DRIFT_UNDECIDED = 2;
 
 /** The comparison by step when the sides pair (else null, with a note saying why not). */
 function pairedComparison(
@@ -208,15 +231,28 @@ function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
           check,
         )
       : null;
+  // A pass needs the change to be within the tolerance or the drift to be small enough to tell.
+  const hidden =
+    !failed &&
+    bounded === null &&
+    paired.comparison === null &&
+    comparison.decidable &&
+    tested.drift > DRIFT_UNDECIDED &&
+    (comparison.relativeChange === null
+      ? c.events > 0 && check.direction !== 'decrease'
+      : isBeyond(comparison.relativeChange, check.tolerance, check.direction));
   const verdict: Verdict = failed
     ? 'fail'
     : bounded !== null
       ? bounded.ruledOut
         ? 'pass'
         : 'inconclusive'
-      : comparison.decidable
+      : comparison.decidable && !hidden
         ? 'pass'
         : 'inconclusive';
+  const undecided = hidden
+    ? `; the rate drifts within the windows (variance x${formatValue(Number(tested.drift.toPrecision(2)))} over single steps): a change this size cannot be told from the drift on these windows`
+    : '';
   return {
     ...base,
     verdict,
@@ -229,13 +265,13 @@ function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
     impact,
     test: 'binomial',
     pValue: comparison.pValue,
-    reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}${undecided}`,
     // A rule-out decision words no p-value, so there is nothing for Holm's adjustment to re-word.
     ...(bounded === null
       ? framePValue(
           violation !== null ? `${violation}; ` : '',
           comparison.pFrame,
-          ` (${counts(b)} vs ${counts(c)})${dispersed}`,
+          ` (${counts(b)} vs ${counts(c)})${dispersed}${undecided}`,
         )
       : {}),
     rule:
@@ -245,7 +281,9 @@ function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
           ? bounded.ruledOut
             ? 'ruled-out'
             : 'not-ruled-out'
-          : comparison.rule,
+          : hidden
+            ? 'too-few-effective-samples'
+            : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

@@ -34,13 +34,19 @@ export function estimateDispersion(steps: readonly CountStep[]): { chi2: number;
  * long-run part a slowly drifting rate adds to the window's total (long-run-dispersion.ts).
  */
 export function sideDispersions(baseline: readonly CountStep[], candidate: readonly CountStep[]): [number, number] {
+  const [sb, sc] = singleStepDispersions(baseline, candidate);
+  const fit = persistenceOfSides(baseline, candidate);
+  return [longRunFactor(sb, fit, stepsByTime(baseline).length), longRunFactor(sc, fit, stepsByTime(candidate).length)];
+}
+
+/** The dispersions of single steps alone (no long-run part): each side's own or the pooled one, the larger. */
+export function singleStepDispersions(
+  baseline: readonly CountStep[],
+  candidate: readonly CountStep[],
+): [number, number] {
   const b = estimateDispersion(baseline);
   const c = estimateDispersion(candidate);
   const pooledDf = b.df + c.df;
   const pooled = pooledDf > 0 ? Math.max(1, (b.chi2 + c.chi2) / pooledDf) : 1;
-  const fit = persistenceOfSides(baseline, candidate);
-  return [
-    longRunFactor(Math.max(b.dispersion, pooled), fit, stepsByTime(baseline).length),
-    longRunFactor(Math.max(c.dispersion, pooled), fit, stepsByTime(candidate).length),
-  ];
+  return [Math.max(b.dispersion, pooled), Math.max(c.dispersion, pooled)];
 }

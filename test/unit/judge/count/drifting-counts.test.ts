@@ -90,6 +90,27 @@ describe('an error rate that drifts slowly (logit AR(1), phi 0.9, sd 0.3, 1% err
   });
 });
 
+test('a baseline that already holds the change in its last steps: inconclusive with the reason, never a pass of a 10x rise', () => {
+  // 20 baseline steps of 300 requests, the last 4 at 5% errors (the rest 0.5%), then 10 post
+  // steps at 5%: the shift at the baseline's end reads as a drifting rate, so wide a variance that
+  // +280% is not significant; the judge says it cannot tell instead of passing it.
+  const random = seededRandom(5);
+  const errors = Array.from({ length: 20 }, (_, i) => binomial(random, 300, i >= 16 ? 0.05 : 0.005));
+  const post = Array.from({ length: 10 }, () => binomial(random, 300, 0.05));
+  const result = judgeCountCheck(
+    countCheck({ tolerance: 0.25 }),
+    { numerator: [at(errors, T0)], denominator: [at(Array<number>(20).fill(300), T0)] },
+    { numerator: [at(post, T0 + 20 * STEP)], denominator: [at(Array<number>(10).fill(300), T0 + 20 * STEP)] },
+    'before-after',
+  );
+  const series = result.series[0]!;
+  // Inconclusive, for either of the two reasons that say so: the drift hides the change, or the
+  // counts left after dividing by the drift's variance are too few for any p below alpha.
+  expect(series.verdict).toBe('inconclusive');
+  expect(series.rule).toBe('too-few-effective-samples');
+  expect(series.reason).toMatch(/cannot be told from the drift on these windows$|too few events to test/);
+});
+
 describe('the tolerance is part of the count test null', () => {
   // Constant counts: 0.5% of 10,000 requests a step before; after, +12% (0.56%) on 20 steps.
   const constant = (errors: number, requests: number, steps: number, start: number) => ({
