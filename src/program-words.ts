@@ -39,6 +39,12 @@ const PRESENCES: Record<NonNullable<SeriesResult['presence']>, true> = {
   'baseline-only': true,
   'candidate-only': true,
 };
+const COMPARISONS: Record<NonNullable<SeriesResult['comparison']>, true> = { paired: true, independent: true };
+const IMPACT_WORDS: Record<NonNullable<SeriesResult['impact']>['kind'] | 'points', true> = {
+  'excess-events': true,
+  'share-above-baseline-p95': true,
+  points: true,
+};
 const PROBE_STATUSES: Record<QueryTestStatus, true> = {
   ok: true,
   empty: true,
@@ -59,7 +65,9 @@ const ERROR_KINDS: Record<SourceErrorKind, true> = {
 const OTHER = ['backtest', 'matrix'];
 
 const WORDS = new Set(
-  [VERDICTS, TESTS, DECISION_RULES, PRESENCES, PROBE_STATUSES, ERROR_KINDS].flatMap(Object.keys).concat(OTHER),
+  [VERDICTS, TESTS, DECISION_RULES, PRESENCES, COMPARISONS, IMPACT_WORDS, PROBE_STATUSES, ERROR_KINDS]
+    .flatMap(Object.keys)
+    .concat(OTHER),
 );
 
 /** Whether `text` is one of the program's own result words. */

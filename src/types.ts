@@ -98,6 +98,35 @@ export interface PFrame {
   after: string;
 }
 
+/**
+ * Impact of one series. Counts: the events since the deploy beyond what the baseline rate
+ * predicts for the candidate's traffic, with an interval at `confidence`. Values: the share of the
+ * post window's points above the baseline's 95th percentile (5% expected with no change).
+ */
+export type Impact =
+  | {
+      kind: 'excess-events';
+      /** Candidate events minus the events the baseline rate predicts for the candidate's trials. */
+      excess: number;
+      /** Interval of `excess` at `confidence` (baseline rate's uncertainty and the dispersion included). */
+      interval: [number, number];
+      confidence: number;
+      /** Events the baseline rate predicts for the candidate's trials. */
+      expected: number;
+      events: number;
+    }
+  | {
+      kind: 'share-above-baseline-p95';
+      /** Share of the post window's points above the baseline's p95 (0.05 expected with no change). */
+      share: number;
+      above: number;
+      points: number;
+      /** The baseline's 95th percentile the points were compared with. */
+      threshold: number;
+      /** What a point is: one value of the query per step, not one request. */
+      basis: 'points';
+    };
+
 export interface SeriesResult {
   labels: Labels;
   verdict: Verdict;
@@ -107,6 +136,12 @@ export interface SeriesResult {
   relativeChange: number | null;
   /** Confidence interval of relativeChange at the check's confidence. */
   relativeChangeInterval: [number, number] | null;
+  /** The confidence of relativeChangeInterval: 1 - 2 alpha for a one-sided check (its bad end is the test's bound), 1 - alpha for `either`. */
+  intervalConfidence?: number;
+  /** How the sides were compared: paired by timestamp / by step (shared shape cancels), or as independent windows. */
+  comparison?: 'paired' | 'independent';
+  /** What the change cost, in the words of "how many users were affected" (src/judge/impact/). */
+  impact?: Impact;
   test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */

@@ -81,20 +81,33 @@ interface CountOptions {
   ratio: number;
   /** Gamma shape of a per-step multiplier of the error rate (bursts); undefined = none. */
   burstShape?: number;
+  /** The log of the request rate an AR(1) through both windows (the traffic wanders; the error share does not). */
+  trafficWander?: { phi: number; sd: number };
+  /** The logit of the error rate an AR(1) through both windows (a slowly drifting error rate). */
+  logitWander?: { phi: number; sd: number };
 }
 
 function drawCounts(rng: Rng, o: CountOptions): CountDraw {
   const n = o.n ?? 61;
   const m = o.m ?? 21;
   const perStep = o.traffic / m;
+  // Wandering processes run through both windows (zeros when the cell has none).
+  const traffic = o.trafficWander === undefined ? null : ar1(rng, n + m, o.trafficWander.phi);
+  const logit = o.logitWander === undefined ? null : ar1(rng, n + m, o.logitWander.phi);
+  const shareAt = (rate: number, i: number): number => {
+    if (logit === null) return rate;
+    const l = Math.log(rate / (1 - rate)) + o.logitWander!.sd * logit[i]!;
+    return 1 / (1 + Math.exp(-l));
+  };
   const side = (count: number, start: number, rate: number): { errors: Series; requests: Series } => {
     const requests: number[] = [];
     const errors: number[] = [];
     for (let i = 0; i < count; i++) {
-      const trials = rng.binomial(Math.round(perStep * 2), 0.5);
+      const level = traffic === null ? 1 : Math.exp(o.trafficWander!.sd * traffic[start + i]!);
+      const trials = rng.binomial(Math.round(perStep * 2 * level), 0.5);
       const burst = o.burstShape === undefined ? 1 : rng.gamma(o.burstShape) / o.burstShape;
       requests.push(trials);
-      errors.push(rng.binomial(trials, Math.min(1, rate * burst)));
+      errors.push(rng.binomial(trials, Math.min(1, shareAt(rate, start + i) * burst)));
     }
     return { errors: series(errors, start), requests: series(requests, start) };
   };
@@ -243,5 +256,29 @@ export function buildCells(
     m,
     draw: (rng) => drawCounts(rng, { n, m, traffic: 300, rate: 0.005, ratio: 1 }),
   });
+  // Counts that drift (issue 14). Wandering traffic: the request rate's log an AR(1) (phi 0.99
+  // per 30 s step, sd 0.5) through both windows, the error share a constant 1%.
+  cells.push({
+    group: 'errors 1%, 16000 requests per post window, drifting',
+    name: 'x1, traffic wandering (log AR(1) phi 0.99, sd 0.5)',
+    null: true,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) =>
+      drawCounts(rng, { n, m, traffic: 16000, rate: 0.01, ratio: 1, trafficWander: { phi: 0.99, sd: 0.5 } }),
+  });
+  // A slowly drifting error rate: its logit an AR(1) (phi 0.9, sd 0.3) through both windows.
+  for (const ratio of [1, 2]) {
+    cells.push({
+      group: 'errors 1%, 16000 requests per post window, drifting',
+      name: `x${ratio}, error rate logit AR(1) phi 0.9, sd 0.3`,
+      null: ratio === 1,
+      direction: 'increase',
+      n,
+      m,
+      draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.01, ratio, logitWander: { phi: 0.9, sd: 0.3 } }),
+    });
+  }
   return cells;
 }

@@ -92,6 +92,15 @@ for (const phi of [0, 0.5]) {
     });
   }
 }
+// Appended (issue 14): 2x errors over a drifting error rate (logit AR(1), phi 0.9, sd 0.3).
+{
+  const traffic = { rps: 10, rate: 0.05, ratio: 2, logitWander: { phi: 0.9, sd: 0.3 } };
+  detectCells.push({
+    name: 'errors 5% x2, 10 req/s, logit AR(1) phi 0.9 sd 0.3',
+    draw: (rng) => countOutcome(rng, traffic, WINDOW_STEPS),
+    wald: waldSecondsCounts(10, 0.05, 2, TOLERANCE, ALPHA, WALD_MISS),
+  });
+}
 
 const nullCells: NullCell[] = [
   { name: 'errors 1%, no change', draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1 }, looks) },
@@ -130,6 +139,12 @@ const nullCells: NullCell[] = [
   {
     name: 'errors 1% bursty, x1.1 (the tolerance edge)',
     draw: (rng, looks) => countOutcome(rng, { rps: 10, rate: 0.01, ratio: 1.1, burstShape: 2 }, looks),
+  },
+  // Appended (issue 14): a slowly drifting error rate, its logit an AR(1) (phi 0.9 per 15 s step, sd 0.3).
+  {
+    name: 'errors 5% logit AR(1) phi 0.9 sd 0.3, no change',
+    draw: (rng, looks) =>
+      countOutcome(rng, { rps: 10, rate: 0.05, ratio: 1, logitWander: { phi: 0.9, sd: 0.3 } }, looks),
   },
 ];
 

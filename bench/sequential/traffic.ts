@@ -22,6 +22,8 @@ export interface CountTraffic {
   ratio: number;
   /** Gamma shape of a per-step multiplier of the error rate on both sides (bursts); undefined = none. */
   burstShape?: number;
+  /** The logit of the error rate an AR(1) through both sides (a slowly drifting error rate); undefined = none. */
+  logitWander?: { phi: number; sd: number };
 }
 
 const side = (steps: CountStep[]): CountSide => ({ labels: {}, steps, dropped: 0, zeroFilled: 0 });
@@ -33,11 +35,16 @@ export function drawCounts(
   post: number,
 ): { baseline: CountSide; candidate: CountSide } {
   const mean = traffic.rps * STEP;
+  const wander = traffic.logitWander;
+  const logit = wander === undefined ? null : ar1(rng, BASELINE_STEPS + post, wander.phi);
+  const shareAt = (rate: number, i: number): number =>
+    logit === null ? rate : 1 / (1 + Math.exp(-(Math.log(rate / (1 - rate)) + wander!.sd * logit[i]!)));
   const steps = (count: number, start: number, rate: number): CountStep[] =>
     Array.from({ length: count }, (_, i) => {
       const trials = Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
       const burst = traffic.burstShape === undefined ? 1 : rng.gamma(traffic.burstShape) / traffic.burstShape;
-      return { t: T0 + (start + i + 1) * STEP, events: rng.binomial(trials, Math.min(1, rate * burst)), trials };
+      const share = shareAt(rate, start + i) * burst;
+      return { t: T0 + (start + i + 1) * STEP, events: rng.binomial(trials, Math.min(1, share)), trials };
     });
   return {
     baseline: side(steps(BASELINE_STEPS, 0, traffic.rate)),

@@ -25,6 +25,7 @@ import type { JudgedPart } from './assemble-result.js';
 import { readRange } from './execute.js';
 import { clipPlanToNow } from './partial.js';
 import type { RunPlan } from './plan.js';
+import { countImpact } from '../judge/impact/count-impact.js';
 
 function summarise(side: CountSide, events: number, trials: number, dispersion: number): SampleSummary {
   const rate = trials > 0 ? events / trials : null;
@@ -79,6 +80,14 @@ function countSequentialSeries(decision: EarlyStopDecision, pair: CountPair, loo
     test: 'sequential-binomial',
     pValue: look.pValue,
     alpha: decision.alpha,
+    impact: countImpact({
+      events: look.candidate.events,
+      expected: before * look.candidate.trials,
+      baselineEvents: look.baseline.events,
+      trialRatio: look.candidate.trials / look.baseline.trials,
+      dispersion: [db, dc],
+      confidence: decision.check.confidence,
+    }),
     reason,
     rule: 'sequential',
     samples: { baseline: ratePoints(pair.baseline), candidate: ratePoints(pair.candidate) },

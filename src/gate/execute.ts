@@ -72,7 +72,7 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
   if (planned.denominators && data.denominators) {
     const baseline = { numerator: data.baseline, denominator: data.denominators.baseline };
     const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
-    return judgeCountCheck(planned.check, baseline, candidate, planned.mode);
+    return judgeCountCheck(planned.check, baseline, candidate, planned.mode, planned.offset);
   }
   return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
 }

@@ -8,6 +8,7 @@ import type { CheckSpec } from '../spec-model.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';
+import { withValueImpact } from './impact/value-impact.js';
 import { matchSeries } from './match.js';
 import { answeredSteps, judgeOneSided } from './one-sided.js';
 import { worstVerdict } from './verdict.js';
@@ -72,7 +73,7 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
       ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
       : '';
   const series = [
-    ...matched.pairs.map((pair) => classifySeries(check, pair, mode)),
+    ...matched.pairs.map((pair) => withValueImpact(classifySeries(check, pair, mode), pair, check)),
     ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
     ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),
   ];

@@ -5,6 +5,8 @@ import { formatNumber } from './format.js';
 import { describeSeriesText } from './series-text.js';
 import { seriesSparkline } from './sparkline.js';
 import { verdictLabel } from './summary.js';
+import { impactLine } from './impact-text.js';
+import { sanitizeText } from '../sanitize-text.js';
 
 /** The width sparkline lines are kept within. */
 const LINE_WIDTH = 80;
@@ -53,5 +55,11 @@ export function renderHumanSeries(
   );
   const hang = `${indent}${' '.repeat(label.length + 1)}`;
   const sparkline = renderSparklineLine(series, hang, unicode);
-  return [`${indent}${heading}`, `${hang}${numbers.join('  ')}`, ...(sparkline === null ? [] : [sparkline])];
+  const impact = impactLine(series);
+  return [
+    `${indent}${heading}`,
+    `${hang}${numbers.join('  ')}`,
+    ...(impact === null ? [] : [`${hang}${sanitizeText(impact)}`]),
+    ...(sparkline === null ? [] : [sparkline]),
+  ];
 }

@@ -13,6 +13,7 @@ import type {
   CheckResult,
   CommandRun,
   DetectedDeploy,
+  Impact,
   Labels,
   RunNote,
   RunResult,
@@ -56,6 +57,8 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     candidate: jsonSummary(series.candidate),
     relativeChange: finiteOrNull(series.relativeChange),
     relativeChangeInterval: interval === null ? null : [finiteOrNull(interval[0]), finiteOrNull(interval[1])],
+    ...(series.intervalConfidence !== undefined ? { intervalConfidence: series.intervalConfidence } : {}),
+    ...(series.comparison !== undefined ? { comparison: series.comparison } : {}),
     test: series.test,
     pValue: finiteOrNull(series.pValue),
     ...(series.pValueAdjusted !== undefined ? { pValueAdjusted: finiteOrNull(series.pValueAdjusted) } : {}),
@@ -64,6 +67,27 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     ...(series.rule !== undefined ? { rule: series.rule } : {}),
     ...(series.presence !== undefined ? { presence: series.presence } : {}),
     ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
+    ...(series.impact !== undefined ? { impact: jsonImpact(series.impact) } : {}),
+  };
+}
+
+function jsonImpact(impact: Impact): Record<string, unknown> {
+  if (impact.kind === 'excess-events')
+    return {
+      kind: impact.kind,
+      excess: finiteOrNull(impact.excess),
+      interval: [finiteOrNull(impact.interval[0]), finiteOrNull(impact.interval[1])],
+      confidence: impact.confidence,
+      expected: finiteOrNull(impact.expected),
+      events: finiteOrNull(impact.events),
+    };
+  return {
+    kind: impact.kind,
+    share: finiteOrNull(impact.share),
+    above: impact.above,
+    points: impact.points,
+    threshold: finiteOrNull(impact.threshold),
+    basis: impact.basis,
   };
 }
 

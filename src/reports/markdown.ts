@@ -19,6 +19,7 @@ import {
   formatWindows,
 } from './format.js';
 import { describeReportError } from './report-errors.js';
+import { impactLine } from './impact-text.js';
 import {
   countChecks,
   describeCounts,
@@ -87,6 +88,11 @@ function renderCheck(check: CheckResult, deployedAt: string): string[] {
       );
     }
     lines.push('');
+    const impacts = selection.shown.flatMap((series) => {
+      const impact = impactLine(series);
+      return impact === null ? [] : [`- ${markdownCode(formatLabels(series.labels), true)} ${escapeMarkdown(impact)}`];
+    });
+    if (impacts.length > 0) lines.push(...impacts, '');
   }
   const hidden = describeHiddenSeries(selection);
   if (hidden !== '') lines.push(`_${escapeMarkdown(hidden)}_`, '');

@@ -10,6 +10,7 @@ import type { SampleSummary, SeriesResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { formatChange, formatNumber, formatPValue, formatSeriesLabels } from './format.js';
 import { verdictLabel } from './summary.js';
+import { impactLine } from './impact-text.js';
 
 /** One side's summary on one line: n, mean, median, p95, counts when the check counts events. */
 export function describeSummary(summary: SampleSummary): string {
@@ -52,6 +53,8 @@ export function renderSeriesDetails(series: SeriesResult, indent = '  '): string
     `${indent}candidate: ${describeSummary(series.candidate)}`,
     `${indent}change ${formatChange(series.relativeChange, series.relativeChangeInterval)}; ${describeTest(series)}`,
   ];
+  const impact = impactLine(series);
+  if (impact !== null) lines.push(`${indent}${sanitizeText(impact)}`);
   if (series.rule !== undefined) lines.push(`${indent}rule: ${series.rule}`);
   for (const note of series.notes ?? []) lines.push(`${indent}note: ${sanitizeText(note)}`);
   return lines;

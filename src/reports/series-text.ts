@@ -3,6 +3,7 @@ import type { SeriesResult } from '../types.js';
 import { sanitizeText } from '../sanitize-text.js';
 import { formatChange, formatNumber, formatPNumber, formatPValue, formatSeriesLabels } from './format.js';
 import { verdictLabel } from './summary.js';
+import { impactLine } from './impact-text.js';
 
 export interface SeriesTextParts {
   /** `FAIL {route="/pay"}`, with `: reason` when the reason adds to the check's. */
@@ -48,9 +49,14 @@ function describeAdjusted(series: SeriesResult): string {
   return ` (Holm-adjusted ${formatPNumber(adjusted)})`;
 }
 
-/** The two plain lines of a series, the second indented under the labels. */
+/** The plain lines of a series, the numbers (and the impact of one that did not pass) indented under the labels. */
 export function renderSeriesText(series: SeriesResult, checkReason: string, indent = ''): string[] {
   const parts = describeSeriesText(series, checkReason);
   const hang = ' '.repeat(verdictLabel(series.verdict).length + 1);
-  return [`${indent}${parts.heading}`, `${indent}${hang}${parts.numbers.join('  ')}`];
+  const impact = impactLine(series);
+  return [
+    `${indent}${parts.heading}`,
+    `${indent}${hang}${parts.numbers.join('  ')}`,
+    ...(impact === null ? [] : [`${indent}${hang}${sanitizeText(impact)}`]),
+  ];
 }

@@ -81,8 +81,13 @@ describe('backtest', () => {
     const counts = report.checks.find((c) => c.name === 'error count');
     const failed = counts?.failedAt.map((m) => m.at);
     // Post windows (5m) of -20m .. -6m end before the deploy; those of 0, +1m, +2m hold 5% errors.
-    expect(failed).toEqual(at.slice(4));
-    expect(report.run.failedAt).toEqual(expect.arrayContaining(at.slice(4)));
+    // At +1m and +2m the baseline already holds the first minutes of 5% (a shift at its end, which
+    // the count variance reads as a drifting rate): they fail or are inconclusive, never pass.
+    expect(failed).toContain(at[4]);
+    expect(failed!.every((m) => at.slice(4).includes(m))).toBe(true);
+    expect(counts!.judged - counts!.fails).toBe(4);
+    expect(counts!.fails + counts!.inconclusive).toBe(3);
+    expect(report.run.failedAt).toEqual(expect.arrayContaining([at[4]]));
   });
 
   test('human output lists the rate table and the failing moments; --help has examples', async () => {

@@ -3,7 +3,7 @@
  * for the first 20 minutes of every hour, and the deploy lands at such a start. Before/after
  * reads a regression that was there an hour earlier too; a 1h offset compares like with like.
  */
-import { countSpec, p95Lines } from './harness/count-spec.js';
+import { countSpec, errorCountLines, p95Lines } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
 import { parseReport, runCli } from './harness/run-cli.js';
@@ -67,5 +67,32 @@ describe('baseline.offset', () => {
     expect(result.stdout).toContain(
       "baseline window  2026-01-15T18:12:30Z .. 2026-01-15T18:22:30Z  (baseline.offset 1h: the post window's time of day)",
     );
+  });
+
+  test('a count check with offset 1h is paired by step: each post step against the step an hour earlier', async () => {
+    const spec = specs.write(
+      'offset-counts.yaml',
+      countSpec(['baseline: {window: 10m, offset: 1h}', 'post: {window: 10m}'], errorCountLines(scenario.job)),
+    );
+    const result = await runCli([
+      'run',
+      spec,
+      '--deployed-at',
+      scenario.deployedAt,
+      '--format',
+      'json',
+      '--var',
+      `PROMETHEUS_URL=${url}`,
+    ]);
+    expectExit(result, 0);
+    const series = (
+      parseReport(result) as unknown as {
+        checks: { series: { comparison?: string; reason: string; impact?: { kind: string } }[] }[];
+      }
+    ).checks[0]!.series[0]!;
+    // 10 minutes at a 30 s step: 20 post steps, each with its partner an hour earlier.
+    expect(series.comparison).toBe('paired');
+    expect(series.reason).toMatch(/^paired by step \(20 pairs\)/);
+    expect(series.impact).toMatchObject({ kind: 'excess-events' });
   });
 });

@@ -9,14 +9,16 @@
  */
 import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, Labels, SampleSummary, SeriesResult, Verdict } from '../../types.js';
-import { alphaOf, framePValue } from '../decide.js';
+import { alphaOf, framePValue, isBeyond } from '../decide.js';
 import { quantileSorted } from '../stats/describe.js';
 import { describeDuplicates } from '../duplicates.js';
 import { formatValue } from '../wording.js';
 import { compareCounts, type CountTotals } from './compare-counts.js';
 import { sumSteps, type CountSide } from './count-series.js';
-import { sideDispersions } from './dispersion.js';
+import { sideDispersions, singleStepDispersions } from './dispersion.js';
 import { ruleOut } from './rule-out.js';
+import { comparePairedCounts, pairable, pairSteps } from './paired-counts.js';
+import { countImpact } from '../impact/count-impact.js';
 
 /** Denominator events each side needs when the check sets no `minTraffic`. */
 export const DEFAULT_MIN_TRAFFIC = 100;
@@ -61,12 +63,21 @@ function boundViolation(rate: number | null, check: CountCheck): string | null {
 
 const counts = (t: CountTotals): string => `${formatValue(t.events)} events in ${formatValue(t.trials)}`;
 
+/**
+ * How the sides may be paired by step: the baseline step of a post step at t is at t - offset
+ * (`baseline.offset`; 0 for a canary read over the same window). Absent: windows compared whole.
+ */
+export interface CountPairing {
+  offset: number;
+}
+
 /** Judge one baseline/candidate pair of count series. */
 export function classifyCountSeries(
   check: CountCheck,
   labels: Labels,
   baselineSide: CountSide,
   candidateSide: CountSide,
+  pairing?: CountPairing,
 ): SeriesResult {
   const b = sumSteps(baselineSide);
   const c = sumSteps(candidateSide);
@@ -110,7 +121,21 @@ export function classifyCountSeries(
       );
     }
   }
-  return testCounts(check, { base, b, c, db, dc, violation, rulesOut, notes });
+  const drift = Math.max(db, dc) / Math.max(...singleStepDispersions(baselineSide.steps, candidateSide.steps));
+  return testCounts(check, {
+    base,
+    b,
+    c,
+    db,
+    dc,
+    violation,
+    rulesOut,
+    notes,
+    baselineSide,
+    candidateSide,
+    pairing,
+    drift,
+  });
 }
 
 /** What classifyCountSeries knows once the counts can be tested: the sides, their dispersions, a bound broken. */
@@ -123,22 +148,79 @@ interface TestedCounts {
   violation: string | null;
   rulesOut: boolean;
   notes: string[];
+  baselineSide: CountSide;
+  candidateSide: CountSide;
+  pairing: CountPairing | undefined;
+  /** How many times the long-run part widened the variance over single steps' dispersion. */
+  drift: number;
+}
+
+/**
+ * Above this widening by drift, a change beyond the tolerance that the widened test cannot confirm
+ * is inconclusive, not a pass: the windows cannot tell a shift from the rate's own wandering (a
+ * baseline that already holds the change's first steps reads as a drifting rate).
+ */
+const DRIFT_UNDECIDED = 2;
+
+/** The comparison by step when the sides pair (else null, with a note saying why not). */
+function pairedComparison(
+  check: CountCheck,
+  { baselineSide, candidateSide, c, pairing }: TestedCounts,
+): { comparison: ReturnType<typeof comparePairedCounts> | null; note: string | null } {
+  // Samples of a sampled source (a margin is set) are not steps of a shared clock: never paired.
+  if (pairing === undefined || check.margin !== undefined) return { comparison: null, note: null };
+  const pairs = pairSteps(baselineSide, candidateSide, pairing.offset);
+  if (!pairable(pairs, c.trials)) {
+    return {
+      comparison: null,
+      note: `could not pair the steps (${pairs.length} post steps found their baseline step ${formatValue(pairing.offset)} s earlier): compared as independent windows`,
+    };
+  }
+  return { comparison: comparePairedCounts(pairs, check), note: null };
 }
 
 /**
  * The binomial test of two sides with enough traffic, deflated by their dispersion; for a success
  * check of a sampled source, a pass also needs the samples to rule out a rise (rule-out.ts).
  */
-function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut, notes }: TestedCounts): SeriesResult {
-  const comparison = compareCounts(
-    { events: b.events / db, trials: b.trials / db },
-    { events: c.events / dc, trials: c.trials / dc },
-    check,
-  );
+function testCounts(check: CountCheck, tested: TestedCounts): SeriesResult {
+  const { base, b, c, db, dc, violation, rulesOut } = tested;
+  const paired = pairedComparison(check, tested);
+  const notes = paired.note === null ? tested.notes : [...tested.notes, paired.note];
+  const comparison =
+    paired.comparison ??
+    compareCounts(
+      { events: b.events / db, trials: b.trials / db },
+      { events: c.events / dc, trials: c.trials / dc },
+      check,
+    );
   const dispersed =
-    db > 1 || dc > 1
-      ? `; counts divided by their dispersion (${formatValue(db)} and ${formatValue(dc)}) for bursts`
-      : '';
+    paired.comparison !== null
+      ? paired.comparison.dispersion > 1
+        ? `; variance times ${formatValue(Number(paired.comparison.dispersion.toPrecision(3)))} for what the pairs leave (bursts, drift)`
+        : ''
+      : db > 1 || dc > 1
+        ? `; counts divided by their dispersion (${formatValue(Number(db.toPrecision(3)))} and ${formatValue(Number(dc.toPrecision(3)))}) for bursts and drift`
+        : '';
+  const impact = countImpact(
+    paired.comparison !== null && Number.isFinite(paired.comparison.estimate) && paired.comparison.estimate > 0
+      ? {
+          events: paired.comparison.events.candidate,
+          expected: paired.comparison.events.candidate / paired.comparison.estimate,
+          baselineEvents: paired.comparison.events.baseline,
+          trialRatio: c.trials / b.trials,
+          dispersion: [paired.comparison.dispersion, paired.comparison.dispersion],
+          confidence: check.confidence,
+        }
+      : {
+          events: c.events,
+          expected: (c.trials * b.events) / b.trials,
+          baselineEvents: b.events,
+          trialRatio: c.trials / b.trials,
+          dispersion: [db, dc],
+          confidence: check.confidence,
+        },
+  );
   const failed = violation !== null || comparison.regressed;
   // Success checks of sampled sources pass only on what the samples rule out.
   const bounded =
@@ -149,29 +231,47 @@ function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut
           check,
         )
       : null;
+  // A pass needs the change to be within the tolerance or the drift to be small enough to tell.
+  const hidden =
+    !failed &&
+    bounded === null &&
+    paired.comparison === null &&
+    comparison.decidable &&
+    tested.drift > DRIFT_UNDECIDED &&
+    (comparison.relativeChange === null
+      ? c.events > 0 && check.direction !== 'decrease'
+      : isBeyond(comparison.relativeChange, check.tolerance, check.direction));
   const verdict: Verdict = failed
     ? 'fail'
     : bounded !== null
       ? bounded.ruledOut
         ? 'pass'
         : 'inconclusive'
-      : comparison.decidable
+      : comparison.decidable && !hidden
         ? 'pass'
         : 'inconclusive';
+  const undecided = hidden
+    ? `; the rate drifts within the windows (variance x${formatValue(Number(tested.drift.toPrecision(2)))} over single steps): a change this size cannot be told from the drift on these windows`
+    : '';
   return {
     ...base,
     verdict,
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
+    intervalConfidence: comparison.intervalConfidence,
+    ...(tested.pairing !== undefined && check.margin === undefined
+      ? { comparison: paired.comparison !== null ? ('paired' as const) : ('independent' as const) }
+      : {}),
+    impact,
     test: 'binomial',
     pValue: comparison.pValue,
-    reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}`,
+    reason: `${violation !== null ? `${violation}; ` : ''}${bounded !== null ? bounded.reason : comparison.reason} (${counts(b)} vs ${counts(c)})${dispersed}${undecided}`,
     // A rule-out decision words no p-value, so there is nothing for Holm's adjustment to re-word.
     ...(bounded === null
       ? framePValue(
           violation !== null ? `${violation}; ` : '',
           comparison.pFrame,
-          ` (${counts(b)} vs ${counts(c)})${dispersed}`,
+          ` (${counts(b)} vs ${counts(c)})${dispersed}${undecided}`,
         )
       : {}),
     rule:
@@ -181,7 +281,9 @@ function testCounts(check: CountCheck, { base, b, c, db, dc, violation, rulesOut
           ? bounded.ruledOut
             ? 'ruled-out'
             : 'not-ruled-out'
-          : comparison.rule,
+          : hidden
+            ? 'too-few-effective-samples'
+            : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

@@ -6,6 +6,7 @@
  * not read as a regression.
  */
 import type { CountStep } from './count-series.js';
+import { longRunFactor, persistenceOfSides, stepsByTime } from './long-run-dispersion.js';
 
 /** Pearson chi^2 / df of the steps' events against their pooled rate, floored at 1. */
 export function estimateDispersion(steps: readonly CountStep[]): { chi2: number; df: number; dispersion: number } {
@@ -29,9 +30,20 @@ export function estimateDispersion(steps: readonly CountStep[]): { chi2: number;
 
 /**
  * The dispersion each side is deflated by: the larger of its own and the pooled estimate, since
- * 20 post steps estimate it poorly and an underestimate would raise false alarms.
+ * 20 post steps estimate it poorly and an underestimate would raise false alarms; plus the
+ * long-run part a slowly drifting rate adds to the window's total (long-run-dispersion.ts).
  */
 export function sideDispersions(baseline: readonly CountStep[], candidate: readonly CountStep[]): [number, number] {
+  const [sb, sc] = singleStepDispersions(baseline, candidate);
+  const fit = persistenceOfSides(baseline, candidate);
+  return [longRunFactor(sb, fit, stepsByTime(baseline).length), longRunFactor(sc, fit, stepsByTime(candidate).length)];
+}
+
+/** The dispersions of single steps alone (no long-run part): each side's own or the pooled one, the larger. */
+export function singleStepDispersions(
+  baseline: readonly CountStep[],
+  candidate: readonly CountStep[],
+): [number, number] {
   const b = estimateDispersion(baseline);
   const c = estimateDispersion(candidate);
   const pooledDf = b.df + c.df;

@@ -12,7 +12,7 @@
 import type { CheckSpec } from '../../spec-model.js';
 import type { CheckResult, SeriesResult, Labels, Point } from '../../types.js';
 import { describeDrift } from '../drift.js';
-import type { CheckMode } from '../check-mode.js';
+import { pairingOffset, type CheckMode } from '../check-mode.js';
 import { summariseSeries, unmatchedNote, collectNotes } from '../check-summary.js';
 import { matchSeries } from '../match.js';
 import { describePresence, type Presence } from '../one-sided.js';
@@ -33,13 +33,20 @@ function rateSample(side: CountSide): { ordered: Float64Array; sorted: Float64Ar
   return { ordered, sorted: Float64Array.from(ordered).sort(), times: Float64Array.from(steps.map((s) => s.t)) };
 }
 
-/** Judge a count check's baseline counts against its candidate counts. Pure: no I/O. */
+/**
+ * Judge a count check's baseline counts against its candidate counts. Pure: no I/O. `offset`:
+ * seconds of `baseline.offset` when the baseline was read that much earlier; then (and in canary
+ * mode, both sides over the same window) the series are compared step by step (paired-counts.ts).
+ */
 export function judgeCountCheck(
   check: CheckSpec & { margin?: number },
   baseline: CountSeries,
   candidate: CountSeries,
   mode: CheckMode,
+  offset?: number,
 ): CheckResult {
+  const paired = pairingOffset(mode, offset);
+  const pairing = paired === null ? undefined : { offset: paired };
   const head = { name: check.name, critical: check.critical };
   const b = buildCountSides(baseline, check.ignoreLabels);
   const c = buildCountSides(candidate, check.ignoreLabels);
@@ -68,7 +75,7 @@ export function judgeCountCheck(
       : '';
   const judgePair = (labels: Labels, bs: CountSide, cs: CountSide): SeriesResult => {
     const result = {
-      ...classifyCountSeries(check, labels, bs, cs),
+      ...classifyCountSeries(check, labels, bs, cs, pairing),
       samples: { baseline: ratePoints(bs), candidate: ratePoints(cs) },
     };
     const drift = mode === 'before-after' ? describeDrift(rateSample(bs), rateSample(cs).times, check) : null;

@@ -11,7 +11,8 @@ import { sumSteps, type CountSide, type CountStep } from '../count/count-series.
 import { inTimeOrder } from '../clean.js';
 import { estimateDispersion } from '../count/dispersion.js';
 import { decideDeflated, lookAtSeries, type SeriesLook } from './look-series.js';
-import { sequentialDispersionsOf } from './sequential-dispersion.js';
+import { stepsByTime } from '../count/long-run-dispersion.js';
+import { sequentialDispersionsOf, sequentialPersistence, withLongRun } from './sequential-dispersion.js';
 
 /** The check settings the replay reads; minTraffic as in the spec (default 100). */
 export interface CountStopCheck {
@@ -72,11 +73,22 @@ export function firstCountStop(
   const b = estimateDispersion(baselineSide.steps);
   const baseline = sumSteps(baselineSide);
   if (baseline.trials < minTraffic) return null;
+  const fit = sequentialPersistence(baselineSide.steps);
+  const baselineSteps = stepsByTime(baselineSide.steps).length;
   const running = new RunningDispersion();
+  // Distinct times with traffic so far (several pods pooled share a time): the steps of the long run.
+  let times = 0;
+  let lastTime = NaN;
   for (let i = 0; i < steps.length; i++) {
-    running.add(steps[i]!);
+    const step = steps[i]!;
+    running.add(step);
+    if (step.trials > 0 && step.t !== lastTime) {
+      times++;
+      lastTime = step.t;
+    }
     if (running.trials < minTraffic) continue;
-    const seen = decideDeflated(check, baseline, running, sequentialDispersionsOf(b, running.estimate()), alpha);
+    const dispersions = withLongRun(sequentialDispersionsOf(b, running.estimate()), fit, baselineSteps, times);
+    const seen = decideDeflated(check, baseline, running, dispersions, alpha);
     if (!seen.stop) continue;
     // Confirm with the live look on the prefix: rounding in the running sums must not decide.
     const prefix: CountSide = { ...candidateSide, steps: steps.slice(0, i + 1) };

@@ -10,6 +10,7 @@ import {
   formatSeriesLabels,
 } from '../format.js';
 import { badge } from './badge.js';
+import { impactLine } from '../impact-text.js';
 import { renderCheckCharts } from './check-charts.js';
 import { displayVerdict, SERIES_SHOWN_IN_FULL, verdictLabel } from '../summary.js';
 
@@ -45,7 +46,8 @@ function seriesRow(series: SeriesResult, checkReason: string): string {
     pair(formatNumber(b.p95), formatNumber(c.p95)),
     escapeHtml(formatChange(series.relativeChange, series.relativeChangeInterval)),
     escapeHtml(formatPValue(series.pValue).replace(/^p (= )?/, '')),
-    repeated ? '<span class="muted">same as the check\'s reason</span>' : escapeHtml(series.reason),
+    (repeated ? '<span class="muted">same as the check\'s reason</span>' : escapeHtml(series.reason)) +
+      impactHtml(series),
   ];
   const classes = ['', '', 'num', 'num', 'num', 'num', 'num', 'reason'];
   return `<tr>${cells
@@ -54,6 +56,12 @@ function seriesRow(series: SeriesResult, checkReason: string): string {
       return `<td${cls} data-label="${escapeHtml(COLUMNS[i]!.name)}">${cell}</td>`;
     })
     .join('')}</tr>`;
+}
+
+/** The impact of a series that did not pass, under its reason. */
+function impactHtml(series: SeriesResult): string {
+  const impact = impactLine(series);
+  return impact === null ? '' : `<br><span class="impact">${escapeHtml(impact)}</span>`;
 }
 
 // Wide tables scroll inside their box; on a phone the rows stack instead (style.ts), so nothing is cut off.

@@ -72,11 +72,37 @@ function buildMaximalResult(): RunResult {
       },
       pValueAdjusted: 0.00003,
       alpha: 0.05,
+      intervalConfidence: 0.9,
+      comparison: 'paired',
+      impact: {
+        kind: 'excess-events',
+        excess: 16,
+        interval: [10.5, 21.5],
+        confidence: 0.95,
+        expected: 4,
+        events: 20,
+      },
       rule: 'beyond-tolerance',
       presence: 'candidate-only',
       notes: ['12 repeated points'],
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
     },
+  );
+  // A value series with the other kind of impact, so the strict schema sees its fields too.
+  first.series.push(
+    buildSeries(
+      { route: '/slow' },
+      {
+        impact: {
+          kind: 'share-above-baseline-p95',
+          share: 0.4,
+          above: 8,
+          points: 20,
+          threshold: 0.42,
+          basis: 'points',
+        },
+      },
+    ),
   );
   result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
   result.cutShort = 'interrupted before the post window ended';

@@ -162,3 +162,13 @@ test('latency +50% with errors unchanged: the value check stops (normal-mixture 
   // The error check, judged on 3 of 10 minutes, cannot pass: no verdict, so no decision time.
   expect(result.checks[0]).toMatchObject({ verdict: 'inconclusive', decidedAfter: null });
 });
+
+test('a count check stopped early reports its excess events: 50 errors a step where 5 were expected', async () => {
+  // 0.5% -> 5% of 1000 requests a 30 s step, stopped at the look 3 minutes in (6 steps): 300
+  // errors where the baseline rate predicts 30, so 270 more.
+  const { plan, sources, watch } = setUp([50, 1000]);
+  await watch!.look();
+  const result = await judgeStoppedEarly(plan, sources, watch!.decision()!, new AbortController().signal);
+  const impact = result.checks[0]!.series[0]!.impact;
+  expect(impact).toMatchObject({ kind: 'excess-events', events: 300, expected: 30, excess: 270, confidence: 0.95 });
+});
