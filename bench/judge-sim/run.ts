@@ -3,7 +3,8 @@
  * Kayenta's rule and the optimal-test bound, per cell: fail rate (a false alarm in no-change
  * cells, power elsewhere), inconclusive rate, and their Monte Carlo standard errors.
  * Usage: node .bench-build/bench/judge-sim/run.js [replications=1000] [seed=20261127] [--large]
- * (--large adds the point cells at 601 / 201 points: several more minutes at 1000 replications).
+ * (--large adds the point cells at 601 / 201 points: several more minutes at 1000 replications;
+ * --cells=<text> runs only the cells whose group contains the text, each with its usual seed).
  */
 import { normalCdf, normalQuantile } from '../../src/judge/index.js';
 import { buildCells, type Cell, type CountDraw } from './cells.js';
@@ -14,6 +15,7 @@ const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const replications = Number(positional[0] ?? 1000);
 const seed = Number(positional[1] ?? 20261127);
 const ALPHA = 0.05;
+const only = process.argv.find((a) => a.startsWith('--cells='))?.slice('--cells='.length);
 
 interface Tally {
   fail: number;
@@ -70,6 +72,7 @@ for (const [n, m] of sizes) {
     (c) => n === 61 || !/^errors|^low traffic/.test(c.group),
   );
   cells.forEach((cell, i) => {
+    if (only !== undefined && !cell.group.includes(only)) return;
     const line = runCell(cell, i);
     lines.push(n === 61 ? line : line.replace(/^\| ([^|]+)\|/, `| $1(${n}/${m}) |`));
     process.stderr.write('.');
