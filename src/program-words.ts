@@ -10,6 +10,7 @@ import type { DecisionRule, QueryTestStatus, SeriesResult, Verdict } from './typ
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
 const TESTS: Record<SeriesResult['test'], true> = {
   'mann-whitney': true,
+  'paired-t': true,
   binomial: true,
   'sequential-binomial': true,
   'sequential-mixture': true,

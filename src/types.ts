@@ -107,7 +107,15 @@ export interface SeriesResult {
   relativeChange: number | null;
   /** Confidence interval of relativeChange at the check's confidence. */
   relativeChangeInterval: [number, number] | null;
-  test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
+  /** The confidence of relativeChangeInterval, when it is not the check's (a one-sided test prints its 1 - 2 alpha interval). */
+  intervalConfidence?: number;
+  /**
+   * How the sides were compared: `paired` by timestamp (a canary, or a baseline `baseline.offset`
+   * earlier: each candidate point with its baseline point), or `independent` samples. Set when the
+   * sides share time, so the reader sees whether the pairing happened.
+   */
+  comparison?: 'paired' | 'independent';
+  test: 'mann-whitney' | 'paired-t' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */
   pValueAdjusted?: number | null;

@@ -67,5 +67,5 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
     const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
     return judgeCountCheck(planned.check, baseline, candidate, planned.mode);
   }
-  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
+  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode, planned.offset);
 }

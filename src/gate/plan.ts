@@ -18,6 +18,8 @@ export interface PlannedQuery {
 export interface PlannedCheck {
   check: CheckSpec;
   mode: CheckMode;
+  /** Seconds of `baseline.offset` when the check's baseline is read that much earlier (its points pair with the post window's). */
+  offset?: number;
   windows: Windows;
   /**
    * Seconds of data each point reads back (the query's largest range; a count check's step): the
@@ -86,10 +88,11 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
     offset === undefined ? aligned : withOffsetBaseline(aligned, offset, spec.baseline.window, aligned.baseline.end);
   const ranges = rangesForCheck(windows, canary);
   if (check.numerator !== undefined && check.denominator !== undefined)
-    return planCountCheck(check, windows, lookback, ranges);
+    return planCountCheck(check, windows, lookback, ranges, offset);
   return {
     check,
     mode: canary ? 'canary' : 'before-after',
+    ...(offset !== undefined ? { offset } : {}),
     windows,
     lookback,
     baseline: {
@@ -127,6 +130,7 @@ function planCountCheck(
   windows: Windows,
   lookback: number,
   aligned: { baseline: TimeRange; candidate: TimeRange },
+  offset: number | undefined,
 ): PlannedCheck {
   const ranges = { baseline: countRange(aligned.baseline), candidate: aligned.candidate };
   const query = (text: string, range: TimeRange): PlannedQuery => ({ source: check.source, query: text, range });
@@ -135,6 +139,7 @@ function planCountCheck(
   return {
     check,
     mode: 'before-after',
+    ...(offset !== undefined ? { offset } : {}),
     windows,
     lookback,
     baseline: query(numerator, ranges.baseline),

@@ -12,7 +12,8 @@ import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
-import { alphaOf, framePValue } from './decide.js';
+import { alphaOf, framePValue, type ComparisonOutcome } from './decide.js';
+import { judgePaired } from './paired/judge-paired.js';
 import { describeDrift } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
@@ -77,8 +78,17 @@ function samplesOf(pair: SeriesPair): { baseline: readonly Point[]; candidate: r
   return { baseline: inTimeOrder(pair.baseline), candidate: inTimeOrder(pair.candidate) };
 }
 
-/** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */
-export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: CheckMode = 'canary'): SeriesResult {
+/**
+ * Judge one baseline/candidate pair against the check's settings; before/after also looks for a
+ * trend. `pairing`: the seconds between a candidate point and its baseline point when the sides
+ * share time (check-mode.ts pairingOffset), null when they do not.
+ */
+export function classifySeries(
+  check: SeriesCheck,
+  pair: SeriesPair,
+  mode: CheckMode = 'canary',
+  pairing: number | null = null,
+): SeriesResult {
   const baseline = cleanPoints(pair.baseline);
   const candidate = cleanPoints(pair.candidate);
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
@@ -102,15 +112,15 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     );
   }
 
-  const comparison = compareSamples(baseline, candidate, check);
+  const judged = compare(check, baseline, candidate, mode, pairing);
+  const comparison = judged.outcome;
   const failed = violation !== null || comparison.regressed;
-  const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
-  const drift =
-    mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
+  const [nBaseline, nCandidate] = judged.nEffective;
   const notes = [
     ...describeRepeats(baseline, candidate),
-    ...(drift !== null ? [drift] : []),
+    ...judged.notes,
     ...describeTies(baseline.sorted, candidate.sorted, comparison.relativeChange, check.tolerance),
+    ...(judged.unpaired !== undefined ? [judged.unpaired] : []),
   ];
   return {
     labels: pair.labels,
@@ -119,7 +129,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     candidate: { ...sides.candidate, nEffective: roundEffective(nCandidate) },
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
-    test: 'mann-whitney',
+    ...judged.fields,
     pValue: comparison.pValue,
     alpha: alphaOf(check.confidence),
     reason:
@@ -132,6 +142,53 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     rule: violation !== null ? 'bound' : comparison.rule,
     ...(notes.length > 0 ? { notes } : {}),
     samples: samplesOf(pair),
+  };
+}
+
+/** What the statistical comparison of one series decided, and how it is reported. */
+interface Judged {
+  outcome: ComparisonOutcome;
+  /** Effective sizes [baseline, candidate]. */
+  nEffective: [number, number];
+  notes: string[];
+  /** Why sides that share time were compared unpaired. */
+  unpaired?: string;
+  fields: Pick<SeriesResult, 'test' | 'comparison' | 'intervalConfidence'>;
+}
+
+/**
+ * Paired by timestamp when the sides share time (`pairing` seconds apart) and enough points pair,
+ * else as independent samples (saying why pairing was not possible). A plain before/after
+ * comparison also looks for a trend in the baseline.
+ */
+function compare(
+  check: SeriesCheck,
+  baseline: CleanSample,
+  candidate: CleanSample,
+  mode: CheckMode,
+  pairing: number | null,
+): Judged {
+  const tried = pairing === null ? null : judgePaired(baseline, candidate, pairing, check);
+  if (tried !== null && 'paired' in tried) {
+    const { paired } = tried;
+    return {
+      outcome: paired,
+      nEffective: [paired.nEffective, paired.nEffective],
+      notes: [],
+      fields: { test: 'paired-t', comparison: 'paired', intervalConfidence: paired.intervalConfidence },
+    };
+  }
+  const comparison = compareSamples(baseline, candidate, check);
+  // A baseline read `pairing` seconds earlier is compared with the post window's time of day.
+  const postTimes = pairing === null ? candidate.times : candidate.times.map((t) => t - pairing);
+  const drift =
+    mode === 'before-after' ? describeDrift(baseline, postTimes, check, comparison.inflation.factors[0]) : null;
+  return {
+    outcome: comparison,
+    nEffective: comparison.inflation.nEffective as [number, number],
+    notes: drift !== null ? [drift] : [],
+    ...(tried !== null ? { unpaired: tried.unpaired } : {}),
+    fields: { test: 'mann-whitney', ...(tried !== null ? { comparison: 'independent' as const } : {}) },
   };
 }
 
