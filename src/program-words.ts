@@ -29,6 +29,7 @@ export const DECISION_RULES: Record<DecisionRule, true> = {
   'not-significant': true,
   'not-significant-adjusted': true,
   'not-bad-direction': true,
+  growing: true,
   sequential: true,
   'one-sided': true,
   'no-denominator': true,

@@ -12,16 +12,16 @@ import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
-import { alphaOf, framePValue, type ComparisonOutcome } from './decide.js';
+import { alphaOf, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { judgePaired } from './paired/judge-paired.js';
-import { describeDrift } from './drift.js';
+import { describeDrift, describeGrowth, testGrowth, type Growth } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
 import { describeTies } from './ties.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
 import { describeDuplicates } from './duplicates.js';
-import { formatUsable } from './wording.js';
+import { formatChange, formatP, formatPercent, formatUsable, formatValue } from './wording.js';
 
 /** The check settings the series classifier reads. */
 export type SeriesCheck = Pick<
@@ -183,8 +183,9 @@ function compare(
   const postTimes = pairing === null ? candidate.times : candidate.times.map((t) => t - pairing);
   const drift =
     mode === 'before-after' ? describeDrift(baseline, postTimes, check, comparison.inflation.factors[0]) : null;
+  const growth = mode === 'before-after' ? testGrowth(baseline, candidate, check, alphaOf(check.confidence)) : null;
   return {
-    outcome: comparison,
+    outcome: growth === null ? comparison : withGrowth(comparison, growth, check),
     nEffective: comparison.inflation.nEffective as [number, number],
     notes: drift !== null ? [drift] : [],
     ...(tried !== null ? { unpaired: tried.unpaired } : {}),
@@ -195,4 +196,49 @@ function compare(
 /** Effective sizes are estimates: two significant digits say all they can. */
 function roundEffective(value: number): number {
   return Number(value.toPrecision(2));
+}
+
+/** Weighted Bonferroni-Simes shares of alpha: the window's shift test, the growth test. */
+const SHIFT_SHARE = 0.9;
+const GROWTH_SHARE = 0.1;
+
+/**
+ * The shift test and the growth test decide together with alpha spent once: "no regression" is
+ * rejected by the weighted Simes test of the two p-values (Benjamini and Hochberg 1997), p =
+ * min(p_shift / 0.9, p_growth / 0.1, max(p_shift, p_growth)), valid for the positively dependent
+ * one-sided tests these are (both grow with the post window's level). The shift test keeps 90% of
+ * alpha alone and all of it when the growth test agrees; the growth test alone gets 10%.
+ * The series' p-value is the combined one, so Holm's adjustment reads the test that decided.
+ */
+function withGrowth(outcome: ComparisonOutcome, growth: Growth, check: SeriesCheck): ComparisonOutcome {
+  const alpha = alphaOf(check.confidence);
+  const change = outcome.relativeChange;
+  const beyond =
+    outcome.decidable &&
+    (change === null
+      ? outcome.regressed
+      : isBadSign(change, check.direction) && isBeyond(change, check.tolerance, check.direction));
+  const pShift = beyond ? outcome.pValue : 1;
+  const p = Math.min(1, pShift / SHIFT_SHARE, growth.pValue / GROWTH_SHARE, Math.max(pShift, growth.pValue));
+  const growing = growth.pValue < alpha && growth.growing ? describeGrowth(growth, check.confidence) : null;
+  const reworded = (frame: NonNullable<ComparisonOutcome['pFrame']>, tail: string): Partial<ComparisonOutcome> => ({
+    pValue: p,
+    reason: `${frame.before}(${formatP(p)}${frame.after}${tail}`,
+    pFrame: { before: frame.before, after: frame.after + tail },
+  });
+  if (p < alpha) {
+    if (outcome.regressed && outcome.pFrame !== undefined)
+      return { ...outcome, ...reworded(outcome.pFrame, growing === null ? '' : `; ${growing}`) };
+    const before = `${growing ?? describeGrowth(growth, check.confidence)}, beyond tolerance ${formatPercent(check.tolerance)} `;
+    const frame = { before, after: `, the shift and growth tests combined); the window as a whole: ${outcome.reason}` };
+    return { ...outcome, decidable: true, regressed: true, rule: 'growing', ...reworded(frame, '') };
+  }
+  if (!outcome.regressed) return outcome;
+  // Significant at alpha alone, but not once alpha is shared with the growth test.
+  const size = change === null ? 'change' : `change ${formatChange(change)}`;
+  const frame = {
+    before: `${size}, beyond tolerance ${formatPercent(check.tolerance)} but not significant with the growth test sharing alpha `,
+    after: `, needs < ${formatValue(alpha)})`,
+  };
+  return { ...outcome, regressed: false, rule: 'not-significant', ...reworded(frame, '') };
 }
