@@ -14,7 +14,7 @@ import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
 import { alphaOf, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { judgePaired } from './paired/judge-paired.js';
-import { describeDrift, describeGrowth, testGrowth, type Growth } from './drift.js';
+import { describeDrift, describeGrowth, testGrowth, testPairedGrowth, type Growth } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
 import { describeTies } from './ties.js';
@@ -171,8 +171,13 @@ function compare(
   const tried = pairing === null ? null : judgePaired(baseline, candidate, pairing, check);
   if (tried !== null && 'paired' in tried) {
     const { paired } = tried;
+    const series = paired.relativeDifferences;
+    const growth =
+      series === null
+        ? null
+        : testPairedGrowth(series.times, series.values, series.log, check, alphaOf(check.confidence));
     return {
-      outcome: paired,
+      outcome: growth === null ? paired : withGrowth(paired, growth, check),
       nEffective: [paired.nEffective, paired.nEffective],
       notes: [],
       fields: { test: 'paired-t', comparison: 'paired', intervalConfidence: paired.intervalConfidence },
@@ -235,9 +240,9 @@ function withGrowth(outcome: ComparisonOutcome, growth: Growth, check: SeriesChe
   }
   if (!outcome.regressed) return outcome;
   // Significant at alpha alone, but not once alpha is shared with the growth test.
-  const size = change === null ? 'change' : `change ${formatChange(change)}`;
+  const size = change === null ? 'change, ' : `change ${formatChange(change)}, `;
   const frame = {
-    before: `${size}, beyond tolerance ${formatPercent(check.tolerance)} but not significant with the growth test sharing alpha `,
+    before: `${outcome.pFrame?.before ?? size}but not significant with the growth test sharing alpha `,
     after: `, needs < ${formatValue(alpha)})`,
   };
   return { ...outcome, regressed: false, rule: 'not-significant', ...reworded(frame, '') };

@@ -11,7 +11,7 @@ import { estimateInflation } from './stats/autocorrelation.js';
 import { quantileSorted } from './stats/describe.js';
 import { longRunOf, MIN_PAIRS } from './stats/long-run-variance.js';
 import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
-import { estimateTrend, fitPostWindowLine } from './stats/trend.js';
+import { estimateTrend, fitPostWindowLine, type PostWindowLine } from './stats/trend.js';
 import { alphaOf } from './decide.js';
 import { formatChange, formatP, formatPercent } from './wording.js';
 
@@ -95,8 +95,39 @@ export function testGrowth(
     longRun.factorFor(b.length),
     longRun.degreesOfFreedom,
   );
-  if (fit === null || !(fit.line.endError > 0)) return null;
-  const { start, end, endError, riseError, degreesOfFreedom: df } = fit.line;
+  return growthOf(fit === null ? null : fit.line, log, check, alpha);
+}
+
+/**
+ * The same test on paired differences (log ratios when `log`, else differences over the baseline
+ * level) in time order: the line through them is the change itself, its end tested against the
+ * tolerance. Their persistence is read from the line's residuals (a growing change would read as
+ * persistence in the differences themselves), at the long-run variance's upper confidence value.
+ */
+export function testPairedGrowth(
+  times: Float64Array,
+  differences: Float64Array,
+  log: boolean,
+  check: { direction: Direction; tolerance: number },
+  alpha: number,
+): Growth | null {
+  if (differences.length < MIN_GROWTH_POINTS) return null;
+  const none = new Float64Array(0);
+  const first = fitPostWindowLine(none, times, differences, 0, 1, Infinity);
+  if (first === null) return null;
+  const longRun = longRunOf([first.residuals]);
+  const fit = fitPostWindowLine(none, times, differences, longRun.persistence, 1, longRun.degreesOfFreedom);
+  return growthOf(fit === null ? null : fit.line, log, check, alpha);
+}
+
+function growthOf(
+  line: PostWindowLine | null,
+  log: boolean,
+  check: { direction: Direction; tolerance: number },
+  alpha: number,
+): Growth | null {
+  if (line === null || !(line.endError > 0)) return null;
+  const { start, end, endError, riseError, degreesOfFreedom: df } = line;
   const up = log ? Math.log1p(check.tolerance) : check.tolerance;
   const down = log ? (check.tolerance < 1 ? Math.log1p(-check.tolerance) : -Infinity) : -check.tolerance;
   const pUp = studentTSurvival((end - up) / endError, df);

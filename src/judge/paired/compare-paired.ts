@@ -30,6 +30,8 @@ export interface PairedComparison extends ComparisonOutcome {
   /** Confidence of relativeChangeInterval. */
   intervalConfidence: number;
   dependence: DifferenceDependence;
+  /** The differences in time order on the relative scale (log ratios, or differences over the baseline level); null with a zero baseline. */
+  relativeDifferences: { times: Float64Array; values: Float64Array; log: boolean } | null;
 }
 
 /**
@@ -122,7 +124,18 @@ export function comparePaired(
       : dependence.factor >= MENTION_FACTOR
         ? `; differences autocorrelated (lag-1 ${formatValue(Number(dependence.persistence.toPrecision(2)))}): effective n ${formatValue(Number(nEffective.toPrecision(2)))} of ${n} pairs`
         : '';
-  const base = { pValue, relativeChange, relativeChangeInterval, pairs: n, nEffective, intervalConfidence, dependence };
+  const relativeDifferences =
+    scale === null ? null : { times: pairs.times, values: log ? values : values.map((d) => d / scale), log };
+  const base = {
+    pValue,
+    relativeChange,
+    relativeChangeInterval,
+    pairs: n,
+    nEffective,
+    intervalConfidence,
+    dependence,
+    relativeDifferences,
+  };
 
   // A pass needs pairs enough to have seen something; a change the test is sure of fails on fewer.
   if (nEffective < MIN_EFFECTIVE_PAIRS && !(pValue < alpha)) {

@@ -88,7 +88,8 @@ export function ar1ContrastVariance(weights: Float64Array, phi: number): number 
  * and end relative to the baseline mean, and the standard error of the end level: the residual
  * variance pooled with the baseline's, the weights' variance under AR(1) dependence of persistence
  * `persistence` (the end level is a contrast of the post points), plus the baseline mean's
- * variance (`baselineFactor`: its long-run inflation).
+ * variance (`baselineFactor`: its long-run inflation). An empty baseline is a level of 0 (a line
+ * through paired differences).
  */
 export function fitPostWindowLine(
   baseline: Float64Array,
@@ -100,7 +101,7 @@ export function fitPostWindowLine(
 ): { line: PostWindowLine; residuals: Float64Array } | null {
   const m = values.length;
   const n = baseline.length;
-  if (m < 3 || n < 2) return null;
+  if (m < 3 || n === 1) return null;
   let tMean = 0;
   let vMean = 0;
   for (let j = 0; j < m; j++) {
@@ -119,7 +120,7 @@ export function fitPostWindowLine(
   const slope = sxy / sxx;
   let bMean = 0;
   for (const v of baseline) bMean += v;
-  bMean /= n;
+  bMean = n > 0 ? bMean / n : 0;
   const residuals = new Float64Array(m);
   let ss = 0;
   for (let j = 0; j < m; j++) {
@@ -127,11 +128,11 @@ export function fitPostWindowLine(
     ss += residuals[j]! ** 2;
   }
   for (const v of baseline) ss += (v - bMean) ** 2;
-  const variance = ss / (n - 1 + m - 2);
+  const variance = ss / (Math.max(0, n - 1) + m - 2);
   const tEnd = times[m - 1]!;
   const weights = new Float64Array(m);
   for (let j = 0; j < m; j++) weights[j] = 1 / m + ((tEnd - tMean) * (times[j]! - tMean)) / sxx;
-  const endError = Math.sqrt(variance * (ar1ContrastVariance(weights, persistence) + baselineFactor / n));
+  const endError = Math.sqrt(variance * (ar1ContrastVariance(weights, persistence) + (n > 0 ? baselineFactor / n : 0)));
   const span = tEnd - times[0]!;
   const rise = new Float64Array(m);
   for (let j = 0; j < m; j++) rise[j] = (span * (times[j]! - tMean)) / sxx;
@@ -142,7 +143,7 @@ export function fitPostWindowLine(
       end: vMean + slope * (tEnd - tMean) - bMean,
       endError,
       riseError,
-      degreesOfFreedom: Math.max(1, Math.min(n + m - 3, degreesOfFreedom)),
+      degreesOfFreedom: Math.max(1, Math.min(Math.max(0, n - 1) + m - 2, degreesOfFreedom)),
     },
     residuals,
   };

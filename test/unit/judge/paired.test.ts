@@ -50,6 +50,16 @@ describe('baseline.offset: post point t pairs with the baseline point t - offset
     expect(series.relativeChange).toBeGreaterThan(0.2);
   });
 
+  test('a regression growing from +0% to +60% through the window is reported as growing, on the paired differences', () => {
+    const baseline = daily(30, T0 - DAY, 1);
+    const shape = daily(30, T0, 1);
+    const candidate = { ...shape, points: shape.points.map((p, i) => ({ t: p.t, v: p.v * (1 + (0.6 * i) / 29) })) };
+    const series = judgeCheck(check(), [baseline], [candidate], 'before-after', DAY).series[0]!;
+    expect(series).toMatchObject({ verdict: 'fail', comparison: 'paired' });
+    expect(series.reason).toMatch(/growing through the post window: [+-]\d+\.\d% at its start, \+\d+\.\d% at its end/);
+    expect(series.reason).toMatch(/paired by timestamp \(30 pairs\)/);
+  });
+
   test('a longer baseline pairs only the post window time of day; the rest is not read twice', () => {
     // 60 baseline points a day earlier whose last 30 are the post window's time of day.
     const baseline = timed(60, T0 - DAY - 30 * 30, (i) => (i < 30 ? 0.5 : 0.2 * (i >= 45 ? 0.5 : 1)));
