@@ -261,7 +261,7 @@ const DAY = 86_400;
  * the same m steps a day earlier. Noise is AR(1) phi 0.3, sigma 0.15 on the log scale, independent
  * between the days.
  */
-function drawDaily(rng: Rng, m: number, shift: number): PointDraw {
+function drawDaily(rng: Rng, m: number, shift: number, ramp = 0): PointDraw {
   const level = (i: number): number => 0.2 * (i >= Math.floor(m / 2) ? 0.5 : 1) * Math.exp(0.005 * i);
   const day = (change: number): number[] => ar1(rng, m, 0.3).map((z, i) => level(i) * Math.exp(0.15 * z) * change);
   const at = (values: number[], start: number): Series => ({
@@ -271,7 +271,10 @@ function drawDaily(rng: Rng, m: number, shift: number): PointDraw {
   return {
     kind: 'points',
     baseline: at(day(1), T0 - DAY),
-    candidate: at(day(1 + shift), T0),
+    candidate: at(
+      day(1 + shift).map((v, i) => v * (1 + (ramp * i) / (m - 1))),
+      T0,
+    ),
     mode: 'before-after',
     offset: DAY,
   };
@@ -354,6 +357,15 @@ function timeCells(n: number, m: number): Cell[] {
     n,
     m,
     draw: (rng) => drawPoints(rng, { n, m, phi: 0.9 }),
+  });
+  cells.push({
+    group: 'slow burn, offset 1d',
+    name: `linear rise +0% to +60% over the daily curve (${m}/${m})`,
+    null: false,
+    direction: 'increase',
+    n: m,
+    m,
+    draw: (rng) => drawDaily(rng, m, 0, 0.6),
   });
   return cells;
 }
