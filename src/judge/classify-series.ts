@@ -5,7 +5,10 @@
  * else holds); too few usable baseline values (inconclusive); ±Inf in the candidate the bad way
  * while the baseline has none (inconclusive: never pass what could not be measured); then the
  * statistical comparison (inconclusive when the samples are too small for any p below alpha;
- * fail on a significant change beyond tolerance; else pass).
+ * fail on a significant change beyond tolerance; else pass). The comparison is paired by timestamp
+ * when the sides share time (paired/: a canary, a baseline.offset baseline), and a before/after or
+ * paired comparison also tests whether the change grows through the post window (drift.ts
+ * testGrowth), alpha shared between the two by weighted Simes (withGrowth).
  */
 import type { CheckSpec } from '../spec-model.js';
 import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '../types.js';
