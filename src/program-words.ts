@@ -10,6 +10,7 @@ import type { DecisionRule, QueryTestStatus, SeriesResult, Verdict } from './typ
 const VERDICTS: Record<Verdict, true> = { pass: true, fail: true, inconclusive: true };
 const TESTS: Record<SeriesResult['test'], true> = {
   'mann-whitney': true,
+  'paired-t': true,
   binomial: true,
   'sequential-binomial': true,
   'sequential-mixture': true,
@@ -28,6 +29,7 @@ export const DECISION_RULES: Record<DecisionRule, true> = {
   'not-significant': true,
   'not-significant-adjusted': true,
   'not-bad-direction': true,
+  growing: true,
   sequential: true,
   'one-sided': true,
   'no-denominator': true,

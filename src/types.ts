@@ -79,6 +79,8 @@ export type DecisionRule =
   | 'not-significant'
   | 'not-significant-adjusted'
   | 'not-bad-direction'
+  /** A change that grows through the post window: the fitted line's end is beyond the tolerance (src/judge/drift.ts testGrowth). */
+  | 'growing'
   /** An anytime-valid sequential test was certain of a regression while `run` waited (src/gate/early-stop.ts). */
   | 'sequential'
   /** A series found on one side only whose absence on the other side means nothing for the check's direction. */
@@ -142,7 +144,7 @@ export interface SeriesResult {
   comparison?: 'paired' | 'independent';
   /** What the change cost, in the words of "how many users were affected" (src/judge/impact/). */
   impact?: Impact;
-  test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
+  test: 'mann-whitney' | 'paired-t' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */
   pValueAdjusted?: number | null;

@@ -3,6 +3,7 @@
  * Point cells are log-normal latencies (sigma 0.3) or throughputs, 30 s apart, with the post
  * window right after the baseline; count cells draw errors and requests per 30 s step.
  */
+import type { CheckMode } from '../../src/judge/index.js';
 import type { CheckSpec } from '../../src/spec-model.js';
 import type { Series } from '../../src/types.js';
 import { ar1, type Rng } from './random.js';
@@ -15,6 +16,10 @@ export interface PointDraw {
   kind: 'points';
   baseline: Series;
   candidate: Series;
+  /** How the judge is told the sides compare (default before-after). */
+  mode?: CheckMode;
+  /** Seconds of `baseline.offset` the baseline was read at (its points are `offset` earlier). */
+  offset?: number;
 }
 
 /** One replication of a count cell (per-step errors and requests). */
@@ -280,5 +285,124 @@ export function buildCells(
       draw: (rng) => drawCounts(rng, { n, m, traffic: 16000, rate: 0.01, ratio, logitWander: { phi: 0.9, sd: 0.3 } }),
     });
   }
+  cells.push(...timeCells(n, m));
+  return cells;
+}
+
+const DAY = 86_400;
+
+/**
+ * A daily curve with a sharp drop inside the compared window (latency falls 50% within one step in
+ * the middle of the post window, as when the evening peak ends, on a gentle ramp of +0.5% a step),
+ * read with `baseline.offset: 1d` and a baseline window as long as the post window: the baseline is
+ * the same m steps a day earlier. Noise is AR(1) phi 0.3, sigma 0.15 on the log scale, independent
+ * between the days.
+ */
+function drawDaily(rng: Rng, m: number, shift: number, ramp = 0): PointDraw {
+  const level = (i: number): number => 0.2 * (i >= Math.floor(m / 2) ? 0.5 : 1) * Math.exp(0.005 * i);
+  const day = (change: number): number[] => ar1(rng, m, 0.3).map((z, i) => level(i) * Math.exp(0.15 * z) * change);
+  const at = (values: number[], start: number): Series => ({
+    labels: {},
+    points: values.map((v, i) => ({ t: start + i * STEP, v })),
+  });
+  return {
+    kind: 'points',
+    baseline: at(day(1), T0 - DAY),
+    candidate: at(
+      day(1 + shift).map((v, i) => v * (1 + (ramp * i) / (m - 1))),
+      T0,
+    ),
+    mode: 'before-after',
+    offset: DAY,
+  };
+}
+
+/**
+ * Canary with a shared wandering load: baseline and candidate pods read over the same m steps,
+ * both riding one AR(1) load (phi 0.95, sigma 0.3 on the log scale) with their own noise (AR(1)
+ * phi 0.3, sigma 0.1).
+ */
+function drawCanary(rng: Rng, m: number, shift: number): PointDraw {
+  const load = ar1(rng, m, 0.95);
+  const side = (change: number): Series => {
+    const own = ar1(rng, m, 0.3);
+    return {
+      labels: {},
+      points: load.map((z, i) => ({ t: T0 + i * STEP, v: 0.2 * Math.exp(0.3 * z + 0.1 * own[i]!) * change })),
+    };
+  };
+  return { kind: 'points', baseline: side(1), candidate: side(1 + shift), mode: 'canary' };
+}
+
+/** A slow burn: latency rising linearly from +0% at the first post point to `top` at the last. */
+function drawRamp(rng: Rng, n: number, m: number, top: number, phi: number): PointDraw {
+  const draw = drawPoints(rng, { n, m, phi });
+  const points = draw.candidate.points.map((p, i) => ({ t: p.t, v: p.v * (1 + (top * i) / (m - 1)) }));
+  return { ...draw, candidate: { labels: {}, points } };
+}
+
+/** The cells of structure in time: paired comparisons (offset, canary) and growing changes. */
+function timeCells(n: number, m: number): Cell[] {
+  const size = `${n}/${m}`;
+  const cells: Cell[] = [];
+  for (const shift of [0, 0.3]) {
+    cells.push({
+      group: 'daily curve, sharp drop in the window, offset 1d',
+      name: shift === 0 ? `no change (${m}/${m})` : `+${shift * 100}% (${m}/${m})`,
+      null: shift === 0,
+      direction: 'increase',
+      n: m,
+      m,
+      draw: (rng) => drawDaily(rng, m, shift),
+    });
+  }
+  const canary = Math.max(m, 31);
+  for (const shift of [0, 0.2]) {
+    cells.push({
+      group: 'canary, shared wandering load (phi 0.95)',
+      name: shift === 0 ? `no change (${canary}/${canary})` : `+${shift * 100}% (${canary}/${canary})`,
+      null: shift === 0,
+      direction: 'increase',
+      n: canary,
+      m: canary,
+      draw: (rng) => drawCanary(rng, canary, shift),
+    });
+  }
+  cells.push({
+    group: 'slow burn',
+    name: `linear rise +0% to +60% across the post window (${size})`,
+    null: false,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawRamp(rng, n, m, 0.6, 0),
+  });
+  cells.push({
+    group: 'slow burn',
+    name: `same, AR(1) phi 0.5 (${size})`,
+    null: false,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawRamp(rng, n, m, 0.6, 0.5),
+  });
+  cells.push({
+    group: 'latency, AR(1) noise (trend false alarms)',
+    name: 'phi 0.9, no change',
+    null: true,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => drawPoints(rng, { n, m, phi: 0.9 }),
+  });
+  cells.push({
+    group: 'slow burn, offset 1d',
+    name: `linear rise +0% to +60% over the daily curve (${m}/${m})`,
+    null: false,
+    direction: 'increase',
+    n: m,
+    m,
+    draw: (rng) => drawDaily(rng, m, 0, 0.6),
+  });
   return cells;
 }

@@ -65,7 +65,8 @@ export function judgeOurs(draw: PointDraw | CountDraw, check: CheckSpec): Outcom
     );
     return judgeRun([result]).verdict;
   }
-  return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], 'before-after')]).verdict;
+  return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], draw.mode ?? 'before-after', draw.offset)])
+    .verdict;
 }
 
 /** Plain Mann-Whitney on points as if independent, with the same tolerance rule (the judge before this change). */

@@ -4,7 +4,7 @@
  * cells, power elsewhere), inconclusive rate, and their Monte Carlo standard errors.
  * Usage: node .bench-build/bench/judge-sim/run.js [replications=1000] [seed=20261127] [--large]
  * (--large adds the point cells at 601 / 201 points: several more minutes at 1000 replications;
- * --only=TEXT runs the cells whose group or name contains TEXT).
+ * --only=TEXT (or --cells=TEXT) runs the cells whose group or name contains TEXT).
  */
 import { normalCdf, normalQuantile } from '../../src/judge/index.js';
 import { buildCells, type Cell, type CountDraw } from './cells.js';
@@ -13,7 +13,7 @@ import { seededRng } from './random.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 /** --only=TEXT runs only the cells whose group or name contains TEXT (seeds stay those of the full run). */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = process.argv.find((a) => /^--(only|cells)=/.test(a))?.replace(/^--(only|cells)=/, '');
 const replications = Number(positional[0] ?? 1000);
 const seed = Number(positional[1] ?? 20261127);
 const ALPHA = 0.05;

@@ -74,5 +74,5 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
     const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
     return judgeCountCheck(planned.check, baseline, candidate, planned.mode, planned.offset);
   }
-  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode);
+  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode, planned.offset);
 }

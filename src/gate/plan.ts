@@ -92,6 +92,7 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
   return {
     check,
     mode: canary ? 'canary' : 'before-after',
+    ...(offset !== undefined ? { offset } : {}),
     windows,
     lookback,
     baseline: {

@@ -5,22 +5,26 @@
  * else holds); too few usable baseline values (inconclusive); ±Inf in the candidate the bad way
  * while the baseline has none (inconclusive: never pass what could not be measured); then the
  * statistical comparison (inconclusive when the samples are too small for any p below alpha;
- * fail on a significant change beyond tolerance; else pass).
+ * fail on a significant change beyond tolerance; else pass). The comparison is paired by timestamp
+ * when the sides share time (paired/: a canary, a baseline.offset baseline), and a before/after or
+ * paired comparison also tests whether the change grows through the post window (drift.ts
+ * testGrowth), alpha shared between the two by weighted Simes (withGrowth).
  */
 import type { CheckSpec } from '../spec-model.js';
 import type { DecisionRule, Point, SampleSummary, SeriesResult, Verdict } from '../types.js';
 import { describeBoundsHeld, findBoundViolation } from './bounds.js';
 import { cleanPoints, inTimeOrder, type CleanSample } from './clean.js';
 import { compareSamples } from './compare.js';
-import { alphaOf, framePValue } from './decide.js';
-import { describeDrift } from './drift.js';
+import { alphaOf, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
+import { judgePaired } from './paired/judge-paired.js';
+import { describeDrift, describeGrowth, testGrowth, testPairedGrowth, type Growth } from './drift.js';
 import type { CheckMode } from './check-mode.js';
 import { describeRepeats } from './repeats.js';
 import { describeTies } from './ties.js';
 import type { SeriesPair } from './match.js';
 import { describeSample } from './stats/describe.js';
 import { describeDuplicates } from './duplicates.js';
-import { formatUsable } from './wording.js';
+import { formatChange, formatP, formatPercent, formatUsable, formatValue } from './wording.js';
 
 /** The check settings the series classifier reads. */
 export type SeriesCheck = Pick<
@@ -77,8 +81,17 @@ function samplesOf(pair: SeriesPair): { baseline: readonly Point[]; candidate: r
   return { baseline: inTimeOrder(pair.baseline), candidate: inTimeOrder(pair.candidate) };
 }
 
-/** Judge one baseline/candidate pair against the check's settings; before/after also looks for a trend. */
-export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: CheckMode = 'canary'): SeriesResult {
+/**
+ * Judge one baseline/candidate pair against the check's settings; before/after also looks for a
+ * trend. `pairing`: the seconds between a candidate point and its baseline point when the sides
+ * share time (check-mode.ts pairingOffset), null when they do not.
+ */
+export function classifySeries(
+  check: SeriesCheck,
+  pair: SeriesPair,
+  mode: CheckMode = 'canary',
+  pairing: number | null = null,
+): SeriesResult {
   const baseline = cleanPoints(pair.baseline);
   const candidate = cleanPoints(pair.candidate);
   const sides: Sides = { pair, baseline: describeSample(baseline), candidate: describeSample(candidate) };
@@ -102,15 +115,15 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     );
   }
 
-  const comparison = compareSamples(baseline, candidate, check);
+  const judged = compare(check, baseline, candidate, mode, pairing);
+  const comparison = judged.outcome;
   const failed = violation !== null || comparison.regressed;
-  const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
-  const drift =
-    mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
+  const [nBaseline, nCandidate] = judged.nEffective;
   const notes = [
     ...describeRepeats(baseline, candidate),
-    ...(drift !== null ? [drift] : []),
+    ...judged.notes,
     ...describeTies(baseline.sorted, candidate.sorted, comparison.relativeChange, check.tolerance),
+    ...(judged.unpaired !== undefined ? [judged.unpaired] : []),
   ];
   return {
     labels: pair.labels,
@@ -119,7 +132,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     candidate: { ...sides.candidate, nEffective: roundEffective(nCandidate) },
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
-    test: 'mann-whitney',
+    ...judged.fields,
     pValue: comparison.pValue,
     alpha: alphaOf(check.confidence),
     reason:
@@ -135,7 +148,105 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
   };
 }
 
+/** What the statistical comparison of one series decided, and how it is reported. */
+interface Judged {
+  outcome: ComparisonOutcome;
+  /** Effective sizes [baseline, candidate]. */
+  nEffective: [number, number];
+  notes: string[];
+  /** Why sides that share time were compared unpaired. */
+  unpaired?: string;
+  fields: Pick<SeriesResult, 'test' | 'comparison' | 'intervalConfidence'>;
+}
+
+/**
+ * Paired by timestamp when the sides share time (`pairing` seconds apart) and enough points pair,
+ * else as independent samples (saying why pairing was not possible). A plain before/after
+ * comparison also looks for a trend in the baseline.
+ */
+function compare(
+  check: SeriesCheck,
+  baseline: CleanSample,
+  candidate: CleanSample,
+  mode: CheckMode,
+  pairing: number | null,
+): Judged {
+  const tried = pairing === null ? null : judgePaired(baseline, candidate, pairing, check);
+  if (tried !== null && 'paired' in tried) {
+    const { paired } = tried;
+    const series = paired.relativeDifferences;
+    const growth =
+      series === null
+        ? null
+        : testPairedGrowth(series.times, series.values, series.log, check, alphaOf(check.confidence));
+    return {
+      outcome: growth === null ? paired : withGrowth(paired, growth, check),
+      nEffective: [paired.nEffective, paired.nEffective],
+      notes: [],
+      fields: { test: 'paired-t', comparison: 'paired', intervalConfidence: paired.intervalConfidence },
+    };
+  }
+  const comparison = compareSamples(baseline, candidate, check);
+  // A baseline read `pairing` seconds earlier is compared with the post window's time of day.
+  const postTimes = pairing === null ? candidate.times : candidate.times.map((t) => t - pairing);
+  const drift =
+    mode === 'before-after' ? describeDrift(baseline, postTimes, check, comparison.inflation.factors[0]) : null;
+  const growth = mode === 'before-after' ? testGrowth(baseline, candidate, check, alphaOf(check.confidence)) : null;
+  return {
+    outcome: growth === null ? comparison : withGrowth(comparison, growth, check),
+    nEffective: comparison.inflation.nEffective as [number, number],
+    notes: drift !== null ? [drift] : [],
+    ...(tried !== null ? { unpaired: tried.unpaired } : {}),
+    fields: { test: 'mann-whitney', ...(tried !== null ? { comparison: 'independent' as const } : {}) },
+  };
+}
+
 /** Effective sizes are estimates: two significant digits say all they can. */
 function roundEffective(value: number): number {
   return Number(value.toPrecision(2));
+}
+
+/** Weighted Bonferroni-Simes shares of alpha: the window's shift test, the growth test. */
+const SHIFT_SHARE = 0.9;
+const GROWTH_SHARE = 0.1;
+
+/**
+ * The shift test and the growth test decide together with alpha spent once: "no regression" is
+ * rejected by the weighted Simes test of the two p-values (Benjamini and Hochberg 1997), p =
+ * min(p_shift / 0.9, p_growth / 0.1, max(p_shift, p_growth)), valid for the positively dependent
+ * one-sided tests these are (both grow with the post window's level). The shift test keeps 90% of
+ * alpha alone and all of it when the growth test agrees; the growth test alone gets 10%.
+ * The series' p-value is the combined one, so Holm's adjustment reads the test that decided.
+ */
+function withGrowth(outcome: ComparisonOutcome, growth: Growth, check: SeriesCheck): ComparisonOutcome {
+  const alpha = alphaOf(check.confidence);
+  const change = outcome.relativeChange;
+  const beyond =
+    outcome.decidable &&
+    (change === null
+      ? outcome.regressed
+      : isBadSign(change, check.direction) && isBeyond(change, check.tolerance, check.direction));
+  const pShift = beyond ? outcome.pValue : 1;
+  const p = Math.min(1, pShift / SHIFT_SHARE, growth.pValue / GROWTH_SHARE, Math.max(pShift, growth.pValue));
+  const growing = growth.pValue < alpha && growth.growing ? describeGrowth(growth, check.confidence) : null;
+  const reworded = (frame: NonNullable<ComparisonOutcome['pFrame']>, tail: string): Partial<ComparisonOutcome> => ({
+    pValue: p,
+    reason: `${frame.before}(${formatP(p)}${frame.after}${tail}`,
+    pFrame: { before: frame.before, after: frame.after + tail },
+  });
+  if (p < alpha) {
+    if (outcome.regressed && outcome.pFrame !== undefined)
+      return { ...outcome, ...reworded(outcome.pFrame, growing === null ? '' : `; ${growing}`) };
+    const before = `${growing ?? describeGrowth(growth, check.confidence)}, beyond tolerance ${formatPercent(check.tolerance)} `;
+    const frame = { before, after: `, the shift and growth tests combined); the window as a whole: ${outcome.reason}` };
+    return { ...outcome, decidable: true, regressed: true, rule: 'growing', ...reworded(frame, '') };
+  }
+  if (!outcome.regressed) return outcome;
+  // Significant at alpha alone, but not once alpha is shared with the growth test.
+  const size = change === null ? 'change, ' : `change ${formatChange(change)}, `;
+  const frame = {
+    before: `${outcome.pFrame?.before ?? size}but not significant with the growth test sharing alpha `,
+    after: `, needs < ${formatValue(alpha)})`,
+  };
+  return { ...outcome, regressed: false, rule: 'not-significant', ...reworded(frame, '') };
 }

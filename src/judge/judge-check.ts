@@ -3,7 +3,7 @@
  * (one-sided.ts), and take the worst verdict. Missing data is inconclusive, never pass: a side
  * with no series at all judges nothing (nothing shows the query had data there to stand for 0).
  */
-import type { CheckMode } from './check-mode.js';
+import { pairingOffset, type CheckMode } from './check-mode.js';
 import type { CheckSpec } from '../spec-model.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
@@ -54,8 +54,18 @@ function missingData(check: CheckSpec, baseline: Series[], candidate: Series[], 
   return `no data in the post window${why}`;
 }
 
-/** Judge a check's baseline series against its candidate series. Pure: no I/O. */
-export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Series[], mode: CheckMode): CheckResult {
+/**
+ * Judge a check's baseline series against its candidate series. Pure: no I/O. `offset`: seconds
+ * of `baseline.offset` when the baseline was read that much earlier (its points pair with the
+ * post window's, like a canary's).
+ */
+export function judgeCheck(
+  check: CheckSpec,
+  baseline: Series[],
+  candidate: Series[],
+  mode: CheckMode,
+  offset?: number,
+): CheckResult {
   const base = { name: check.name, critical: check.critical };
   if (baseline.length === 0 || candidate.length === 0) {
     const unmatched = { baseline: baseline.map((s) => s.labels), candidate: candidate.map((s) => s.labels) };
@@ -73,7 +83,9 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
       ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
       : '';
   const series = [
-    ...matched.pairs.map((pair) => withValueImpact(classifySeries(check, pair, mode), pair, check)),
+    ...matched.pairs.map((pair) =>
+      withValueImpact(classifySeries(check, pair, mode, pairingOffset(mode, offset)), pair, check),
+    ),
     ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
     ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),
   ];

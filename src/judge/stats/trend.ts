@@ -50,3 +50,101 @@ export function estimateTrend(times: ArrayLike<number>, values: ArrayLike<number
   const z = (Math.abs(s) - 1) / Math.sqrt(variance);
   return { slope, pValue: Math.min(1, 2 * normalSurvival(Math.max(0, z))) };
 }
+
+/** A straight line fitted to the post window against the baseline's level, and how sure its end is. */
+export interface PostWindowLine {
+  /** Fitted level at the first and the last post point minus the baseline's mean (working scale). */
+  start: number;
+  end: number;
+  /** Standard error of `end`, with the dependence of both windows. */
+  endError: number;
+  /** Standard error of end - start (the line's rise through the window), with the dependence. */
+  riseError: number;
+  degreesOfFreedom: number;
+}
+
+/**
+ * Var(sum c_j x_j) / sigma^2 for x an AR(1) of persistence phi at unit spacing:
+ * sum_j c_j^2 + 2 sum_k phi^k sum_j c_j c_(j+k).
+ */
+export function ar1ContrastVariance(weights: Float64Array, phi: number): number {
+  const m = weights.length;
+  let total = 0;
+  for (let j = 0; j < m; j++) total += weights[j]! * weights[j]!;
+  if (!(phi > 0)) return total;
+  let power = 1;
+  for (let k = 1; k < m; k++) {
+    power *= phi;
+    if (power < 1e-9) break;
+    let s = 0;
+    for (let j = 0; j + k < m; j++) s += weights[j]! * weights[j + k]!;
+    total += 2 * power * s;
+  }
+  return total;
+}
+
+/**
+ * Least-squares line through the post window's values over time, its level at the window's start
+ * and end relative to the baseline mean, and the standard error of the end level: the residual
+ * variance pooled with the baseline's, the weights' variance under AR(1) dependence of persistence
+ * `persistence` (the end level is a contrast of the post points), plus the baseline mean's
+ * variance (`baselineFactor`: its long-run inflation). An empty baseline is a level of 0 (a line
+ * through paired differences).
+ */
+export function fitPostWindowLine(
+  baseline: Float64Array,
+  times: Float64Array,
+  values: Float64Array,
+  persistence: number,
+  baselineFactor: number,
+  degreesOfFreedom: number,
+): { line: PostWindowLine; residuals: Float64Array } | null {
+  const m = values.length;
+  const n = baseline.length;
+  if (m < 3 || n === 1) return null;
+  let tMean = 0;
+  let vMean = 0;
+  for (let j = 0; j < m; j++) {
+    tMean += times[j]!;
+    vMean += values[j]!;
+  }
+  tMean /= m;
+  vMean /= m;
+  let sxx = 0;
+  let sxy = 0;
+  for (let j = 0; j < m; j++) {
+    sxx += (times[j]! - tMean) ** 2;
+    sxy += (times[j]! - tMean) * (values[j]! - vMean);
+  }
+  if (!(sxx > 0)) return null;
+  const slope = sxy / sxx;
+  let bMean = 0;
+  for (const v of baseline) bMean += v;
+  bMean = n > 0 ? bMean / n : 0;
+  const residuals = new Float64Array(m);
+  let ss = 0;
+  for (let j = 0; j < m; j++) {
+    residuals[j] = values[j]! - vMean - slope * (times[j]! - tMean);
+    ss += residuals[j]! ** 2;
+  }
+  for (const v of baseline) ss += (v - bMean) ** 2;
+  const variance = ss / (Math.max(0, n - 1) + m - 2);
+  const tEnd = times[m - 1]!;
+  const weights = new Float64Array(m);
+  for (let j = 0; j < m; j++) weights[j] = 1 / m + ((tEnd - tMean) * (times[j]! - tMean)) / sxx;
+  const endError = Math.sqrt(variance * (ar1ContrastVariance(weights, persistence) + (n > 0 ? baselineFactor / n : 0)));
+  const span = tEnd - times[0]!;
+  const rise = new Float64Array(m);
+  for (let j = 0; j < m; j++) rise[j] = (span * (times[j]! - tMean)) / sxx;
+  const riseError = Math.sqrt(variance * ar1ContrastVariance(rise, persistence));
+  return {
+    line: {
+      start: vMean + slope * (times[0]! - tMean) - bMean,
+      end: vMean + slope * (tEnd - tMean) - bMean,
+      endError,
+      riseError,
+      degreesOfFreedom: Math.max(1, Math.min(Math.max(0, n - 1) + m - 2, degreesOfFreedom)),
+    },
+    residuals,
+  };
+}

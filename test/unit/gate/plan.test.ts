@@ -45,6 +45,12 @@ describe('planRun', () => {
     expect(plan.checks[0]?.candidate.range).toEqual({ start: DEPLOY + 60, end: postEnd, step: 30 });
   });
 
+  it('hands the offset to the judge, so post point t pairs with baseline point t - offset; a plain check has none', () => {
+    const top = ['version: 1', 'baseline: {window: 10m, offset: 1d}', ...TOP.slice(1)];
+    expect(planRun(specFrom(...top, ...QUERY_CHECK), DEPLOY).checks[0]?.offset).toBe(86400);
+    expect(planRun(specFrom(...TOP, ...QUERY_CHECK), DEPLOY).checks[0]?.offset).toBeUndefined();
+  });
+
   it('aligns an offset baseline to the step', () => {
     const spec = specFrom(
       'version: 1',

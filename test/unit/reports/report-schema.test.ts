@@ -201,6 +201,7 @@ function valuePaths(value: unknown, prefix = ''): string[] {
 // so the schema's enums are compared with the types' real members below.
 const TESTS: Record<SeriesResult['test'], true> = {
   'mann-whitney': true,
+  'paired-t': true,
   binomial: true,
   'sequential-binomial': true,
   'sequential-mixture': true,
@@ -290,7 +291,17 @@ describe('schema/report.schema.json', () => {
     );
     expect(counts.verdict).toBe('fail');
     expect(counts.series[0]?.test).toBe('binomial');
-    const json = renderJson(runResultOf([points, missing, counts]));
+    // Canary: the candidate query reads 50-52% above the baseline query at every one of the same 30
+    // timestamps: paired by timestamp, the ratio's bound is far beyond the tolerance -> fail, paired.
+    const stable = Array.from({ length: 30 }, (_, i) => [0.2, 0.21, 0.19][i % 3]!);
+    const canary = judgeCheck(
+      check({ name: 'canary latency' }),
+      [series(stable)],
+      [series(stable.map((v, i) => v * (1.5 + 0.02 * (i % 2))))],
+      'canary',
+    );
+    expect(canary.series[0]).toMatchObject({ verdict: 'fail', comparison: 'paired', test: 'paired-t' });
+    const json = renderJson(runResultOf([points, missing, counts, canary]));
     expect(strictErrors(json)).toEqual([]);
     // The Holm adjustment ran over the run's tests, so the adjusted p and alpha are in the report too.
     expect(JSON.parse(json).checks[0].series[0]).toMatchObject({
