@@ -72,6 +72,8 @@ export type DecisionRule =
   | 'infinite-values'
   | 'bound'
   | 'too-few-effective-samples'
+  /** Value checks: too few points to tell slow wandering from a shift, even with a conservative persistence assumed. */
+  | 'window-too-short'
   | 'low-traffic'
   | 'no-events'
   | 'beyond-tolerance'
@@ -105,8 +107,14 @@ export interface SeriesResult {
   candidate: SampleSummary;
   /** Relative change of the candidate against the baseline (0.1 = +10%); null when undefined. */
   relativeChange: number | null;
-  /** Confidence interval of relativeChange at the check's confidence. */
+  /** Confidence interval of relativeChange, two-sided at intervalConfidence (the check's confidence when absent). */
   relativeChangeInterval: [number, number] | null;
+  /**
+   * Two-sided confidence of relativeChangeInterval: the interval the test used. For a one-sided
+   * check (increase / decrease) 1 - 2 alpha, whose bad-side end is the one-sided (1 - alpha)
+   * bound that must lie beyond the tolerance to fail; for `either` 1 - alpha.
+   */
+  intervalConfidence?: number;
   test: 'mann-whitney' | 'binomial' | 'sequential-binomial' | 'sequential-mixture' | 'none';
   pValue: number | null;
   /** pValue after Holm's adjustment over the tests of its family (the critical checks, or apart the non-critical ones); significance is decided on it. */

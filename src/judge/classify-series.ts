@@ -105,8 +105,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
   const comparison = compareSamples(baseline, candidate, check);
   const failed = violation !== null || comparison.regressed;
   const [nBaseline, nCandidate] = comparison.inflation.nEffective as [number, number];
-  const drift =
-    mode === 'before-after' ? describeDrift(baseline, candidate.times, check, comparison.inflation.factors[0]) : null;
+  const drift = mode === 'before-after' ? describeDrift(baseline, candidate.times, check) : null;
   const notes = [
     ...describeRepeats(baseline, candidate),
     ...(drift !== null ? [drift] : []),
@@ -119,6 +118,7 @@ export function classifySeries(check: SeriesCheck, pair: SeriesPair, mode: Check
     candidate: { ...sides.candidate, nEffective: roundEffective(nCandidate) },
     relativeChange: comparison.relativeChange,
     relativeChangeInterval: comparison.relativeChangeInterval,
+    ...(comparison.intervalConfidence !== undefined ? { intervalConfidence: comparison.intervalConfidence } : {}),
     test: 'mann-whitney',
     pValue: comparison.pValue,
     alpha: alphaOf(check.confidence),

@@ -46,6 +46,7 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     candidate: jsonSummary(series.candidate),
     relativeChange: finiteOrNull(series.relativeChange),
     relativeChangeInterval: interval === null ? null : [finiteOrNull(interval[0]), finiteOrNull(interval[1])],
+    ...(series.intervalConfidence !== undefined ? { intervalConfidence: series.intervalConfidence } : {}),
     test: series.test,
     pValue: finiteOrNull(series.pValue),
     ...(series.pValueAdjusted !== undefined ? { pValueAdjusted: finiteOrNull(series.pValueAdjusted) } : {}),

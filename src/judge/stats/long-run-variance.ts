@@ -53,9 +53,9 @@ export const BORROWED_PERSISTENCE = 0.9;
 /** The largest persistence assumed: 0.995 at a 15 s step is a memory of ~50 minutes, longer than any window judged. */
 export const MAX_PERSISTENCE = 0.995;
 /** One-sided level of the upper confidence value of the persistence. */
-const UPPER_LEVEL = 0.75;
+const UPPER_LEVEL = 0.5;
 /** One-sided level at which the lag-1 correlation must exceed independence before any inflation is applied. */
-const GATE_LEVEL = 0.9;
+const GATE_LEVEL = 0.95;
 /** Longer sides are estimated on their last this-many points (standard error ~0.02; 10,000-point windows stay fast). */
 const MAX_ESTIMATED = 2000;
 /** Lags read for slow wandering. */

@@ -71,6 +71,7 @@ function buildMaximalResult(): RunResult {
       },
       pValueAdjusted: 0.00003,
       alpha: 0.05,
+      intervalConfidence: 0.9,
       rule: 'beyond-tolerance',
       presence: 'candidate-only',
       notes: ['12 repeated points'],
