@@ -124,7 +124,7 @@ function invert(p: (r: number) => number, level: number, increasing: boolean): n
   return Math.expm1((lo + hi) / 2);
 }
 
-/** The size of the change and the interval the test inverts, at two-sided `confidence`. */
+/** The size of the change and the interval the test inverts, at two-sided `confidence`; the sides are on the test's scale (logs for model 'log'). */
 function measureEffect(
   model: Model,
   baseline: Float64Array,
@@ -133,10 +133,9 @@ function measureEffect(
   multiplier: number,
   test: Tester,
 ): Effect {
-  const scale = baselineScale(baseline);
   if (model === 'log') {
-    const logs = (v: Float64Array): Float64Array => transform(v, Math.log);
-    const hl = hodgesLehmannSorted(logs(baseline), logs(candidate), confidence, multiplier);
+    // baseline and candidate are already logs here.
+    const hl = hodgesLehmannSorted(baseline, candidate, confidence, multiplier);
     return {
       label: 'shift',
       shift: hl.estimate,
@@ -144,6 +143,7 @@ function measureEffect(
       interval: [Math.expm1(hl.lower), Math.expm1(hl.upper)],
     };
   }
+  const scale = baselineScale(baseline);
   const hl = hodgesLehmannSorted(baseline, candidate, confidence, multiplier);
   const relative = (v: number): number | null => (scale === null ? null : v / scale);
   if (model === 'shift') {
@@ -194,7 +194,7 @@ export function compareSamples(
   const significant = pValue < alpha;
   const intervalConfidence = intervalConfidenceOf(check.confidence, check.direction);
   const widened = intervalMultiplier(multiplier, df, intervalConfidence);
-  const effect = measureEffect(model, baseline.sorted, candidate.sorted, intervalConfidence, widened, test);
+  const effect = measureEffect(model, b, c, intervalConfidence, widened, test);
   const stats = {
     pValue,
     relativeChange: effect.relative,

@@ -25,7 +25,11 @@ export interface TimedSample {
  */
 function residualInflation(baseline: TimedSample): number {
   const slope = estimateTrend(baseline.times, baseline.ordered)?.slope ?? 0;
-  const residuals = baseline.ordered.map((v, i) => v - slope * (baseline.times[i]! - baseline.times[0]!));
+  // The estimator reads at most the last 2,000 points: the rest need no residual (or sort).
+  const from = Math.max(0, baseline.ordered.length - 2000);
+  const residuals = baseline.ordered
+    .subarray(from)
+    .map((v, i) => v - slope * (baseline.times[from + i]! - baseline.times[0]!));
   return estimateInflation([{ ordered: residuals, sorted: Float64Array.from(residuals).sort() }]).factors[0]!;
 }
 

@@ -11,7 +11,7 @@
  * when the window is too short to estimate it. Its uncertainty is carried into the test as
  * Student-t degrees of freedom, (1 - phi^2) N / 2 for N pooled points.
  */
-import { ar1Factor, longRunOf, type LongRun } from './long-run-variance.js';
+import { ar1Factor, longRunOf, MAX_ESTIMATED, type LongRun } from './long-run-variance.js';
 
 /** The autocorrelation estimate and the variance inflation of each side. */
 export interface Inflation {
@@ -85,7 +85,13 @@ export interface OrderedSample {
 
 /** The long-run variance of the sides' within-side ranks, as inflation factors per side. */
 export function estimateInflation(sides: readonly OrderedSample[]): Inflation {
-  const longRun = longRunOf(sides.map((s) => ranksOf(s.ordered, s.sorted)));
+  // Ranked within the points the estimator reads (its last MAX_ESTIMATED): 10,000-point windows stay fast.
+  const ranks = sides.map((s) => {
+    if (s.ordered.length <= MAX_ESTIMATED) return ranksOf(s.ordered, s.sorted);
+    const last = s.ordered.subarray(s.ordered.length - MAX_ESTIMATED);
+    return ranksOf(last, Float64Array.from(last).sort());
+  });
+  const longRun = longRunOf(ranks);
   const factors = sides.map((s) => longRun.factorFor(s.ordered.length));
   return {
     phi: longRun.persistence,

@@ -60,7 +60,7 @@ const UPPER_LEVEL = 0.5;
 /** One-sided level at which the lag-1 correlation must exceed independence before any inflation is applied. */
 const GATE_LEVEL = 0.95;
 /** Longer sides are estimated on their last this-many points (standard error ~0.02; 10,000-point windows stay fast). */
-const MAX_ESTIMATED = 2000;
+export const MAX_ESTIMATED = 2000;
 /** Lags read for slow wandering. */
 const LAGS = [1, 2, 4, 8, 16];
 
