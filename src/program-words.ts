@@ -22,6 +22,7 @@ export const DECISION_RULES: Record<DecisionRule, true> = {
   'infinite-values': true,
   bound: true,
   'too-few-effective-samples': true,
+  'window-too-short': true,
   'low-traffic': true,
   'no-events': true,
   'beyond-tolerance': true,

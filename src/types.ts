@@ -72,6 +72,8 @@ export type DecisionRule =
   | 'infinite-values'
   | 'bound'
   | 'too-few-effective-samples'
+  /** Value checks: too few points to tell slow wandering from a shift, even with a conservative persistence assumed. */
+  | 'window-too-short'
   | 'low-traffic'
   | 'no-events'
   | 'beyond-tolerance'
@@ -136,7 +138,7 @@ export interface SeriesResult {
   candidate: SampleSummary;
   /** Relative change of the candidate against the baseline (0.1 = +10%); null when undefined. */
   relativeChange: number | null;
-  /** Confidence interval of relativeChange at the check's confidence. */
+  /** Confidence interval of relativeChange, two-sided at intervalConfidence (the check's confidence when absent). */
   relativeChangeInterval: [number, number] | null;
   /** The confidence of relativeChangeInterval: 1 - 2 alpha for a one-sided check (its bad end is the test's bound), 1 - alpha for `either`. */
   intervalConfidence?: number;

@@ -42,9 +42,9 @@ export interface Cell {
   bound?: number | 'binomial';
 }
 
-const series = (values: number[], start: number): Series => ({
+const series = (values: number[], start: number, step = STEP): Series => ({
   labels: {},
-  points: values.map((v, i) => ({ t: T0 + (start + i) * STEP, v })),
+  points: values.map((v, i) => ({ t: T0 + (start + i) * step, v })),
 });
 
 interface PointOptions {
@@ -58,15 +58,27 @@ interface PointOptions {
   heavy?: number;
   /** Level drift per hour (0.05 = +5% per hour), on both windows. */
   driftPerHour?: number;
+  /** Seconds between points (default STEP). */
+  step?: number;
+  /** Long memory: a sum of independent AR(1)s with these persistences and equal variances (replaces phi). */
+  phis?: number[];
+}
+
+/** A sum of independent unit-variance AR(1)s, scaled back to unit variance: fast noise plus slow wandering. */
+function arSum(rng: Rng, count: number, phis: readonly number[]): number[] {
+  const out = new Array<number>(count).fill(0);
+  for (const phi of phis) ar1(rng, count, phi).forEach((z, i) => (out[i]! += z / Math.sqrt(phis.length)));
+  return out;
 }
 
 function drawPoints(rng: Rng, o: PointOptions): PointDraw {
   const n = o.n ?? 61;
   const m = o.m ?? 21;
   const sigma = o.sigma ?? 0.3;
-  const noise = ar1(rng, n + m, o.phi ?? 0);
+  const step = o.step ?? STEP;
+  const noise = o.phis !== undefined ? arSum(rng, n + m, o.phis) : ar1(rng, n + m, o.phi ?? 0);
   const values = noise.map((z, i) => {
-    const hours = (i * STEP) / 3600;
+    const hours = (i * step) / 3600;
     const level =
       (o.median ?? 0.2) *
       Math.exp(sigma * z) *
@@ -74,7 +86,11 @@ function drawPoints(rng: Rng, o: PointOptions): PointDraw {
       (i >= n ? 1 + (o.shift ?? 0) : 1);
     return o.heavy !== undefined && rng.uniform() < o.heavy ? level * 10 : level;
   });
-  return { kind: 'points', baseline: series(values.slice(0, n), 0), candidate: series(values.slice(n), n) };
+  return {
+    kind: 'points',
+    baseline: series(values.slice(0, n), 0, step),
+    candidate: series(values.slice(n), n, step),
+  };
 }
 
 interface CountOptions {
@@ -286,6 +302,7 @@ export function buildCells(
     });
   }
   cells.push(...timeCells(n, m));
+  if (n === 61 && m === 21) cells.push(...valueCells(alpha, normalCdf, quantile));
   return cells;
 }
 
@@ -404,5 +421,50 @@ function timeCells(n: number, m: number): Cell[] {
     m,
     draw: (rng) => drawDaily(rng, m, 0, 0.6),
   });
+  return cells;
+}
+
+/**
+ * Issue 14's value cells, at their own sizes: slow wandering at 15 s steps (30-minute baseline,
+ * 10-minute post window), short windows, a true change exactly at the tolerance, and independent
+ * +20% on 30 + 10 points against the optimal test's power.
+ */
+function valueCells(alpha: number, normalCdf: (z: number) => number, quantile: (p: number) => number): Cell[] {
+  const cells: Cell[] = [];
+  const point = (group: string, name: string, isNull: boolean, o: PointOptions & { n: number; m: number }): Cell => ({
+    group,
+    name,
+    null: isNull,
+    direction: 'increase',
+    n: o.n,
+    m: o.m,
+    draw: (rng) => drawPoints(rng, o),
+  });
+  cells.push(
+    point('latency, persistence at 15 s steps', 'lag-1 0.99, no change (120/40)', true, {
+      n: 120,
+      m: 40,
+      step: 15,
+      phi: 0.99,
+    }),
+  );
+  cells.push(
+    point('latency, persistence at 15 s steps', 'long memory (AR 0.5 + 0.9 + 0.99), no change (120/40)', true, {
+      n: 120,
+      m: 40,
+      step: 15,
+      phis: [0.5, 0.9, 0.99],
+    }),
+  );
+  for (const phi of [0.5, 0.9])
+    cells.push(point('latency, short windows', `7/7 points, phi ${phi}, no change`, true, { n: 7, m: 7, phi }));
+  cells.push(point('latency, short windows', '7/7 points, iid, +50%', false, { n: 7, m: 7, shift: 0.5 }));
+  // A change exactly at the tolerance is no regression: "fail" there is a false alarm.
+  cells.push(point('latency, true change at the tolerance', '+10% (61/21)', true, { n: 61, m: 21, shift: 0.1 }));
+  cells.push(point('latency, true change at the tolerance', '+10% (601/201)', true, { n: 601, m: 201, shift: 0.1 }));
+  for (const shift of [0, 0.2]) {
+    const cell = point('latency, iid lognormal (30/10)', `+${shift * 100}%`, shift === 0, { n: 30, m: 10, shift });
+    cells.push(shift > 0 ? { ...cell, bound: shiftBound(shift, 0.3, 30, 10, alpha, normalCdf, quantile) } : cell);
+  }
   return cells;
 }

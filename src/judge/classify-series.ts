@@ -189,15 +189,18 @@ function compare(
   const comparison = compareSamples(baseline, candidate, check);
   // A baseline read `pairing` seconds earlier is compared with the post window's time of day.
   const postTimes = pairing === null ? candidate.times : candidate.times.map((t) => t - pairing);
-  const drift =
-    mode === 'before-after' ? describeDrift(baseline, postTimes, check, comparison.inflation.factors[0]) : null;
+  const drift = mode === 'before-after' ? describeDrift(baseline, postTimes, check) : null;
   const growth = mode === 'before-after' ? testGrowth(baseline, candidate, check, alphaOf(check.confidence)) : null;
   return {
     outcome: growth === null ? comparison : withGrowth(comparison, growth, check),
     nEffective: comparison.inflation.nEffective as [number, number],
     notes: drift !== null ? [drift] : [],
     ...(tried !== null ? { unpaired: tried.unpaired } : {}),
-    fields: { test: 'mann-whitney', ...(tried !== null ? { comparison: 'independent' as const } : {}) },
+    fields: {
+      test: 'mann-whitney',
+      ...(comparison.intervalConfidence !== undefined ? { intervalConfidence: comparison.intervalConfidence } : {}),
+      ...(tried !== null ? { comparison: 'independent' as const } : {}),
+    },
   };
 }
 

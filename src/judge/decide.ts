@@ -26,6 +26,8 @@ export interface ComparisonOutcome {
   pValue: number;
   relativeChange: number | null;
   relativeChangeInterval: [number, number] | null;
+  /** Two-sided confidence of relativeChangeInterval: 1 - 2 alpha for one-sided checks (its bad-side end is the test's bound), 1 - alpha for `either`. */
+  intervalConfidence?: number;
   regressed: boolean;
   rule: DecisionRule;
   reason: string;
@@ -40,6 +42,12 @@ export interface OutcomeInput {
   pValue: number;
   alpha: number;
   tolerance: number;
+  /**
+   * True when the p-value tests the tolerance edge itself (value checks): significant then means
+   * "beyond the tolerance", and a pass says whether the estimate lies inside the tolerance or only
+   * its bound does not clear it.
+   */
+  nullAtTolerance?: boolean;
 }
 
 /** `frame` with `prefix` and `suffix` added around it, as a reason composed around another is. */
@@ -48,7 +56,15 @@ export function framePValue(prefix: string, frame: PFrame | undefined, suffix: s
 }
 
 /** The rule and its words: a regression needs significance AND a change beyond the tolerance the bad way. */
-export function describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance }: OutcomeInput): {
+export function describeOutcome({
+  significant,
+  beyond,
+  badSign,
+  pValue,
+  alpha,
+  tolerance,
+  nullAtTolerance = false,
+}: OutcomeInput): {
   rule: DecisionRule;
   text: string;
   pFrame: PFrame;
@@ -60,6 +76,9 @@ export function describeOutcome({ significant, beyond, badSign, pValue, alpha, t
     pFrame: { before, after },
   });
   if (significant && beyond) return worded('beyond-tolerance', `beyond tolerance ${tol} `, ')');
+  // Against the tolerance edge: an estimate the bad way but inside the tolerance is within it, whatever its p.
+  if (nullAtTolerance && !significant && badSign && !beyond)
+    return worded('within-tolerance', `within tolerance ${tol} `, ')');
   if (!significant) return worded('not-significant', 'not significant ', `, needs < ${formatValue(alpha)})`);
   if (!badSign) return worded('not-bad-direction', 'not a change in the bad direction ', ')');
   return worded('within-tolerance', `within tolerance ${tol} `, ')');

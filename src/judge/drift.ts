@@ -22,6 +22,20 @@ export interface TimedSample {
   times: Float64Array;
 }
 
+/**
+ * The autocorrelation of the baseline around its Theil-Sen line: a trend read as persistence
+ * (every lag alike) would inflate the trend's own test away.
+ */
+function residualInflation(baseline: TimedSample): number {
+  const slope = estimateTrend(baseline.times, baseline.ordered)?.slope ?? 0;
+  // The estimator reads at most the last 2,000 points: the rest need no residual (or sort).
+  const from = Math.max(0, baseline.ordered.length - 2000);
+  const residuals = baseline.ordered
+    .subarray(from)
+    .map((v, i) => v - slope * (baseline.times[from + i]! - baseline.times[0]!));
+  return estimateInflation([{ ordered: residuals, sorted: Float64Array.from(residuals).sort() }]).factors[0]!;
+}
+
 const mid = (times: Float64Array): number => (times[0]! + times[times.length - 1]!) / 2;
 
 /** The drift note for a baseline judged against a later post window, or null when there is no material trend. */
@@ -29,12 +43,12 @@ export function describeDrift(
   baseline: TimedSample,
   postTimes: Float64Array,
   check: { tolerance: number; confidence: number },
-  inflation = estimateInflation([baseline]).factors[0]!,
+  inflation?: number,
 ): string | null {
   if (baseline.ordered.length < 8 || postTimes.length === 0) return null;
   const level = Math.abs(quantileSorted(baseline.sorted, 0.5));
   if (!(level > 0)) return null;
-  const trend = estimateTrend(baseline.times, baseline.ordered, inflation);
+  const trend = estimateTrend(baseline.times, baseline.ordered, inflation ?? residualInflation(baseline));
   if (trend === null || !(trend.pValue < alphaOf(check.confidence))) return null;
   const perHour = (trend.slope * 3600) / level;
   const move = (trend.slope * (mid(postTimes) - mid(baseline.times))) / level;

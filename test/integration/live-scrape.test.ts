@@ -257,10 +257,10 @@ test.concurrent(
     const endedAt = Date.now() / 1000;
 
     expectNoDeadline(result);
-    // Never 1: a fail here is a gate that fails on noise. Usually 0. On a loaded machine Prometheus
-    // scrapes late, consecutive 5s rate() windows then share their samples, and the latency check's
-    // 9 and 7 points can look so autocorrelated (lag-1 0.98 seen) that the judge has too few
-    // effective samples: inconclusive (3), which is the judge refusing thin data, as designed.
+    // Never 1: a fail here is a gate that fails on noise. The latency check's 9 and 7 points are too
+    // few to show how persistent the series is, so the judge assumes a conservative persistence and
+    // says inconclusive (3) when that leaves no p below alpha: the judge refusing thin data, as
+    // designed (on a loaded machine consecutive 5s rate() windows also share their samples).
     if (result.code !== 0 && result.code !== 3) throw new Error(`expected exit 0 or 3: ${describeRun(result)}`);
     expect([0, 3]).toContain(result.code);
     const report = parseReport(result) as Report;
@@ -276,11 +276,12 @@ test.concurrent(
       expect(check.name).toBe(regression.checkName);
       // The fixed test of the whole window judged it, not the sequential one.
       expect(series.test).toBe(regression.fixedTest);
-      if (check.verdict !== 'pass')
-        expect({ verdict: check.verdict, rule: series.rule }).toEqual({
-          verdict: 'inconclusive',
-          rule: 'too-few-effective-samples',
-        });
+      // 9 + 7 latency points are too few to tell slow wandering from a shift (window-too-short);
+      // a check with more points may still find too few effective samples.
+      if (check.verdict !== 'pass') {
+        expect(check.verdict).toBe('inconclusive');
+        expect(['too-few-effective-samples', 'window-too-short']).toContain(series.rule);
+      }
       // Looks at 0 s, 15 s and 30 s of a ~35 s wait: at least two looked at the check without stopping.
       expect(lookLines(result.stderr, regression.checkName).length).toBeGreaterThanOrEqual(2);
     });

@@ -43,7 +43,7 @@
  * hundred steps, far beyond a 10-minute window; a pass is declared only at the window's end by
  * the fixed-window judge.
  */
-import { estimateInflation, ar1Inflation } from '../stats/autocorrelation.js';
+import { estimateLag1Inflation, ar1Inflation } from '../stats/autocorrelation.js';
 import { chiSquareUpperQuantile } from '../stats/chi-square.js';
 import { studentTUpperQuantile } from '../stats/student-t.js';
 import { tunedPrecision } from './normal-mixture.js';
@@ -132,7 +132,7 @@ export function prepareValueTest(
       reason: 'a tolerance above 100% on values that reach 0 or below has no sequential threshold',
     };
 
-  const inflation = estimateInflation([{ ordered: values, sorted: Float64Array.from(values).sort() }]);
+  const inflation = estimateLag1Inflation([{ ordered: values, sorted: Float64Array.from(values).sort() }]);
   // One standard error of the AR(1) estimate up: sqrt((1 - phi^2) / n).
   const phi = Math.min(MAX_PHI, inflation.phi + Math.sqrt((1 - inflation.phi ** 2) / n));
   const longRun = (1 + phi) / (1 - phi);

@@ -4,36 +4,27 @@
  * steps shorter than the scrape interval and slow load changes make neighbours alike, and a test
  * that counts n points as n samples then cries wolf (8% to 36% false alarms at phi 0.5 to 0.95).
  *
- * The model is AR(1) on the ranks (the ranks are what the Mann-Whitney statistic averages, so
- * heavy tails do not distort the estimate). The lag-1 autocorrelation of a short series is biased
- * low by about (1 + 4 phi) / n (Kendall), which at n = 21 is 0.2 for phi = 0.8; it is corrected by
- * solving r = phi - (1 + 4 phi) / n for phi. Both sides of a comparison measure the same query, so
- * their corrected estimates are pooled (weighted by length): one side of 21 points alone would
- * estimate phi with a standard error of about 0.25, too noisy to calibrate a test on.
- *
- * Even pooled, the inflation is an estimate, and an underestimate is a false alarm. Its
- * uncertainty is carried into the test as Student-t degrees of freedom: sd(ln f) is about
- * 2 / sqrt((1 - phi^2) N) for N points, and a variance known to that relative precision is
- * worth df = 2 / sd^2 = (1 - phi^2) N / 2 (41 for iid 61 + 21 points, 4 at phi = 0.95).
+ * The dependence is read on the ranks within each side (what the Mann-Whitney statistic averages,
+ * so heavy tails do not distort it) by the long-run variance estimator of
+ * stats/long-run-variance.ts: an AR(1) persistence read at several lags, bias-corrected, used at
+ * an upper confidence value once lag 1 shows any dependence, and borrowed (a conservative 0.9)
+ * when the window is too short to estimate it. Its uncertainty is carried into the test as
+ * Student-t degrees of freedom, (1 - phi^2) N / 2 for N pooled points.
  */
-
-/** Below this many points a side's autocorrelation is not estimated (the bias correction diverges). */
-const MIN_POINTS = 8;
-/** phi is capped here: beyond it a window of points carries about one independent value anyway. */
-const MAX_PHI = 0.98;
-/** Longer sides are estimated on their first this-many points: the standard error is then ~0.02, and 10,000-point windows stay fast. */
-const MAX_ESTIMATED = 2000;
+import { ar1Factor, longRunOf, MAX_ESTIMATED, type LongRun } from './long-run-variance.js';
 
 /** The autocorrelation estimate and the variance inflation of each side. */
 export interface Inflation {
-  /** The pooled, bias-corrected lag-1 autocorrelation of the ranks, in [0, MAX_PHI]; 0 when not estimated. */
+  /** The persistence the variance assumes (an upper confidence value, or the borrowed value); 0 when no dependence shows. */
   phi: number;
   /** Variance inflation of each side's mean, >= 1, in the order the sides were given. */
   factors: number[];
   /** n / factor per side. */
   nEffective: number[];
-  /** False when every side was too short to estimate anything (factors are then 1). */
+  /** False when the window was too short to estimate the persistence (a conservative one was borrowed). */
   estimated: boolean;
+  /** 'estimated' from the data, or 'borrowed' (too short to estimate: a conservative persistence is assumed). */
+  basis: LongRun['basis'];
   /** Degrees of freedom of the inflated variance (Infinity when nothing was inflated). */
   degreesOfFreedom: number;
 }
@@ -84,17 +75,7 @@ export function correctLag1Bias(r: number, n: number): number {
 }
 
 /** Variance of the mean of n AR(1) points relative to n independent ones: 1 + 2 sum (1 - k/n) phi^k. */
-export function ar1Inflation(phi: number, n: number): number {
-  if (!(phi > 0) || n < 2) return 1;
-  let sum = 0;
-  let power = 1;
-  for (let k = 1; k < n; k++) {
-    power *= phi;
-    if (power < 1e-12) break;
-    sum += (1 - k / n) * power;
-  }
-  return 1 + 2 * sum;
-}
+export const ar1Inflation = ar1Factor;
 
 /** One side: its values in time order and sorted. */
 export interface OrderedSample {
@@ -102,25 +83,64 @@ export interface OrderedSample {
   sorted: Float64Array;
 }
 
-/** Pool the sides' bias-corrected lag-1 rank autocorrelations and inflate each side by it. */
+/** The long-run variance of the sides' within-side ranks, as inflation factors per side. */
 export function estimateInflation(sides: readonly OrderedSample[]): Inflation {
+  // Ranked within the points the estimator reads (its last MAX_ESTIMATED): 10,000-point windows stay fast.
+  const ranks = sides.map((s) => {
+    if (s.ordered.length <= MAX_ESTIMATED) return ranksOf(s.ordered, s.sorted);
+    const last = s.ordered.subarray(s.ordered.length - MAX_ESTIMATED);
+    return ranksOf(last, Float64Array.from(last).sort());
+  });
+  const longRun = longRunOf(ranks);
+  const factors = sides.map((s) => longRun.factorFor(s.ordered.length));
+  return {
+    phi: longRun.persistence,
+    factors,
+    nEffective: sides.map((s, i) => s.ordered.length / factors[i]!),
+    estimated: longRun.basis === 'estimated',
+    basis: longRun.basis,
+    degreesOfFreedom: longRun.degreesOfFreedom,
+  };
+}
+
+/** Below this many points a side's lag-1 autocorrelation is not estimated by estimateLag1Inflation. */
+const LAG1_MIN_POINTS = 8;
+/** estimateLag1Inflation caps phi here. */
+const LAG1_MAX_PHI = 0.98;
+/** estimateLag1Inflation reads longer sides on their first this-many points. */
+const LAG1_MAX_ESTIMATED = 2000;
+
+/**
+ * The previous estimate, kept for the sequential value test (sequential/value-test.ts) until it
+ * moves to the long-run variance: the pooled, Kendall-corrected lag-1 rank autocorrelation, no
+ * inflation at all below 8 points a side. It collapses on slow wandering (0.78-0.91 read on
+ * lag-1 0.99 data); the fixed-window tests use estimateInflation.
+ */
+export function estimateLag1Inflation(sides: readonly OrderedSample[]): Inflation {
   let weighted = 0;
   let weight = 0;
   for (const side of sides) {
-    const long = side.ordered.length > MAX_ESTIMATED;
-    const ordered = long ? side.ordered.subarray(0, MAX_ESTIMATED) : side.ordered;
+    const long = side.ordered.length > LAG1_MAX_ESTIMATED;
+    const ordered = long ? side.ordered.subarray(0, LAG1_MAX_ESTIMATED) : side.ordered;
     const n = ordered.length;
-    if (n < MIN_POINTS) continue;
+    if (n < LAG1_MIN_POINTS) continue;
     const r = lag1RankAutocorrelation(ordered, long ? Float64Array.from(ordered).sort() : side.sorted);
     if (Number.isNaN(r)) continue;
     weighted += n * correctLag1Bias(r, n);
     weight += n;
   }
   const estimated = weight > 0;
-  const phi = estimated ? Math.min(MAX_PHI, Math.max(0, weighted / weight)) : 0;
-  const factors = sides.map((s) => ar1Inflation(phi, s.ordered.length));
+  const phi = estimated ? Math.min(LAG1_MAX_PHI, Math.max(0, weighted / weight)) : 0;
+  const factors = sides.map((s) => ar1Factor(phi, s.ordered.length));
   const degreesOfFreedom = phi > 0 ? Math.max(1, ((1 - phi * phi) * weight) / 2) : Infinity;
-  return { phi, factors, nEffective: sides.map((s, i) => s.ordered.length / factors[i]!), estimated, degreesOfFreedom };
+  return {
+    phi,
+    factors,
+    nEffective: sides.map((s, i) => s.ordered.length / factors[i]!),
+    estimated,
+    basis: 'estimated',
+    degreesOfFreedom,
+  };
 }
 
 /** Share of consecutive points that repeat the previous non-zero value exactly (zeros repeat for want of events, not of scrapes). */

@@ -64,7 +64,7 @@ sources:
     type: scrape
     url: ${green}/metrics
     baselineUrl: ${blue}/metrics
-    samples: 8
+    samples: 16
     interval: 20ms
     timeout: 2s
 checks:
