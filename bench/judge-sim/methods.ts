@@ -20,7 +20,7 @@ import type { CountDraw, PointDraw } from './cells.js';
 export type Outcome = Verdict;
 
 /** The check every method is configured with (the spec defaults: 95% confidence, 10% tolerance). */
-export function benchCheck(direction: CheckSpec['direction']): CheckSpec {
+export function benchCheck(direction: CheckSpec['direction'], step = 30): CheckSpec {
   return {
     name: 'sim',
     source: 'prom',
@@ -28,7 +28,7 @@ export function benchCheck(direction: CheckSpec['direction']): CheckSpec {
     direction,
     tolerance: 0.1,
     confidence: 0.95,
-    step: 30,
+    step,
     aggregate: 'mean',
     critical: true,
     minSamples: 5,

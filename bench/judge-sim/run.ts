@@ -3,7 +3,8 @@
  * Kayenta's rule and the optimal-test bound, per cell: fail rate (a false alarm in no-change
  * cells, power elsewhere), inconclusive rate, and their Monte Carlo standard errors.
  * Usage: node .bench-build/bench/judge-sim/run.js [replications=1000] [seed=20261127] [--large]
- * (--large adds the point cells at 601 / 201 points: several more minutes at 1000 replications).
+ * (--large adds the point cells at 601 / 201 points: several more minutes at 1000 replications;
+ * --only=<text> runs only the cells whose group contains the text, e.g. --only=baseline.history).
  */
 import { normalCdf, normalQuantile } from '../../src/judge/index.js';
 import { buildCells, type Cell, type CountDraw } from './cells.js';
@@ -27,7 +28,7 @@ const rate = (k: number, r: number): string => {
 
 function runCell(cell: Cell, index: number): string {
   const rng = seededRng(seed + 7919 * index);
-  const check = benchCheck(cell.direction);
+  const check = benchCheck(cell.direction, cell.step);
   const tallies = {
     ours: { fail: 0, inconclusive: 0 },
     plain: { fail: 0, inconclusive: 0 },
@@ -56,6 +57,7 @@ function runCell(cell: Cell, index: number): string {
 }
 
 const started = Date.now();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const sizes: [number, number][] = [[61, 21]];
 if (process.argv.includes('--large')) sizes.push([601, 201]);
 const lines = [
@@ -66,10 +68,10 @@ const lines = [
 ];
 for (const [n, m] of sizes) {
   // At the larger size only the point cells are run: count cells are defined per post window, not per point.
-  const cells = buildCells(ALPHA, normalCdf, normalQuantile, n, m).filter(
-    (c) => n === 61 || !/^errors|^low traffic/.test(c.group),
-  );
+  const cells = buildCells(ALPHA, normalCdf, normalQuantile, n, m);
   cells.forEach((cell, i) => {
+    if (n !== 61 && /^errors|^low traffic|history/.test(cell.group)) return;
+    if (only !== undefined && !cell.group.includes(only)) return;
     const line = runCell(cell, i);
     lines.push(n === 61 ? line : line.replace(/^\| ([^|]+)\|/, `| $1(${n}/${m}) |`));
     process.stderr.write('.');
