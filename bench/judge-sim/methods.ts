@@ -4,6 +4,7 @@
  * taken as independent), Kayenta's rule, and for count cells the exact binomial test alone.
  */
 import {
+  type CheckHistory,
   conditionalBinomialP,
   hodgesLehmannSorted,
   judgeCheck,
@@ -65,7 +66,24 @@ export function judgeOurs(draw: PointDraw | CountDraw, check: CheckSpec): Outcom
     );
     return judgeRun([result]).verdict;
   }
-  return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], 'before-after')]).verdict;
+  return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], 'before-after', historyOf(draw, check))])
+    .verdict;
+}
+
+/** A draw's history as the gate reads it: the windows' lengths slid over the history before the deploy. */
+function historyOf(draw: PointDraw, check: CheckSpec): CheckHistory | undefined {
+  if (draw.history === undefined) return undefined;
+  const points = draw.history.series.points;
+  const first = points[0]!.t;
+  const last = points[points.length - 1]!.t;
+  const geometry = {
+    baseline: draw.baseline.points.length * check.step,
+    gap: 0,
+    post: (draw.candidate.points.length - 1) * check.step,
+    start: first,
+    end: last,
+  };
+  return { seconds: draw.history.seconds, geometry, series: [draw.history.series] };
 }
 
 /** Plain Mann-Whitney on points as if independent, with the same tolerance rule (the judge before this change). */

@@ -8,6 +8,8 @@ import type { CheckSpec } from '../spec-model.js';
 import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';
+import { historiesOfPairs, type CheckHistory } from './history/history-of-pair.js';
+import { judgeWithHistory } from './history/judge-with-history.js';
 import { matchSeries } from './match.js';
 import { answeredSteps, judgeOneSided } from './one-sided.js';
 import { worstVerdict } from './verdict.js';
@@ -53,8 +55,18 @@ function missingData(check: CheckSpec, baseline: Series[], candidate: Series[], 
   return `no data in the post window${why}`;
 }
 
-/** Judge a check's baseline series against its candidate series. Pure: no I/O. */
-export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Series[], mode: CheckMode): CheckResult {
+/**
+ * Judge a check's baseline series against its candidate series. Pure: no I/O. With `history`
+ * (`baseline.history`, before/after checks), each pair's change is also judged against how much
+ * adjacent windows of its history differ (history/).
+ */
+export function judgeCheck(
+  check: CheckSpec,
+  baseline: Series[],
+  candidate: Series[],
+  mode: CheckMode,
+  history?: CheckHistory,
+): CheckResult {
   const base = { name: check.name, critical: check.critical };
   if (baseline.length === 0 || candidate.length === 0) {
     const unmatched = { baseline: baseline.map((s) => s.labels), candidate: candidate.map((s) => s.labels) };
@@ -71,8 +83,9 @@ export function judgeCheck(check: CheckSpec, baseline: Series[], candidate: Seri
     matched.pairs.length === 0
       ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
       : '';
+  const histories = history !== undefined ? historiesOfPairs(history, matched, check) : [];
   const series = [
-    ...matched.pairs.map((pair) => classifySeries(check, pair, mode)),
+    ...matched.pairs.map((pair, i) => judgeWithHistory(classifySeries(check, pair, mode), histories[i], check)),
     ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
     ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),
   ];
