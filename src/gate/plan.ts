@@ -5,6 +5,7 @@ import type { CheckSpec, Spec } from '../spec-model.js';
 import { alignUp, computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
+import { planHistory, type PlannedHistory } from './history-plan.js';
 
 import type { CheckMode } from '../judge/check-mode.js';
 
@@ -29,6 +30,8 @@ export interface PlannedCheck {
   candidate: PlannedQuery;
   /** Count checks only: the denominator of each side, read over the same range as its numerator. */
   denominators?: { baseline: PlannedQuery; candidate: PlannedQuery };
+  /** `baseline.history`: the query over the history before the deploy (before/after value checks). */
+  history?: PlannedHistory;
 }
 
 export interface RunPlan {
@@ -87,7 +90,9 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
   const ranges = rangesForCheck(windows, canary);
   if (check.numerator !== undefined && check.denominator !== undefined)
     return planCountCheck(check, windows, lookback, ranges);
+  const history = planHistory(spec, check, windows, canary);
   return {
+    ...(history !== undefined ? { history } : {}),
     check,
     mode: canary ? 'canary' : 'before-after',
     windows,

@@ -35,6 +35,8 @@ export function buildSpec(
   if (typeof deploy.at === 'string') spec.deploy.at = deploy.at;
   const offset = sub(root, 'baseline').offset;
   if (typeof offset === 'number') spec.baseline.offset = offset;
+  const history = sub(root, 'baseline').history;
+  if (typeof history === 'number') spec.baseline.history = history;
   for (const [name, source] of Object.entries(sources)) {
     spec.sources[name] = kindOfSource(source).buildSource(name, source, ctx.file);
   }

@@ -15,6 +15,7 @@ import { buildSpec } from './build-spec.js';
 import { validateCountQueries } from './count-rules.js';
 import { validateCheckMode } from './check-mode.js';
 import { validateBaselineOffset } from './offset-rules.js';
+import { validateBaselineHistory } from './history-rules.js';
 import { ReadContext } from '../fields/read-context.js';
 import { readObject, type ReadObject } from '../fields/read-value.js';
 import { kindOf } from '../sources/index.js';
@@ -94,6 +95,7 @@ function validateRules(
     validateCountQueries(check, defaults, text, ctx);
   }
   validateBaselineOffset(root, checks, ctx);
+  validateBaselineHistory(root, sources, checks, defaults, ctx);
 }
 
 /** The field table of a source's `type` (the first kind's when unknown: its issue is already reported). */
