@@ -2,7 +2,7 @@
 import type { Spec } from '../spec-model.js';
 import type { Verdict } from '../types.js';
 import { clopperPearson } from '../judge/stats/binomial.js';
-import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult } from './types.js';
+import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult, BacktestSpread } from './types.js';
 
 /** The false-alarm rate of a list of verdicts: fails among pass + fail; inconclusive apart. */
 export function alarmRate(verdicts: readonly Verdict[]): AlarmRate {
@@ -25,6 +25,8 @@ export interface SummaryInput {
   formatTime: (seconds: number) => string;
   notes: string[];
   durationSeconds: number;
+  /** Per check (spec order): the spread between adjacent windows, when measured. */
+  spreads?: readonly (BacktestSpread | undefined)[];
 }
 
 /** The backtest's result; exit code 3 when no moment could be judged or some were skipped. */
@@ -32,7 +34,8 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
   const { spec, replayed } = input;
   const done = replayed.filter((m): m is BacktestMoment => m !== undefined);
   const skipped = input.moments.filter((_, i) => replayed[i] === undefined).map(input.formatTime);
-  const checks = spec.checks.map((check): BacktestCheckSummary => {
+  const checks = spec.checks.map((check, index): BacktestCheckSummary => {
+    const spread = input.spreads?.[index];
     const rows = done.map((m) => ({ at: m.at, result: m.checks.find((c) => c.name === check.name) }));
     const failedAt = rows
       .filter((r) => r.result?.verdict === 'fail')
@@ -50,6 +53,7 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
       inconclusiveAt: rows
         .filter((r) => r.result?.verdict === 'inconclusive')
         .map((r) => ({ at: r.at, reason: r.result?.reason ?? '' })),
+      ...(spread !== undefined ? { spread } : {}),
     };
   });
   const run = {

@@ -34,15 +34,20 @@ export function planHistory(
   const { step } = windows.post;
   const end = alignDown(windows.deployedAt, step);
   const range: TimeRange = { start: alignUp(windows.deployedAt - seconds, step), end, step };
-  // A past moment's windows hold the run's points: the baseline's [start, end] is [end + step - baseline, end + step).
-  const geometry: HistoryGeometry = {
+  return { seconds, range, pieces: splitRange(range), geometry: historyGeometry(windows, range) };
+}
+
+/** The run's window lengths slid over `range`: each past moment's windows hold as many points as the run's. */
+export function historyGeometry(windows: Windows, range: { start: number; end: number }): HistoryGeometry {
+  const { step } = windows.post;
+  // The baseline's points [start, end] are the moment's [end + step - length, end + step).
+  return {
     baseline: tidy(windows.baseline.end - windows.baseline.start + step),
     gap: tidy(Math.max(0, windows.post.start - windows.baseline.end - step)),
     post: tidy(windows.post.end - windows.post.start),
     start: range.start,
     end: range.end,
   };
-  return { seconds, range, pieces: splitRange(range), geometry };
 }
 
 /** `range` in consecutive pieces of at most MAX_POINTS_PER_SERIES points, none sharing a point. */

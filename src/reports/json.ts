@@ -9,7 +9,7 @@
  * change is undefined (e.g. a zero baseline).
  */
 import { formatTime } from '../time/format-time.js';
-import type { CheckResult, Labels, RunNote, RunResult, SampleSummary, SeriesResult } from '../types.js';
+import type { CheckResult, Labels, RunNote, RunResult, SampleSummary, SeriesHistory, SeriesResult } from '../types.js';
 import { wordNotes } from './notes.js';
 
 /** A finite number, or null for NaN, ±Infinity and missing values. */
@@ -54,6 +54,19 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     ...(series.rule !== undefined ? { rule: series.rule } : {}),
     ...(series.presence !== undefined ? { presence: series.presence } : {}),
     ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
+    ...(series.intervalConfidence !== undefined ? { intervalConfidence: series.intervalConfidence } : {}),
+    ...(series.history !== undefined ? { history: jsonHistory(series.history) } : {}),
+  };
+}
+
+function jsonHistory(history: SeriesHistory): Record<string, unknown> {
+  return {
+    seconds: history.seconds,
+    moments: history.moments,
+    spread: finiteOrNull(history.spread),
+    ...(history.withinWindow !== undefined ? { withinWindow: finiteOrNull(history.withinWindow) } : {}),
+    decided: history.decided,
+    ...(history.shortfall !== undefined ? { shortfall: history.shortfall } : {}),
   };
 }
 

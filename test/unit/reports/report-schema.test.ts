@@ -75,6 +75,15 @@ function buildMaximalResult(): RunResult {
       presence: 'candidate-only',
       notes: ['12 repeated points'],
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
+      intervalConfidence: 0.9,
+      history: {
+        seconds: 86400,
+        moments: 140,
+        spread: 0.26,
+        withinWindow: 0.3,
+        decided: false,
+        shortfall: 'too short',
+      },
     },
   );
   result.reportErrors = [{ path: 'gate.html', error: 'ENOSPC: no space left on device' }];
