@@ -6,6 +6,7 @@ import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
+import { ratioOffer } from './ratio-counts.js';
 
 /**
  * Render the plan for people; secrets are redacted by the caller's output stream and by
@@ -50,6 +51,7 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
       `    baseline  ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
       `    candidate ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
       ...describeHistory(spec, planned),
+      ...describeRatio(planned),
     );
   }
   if (plan.warnings && plan.warnings.length > 0) lines.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
@@ -70,6 +72,17 @@ function describeHistory(spec: Spec, planned: PlannedCheck): string[] {
     `    history   ${describeRange(history.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
     `              (baseline.history ${formatDuration(history.seconds)}: how much adjacent ${formatDuration(baseline)} and ${formatDuration(post)} windows differ${pieces})`,
   ];
+}
+
+/** A ratio query of counts: the count queries its looks read while waiting, or the offer to write it so. */
+function describeRatio(planned: PlannedCheck): string[] {
+  const watch = planned.countWatch;
+  if (watch?.denominators !== undefined)
+    return [
+      `    watched as counts while waiting (a ratio of counts): numerator ${describeRange(watch.candidate.range)}  ${watch.candidate.query}`,
+      `                                                         denominator ${watch.denominators.candidate.query}`,
+    ];
+  return planned.mode === 'before-after' ? ratioOffer(planned.check).map((line) => `    ${line}`) : [];
 }
 
 function offsetNote(spec: Spec): string {

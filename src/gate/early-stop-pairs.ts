@@ -14,6 +14,7 @@ import type { Labels, Point, Series } from '../types.js';
 import { postHorizon, watchedSettings } from './early-stop-watched.js';
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
+import { watchedAs } from './ratio-watch.js';
 
 /** One look's outcome, by the kind of test. `stopsAt`: the e-value at which the test stops. */
 export type WatchedLook =
@@ -54,8 +55,8 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
     }
     return cached;
   };
-  return async (index, clipped, at) => {
-    const planned = plan.checks[index]!;
+  return async (index, clippedCheck, at) => {
+    const { planned, clipped } = watchedAs(plan.checks[index]!, clippedCheck, at);
     const settings = watchedSettings(planned.check);
     if (planned.denominators) {
       const [numerator, denominator] = await baselineOf(index, [planned.baseline, planned.denominators.baseline]);
