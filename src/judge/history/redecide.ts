@@ -6,9 +6,14 @@
  * history's spread (spread.ts) is the variance of the whole change between adjacent windows when
  * nothing was deployed, within-window noise and between-window wander together.
  *
- * The combined variance is the within-window variance plus the part of the history's spread the
- * within-window test does not see, max(0, spread^2 - within^2): that is max(within^2, spread^2),
- * so a window noisier than history's usual one keeps its own, larger variance. The tolerance is
+ * The combined variance: the history's spread already holds a typical window's own noise (each past
+ * change was measured like this one), so it is the variance of this change whenever the current
+ * windows are as noisy as history's usual ones. The within-window variance replaces it when it is
+ * clearly larger, more than NOISIER times the spread: the windows are then noisier than history
+ * shows (an incident, a new traffic mix) and keep their own variance. A smaller excess is no such
+ * evidence: at these sizes the within-window estimate itself is off by a factor of 1.5 to 2, and
+ * taking the larger of two estimates of one variance every time cost a third of the power on
+ * persistent metrics in the benchmark (docs/benchmarks.md). The tolerance is
  * part of the null: a check fails only when the one-sided (1 - alpha) bound of the change lies
  * beyond the tolerance under the combined variance (Student t with the history's non-overlapping
  * spans as degrees of freedom), and passes otherwise: history decides what the windows alone
@@ -18,6 +23,9 @@ import type { Direction } from '../../types.js';
 import { normalQuantile } from '../stats/normal.js';
 import { studentTSurvival, studentTUpperQuantile } from '../stats/student-t.js';
 import type { HistorySpread } from './spread.js';
+
+/** How many times history's spread the within-window standard error must be to replace it. */
+export const NOISIER = 2;
 
 /** What the within-window comparison found (ComparisonOutcome's numbers). */
 export interface WithinWindow {
@@ -77,9 +85,9 @@ export function decideWithHistory(
   const d = to(r);
   const withinError = withinErrorOf(within, to);
   const historyError = spread.spread;
-  const combinedError = Math.max(withinError, historyError);
+  const combinedError = withinError > NOISIER * historyError ? withinError : historyError;
   // History's degrees of freedom apply when its spread is the variance used; a larger within-window one keeps its own (already widened) interval.
-  const df = historyError >= withinError ? spread.degreesOfFreedom : Infinity;
+  const df = combinedError === historyError ? spread.degreesOfFreedom : Infinity;
   if (!(combinedError > 0)) return null;
   const survival = (edge: number, sign: 1 | -1): number => studentTSurvival((sign * (d - edge)) / combinedError, df);
   const upEdge = to(check.tolerance);
