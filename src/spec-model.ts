@@ -76,7 +76,8 @@ export interface Spec {
   /** Webhooks the verdict is posted to (secrets: their URLs are in `secrets`). */
   notify?: string[];
   /** `offset`: compare with the same time of day `offset` earlier (e.g. 1d, 7d) instead of just before the deploy. */
-  baseline: { window: number; offset?: number };
+  /** `history`: seconds of history before the deploy whose adjacent windows show the series' natural variability. */
+  baseline: { window: number; offset?: number; history?: number };
   post: { window: number };
   sources: Record<string, SourceSpec>;
   checks: CheckSpec[];

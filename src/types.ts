@@ -175,6 +175,24 @@ export interface SeriesResult {
    * wide check over a long window would make it megabytes.
    */
   samples?: { baseline: readonly Point[]; candidate: readonly Point[] };
+  /** `baseline.history`: the natural variability of the change between adjacent windows, and whether it decided. */
+  history?: SeriesHistory;
+}
+
+/** How a series' change compared with its history (`baseline.history`). */
+export interface SeriesHistory {
+  /** Seconds of history read. */
+  seconds: number;
+  /** Past moments (a baseline and a post window each, the run's lengths) measured; 0 when none. */
+  moments: number;
+  /** Root mean square of the past changes between adjacent windows, as a relative change (0.06 = ±6%); null when not measured. */
+  spread: number | null;
+  /** The within-window standard error of this change, as a relative change, when history decided. */
+  withinWindow?: number;
+  /** True when the verdict was decided with the history's spread. */
+  decided: boolean;
+  /** Why the history could not be used (too short, too few points). */
+  shortfall?: string;
 }
 
 /** Why a check's data could not be read. */

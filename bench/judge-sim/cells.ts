@@ -20,6 +20,8 @@ export interface PointDraw {
   mode?: CheckMode;
   /** Seconds of `baseline.offset` the baseline was read at (its points are `offset` earlier). */
   offset?: number;
+  /** `baseline.history` cells: the series over the history before the deploy (the baseline window included). */
+  history?: { series: Series; seconds: number };
 }
 
 /** One replication of a count cell (per-step errors and requests). */
@@ -40,6 +42,8 @@ export interface Cell {
   draw(rng: Rng): PointDraw | CountDraw;
   /** The optimal test's power for shift cells (analytic), or 'binomial' for the exact test's simulated power. */
   bound?: number | 'binomial';
+  /** Seconds between points when not STEP. */
+  step?: number;
 }
 
 const series = (values: number[], start: number, step = STEP): Series => ({
@@ -303,6 +307,7 @@ export function buildCells(
   }
   cells.push(...timeCells(n, m));
   if (n === 61 && m === 21) cells.push(...valueCells(alpha, normalCdf, quantile));
+  cells.push(...historyCells());
   return cells;
 }
 
@@ -466,5 +471,49 @@ function valueCells(alpha: number, normalCdf: (z: number) => number, quantile: (
     const cell = point('latency, iid lognormal (30/10)', `+${shift * 100}%`, shift === 0, { n: 30, m: 10, shift });
     cells.push(shift > 0 ? { ...cell, bound: shiftBound(shift, 0.3, 30, 10, alpha, normalCdf, quantile) } : cell);
   }
+  return cells;
+}
+
+/** Steps of the `baseline.history` cells: 15 s, a 30-minute baseline and a 10-minute post window. */
+const HISTORY_STEP = 15;
+const HISTORY_SECONDS = 24 * 3600;
+
+/**
+ * A latency whose log is an AR(1) at 15 s steps (sigma 0.3), drawn through 24 hours of history, the
+ * 30-minute baseline (the history's last half hour) and the 10-minute post window: the history is
+ * the same process the windows come from, as a service's own past is.
+ */
+function drawWithHistory(rng: Rng, phi: number, shift: number): PointDraw {
+  const n = 121;
+  const m = 41;
+  const h = HISTORY_SECONDS / HISTORY_STEP;
+  const noise = ar1(rng, h + m, phi);
+  const values = noise.map((z, i) => 0.2 * Math.exp(0.3 * z) * (i >= h ? 1 + shift : 1));
+  const at = (vs: number[], start: number): Series => ({
+    labels: {},
+    points: vs.map((v, i) => ({ t: T0 + (start + i) * HISTORY_STEP, v })),
+  });
+  return {
+    kind: 'points',
+    baseline: at(values.slice(h - n, h), h - n),
+    candidate: at(values.slice(h), h),
+    history: { series: at(values.slice(0, h), 0), seconds: HISTORY_SECONDS },
+  };
+}
+
+function historyCells(): Cell[] {
+  const cells: Cell[] = [];
+  const cell = (phi: number, shift: number): Cell => ({
+    group: 'latency, AR(1) at 15 s steps, baseline.history 24h (121/41)',
+    name: `phi ${phi}, ${shift === 0 ? 'no change' : `+${shift * 100}%`}`,
+    null: shift === 0,
+    direction: 'increase',
+    n: 121,
+    m: 41,
+    step: HISTORY_STEP,
+    draw: (rng) => drawWithHistory(rng, phi, shift),
+  });
+  for (const phi of [0, 0.9, 0.95, 0.99]) cells.push(cell(phi, 0));
+  for (const phi of [0, 0.9, 0.95, 0.99]) cells.push(cell(phi, 0.5));
   return cells;
 }

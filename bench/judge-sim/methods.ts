@@ -4,6 +4,7 @@
  * taken as independent), Kayenta's rule, and for count cells the exact binomial test alone.
  */
 import {
+  type CheckHistory,
   conditionalBinomialP,
   hodgesLehmannSorted,
   judgeCheck,
@@ -20,7 +21,7 @@ import type { CountDraw, PointDraw } from './cells.js';
 export type Outcome = Verdict;
 
 /** The check every method is configured with (the spec defaults: 95% confidence, 10% tolerance). */
-export function benchCheck(direction: CheckSpec['direction']): CheckSpec {
+export function benchCheck(direction: CheckSpec['direction'], step = 30): CheckSpec {
   return {
     name: 'sim',
     source: 'prom',
@@ -28,7 +29,7 @@ export function benchCheck(direction: CheckSpec['direction']): CheckSpec {
     direction,
     tolerance: 0.1,
     confidence: 0.95,
-    step: 30,
+    step,
     aggregate: 'mean',
     critical: true,
     minSamples: 5,
@@ -65,8 +66,32 @@ export function judgeOurs(draw: PointDraw | CountDraw, check: CheckSpec): Outcom
     );
     return judgeRun([result]).verdict;
   }
-  return judgeRun([judgeCheck(check, [draw.baseline], [draw.candidate], draw.mode ?? 'before-after', draw.offset)])
-    .verdict;
+  return judgeRun([
+    judgeCheck(
+      check,
+      [draw.baseline],
+      [draw.candidate],
+      draw.mode ?? 'before-after',
+      draw.offset,
+      historyOf(draw, check),
+    ),
+  ]).verdict;
+}
+
+/** A draw's history as the gate reads it: the windows' lengths slid over the history before the deploy. */
+function historyOf(draw: PointDraw, check: CheckSpec): CheckHistory | undefined {
+  if (draw.history === undefined) return undefined;
+  const points = draw.history.series.points;
+  const first = points[0]!.t;
+  const last = points[points.length - 1]!.t;
+  const geometry = {
+    baseline: draw.baseline.points.length * check.step,
+    gap: 0,
+    post: (draw.candidate.points.length - 1) * check.step,
+    start: first,
+    end: last,
+  };
+  return { seconds: draw.history.seconds, geometry, series: [draw.history.series] };
 }
 
 /** Plain Mann-Whitney on points as if independent, with the same tolerance rule (the judge before this change). */

@@ -6,6 +6,7 @@
 import { withHistoryChecksOnly } from '../gate/sampling/plan-sampling.js';
 import { extname } from 'node:path';
 import { replayMoments } from './replay.js';
+import { measureSpreads } from './spread.js';
 import { parseMoments, type MomentOptions } from './moments.js';
 import { backtestNotes } from './notes.js';
 import { renderBacktestHuman, renderBacktestJson, renderBacktestMarkdown } from './render.js';
@@ -64,7 +65,9 @@ export async function backtestCommand(specPath: string, options: BacktestOptions
       if (io.stderrIsTTY) stderr(`\r  ${done}/${total}${done === total ? '\n' : ''}`);
     },
   });
+  const spreads = await measureSpreads(spec, moments, sources, io.signal);
   const summary = summarizeBacktest({
+    spreads,
     spec,
     moments,
     replayed,

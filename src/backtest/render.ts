@@ -5,7 +5,7 @@
  */
 import { sanitizeText } from '../sanitize-text.js';
 import { formatAfterDeploy } from '../time/moment.js';
-import type { AlarmRate, BacktestResult } from './types.js';
+import type { AlarmRate, BacktestResult, BacktestSpread } from './types.js';
 
 /** How many failing or inconclusive moments to list per check in the human output (JSON has all). */
 const LISTED = 50;
@@ -36,6 +36,14 @@ export function renderBacktestHuman(result: BacktestResult): string {
       ['run (critical checks)', '', ...rateCells(result.run), '', String(result.run.inconclusive)],
     ]),
   ];
+  const spreads = result.checks.filter((c) => c.spread !== undefined);
+  if (spreads.length > 0) {
+    lines.push(
+      '',
+      'natural variability: how much adjacent baseline and post windows differ over the range (baseline.history judges against it):',
+    );
+    for (const check of spreads) lines.push(`  ${text(check.name)}: ${describeSpread(check.spread!)}`);
+  }
   const failing = result.checks.filter((c) => c.failedAt.length > 0);
   lines.push('', failing.length === 0 ? 'no moment would have failed.' : 'moments that would have failed:');
   for (const check of failing) {
@@ -88,6 +96,12 @@ function renderDeploys(result: BacktestResult): string[] {
   for (const m of d.moments) lines.push(`  ${m.at}  ${m.verdict.toUpperCase().padEnd(12)}  ${sanitizeText(m.detail)}`);
   lines.push('');
   return lines;
+}
+
+function describeSpread(spread: BacktestSpread): string {
+  if (spread.spread === null) return `not measured (${spread.why ?? 'no data'})`;
+  const series = spread.series > 1 ? `, the median of ${spread.series} series` : '';
+  return `±${percent(spread.spread)} (root mean square over ${spread.moments ?? 0} moments${series})`;
 }
 
 function rateCells(rate: AlarmRate): string[] {

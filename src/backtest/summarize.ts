@@ -3,7 +3,14 @@ import type { Spec } from '../spec-model.js';
 import type { DetectedDeploy, Verdict } from '../types.js';
 import { formatTime } from '../time/format-time.js';
 import { clopperPearson } from '../judge/stats/binomial.js';
-import type { AlarmRate, BacktestCheckSummary, BacktestMoment, BacktestResult, DeploysReplayed } from './types.js';
+import type {
+  AlarmRate,
+  BacktestCheckSummary,
+  BacktestMoment,
+  BacktestResult,
+  BacktestSpread,
+  DeploysReplayed,
+} from './types.js';
 
 /** The false-alarm rate of a list of verdicts: fails among pass + fail; inconclusive apart. */
 export function alarmRate(verdicts: readonly Verdict[]): AlarmRate {
@@ -26,6 +33,8 @@ export interface SummaryInput {
   formatTime: (seconds: number) => string;
   notes: string[];
   durationSeconds: number;
+  /** Per check (spec order): the spread between adjacent windows, when measured. */
+  spreads?: readonly (BacktestSpread | undefined)[];
 }
 
 /** The backtest's result; exit code 3 when no moment could be judged or some were skipped. */
@@ -33,7 +42,8 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
   const { spec, replayed } = input;
   const done = replayed.filter((m): m is BacktestMoment => m !== undefined);
   const skipped = input.moments.filter((_, i) => replayed[i] === undefined).map(input.formatTime);
-  const checks = spec.checks.map((check): BacktestCheckSummary => {
+  const checks = spec.checks.map((check, index): BacktestCheckSummary => {
+    const spread = input.spreads?.[index];
     const rows = done.map((m) => ({ at: m.at, result: m.checks.find((c) => c.name === check.name) }));
     const failedAt = rows
       .filter((r) => r.result?.verdict === 'fail')
@@ -52,6 +62,7 @@ export function summarizeBacktest(input: SummaryInput): BacktestResult {
       inconclusiveAt: rows
         .filter((r) => r.result?.verdict === 'inconclusive')
         .map((r) => ({ at: r.at, reason: r.result?.reason ?? '' })),
+      ...(spread !== undefined ? { spread } : {}),
     };
   });
   const run = {

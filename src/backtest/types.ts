@@ -32,6 +32,20 @@ export interface BacktestCheckSummary extends AlarmRate {
   /** The moments that failed; `decidedAfter` says how soon a live run would have stopped there. */
   failedAt: { at: string; reason: string; decidedAfter?: number; decidedAt?: string }[];
   inconclusiveAt: { at: string; reason: string }[];
+  /** Before/after value checks: how much adjacent windows differ over the range (what `baseline.history` judges against). */
+  spread?: BacktestSpread;
+}
+
+/** The natural variability of a check's change between adjacent windows of the run's lengths. */
+export interface BacktestSpread {
+  /** Root mean square of the change between adjacent windows over the range, as a relative change (0.06 = ±6%); the median over the check's series; null when not measured. */
+  spread: number | null;
+  /** Series measured. */
+  series: number;
+  /** Past moments measured per series (the most of any series). */
+  moments?: number;
+  /** Why nothing was measured. */
+  why?: string;
 }
 
 export interface BacktestResult {

@@ -5,7 +5,8 @@ import { sanitizeText } from '../sanitize-text.js';
 import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';
-import type { RunPlan } from './plan.js';
+import type { PlannedCheck, RunPlan } from './plan.js';
+import { ratioOffer } from './ratio-counts.js';
 
 /**
  * Render the plan for people; secrets are redacted by the caller's output stream and by
@@ -43,15 +44,45 @@ export function renderDryRun(spec: Spec, plan: RunPlan, sources: Record<string, 
         `    candidate numerator   ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
         `    candidate denominator ${describeRange(d.candidate.range)}  [${d.candidate.source}] ${d.candidate.query}`,
       );
+      lines.push(...describeHistory(spec, planned));
       continue;
     }
     lines.push(
       `    baseline  ${describeRange(planned.baseline.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
       `    candidate ${describeRange(planned.candidate.range)}  [${planned.candidate.source}] ${planned.candidate.query}`,
+      ...describeHistory(spec, planned),
+      ...describeRatio(planned),
     );
   }
   if (plan.warnings && plan.warnings.length > 0) lines.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
   return lines.map(sanitizeText).join('\n') + '\n';
+}
+
+/** The history line of a check when the spec sets `baseline.history`: its range, or why the check reads none. */
+function describeHistory(spec: Spec, planned: PlannedCheck): string[] {
+  if (spec.baseline.history === undefined) return [];
+  const history = planned.history;
+  if (history === undefined) {
+    const why = planned.denominators ? 'a count check' : 'a canary check, whose sides share their time';
+    return [`    history   not read: ${why} is judged on its windows alone`];
+  }
+  const pieces = history.pieces.length > 1 ? `, in ${history.pieces.length} queries` : '';
+  const { baseline, post } = history.geometry;
+  return [
+    `    history   ${describeRange(history.range)}  [${planned.baseline.source}] ${planned.baseline.query}`,
+    `              (baseline.history ${formatDuration(history.seconds)}: how much adjacent ${formatDuration(baseline)} and ${formatDuration(post)} windows differ${pieces})`,
+  ];
+}
+
+/** A ratio query of counts: the count queries its looks read while waiting, or the offer to write it so. */
+function describeRatio(planned: PlannedCheck): string[] {
+  const watch = planned.countWatch;
+  if (watch?.denominators !== undefined)
+    return [
+      `    watched as counts while waiting (a ratio of counts): numerator ${describeRange(watch.candidate.range)}  ${watch.candidate.query}`,
+      `                                                         denominator ${watch.denominators.candidate.query}`,
+    ];
+  return planned.mode === 'before-after' ? ratioOffer(planned.check).map((line) => `    ${line}`) : [];
 }
 
 function offsetNote(spec: Spec): string {

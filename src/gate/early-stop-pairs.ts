@@ -15,6 +15,7 @@ import { blipSpan, countBlipSpan, postHorizon, watchedSettings } from './early-s
 import { pairCountSeries, type CountPair } from './early-stop-series.js';
 import { buildCountSides } from '../judge/count/count-series.js';
 import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
+import { watchedAs } from './ratio-watch.js';
 
 /** One look's outcome, by the kind of test. `stopsAt`: the e-value at which the test stops. */
 export type WatchedLook =
@@ -57,8 +58,8 @@ export function readWatchedPairs(plan: RunPlan, sources: Record<string, Source>,
     }
     return cached;
   };
-  return async (index, clipped, at) => {
-    const planned = plan.checks[index]!;
+  return async (index, clippedCheck, at) => {
+    const { planned, clipped } = watchedAs(plan.checks[index]!, clippedCheck, at);
     const settings = watchedSettings(planned.check);
     if (planned.denominators) {
       const [numerator, denominator] = await baselineOf(index, [planned.baseline, planned.denominators.baseline]);

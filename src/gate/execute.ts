@@ -1,5 +1,5 @@
 /** Run a planned gate: read the data, judge every check, and build the result. No process access. */
-import { judgeCheck, judgeCountCheck, judgeRun } from '../judge/index.js';
+import { judgeCheck, judgeCountCheck, judgeRun, type CheckHistory } from '../judge/index.js';
 import type { Source } from '../sources/types.js';
 import type { CheckResult, RunNote, RunResult } from '../types.js';
 import { assembleRun, type JudgedPart } from './assemble-result.js';
@@ -74,5 +74,24 @@ function judgePlannedCheck(planned: PlannedCheck, data: CheckData): CheckResult 
     const candidate = { numerator: data.candidate, denominator: data.denominators.candidate };
     return judgeCountCheck(planned.check, baseline, candidate, planned.mode, planned.offset);
   }
-  return judgeCheck(planned.check, data.baseline, data.candidate, planned.mode, planned.offset);
+  return judgeCheck(
+    planned.check,
+    data.baseline,
+    data.candidate,
+    planned.mode,
+    planned.offset,
+    historyOf(planned, data),
+  );
+}
+
+/** The history the judge gets for a check with `baseline.history`. */
+function historyOf(planned: PlannedCheck, data: CheckData & { ok: true }): CheckHistory | undefined {
+  if (planned.history === undefined || data.history === undefined) return undefined;
+  const read = data.history;
+  return {
+    seconds: planned.history.seconds,
+    geometry: planned.history.geometry,
+    series: 'series' in read ? read.series : [],
+    ...('error' in read ? { error: `could not read the history: ${read.error}` } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { SourceError } from '../errors.js';
 import type { Source } from '../sources/types.js';
 import type { CheckErrorKind, Series } from '../types.js';
+import { joinPieces } from './history-plan.js';
 import type { PlannedCheck, PlannedQuery } from './plan.js';
 
 /** The data of one check, or why it could not be read. */
@@ -14,6 +15,8 @@ export type CheckData =
       warnings: string[];
       /** Count checks only: the denominator series of each side (`baseline`/`candidate` hold the numerators). */
       denominators?: { baseline: Series[]; candidate: Series[] };
+      /** `baseline.history`: the series over the history, or why they could not be read (the windows are judged alone then). */
+      history?: { series: Series[] } | { error: string };
     }
   | { ok: false; error: string; errorKind: CheckErrorKind };
 
@@ -68,12 +71,31 @@ async function readAll(
         const data: CheckData = { ok: true, baseline: baseline.series, candidate: candidate.series, warnings };
         if (baseDenominator && candDenominator)
           data.denominators = { baseline: baseDenominator.series, candidate: candDenominator.series };
+        if (planned.history) data.history = await readHistory(planned, read, signal);
         return data;
       } catch (error) {
         return { ok: false, ...describeFetchError(error, signal) };
       }
     }),
   );
+}
+
+/** A check's history, read in its pieces and joined; a failed read is said, not thrown (the windows can still be judged). */
+async function readHistory(
+  planned: PlannedCheck,
+  read: (query: PlannedQuery) => Promise<{ series: Series[]; warnings: string[] }>,
+  signal: AbortSignal,
+): Promise<{ series: Series[] } | { error: string }> {
+  const history = planned.history;
+  if (history === undefined) return { series: [] };
+  try {
+    const pieces = await Promise.all(
+      history.pieces.map((range) => read({ source: planned.baseline.source, query: planned.baseline.query, range })),
+    );
+    return { series: joinPieces(pieces.map((p) => p.series)) };
+  } catch (error) {
+    return { error: describeFetchError(error, signal).error };
+  }
 }
 
 /** The words and the kind of a failed read; exported for runs interrupted before any read. */

@@ -3,10 +3,15 @@
  * shorter than the spec asked for, so a pass there is not the pass the spec defines.
  */
 import type { CheckResult } from '../types.js';
-import type { PlannedQuery, RunPlan } from './plan.js';
+import type { PlannedCheck, PlannedQuery, RunPlan } from './plan.js';
 
 /** The plan cut at `now`: ranges that reach into the future end at the last step already past. */
 export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
+  return { ...plan, checks: plan.checks.map((c) => clipCheckToNow(c, now)) };
+}
+
+/** One planned check cut at `now`, as clipPlanToNow cuts each. */
+export function clipCheckToNow(c: PlannedCheck, now: number): PlannedCheck {
   const clip = (q: PlannedQuery): PlannedQuery => {
     if (q.range.end <= now) return q;
     const lastPast = q.range.start + Math.floor((now - q.range.start) / q.range.step) * q.range.step;
@@ -14,15 +19,12 @@ export function clipPlanToNow(plan: RunPlan, now: number): RunPlan {
     return { ...q, range: { ...q.range, end: Math.max(q.range.start, lastPast) } };
   };
   return {
-    ...plan,
-    checks: plan.checks.map((c) => ({
-      ...c,
-      baseline: clip(c.baseline),
-      candidate: clip(c.candidate),
-      ...(c.denominators
-        ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } }
-        : {}),
-    })),
+    ...c,
+    baseline: clip(c.baseline),
+    candidate: clip(c.candidate),
+    ...(c.denominators
+      ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } }
+      : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import type { CheckSpec, Spec } from '../spec-model.js';
 import { alignUp, computeWindows, rangesForCheck } from '../time/windows.js';
 import type { TimeRange, Windows } from '../types.js';
 import { offsetBaselineWindow, withOffsetBaseline } from './offset-baseline.js';
+import { planHistory, type PlannedHistory } from './history-plan.js';
+import { countCheckOf, ratioCountParts } from './ratio-counts.js';
 
 import type { CheckMode } from '../judge/check-mode.js';
 
@@ -31,6 +33,10 @@ export interface PlannedCheck {
   candidate: PlannedQuery;
   /** Count checks only: the denominator of each side, read over the same range as its numerator. */
   denominators?: { baseline: PlannedQuery; candidate: PlannedQuery };
+  /** `baseline.history`: the query over the history before the deploy (before/after value checks). */
+  history?: PlannedHistory;
+  /** A ratio query of counts (ratio-counts.ts): the count check its looks watch while `run` waits. */
+  countWatch?: PlannedCheck;
 }
 
 export interface RunPlan {
@@ -89,7 +95,11 @@ function planCheck(spec: Spec, check: CheckSpec, deployedAt: number): PlannedChe
   const ranges = rangesForCheck(windows, canary);
   if (check.numerator !== undefined && check.denominator !== undefined)
     return planCountCheck(check, windows, lookback, ranges, offset);
+  const history = planHistory(spec, check, windows, canary);
+  const counts = canary || check.query === undefined ? null : ratioCountParts(check.query, check.step);
   return {
+    ...(history !== undefined ? { history } : {}),
+    ...(counts?.kind === 'derived' ? { countWatch: planCheck(spec, countCheckOf(check, counts), deployedAt) } : {}),
     check,
     mode: canary ? 'canary' : 'before-after',
     ...(offset !== undefined ? { offset } : {}),

@@ -43,3 +43,6 @@ export { holmAdjust } from './stats/holm.js';
 export { estimateTrend, type Trend } from './stats/trend.js';
 export { describeDrift } from './drift.js';
 export { erfc, normalCdf, normalSurvival, normalQuantile, normalDensity } from './stats/normal.js';
+export { type CheckHistory } from './history/history-of-pair.js';
+export { measureHistorySpread, type HistoryGeometry, type HistorySpread } from './history/spread.js';
+export { decideWithHistory, type HistoryDecision } from './history/redecide.js';

@@ -9,6 +9,8 @@ import type { CheckResult, Series } from '../types.js';
 import { collectNotes, summariseSeries, unmatchedNote } from './check-summary.js';
 import { classifySeries } from './classify-series.js';
 import { withValueImpact } from './impact/value-impact.js';
+import { historiesOfPairs, type CheckHistory } from './history/history-of-pair.js';
+import { judgeWithHistory } from './history/judge-with-history.js';
 import { matchSeries } from './match.js';
 import { answeredSteps, judgeOneSided } from './one-sided.js';
 import { worstVerdict } from './verdict.js';
@@ -58,6 +60,9 @@ function missingData(check: CheckSpec, baseline: Series[], candidate: Series[], 
  * Judge a check's baseline series against its candidate series. Pure: no I/O. `offset`: seconds
  * of `baseline.offset` when the baseline was read that much earlier (its points pair with the
  * post window's, like a canary's).
+ * With `history`
+ * (`baseline.history`), each pair's change is also judged against how much adjacent windows of
+ * its history differ (history/).
  */
 export function judgeCheck(
   check: CheckSpec,
@@ -65,6 +70,7 @@ export function judgeCheck(
   candidate: Series[],
   mode: CheckMode,
   offset?: number,
+  history?: CheckHistory,
 ): CheckResult {
   const base = { name: check.name, critical: check.critical };
   if (baseline.length === 0 || candidate.length === 0) {
@@ -82,9 +88,14 @@ export function judgeCheck(
     matched.pairs.length === 0
       ? '; no series matched between baseline and candidate by their labels, consider ignoreLabels'
       : '';
+  const histories = history !== undefined ? historiesOfPairs(history, matched, check) : [];
   const series = [
-    ...matched.pairs.map((pair) =>
-      withValueImpact(classifySeries(check, pair, mode, pairingOffset(mode, offset)), pair, check),
+    ...matched.pairs.map((pair, i) =>
+      withValueImpact(
+        judgeWithHistory(classifySeries(check, pair, mode, pairingOffset(mode, offset)), histories[i], check),
+        pair,
+        check,
+      ),
     ),
     ...matched.oneSided.candidate.map((s) => judgeOneSided(check, s, 'candidate-only', answeredSteps(baseline), mode)),
     ...matched.oneSided.baseline.map((s) => judgeOneSided(check, s, 'baseline-only', answeredSteps(candidate), mode)),

@@ -18,6 +18,7 @@ import type {
   RunNote,
   RunResult,
   SampleSummary,
+  SeriesHistory,
   SeriesResult,
   WrappedCommands,
 } from '../types.js';
@@ -67,6 +68,7 @@ function jsonSeries(series: SeriesResult): Record<string, unknown> {
     ...(series.rule !== undefined ? { rule: series.rule } : {}),
     ...(series.presence !== undefined ? { presence: series.presence } : {}),
     ...(series.notes !== undefined ? { notes: [...series.notes] } : {}),
+    ...(series.history !== undefined ? { history: jsonHistory(series.history) } : {}),
     ...(series.impact !== undefined ? { impact: jsonImpact(series.impact) } : {}),
   };
 }
@@ -88,6 +90,17 @@ function jsonImpact(impact: Impact): Record<string, unknown> {
     points: impact.points,
     threshold: finiteOrNull(impact.threshold),
     basis: impact.basis,
+  };
+}
+
+function jsonHistory(history: SeriesHistory): Record<string, unknown> {
+  return {
+    seconds: history.seconds,
+    moments: history.moments,
+    spread: finiteOrNull(history.spread),
+    ...(history.withinWindow !== undefined ? { withinWindow: finiteOrNull(history.withinWindow) } : {}),
+    decided: history.decided,
+    ...(history.shortfall !== undefined ? { shortfall: history.shortfall } : {}),
   };
 }
 

@@ -46,6 +46,8 @@ export function buildSpec(
   }
   const offset = sub(root, 'baseline').offset;
   if (typeof offset === 'number') spec.baseline.offset = offset;
+  const history = sub(root, 'baseline').history;
+  if (typeof history === 'number') spec.baseline.history = history;
   for (const [name, source] of Object.entries(sources)) {
     spec.sources[name] = kindOfSource(source).buildSource(name, source, ctx.file);
   }

@@ -235,6 +235,12 @@ export const specFields: readonly FieldDef[] = [
           description:
             'Compare with the same time of day this long earlier (e.g. 1d, 7d): the baseline window then ends `offset` before the post window ends. At least warmup + post window; not for canary checks.',
         },
+        {
+          key: 'history',
+          type: duration({ positive: true }),
+          description:
+            "Also judge each change against the natural variability of its series: how much two adjacent windows of the run's lengths differed over this much history before the deploy (e.g. 24h, 7d). Sources with history only (not http or scrape); used by before/after value checks. At least 5 baseline + post spans.",
+        },
       ],
     },
     description: 'The window before the deploy.',

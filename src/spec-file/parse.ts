@@ -16,6 +16,7 @@ import { validateCountQueries } from './count-rules.js';
 import { validateCheckMode } from './check-mode.js';
 import { validateBaselineOffset } from './offset-rules.js';
 import { validateDeployDetect } from './detect-rules.js';
+import { validateBaselineHistory } from './history-rules.js';
 import { ReadContext } from '../fields/read-context.js';
 import { readObject, type ReadObject } from '../fields/read-value.js';
 import { kindOf } from '../sources/index.js';
@@ -96,6 +97,7 @@ function validateRules(
   }
   validateBaselineOffset(root, checks, ctx);
   validateDeployDetect(root, sources, ctx);
+  validateBaselineHistory(root, sources, checks, defaults, ctx);
 }
 
 /** The field table of a source's `type` (the first kind's when unknown: its issue is already reported). */

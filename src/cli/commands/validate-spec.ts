@@ -5,6 +5,8 @@ import { loadSpec } from '../../spec-file/load.js';
 import { findSpecWarnings } from '../../spec-file/spec-warnings.js';
 import { sanitizeText } from '../../sanitize-text.js';
 import { describeSampledDecisions } from '../../gate/sampling/describe-sampling.js';
+import { describeHistoryUse } from '../../gate/history-plan.js';
+import { describeRatioWatch } from '../../gate/ratio-counts.js';
 
 export interface ValidateOptions {
   var: Record<string, string>;
@@ -22,5 +24,7 @@ export async function validateCommand(specPath: string, options: ValidateOptions
   );
   // What the planned samples of sources without history can decide (one escaped line each).
   for (const line of describeSampledDecisions(spec)) io.stdout(`${sanitizeText(line)}\n`);
+  for (const line of describeHistoryUse(spec)) io.stdout(`${sanitizeText(line)}\n`);
+  for (const line of spec.checks.flatMap(describeRatioWatch)) io.stdout(`${sanitizeText(line)}\n`);
   return ExitCode.pass;
 }

@@ -86,6 +86,14 @@ function buildMaximalResult(): RunResult {
       presence: 'candidate-only',
       notes: ['12 repeated points'],
       samples: { baseline: [{ t: 1, v: 0.002 }], candidate: [{ t: 2, v: 0.01 }] },
+      history: {
+        seconds: 86400,
+        moments: 140,
+        spread: 0.26,
+        withinWindow: 0.3,
+        decided: false,
+        shortfall: 'too short',
+      },
     },
   );
   // A value series with the other kind of impact, so the strict schema sees its fields too.
