@@ -25,8 +25,11 @@ export interface Aggregator {
   add(line: ParsedLine, raw: string): void;
   /** Lines whose field was not a number (value queries). */
   notANumber: number;
-  /** Its series; steps before `coveredFrom` (where the logs begin) get no point. */
-  series(coveredFrom: number | undefined): Series[];
+  /**
+   * Its series. Steps the logs do not cover get no point rather than a 0: those that start before
+   * `covered.from` (where the logs begin) or at or after `covered.to` (their last line).
+   */
+  series(covered: { from?: number; to?: number }): Series[];
   /** Matching lines per group, for messages. */
   totals(): Map<string, { labels: Labels; count: number }>;
 }
@@ -91,13 +94,14 @@ function stepAggregator(query: Exclude<LogsQuery, { kind: 'value' }>, range: Tim
       const labels = groupOf(line, query.by);
       bump(query.by.length === 0 ? '' : JSON.stringify(labels), labels, index);
     },
-    series(coveredFrom) {
+    series(covered) {
       const scale = query.kind === 'count' ? 1 : 1 / step;
       return [...groups.values()].map(({ labels, counts }) => {
         const points: Point[] = [];
         for (let k = 0; k < steps; k++) {
           const t = range.start + k * step;
-          if (coveredFrom !== undefined && t - step < coveredFrom) continue;
+          if (covered.from !== undefined && t - step < covered.from) continue;
+          if (covered.to === undefined || t - step >= covered.to) continue;
           points.push({ t, v: (counts[k] as number) * scale });
         }
         return { labels, points };

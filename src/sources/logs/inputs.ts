@@ -32,7 +32,7 @@ export async function listFiles(globs: readonly string[], baseDir: string): Prom
       const kind = path.endsWith('.gz') ? 'gzip' : 'file';
       inputs.push({ kind, path, name: basename(path), size: info.size, mtime: info.mtimeMs / 1000 });
     }
-    if (found === 0) throw new SourceError(`no log file matches ${glob}`, { retryable: false, kind: 'endpoint' });
+    if (found === 0) throw new SourceError(`no log file matches ${glob}`, { retryable: false, kind: 'network' });
   }
   return inputs.sort((a, b) => inputOrder(a) - inputOrder(b) || rotationNumber(b) - rotationNumber(a));
 }
@@ -47,7 +47,7 @@ function rotationNumber(input: LogInput): number {
 
 function unreadable(path: string, error: NodeJS.ErrnoException): SourceError {
   const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'permission denied' : error.message;
-  return new SourceError(`cannot read log file ${path}: ${why}`, { retryable: false, kind: 'endpoint' });
+  return new SourceError(`cannot read log file ${path}: ${why}`, { retryable: false, kind: 'network' });
 }
 
 /** Error-safe wrapper: a read failure of `path` named as a source error. */

@@ -125,7 +125,7 @@ export async function readCommandLines(
   const { code, error } = await exited;
   if (stopped) return;
   const fail = (why: string): SourceError =>
-    new SourceError(`the command ${name} ${why}`, { retryable: false, kind: 'endpoint' });
+    new SourceError(`the command ${name} ${why}`, { retryable: false, kind: 'network' });
   if (error) throw fail(`could not start: ${error.message}`);
   if (timedOut) throw fail(`did not finish within ${timeoutSeconds}s (timeout)`);
   if (code !== 0) {

@@ -63,7 +63,10 @@ export function createLogsSource(spec: LogsSourceSpec): Source {
       if (p.error !== undefined) throw p.error;
       const problem = unparsedProblem(p, report, spec);
       if (problem !== undefined) throw new SourceError(problem, { retryable: false, kind: 'protocol' });
-      const series = p.aggregator.series(report.earliest);
+      const series = p.aggregator.series({
+        ...(report.earliest !== undefined ? { from: report.earliest } : {}),
+        ...(report.latest !== undefined ? { to: report.latest } : {}),
+      });
       p.done({ series, warnings: [...describeWindow(p, report, spec), ...(notes.get(p) ?? [])] });
     } catch (error) {
       p.fail(error);

@@ -63,6 +63,10 @@ export function describeWindow(read: WindowRead, report: PassReport, spec: LogsS
     words.push(
       `the logs (${report.inputs.join(', ')}) begin at ${iso(report.earliest)}, after ${iso(read.range.start)}: the window is judged from there`,
     );
+  if (report.latest !== undefined && report.latest < read.range.end - read.range.step)
+    words.push(
+      `the logs (${report.inputs.join(', ')}) end at ${iso(report.latest)}, before ${iso(read.range.end)}: steps after their last line are left out, not counted as 0`,
+    );
   return words;
 }
 
