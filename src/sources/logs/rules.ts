@@ -89,11 +89,12 @@ export function validateLogsCheck(check: ReadObject, rule: CheckRuleContext): vo
     ctx.report(check.nodes.message, `"message" in ${who} applies only to "signatures"`);
   if (has('by') && has('signatures'))
     ctx.report(check.nodes.by, `"by" in ${who} does not apply to "signatures": they are grouped by message`);
+  const fields = knownFields(rule.source);
   for (const key of ['query', 'numerator', 'denominator', 'signatures'] as const) {
     const value = check.values[key];
     if (typeof value !== 'string') continue;
     reportExpressionError(
-      () => checkSelector(value, key),
+      () => checkSelector(value, key, fields),
       check.nodes[key],
       `${key} of ${who}`,
       'selector',
@@ -103,8 +104,33 @@ export function validateLogsCheck(check: ReadObject, rule: CheckRuleContext): vo
   }
 }
 
-function checkSelector(text: string, key: 'query' | 'numerator' | 'denominator' | 'signatures'): void {
+/** The fields the source's format gives, when it knows them before reading (nginx formats, regex). */
+function knownFields(source: ReadObject | undefined): readonly string[] | undefined {
+  const format = source?.values.format;
+  const pattern = source?.values.pattern;
+  if (typeof format !== 'string' || format === 'json' || format === 'logfmt') return undefined;
+  try {
+    return compileFormat(format, typeof pattern === 'string' ? { pattern } : {}).fields;
+  } catch {
+    return undefined; // reported on the source
+  }
+}
+
+function checkSelector(
+  text: string,
+  key: 'query' | 'numerator' | 'denominator' | 'signatures',
+  fields: readonly string[] | undefined,
+): void {
   const selector = parseSelector(text);
+  if (fields !== undefined) {
+    const named = [selector.field, ...selector.matchers.map((m) => m.field)].filter((f) => f !== undefined);
+    const unknown = named.find((field) => !fields.includes(field));
+    if (unknown !== undefined)
+      throw new ExpressionError(
+        `the source's format has no field "${unknown}" (its fields: ${fields.join(', ')})`,
+        Math.max(0, text.indexOf(unknown)),
+      );
+  }
   if (key === 'query' && selector.field === undefined)
     throw new ExpressionError(
       'a query on a logs source reads a field, e.g. request_time{path=~"/api/.*"}; to count lines use "numerator"',

@@ -79,4 +79,17 @@ describe('logs sources in the spec', () => {
       '14:14: "message" in check "c" applies only to "signatures"',
     ]);
   });
+
+  test('a selector naming a field the nginx format does not have is refused, with the fields it has', () => {
+    expect(
+      issuesOf(
+        logsSpec(
+          ['    files: a.log', `    format: '$remote_addr [$time_local] "$request_method $uri" $status'`],
+          ['    numerator: \'{method="GET"}\''],
+        ),
+      ),
+    ).toEqual([
+      '11:18: invalid selector in numerator of check "c" at column 2: the source\'s format has no field "method" (its fields: remote_addr, time_local, request_method, uri, status)',
+    ]);
+  });
 });
