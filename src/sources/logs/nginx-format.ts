@@ -70,30 +70,44 @@ function escapeClass(char: string): string {
   return /[\]\\^-]/.test(char) ? `\\${char}` : char;
 }
 
+/** The fields of one matched line; a class, so a line costs one small object and no closures. */
+class MatchedLine implements ParsedLine {
+  private request: string[] | undefined;
+  constructor(
+    readonly time: number,
+    private readonly match: RegExpExecArray,
+    private readonly layout: Layout,
+  ) {}
+
+  get(field: string): string | undefined {
+    const i = this.layout.index.get(field);
+    if (i !== undefined) {
+      const value = this.match[i];
+      return this.layout.json && value !== undefined && value.includes('\\') ? unescapeJson(value) : value;
+    }
+    const { requestIndex } = this.layout;
+    if (requestIndex === undefined || (field !== 'method' && field !== 'path' && field !== 'protocol'))
+      return undefined;
+    this.request ??= splitRequest(this.match[requestIndex] ?? '');
+    return this.request[field === 'method' ? 0 : field === 'path' ? 1 : 2];
+  }
+}
+
+interface Layout {
+  index: Map<string, number>;
+  requestIndex: number | undefined;
+  json: boolean;
+}
+
 function regexParser(regex: RegExp, names: readonly string[], timeIndex: number, json: boolean) {
   const index = new Map(names.map((name, i) => [name, i + 1]));
-  const requestIndex = index.get('request');
+  const layout: Layout = { index, requestIndex: index.get('request'), json };
   const time = createTimeParser();
   return (line: string): ParsedLine | undefined => {
     const match = regex.exec(line);
     if (match === null) return undefined;
     const t = time(match[timeIndex + 1] as string);
-    if (Number.isNaN(t)) return undefined;
-    let request: string[] | undefined;
-    const get = (field: string): string | undefined => {
-      const i = index.get(field);
-      if (i !== undefined) {
-        const value = match[i];
-        return json && value !== undefined && value.includes('\\') ? unescapeJson(value) : value;
-      }
-      if (requestIndex === undefined) return undefined;
-      if (field === 'method' || field === 'path' || field === 'protocol') {
-        request ??= splitRequest(match[requestIndex] ?? '');
-        return request[field === 'method' ? 0 : field === 'path' ? 1 : 2];
-      }
-      return undefined;
-    };
-    return { time: t, get };
+    return Number.isNaN(t) ? undefined : new MatchedLine(t, match, layout);
   };
 }
 
