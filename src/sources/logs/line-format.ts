@@ -50,8 +50,17 @@ function jsonParser(timeFields: readonly string[]): LineParser {
     if (typeof object !== 'object' || object === null) return undefined;
     const get = (field: string): string | undefined => stringOf(pathValue(object, field));
     const t = readTime(get, timeFields, time);
-    return Number.isNaN(t) ? undefined : { time: t, get };
+    return Number.isNaN(t) ? undefined : { time: t, get, names: () => fieldPaths(object) };
   };
+}
+
+/** `a`, `http.status`, ...: the dot paths of an object's values. */
+function fieldPaths(object: object, prefix = ''): string[] {
+  return Object.entries(object).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? fieldPaths(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
 }
 
 function pathValue(object: unknown, path: string): unknown {
@@ -85,7 +94,7 @@ function logfmtParser(timeFields: readonly string[]): LineParser {
     if (pairs === undefined) return undefined;
     const get = (field: string): string | undefined => pairs.get(field);
     const t = readTime(get, timeFields, time);
-    return Number.isNaN(t) ? undefined : { time: t, get };
+    return Number.isNaN(t) ? undefined : { time: t, get, names: () => [...pairs.keys()] };
   };
 }
 

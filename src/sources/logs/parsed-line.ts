@@ -4,6 +4,8 @@
 export interface ParsedLine {
   time: number;
   get(field: string): string | undefined;
+  /** The names of its fields, for formats that learn them from the line (json, logfmt). */
+  names?(): string[];
 }
 
 /** Turns a line into a ParsedLine, or undefined when it does not parse (or has no readable time). */

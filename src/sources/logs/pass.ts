@@ -42,6 +42,8 @@ export interface PassReport {
   latest?: number;
   /** The inputs read, by name. */
   inputs: string[];
+  /** The first line that parsed, for `check` to show its fields. */
+  first?: ParsedLine;
   unparsed: UnparsedLine[];
 }
 
@@ -92,6 +94,7 @@ export async function readPass(
         return;
       }
       report.parsed++;
+      report.first ??= line;
       const t = line.time;
       lastTime = t;
       if (t < earliest) earliest = t;

@@ -13,7 +13,7 @@ import { compileFormat } from './line-format.js';
 import { readPass, type PassConsumer, type PassReport } from './pass.js';
 import { parseLogsQuery } from './query.js';
 import type { LogsSourceSpec } from './spec.js';
-import { describeWindow, newSignatureNotes, unparsedProblem } from './window-words.js';
+import { describeRead, describeWindow, newSignatureNotes, unparsedProblem } from './window-words.js';
 
 interface Pending {
   query: string;
@@ -67,7 +67,11 @@ export function createLogsSource(spec: LogsSourceSpec): Source {
         ...(report.earliest !== undefined ? { from: report.earliest } : {}),
         ...(report.latest !== undefined ? { to: report.latest } : {}),
       });
-      p.done({ series, warnings: [...describeWindow(p, report, spec), ...(notes.get(p) ?? [])] });
+      p.done({
+        series,
+        warnings: [...describeWindow(p, report, spec), ...(notes.get(p) ?? [])],
+        facts: describeRead(p, report, format.fields),
+      });
     } catch (error) {
       p.fail(error);
     }

@@ -101,3 +101,29 @@ export function newSignatureNotes<T extends WindowRead>(reads: readonly T[]): Ma
   }
   return notes;
 }
+
+/** What `check` shows of a read: lines, share parsed, time covered, the first line's fields, the matches. */
+export function describeRead(
+  read: WindowRead,
+  report: PassReport,
+  formatFields: readonly string[] | undefined,
+): string[] {
+  const share = report.read > 0 ? ` (${percent(report.parsed / report.read)} parsed)` : '';
+  const span =
+    report.first !== undefined && report.latest !== undefined
+      ? `, times ${iso(report.earliest ?? report.first.time)} .. ${iso(report.latest)}`
+      : '';
+  const facts = [`read ${report.read} lines from ${report.inputs.join(', ') || 'nothing'}${share}${span}`];
+  const first = report.first;
+  if (first !== undefined) {
+    const names = first.names?.() ?? formatFields ?? [];
+    const shown = names.slice(0, 12).map((name) => `${name}=${JSON.stringify((first.get(name) ?? '').slice(0, 40))}`);
+    facts.push(
+      `fields of the first parsed line: ${shown.join(' ')}${names.length > 12 ? ` (+${names.length - 12} more)` : ''}`,
+    );
+  }
+  const totals = read.aggregator.totals();
+  const matched = totals.get(EVERY_SIGNATURE)?.count ?? [...totals.values()].reduce((sum, g) => sum + g.count, 0);
+  facts.push(`${read.query} matched ${matched} of the ${read.consumer.lines} lines in its range`);
+  return facts;
+}

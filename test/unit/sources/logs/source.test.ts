@@ -191,4 +191,15 @@ describe('the logs source', () => {
       "new since the deploy: `TypeError: cannot read properties of undefined (reading ':str')`, 60 times in 10m, 0 in the 30m before",
     ]);
   });
+
+  test('what `check` shows of a read: lines, share parsed, times, the fields of the first line, the matches', async () => {
+    const lines = [accessLine(T0 - 5, 200), 'garbage', accessLine(T0 + 10, 500), accessLine(T0 + 70, 200)];
+    writeFileSync(join(dir, 'access.log'), lines.join('\n') + '\n');
+    const result = await source().fetchRange('{status="500"}', { start: T0 + 60, end: T0 + 120, step: 60 });
+    expect(result.facts).toEqual([
+      'read 4 lines from access.log (75% parsed), times 2026-11-26T09:59:55Z .. 2026-11-26T10:01:10Z',
+      'fields of the first parsed line: remote_addr="10.0.0.1" remote_user="-" time_local="26/Nov/2026:09:59:55 +0000" request="GET /api/x HTTP/1.1" status="200" body_bytes_sent="12" http_referer="-" http_user_agent="test" request_time="0.1" method="GET" path="/api/x" protocol="HTTP/1.1"',
+      '{status="500"} matched 1 of the 2 lines in its range',
+    ]);
+  });
 });
