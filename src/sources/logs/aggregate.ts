@@ -45,6 +45,11 @@ function groupOf(line: ParsedLine, by: readonly string[]): Labels {
   return labels;
 }
 
+/** The key of a group: its one value, or its values joined by a separator no value holds. */
+function groupKey(labels: Labels, by: readonly string[]): string {
+  return by.length === 1 ? (labels[by[0] as string] as string) : by.map((field) => labels[field]).join('\u0000');
+}
+
 function tooMany(what: string, by: string): SourceError {
   return new SourceError(
     `${what} gives more than ${MAX_SERIES} series by ${by}: too many to judge one by one; select fewer lines or group by a field with fewer values`,
@@ -91,8 +96,9 @@ function stepAggregator(query: Exclude<LogsQuery, { kind: 'value' }>, range: Tim
         bump(`s:${signature}`, { [SIGNATURE_LABEL]: signature }, index);
         return;
       }
+      if (query.by.length === 0) return bump('', {}, index);
       const labels = groupOf(line, query.by);
-      bump(query.by.length === 0 ? '' : JSON.stringify(labels), labels, index);
+      bump(groupKey(labels, query.by), labels, index);
     },
     series(covered) {
       const scale = query.kind === 'count' ? 1 : 1 / step;
@@ -126,8 +132,8 @@ function valueAggregator(query: Extract<LogsQuery, { kind: 'value' }>, range: Ti
         aggregator.notANumber++;
         return;
       }
-      const labels = groupOf(line, query.by);
-      const key = query.by.length === 0 ? '' : JSON.stringify(labels);
+      const labels = query.by.length === 0 ? {} : groupOf(line, query.by);
+      const key = query.by.length === 0 ? '' : groupKey(labels, query.by);
       let g = groups.get(key);
       if (g === undefined) {
         if (groups.size >= MAX_SERIES) throw tooMany(what, query.by.join(', '));

@@ -7,9 +7,22 @@
 const ID_SEGMENT =
   /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{12,}|(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{20,})$/i;
 
+/** Folded paths by path: a log repeats its paths, and folding is the costliest step of a `by` line. */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 10_000;
+
 /** `/users/42/orders/9f1c...` -> `/users/:id/orders/:id`; other values unchanged. */
 export function foldPath(value: string): string {
   if (!value.startsWith('/')) return value;
+  const known = folded.get(value);
+  if (known !== undefined) return known;
+  if (folded.size >= FOLDED_KEPT) folded.clear();
+  const result = foldSegments(value);
+  folded.set(value, result);
+  return result;
+}
+
+function foldSegments(value: string): string {
   const query = value.indexOf('?');
   const path = query < 0 ? value : value.slice(0, query);
   return path
