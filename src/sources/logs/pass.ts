@@ -44,6 +44,8 @@ export interface PassReport {
   inputs: string[];
   /** The first line that parsed, for `check` to show its fields. */
   first?: ParsedLine;
+  /** Files left unread because they were last written before the span (name, modification time). */
+  older: { name: string; mtime: number }[];
   unparsed: UnparsedLine[];
 }
 
@@ -65,7 +67,7 @@ export async function readPass(
   timeoutSeconds: number,
   signal?: AbortSignal,
 ): Promise<PassReport> {
-  const report: PassReport = { read: 0, parsed: 0, inputs: [], unparsed: [] };
+  const report: PassReport = { read: 0, parsed: 0, inputs: [], unparsed: [], older: [] };
   const samples: Sample[] = [];
   let skippedOlder = false;
   let earliest = Infinity;
@@ -121,6 +123,7 @@ export async function readPass(
     }
     if (input.mtime < from - OUT_OF_ORDER) {
       skippedOlder = true;
+      report.older.push({ name: input.name, mtime: input.mtime });
       continue;
     }
     try {

@@ -113,7 +113,12 @@ export function describeRead(
     report.first !== undefined && report.latest !== undefined
       ? `, times ${iso(report.earliest ?? report.first.time)} .. ${iso(report.latest)}`
       : '';
-  const facts = [`read ${report.read} lines from ${report.inputs.join(', ') || 'nothing'}${share}${span}`];
+  const facts = [`read ${report.read} lines from ${report.inputs.join(', ') || 'no file'}${share}${span}`];
+  const newest = report.older[report.older.length - 1];
+  if (report.inputs.length === 0 && newest !== undefined)
+    facts.push(
+      `${report.older.map((o) => o.name).join(', ')} ${report.older.length === 1 ? 'was' : 'were'} last written at ${iso(Math.floor(newest.mtime))}, before this range: is the log still written there?`,
+    );
   const first = report.first;
   if (first !== undefined) {
     const names = first.names?.() ?? formatFields ?? [];

@@ -202,4 +202,15 @@ describe('the logs source', () => {
       '{status="500"} matched 1 of the 2 lines in its range',
     ]);
   });
+
+  test('a log last written before the range is named in what `check` shows, and gives no points', async () => {
+    writeFileSync(join(dir, 'access.log'), accessLine(T0, 200) + '\n');
+    utimesSync(join(dir, 'access.log'), T0, T0);
+    const result = await source().fetchRange('{}', { start: T0 + 3600, end: T0 + 7200, step: 60 });
+    expect(result.series.map((s) => s.points.length)).toEqual([0]);
+    expect(result.facts?.slice(0, 2)).toEqual([
+      'read 0 lines from no file',
+      'access.log was last written at 2026-11-26T10:00:00Z, before this range: is the log still written there?',
+    ]);
+  });
 });
