@@ -26,6 +26,8 @@ export type SourceSpec = SourceSpecBase;
  */
 export interface SourceCheckPart {
   readonly kind: string;
+  /** Its points are events (one per log line), not one per step: a window may hold more points than steps. */
+  readonly eventPoints?: true;
 }
 
 export interface CheckSpec {

@@ -29,15 +29,16 @@ export interface DemoOutcome {
 export async function runDemo(io: CommandIO): Promise<DemoOutcome> {
   const say = (text: string): void => io.stdout(`${text}\n`);
   const dir = await mkdtemp(join(tmpdir(), 'verify-deploy-demo-'));
-  const service = await startDemoService('v1.0');
+  const accessLog = join(dir, 'access.log');
+  const service = await startDemoService('v1.0', accessLog);
   const load = startLoad(`${service.url}/api/checkout`, LOAD_PER_SECOND, LOAD_MAX_SECONDS);
   try {
     const specFile = join(dir, 'demo.yaml');
     const snapshotFile = join(dir, 'baseline.json');
     await writeFile(specFile, DEMO_SPEC);
-    const common = { var: { DEMO_URL: service.url } };
+    const common = { var: { DEMO_URL: service.url, DEMO_ACCESS_LOG: accessLog } };
     say(
-      `demo service v1.0 listening on ${service.url} (/api/checkout, /healthz, /metrics), ${LOAD_PER_SECOND} requests/s of traffic`,
+      `demo service v1.0 listening on ${service.url} (/api/checkout, /healthz, /metrics; access log ${accessLog}), ${LOAD_PER_SECOND} requests/s of traffic`,
     );
     say(`spec: ${specFile}\n`);
     say('1. before the deploy: verify-deploy snapshot demo.yaml --out baseline.json');

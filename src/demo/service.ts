@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry } from 'prom-client';
+import { writeAccessLine } from './access-log.js';
 import { BEHAVIOUR, delayMs, seededRandom, type DemoVersion } from './versions.js';
 
 export interface DemoService {
@@ -16,7 +17,7 @@ export interface DemoService {
 }
 
 /** Start the service on 127.0.0.1 at a port the kernel picks. */
-export async function startDemoService(version: DemoVersion): Promise<DemoService> {
+export async function startDemoService(version: DemoVersion, accessLog?: string): Promise<DemoService> {
   const registry = new Registry();
   const requests = new Counter({
     name: 'http_requests_total',
@@ -43,11 +44,13 @@ export async function startDemoService(version: DemoVersion): Promise<DemoServic
       () => {
         timers.delete(timer);
         const code = failed ? 500 : 200;
+        const seconds = (performance.now() - started) / 1000;
         requests.inc({ route: '/api/checkout', code: String(code) });
-        duration.observe({ route: '/api/checkout' }, (performance.now() - started) / 1000);
-        res
-          .writeHead(code, { 'Content-Type': 'application/json' })
-          .end(JSON.stringify({ ok: !failed, version: current }));
+        duration.observe({ route: '/api/checkout' }, seconds);
+        const body = JSON.stringify({ ok: !failed, version: current });
+        res.writeHead(code, { 'Content-Type': 'application/json' }).end(body);
+        if (accessLog !== undefined)
+          writeAccessLine(accessLog, { path: '/api/checkout', status: code, bytes: body.length, seconds });
       },
       delayMs(behaviour.medianMs, random),
     );

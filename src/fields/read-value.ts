@@ -59,7 +59,7 @@ export function readValue(
         readUnion(map, type, { owner: where.owner, path: [...where.path, key] }, ctx, at),
       );
     case 'list':
-      return readList(type, node, where, key, ctx);
+      return readList(type, node, where, key, ctx, secret);
     case 'map':
       return readMapping(node, where, key, ctx, (map, at) => readMap(map, type, where, key, secret, ctx, at));
   }
@@ -210,9 +210,27 @@ function readList(
   where: Where,
   key: string,
   ctx: ReadContext,
+  secret?: Secret,
 ): unknown[] | undefined {
   const label = fieldLabel(where, key);
   const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
+  if (type.single === true && !empty && isScalar(node) && type.item.kind === 'scalar') {
+    const value = readScalar(type.item, node, label, secret, ctx);
+    return value === undefined ? undefined : [value];
+  }
+  if (type.nested === true && isSeq(node) && node.items.some((item) => isSeq(item))) {
+    const lists = node.items.map((item, index) =>
+      readList(
+        { ...type, nested: undefined, single: undefined },
+        item as Node | null,
+        where,
+        `${key}[${index}]`,
+        ctx,
+        secret,
+      ),
+    );
+    return lists.every((list) => list !== undefined) ? lists : undefined;
+  }
   if (!empty && !isSeq(node)) {
     ctx.report(
       node,
@@ -233,7 +251,7 @@ function readList(
         readObject(map, type.item as ObjectType, { owner, path }, ctx, at ?? node ?? undefined),
       );
     } else {
-      value = readScalar(type.item, itemNode, fieldLabel(where, `${key}[${index}]`), undefined, ctx);
+      value = readScalar(type.item, itemNode, fieldLabel(where, `${key}[${index}]`), secret, ctx);
     }
     if (value !== undefined) items.push(value);
   });

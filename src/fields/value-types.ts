@@ -31,6 +31,10 @@ export interface ListType<T = unknown> {
   item: ScalarType<T> | ObjectType;
   minItems?: number;
   owner?: { label: string; nameKey: string };
+  /** A single value is read as a list of one (`files: access.log` or a list of globs). */
+  single?: true;
+  /** Items may themselves be lists of `item` (an argv, or a list of argvs): read as a list of lists. */
+  nested?: true;
 }
 
 /** A YAML mapping from free-form keys (headers, source names) to values. */

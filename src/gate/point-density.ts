@@ -20,7 +20,7 @@ function densest(series: readonly Series[]): Series | undefined {
 
 /** At most one note per check: its first query whose densest series holds more points than its range. */
 export function findDensePoints(planned: PlannedCheck, data: CheckData): RunNote[] {
-  if (!data.ok) return [];
+  if (!data.ok || planned.check.probe?.eventPoints) return [];
   const sides: [Side, PlannedQuery, Series[]][] = [
     ['baseline', planned.baseline, data.baseline],
     ['post', planned.candidate, data.candidate],

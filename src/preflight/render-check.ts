@@ -32,6 +32,7 @@ export function renderCheckHuman(report: CheckReport): string {
     lines.push(
       `${MARK[probe.status]} ${probe.check} (${probe.field}, source ${probe.source}, step ${probe.step}s): ${describeData(probe)}`,
     );
+    for (const fact of probe.facts ?? []) lines.push(`      - ${fact}`);
     for (const problem of probe.problems) lines.push(`      - ${problem}`);
     for (const warning of probe.warnings) lines.push(`      - backend warning: ${warning}`);
   }

@@ -52,6 +52,7 @@ export async function tryQuery(
       infiniteShare: summary.infiniteShare,
       problems: [...windows, ...problems, ...staticProblems],
       warnings: result.warnings,
+      ...(result.facts !== undefined ? { facts: result.facts } : {}),
     };
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;

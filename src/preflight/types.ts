@@ -23,6 +23,8 @@ export interface QueryTest {
   problems: string[];
   /** Backend warnings passed through. */
   warnings: string[];
+  /** What the source says it read (a logs source: lines, share parsed, time covered, fields, matches). */
+  facts?: string[];
   error?: { kind: SourceErrorKind; message: string };
 }
 

@@ -22,6 +22,12 @@ export function joinWithOr(words: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
+/** Whether a kind writes its checks' queries itself (`checkQueries`): they are not PromQL. */
+export function writesOwnQueries(type: unknown): boolean {
+  const kind = kindOf(type);
+  return kind?.history === 'range' && kind.checkQueries !== undefined;
+}
+
 /** The kind of a `type:` value; undefined for an unknown (or absent) type. */
 export function kindOf(type: unknown): SourceKind | undefined {
   return SOURCE_KINDS.find((kind) => kind.type === type);

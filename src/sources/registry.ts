@@ -4,8 +4,9 @@
  * of `init --source` and of the check keys in the JSON Schema.
  */
 import { httpKind } from './http/kind.js';
+import { logsKind } from './logs/kind.js';
 import { prometheusKind } from './prometheus/kind.js';
 import { scrapeKind } from './scrape/kind.js';
 import type { SourceKind } from './source-kind.js';
 
-export const SOURCE_KINDS: readonly SourceKind[] = [prometheusKind, httpKind, scrapeKind];
+export const SOURCE_KINDS: readonly SourceKind[] = [prometheusKind, httpKind, scrapeKind, logsKind];

@@ -78,6 +78,18 @@ interface SourceKindBase<S extends SourceSpecBase> {
 export interface RangeSourceKind<S extends SourceSpecBase = SourceSpecBase> extends SourceKindBase<S> {
   history: 'range';
   create(spec: S): Source;
+  /**
+   * The queries a check reads when its kind's own keys shape them (logs: `by`, `signatures`, a
+   * numerator alone): they replace the check's `query` / `numerator` / `denominator` in the plan.
+   */
+  checkQueries?(check: ReadObject): CheckQueries;
+}
+
+/** The query strings a range check is planned with. */
+export interface CheckQueries {
+  query?: string;
+  numerator?: string;
+  denominator?: string;
 }
 
 /** How the samples of a check become what the judge compares. */

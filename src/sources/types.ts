@@ -10,6 +10,8 @@ export interface QueryResult {
   series: Series[];
   /** Benign warnings from the backend, reported to the user but not failing the check. */
   warnings: string[];
+  /** What the source read, for `check` (e.g. a logs source's lines, share parsed, fields found); not in run reports. */
+  facts?: string[];
 }
 
 /** What `deploy.detect` asks a source: a query (sources with history) or a line match (logs sources). */

@@ -92,9 +92,16 @@ function buildCheck(check: ReadObject, sources: Record<string, ReadObject>, ctx:
     result[key] = query;
     result.positions[key] = ctx.positionOf(check.nodes[key]);
   }
-  if (result.numerator !== undefined && typeof v.minTraffic === 'number') result.minTraffic = v.minTraffic;
   const source = sources[v.source as string];
-  const probe = source === undefined ? undefined : kindOfSource(source).buildCheck?.(check);
+  const kind = source === undefined ? undefined : kindOfSource(source);
+  if (kind?.history === 'range' && kind.checkQueries) {
+    delete result.query;
+    delete result.numerator;
+    delete result.denominator;
+    Object.assign(result, kind.checkQueries(check));
+  }
+  if (result.numerator !== undefined && typeof v.minTraffic === 'number') result.minTraffic = v.minTraffic;
+  const probe = kind?.buildCheck?.(check);
   if (probe !== undefined) result.probe = probe;
   if (typeof v.max === 'number') result.max = v.max;
   if (typeof v.min === 'number') result.min = v.min;

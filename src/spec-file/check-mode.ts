@@ -17,9 +17,15 @@ function ownKeys(kind: SourceKind): string[] {
 
 const others = (kind: SourceKind): SourceKind[] => SOURCE_KINDS.filter((other) => other !== kind);
 
+/** Mode keys of the other kinds that `kind` does not share (logs checks read `query` and `numerator` too). */
+const foreignModeKeys = (kind: SourceKind): string[] =>
+  others(kind)
+    .flatMap((other) => other.checkModeKeys)
+    .filter((key) => !kind.checkModeKeys.includes(key));
+
 /** JSON Schema: a check is one of some kind's, and then has no other kind's mode keys. */
 export const checkModeSchema: JsonSchema = {
-  anyOf: SOURCE_KINDS.flatMap((kind) => kind.checkSchemas(others(kind).flatMap((other) => other.checkModeKeys))),
+  anyOf: SOURCE_KINDS.flatMap((kind) => kind.checkSchemas([...new Set(foreignModeKeys(kind))])),
 };
 
 /**
@@ -45,7 +51,7 @@ export function validateCheckMode(
     others(fallback).some((other) => other.checkModeKeys.some((key) => key in check.nodes))
   )
     return;
-  const foreign = others(kind).flatMap(ownKeys);
+  const foreign = [...new Set(others(kind).flatMap(ownKeys))].filter((key) => !ownKeys(kind).includes(key));
   const withKeys = others(kind)
     .filter((other) => other.checkFields.length > 0)
     .map((other) => other.type);

@@ -138,8 +138,18 @@ export const checkFields: readonly FieldDef[] = [
     default: [],
     description: 'Labels left out when matching baseline to candidate series (e.g. pod, instance).',
   },
-  ...SOURCE_KINDS.flatMap((kind) => kind.checkFields),
+  ...sharedCheckFields(SOURCE_KINDS.flatMap((kind) => kind.checkFields)),
 ];
+
+/** Kinds' check keys; a key two kinds declare (`by`) is one field, described by both. */
+function sharedCheckFields(fields: readonly FieldDef[]): FieldDef[] {
+  const byKey = new Map<string, FieldDef>();
+  for (const field of fields) {
+    const first = byKey.get(field.key);
+    byKey.set(field.key, first ? { ...first, description: `${first.description} ${field.description}` } : field);
+  }
+  return [...byKey.values()];
+}
 
 /** Keys of `defaults:`: every check key except the per-check ones, none of them required. */
 export const defaultsFields: readonly FieldDef[] = checkFields

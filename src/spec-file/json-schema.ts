@@ -50,12 +50,19 @@ function valueSchema(type: ValueType): JsonSchema {
       return { ...type.schema };
     case 'object':
       return objectSchema(type.fields, type.schemaRules);
-    case 'list':
-      return {
+    case 'list': {
+      const list = {
         type: 'array',
         items: valueSchema(type.item),
         ...(type.minItems !== undefined ? { minItems: type.minItems } : {}),
       };
+      const alternatives = [
+        list,
+        ...(type.single ? [valueSchema(type.item)] : []),
+        ...(type.nested ? [{ type: 'array', items: list, minItems: 1 }] : []),
+      ];
+      return alternatives.length === 1 ? list : { oneOf: alternatives };
+    }
     case 'map':
       return {
         type: 'object',

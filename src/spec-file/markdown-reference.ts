@@ -47,7 +47,7 @@ function describeType(type: ValueType): string {
     case 'scalar':
       return type.expected;
     case 'list':
-      return `a list of ${type.item.kind === 'scalar' ? type.item.expected : 'objects'}`;
+      return `${type.single && type.item.kind === 'scalar' ? `${type.item.expected} or ` : ''}a list of ${type.item.kind === 'scalar' ? type.item.expected : 'objects'}${type.nested ? ' (or a list of such lists)' : ''}`;
     case 'map':
       return 'a mapping';
     case 'object':

@@ -19,7 +19,7 @@ import { validateDeployDetect } from './detect-rules.js';
 import { validateBaselineHistory } from './history-rules.js';
 import { ReadContext } from '../fields/read-context.js';
 import { readObject, type ReadObject } from '../fields/read-value.js';
-import { kindOf } from '../sources/index.js';
+import { kindOf, writesOwnQueries } from '../sources/index.js';
 import type { FieldDef } from '../fields/value-types.js';
 import type { Spec } from '../spec-model.js';
 import { validateQueries } from './validate-queries.js';
@@ -92,6 +92,11 @@ function validateRules(
     validateDirection(check, ctx, defaults);
     validateCheckSource(check, ctx, defaults, names);
     validateBounds(mergedBounds(check, defaults), ctx);
+    // A kind that writes its own queries (logs selectors) checks them in its own rule, not as PromQL.
+    const sourceName = check.values.source ?? defaults?.values.source;
+    const source =
+      typeof sourceName === 'string' && Object.hasOwn(sources, sourceName) ? sources[sourceName] : undefined;
+    if (writesOwnQueries(source?.values.type)) continue;
     validateQueries(check, text, ctx);
     validateCountQueries(check, defaults, text, ctx);
   }

@@ -8,6 +8,7 @@ import { formatDuration } from '../time/duration.js';
 import { MIN_REDACTABLE_LENGTH } from '../redact.js';
 import { findPromQLRanges } from './promql-ranges.js';
 import type { CheckSpec, Spec } from '../spec-model.js';
+import { writesOwnQueries } from '../sources/index.js';
 
 const VALUE_QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery'] as const;
 
@@ -19,8 +20,9 @@ function readsWholeRange(fn: string | undefined): boolean {
 /** Every warning about the spec, as `file:line:col: message`. */
 export function findSpecWarnings(spec: Spec): string[] {
   const checks = spec.checks.flatMap((check) => [
-    ...overlapWarnings(spec.file, check),
-    ...countWarnings(spec.file, check),
+    ...(writesOwnQueries(spec.sources[check.source]?.type)
+      ? []
+      : [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]),
     ...describeShortWindows(spec, check).map((problem) => `${spec.file}: check "${check.name}": ${problem}`),
   ]);
   return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];

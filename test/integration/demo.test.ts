@@ -13,6 +13,9 @@ describe('verify-deploy demo', () => {
     expect(result.stdout).toMatch(/-> exit 0[\s\S]*-> exit 1/);
     expect(result.stdout).toMatch(/FAIL +checkout error ratio \(scraped\)/);
     expect(result.stdout).toMatch(/FAIL +checkout p95 latency \(scraped\)/);
+    // The service's own access log judges the bad deploy too.
+    expect(result.stdout).toMatch(/FAIL +checkout errors \(access log\)/);
+    expect(result.stdout).toMatch(/FAIL +checkout latency \(access log\)/);
     expect(result.stdout).toContain('as designed: the good deploy passed (exit 0) and the bad one failed (exit 1)');
     expect(result.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+/);
     // The sampling line names the address probed and the interval as the spec writes durations.

@@ -74,7 +74,7 @@ checks:
       '8:36: "query" in check "a" does not apply to an http source: use "measure: success | latency | value"',
       '9:58: check "b" has both "rate" and "quantile": give exactly one',
       expect.stringMatching(/^10:5: check "c" needs a "query"/),
-      '10:39: "measure" in check "c" applies only to checks on http or scrape sources',
+      '10:39: "measure" in check "c" applies only to checks on http, scrape or logs sources',
       '11:38: check "d" has "measure: value" but its source has no "value" JSON path (e.g. value: $.queue.depth)',
       '12:5: check "e" reads a scrape source and needs one of "rate", "ratio" or "quantile"',
     ]);

@@ -3,7 +3,7 @@ import { matrixBody, sendJson, startServer } from './prometheus/loopback-server.
 
 describe('createSource', () => {
   test('every source type has a factory', () => {
-    expect(Object.keys(sourceFactories)).toEqual(['prometheus']);
+    expect(Object.keys(sourceFactories)).toEqual(['prometheus', 'logs']);
   });
 
   test('builds the source the spec names, which then reads from it', async () => {

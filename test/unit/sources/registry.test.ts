@@ -37,14 +37,26 @@ describe('the source registry', () => {
     }
   });
 
-  test('no two kinds share a check key of their own', () => {
-    const owners = new Map<string, string>();
+  test('two kinds that share a check key (logs reads `query` and `by` too) declare it with the same value type', () => {
+    const types = new Map<string, unknown>();
     for (const kind of SOURCE_KINDS) {
-      for (const key of new Set([...kind.checkModeKeys, ...kind.checkFields.map((field) => field.key)])) {
-        expect([key, owners.get(key)]).toEqual([key, undefined]);
-        owners.set(key, kind.type);
+      for (const field of kind.checkFields) {
+        if (types.has(field.key)) expect([field.key, field.type]).toEqual([field.key, types.get(field.key)]);
+        types.set(field.key, field.type);
       }
     }
+  });
+
+  test('a mode key of one kind is not a check field of another', () => {
+    const modeKeys = new Set(SOURCE_KINDS.flatMap((kind) => kind.checkModeKeys));
+    for (const kind of SOURCE_KINDS)
+      for (const field of kind.checkFields) {
+        const owners = SOURCE_KINDS.filter((other) => other.checkModeKeys.includes(field.key)).map((k) => k.type);
+        expect([field.key, modeKeys.has(field.key) ? owners.filter((t) => t !== kind.type) : []]).toEqual([
+          field.key,
+          [],
+        ]);
+      }
   });
 
   test('no code outside a source folder names a source type in a string', () => {

@@ -46,8 +46,8 @@ describe('source validation', () => {
         ),
       ),
     ).toEqual([
-      '4:5: missing required key "type" in source "prom": one of prometheus, http, scrape',
-      '6:11: unknown type "graphite" in source "app": supported types are prometheus, http, scrape',
+      '4:5: missing required key "type" in source "prom": one of prometheus, http, scrape, logs',
+      '6:11: unknown type "graphite" in source "app": supported types are prometheus, http, scrape, logs',
     ]);
     expect(issuesOf(withSources('  prom:', '    type: prometheus'))).toEqual([
       '4:5: missing required key "url" in source "prom"',
@@ -129,7 +129,7 @@ describe('source validation', () => {
 
   it('points at an empty source or an empty sources block', () => {
     expect(issuesOf(withSources('  prom:'))).toEqual([
-      '3:8: missing required key "type" in source "prom": one of prometheus, http, scrape',
+      '3:8: missing required key "type" in source "prom": one of prometheus, http, scrape, logs',
     ]);
     expect(issuesOf(lines('version: 1', 'sources:', ...CHECKS))[0]).toBe('2:9: "sources" needs at least 1 entry');
   });

@@ -87,7 +87,7 @@ describe('YAML that a spec never needs is refused', () => {
 
   it('refuses a merge key (<<) as an unknown key', () => {
     expect(issuesOf(lines(...HEADER, ...CHECK_END, '    <<: {step: 1m}'))).toEqual([
-      '11:5: unknown key "<<" in check "errors"; known keys: name, source, query, baselineQuery, candidateQuery, numerator, denominator, minTraffic, direction, tolerance, confidence, step, max, min, aggregate, critical, minSamples, ignoreLabels, measure, rate, ratio, quantile, by',
+      '11:5: unknown key "<<" in check "errors"; known keys: name, source, query, baselineQuery, candidateQuery, numerator, denominator, minTraffic, direction, tolerance, confidence, step, max, min, aggregate, critical, minSamples, ignoreLabels, measure, rate, ratio, quantile, by, signatures, message',
     ]);
   });
 
