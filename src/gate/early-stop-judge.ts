@@ -105,9 +105,11 @@ function valueSequentialSeries(
     look.skipped > 0
       ? `; ${look.skipped} value(s) set aside (not finite${look.scale === 'log' ? ' or <= 0' : ''})`
       : '';
+  // The stop held on the points outside the strongest run one restart blip could fill (value-look.ts).
+  const robust = look.span > 1 ? `, and without the strongest ${look.span} points in a row` : '';
   const reason =
     `${describeStop(decision, look.logMixture, valueStopsAt(decision.alpha))}; ` +
-    `${change === null ? 'change n/a' : formatChange(change)} over ${look.values} value(s)${skipped}`;
+    `${change === null ? 'change n/a' : formatChange(change)} over ${look.values} value(s)${robust}${skipped}`;
   return {
     labels: decision.pair.labels,
     verdict: 'fail',

@@ -106,7 +106,7 @@ test('a restart blip (one 26 s sample through a [1m] range) does not stop a heal
   const result = await runCli(args(jobs.blip, ['--max-wait', '2s']));
   expect({ code: result.code, run: describeRun(result) }).not.toMatchObject({ code: 0 });
   expect(result.stderr).toMatch(
-    /\[post window (\d+m)?\d+s of 10m00s\] latency (\{job=.*\} )?\+[\d.]+%, evidence .* of 160 needed, not yet without the strongest run one restart blip could fill\n/,
+    /\[(\d+m)?\d+s of 10m00s after the deploy\] latency (\{job=.*\} )?\+[\d.]+% \(provisional\), evidence .* of the 160x needed \(p [<=] [\d.e-]+\), not yet without the strongest run one restart blip could fill\n/,
   );
   expect(result.stderr).not.toContain('stopping early');
   const report = parseReport(result) as ReturnType<typeof parseReport> & { warnings: string[] };
@@ -130,6 +130,6 @@ test('a sustained x2 regression still stops at the first look, without the stron
   };
   expect(series).toMatchObject({ test: 'sequential-mixture', rule: 'sequential', alpha: 0.0125 });
   expect(series.reason).toMatch(
-    /^stopped early at .*Z: anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+(\.\d+)?%, .*and without the strongest 5 points in a row\)$/,
+    /^stopped early \S+ after the deploy \(.*Z\): anytime-valid test certain of a rise beyond tolerance 10%, evidence .* of the 160x needed \(p [<=] [\d.e-]+\); \+\d+(\.\d+)?% over \d+ value\(s\), and without the strongest 5 points in a row$/,
   );
 }, 60_000);
