@@ -5,7 +5,7 @@
  * alarm, and says how many it left out.
  */
 import { UsageError } from '../errors.js';
-import { detectDeploys, detectSpecOf } from '../gate/detect-deploy.js';
+import { detectDeploys, detectSpecOf, searched } from '../gate/detect-deploy.js';
 import { planRun } from '../gate/plan.js';
 import type { Spec } from '../spec-model.js';
 import { formatTime } from '../time/format-time.js';
@@ -38,7 +38,7 @@ export async function findDeployMoments(
     );
   if (ended.length === 0)
     throw new UsageError(
-      `deploy.detect found no deploy to replay from ${formatTime(from)} to ${formatTime(to)}: query \`${detect.query ?? detect.match ?? ''}\` on source "${detect.source}"`,
+      `deploy.detect found no deploy to replay from ${formatTime(from)} to ${formatTime(to)}: ${searched(detect)}`,
     );
   const deploys = ended.slice(-MAX_MOMENTS);
   if (deploys.length < ended.length)

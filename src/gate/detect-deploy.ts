@@ -69,11 +69,17 @@ export async function detectLastDeploy(spec: Spec, now: number, signal: AbortSig
   const last = deploys[deploys.length - 1];
   if (last === undefined)
     throw new UsageError(
-      `deploy.detect found no deploy in the last ${formatDuration(detect.within)}: ${detect.query !== undefined ? 'query' : 'match'} ` +
-        `\`${detect.query ?? detect.match ?? ''}\` on source "${detect.source}" shows no series that appeared, disappeared or jumped; ` +
+      `deploy.detect found no deploy in the last ${formatDuration(detect.within)}: ${searched(detect)}; ` +
         'nothing was judged. Give the time with --deployed-at, or widen deploy.detect.within',
     );
   return last;
+}
+
+/** What detection searched, in words: the query and what it shows, or the match and the lines. */
+export function searched(detect: DeployDetectSpec): string {
+  return detect.query !== undefined
+    ? `query \`${detect.query}\` on source "${detect.source}" shows no series that appeared, disappeared or jumped`
+    : `match \`${detect.match ?? ''}\` on source "${detect.source}" matches no line`;
 }
 
 /** Marks closer together than `settle` seconds, grouped. */

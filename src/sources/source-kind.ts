@@ -39,8 +39,11 @@ export interface CheckRuleContext {
   source: ReadObject | undefined;
   /** The types of the other kinds whose checks have keys of their own, for messages: "http or scrape". */
   otherTypes: string;
-  /** Report every present key that belongs to another kind's checks: `"<key>" in <check> <why>`. */
-  refuseForeignKeys(why: string): void;
+  /**
+   * Report every present key that belongs to another kind's checks: `"<key>" in <check> <why>`;
+   * a function `why` is given the types whose checks take that key, joined with "or".
+   */
+  refuseForeignKeys(why: string | ((owners: string) => string)): void;
 }
 
 /** What every kind declares: its spec block and the source-specific part of a check on it. */

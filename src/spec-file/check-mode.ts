@@ -61,8 +61,15 @@ export function validateCheckMode(
     source,
     otherTypes: joinWithOr(withKeys),
     refuseForeignKeys: (why) => {
-      for (const key of foreign)
-        if (key in check.nodes) ctx.report(check.nodes[key], `"${key}" in ${check.where.owner} ${why}`);
+      for (const key of foreign) {
+        if (!(key in check.nodes)) continue;
+        const owners = joinWithOr(
+          others(kind)
+            .filter((other) => ownKeys(other).includes(key))
+            .map((other) => other.type),
+        );
+        ctx.report(check.nodes[key], `"${key}" in ${check.where.owner} ${typeof why === 'string' ? why : why(owners)}`);
+      }
     },
   });
 }

@@ -203,7 +203,8 @@ export const specFields: readonly FieldDef[] = [
               {
                 key: 'match',
                 type: nonEmptyString,
-                description: 'On a logs source: the lines that mark a deploy; the last matching line is the deploy.',
+                description:
+                  'On a logs source: the lines that mark a deploy, a selector over the fields (`{msg=~"deployed version .*"}`) or a regex searched in the whole line (`deployed version [0-9.]+`); the last matching line is the deploy.',
               },
               {
                 key: 'within',

@@ -8,6 +8,7 @@ import { ExpressionError } from '../../fields/text-cursor.js';
 import type { TimeRange } from '../../types.js';
 import type { QueryResult, Source } from '../types.js';
 import { createAggregator, type Aggregator } from './aggregate.js';
+import { findLogMarks } from './deploy-marks.js';
 import { commandInputs, listFiles, type LogInput } from './inputs.js';
 import { compileFormat } from './line-format.js';
 import { readPass, type PassConsumer, type PassReport } from './pass.js';
@@ -113,6 +114,13 @@ export function createLogsSource(spec: LogsSourceSpec): Source {
         batch.push(pending);
       });
     },
+    findDeployMarks: (probe, range, runSignal) =>
+      findLogMarks(
+        probe,
+        range,
+        { name: spec.name, inputs: listInputs, parse: format.parse, timeout: spec.timeout },
+        runSignal,
+      ),
     describe: () =>
       spec.command
         ? `logs from ${commandInputs(spec.command)

@@ -89,6 +89,6 @@ export function promqlCheckSchemas(foreignKeys: readonly string[]): JsonSchema[]
 
 /** A check on a Prometheus source: no other kind's keys, and the query rule. */
 export function validatePromqlCheck(check: ReadObject, rule: CheckRuleContext): void {
-  rule.refuseForeignKeys(`applies only to checks on ${rule.otherTypes} sources`);
+  rule.refuseForeignKeys((owners) => `applies only to checks on ${owners} sources`);
   validateQueryMode(check, rule.ctx);
 }

@@ -74,9 +74,25 @@ checks:
       '8:36: "query" in check "a" does not apply to an http source: use "measure: success | latency | value"',
       '9:58: check "b" has both "rate" and "quantile": give exactly one',
       expect.stringMatching(/^10:5: check "c" needs a "query"/),
-      '10:39: "measure" in check "c" applies only to checks on http, scrape or logs sources',
+      // "measure" is an http check's key only: neither scrape nor logs checks take it.
+      '10:39: "measure" in check "c" applies only to checks on http sources',
       '11:38: check "d" has "measure: value" but its source has no "value" JSON path (e.g. value: $.queue.depth)',
       '12:5: check "e" reads a scrape source and needs one of "rate", "ratio" or "quantile"',
+    ]);
+  });
+
+  it('names, for a key foreign to a Prometheus check, the source types whose checks take it', () => {
+    const text = `version: 1
+sources:
+  prom: { type: prometheus, url: "http://127.0.0.1:9090" }
+defaults: { direction: increase }
+checks:
+  - { name: a, source: prom, query: up, rate: x_total }
+  - { name: b, source: prom, query: up, signatures: "{}" }
+`;
+    expect(parse(text).issues).toEqual([
+      '6:47: "rate" in check "a" applies only to checks on scrape sources',
+      '7:53: "signatures" in check "b" applies only to checks on logs sources',
     ]);
   });
 });
