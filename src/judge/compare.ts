@@ -29,7 +29,7 @@ import {
   uVarianceMultiplier,
 } from './stats/mann-whitney-dependent.js';
 import type { Alternative } from './stats/mann-whitney.js';
-import { alphaOf, describeOutcome, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
+import { alphaOf, decidedOutcome, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
 import { formatChange, formatValue } from './wording.js';
 
 /** The outcome of the statistical comparison of one series, with its reason in words. */
@@ -229,12 +229,5 @@ export function compareSamples(
     tolerance: check.tolerance,
     nullAtTolerance: true,
   });
-  return {
-    ...stats,
-    decidable: true,
-    regressed: outcome.rule === 'beyond-tolerance',
-    rule: outcome.rule,
-    reason: `${size}, ${outcome.text}${dependence}`,
-    ...framePValue(`${size}, `, outcome.pFrame, dependence),
-  };
+  return decidedOutcome(stats, size, outcome, dependence);
 }

@@ -83,3 +83,27 @@ export function describeOutcome({
   if (!badSign) return worded('not-bad-direction', 'not a change in the bad direction ', ')');
   return worded('within-tolerance', `within tolerance ${tol} `, ')');
 }
+
+/** The one-sided p in the check's direction from the p of a rise and of a fall (two-sided: twice the smaller). */
+export function pInDirection(pUp: number, pDown: number, direction: Direction): number {
+  if (direction === 'increase') return pUp;
+  if (direction === 'decrease') return pDown;
+  return Math.min(1, 2 * Math.min(pUp, pDown));
+}
+
+/** A decided comparison: its statistics, and the reason worded as `<size>, <outcome><suffix>`. */
+export function decidedOutcome<S extends object>(
+  stats: S,
+  size: string,
+  outcome: { rule: DecisionRule; text: string; pFrame: PFrame },
+  suffix = '',
+): S & Pick<ComparisonOutcome, 'decidable' | 'regressed' | 'rule' | 'reason' | 'pFrame'> {
+  return {
+    ...stats,
+    decidable: true,
+    regressed: outcome.rule === 'beyond-tolerance',
+    rule: outcome.rule,
+    reason: `${size}, ${outcome.text}${suffix}`,
+    ...framePValue(`${size}, `, outcome.pFrame, suffix),
+  };
+}

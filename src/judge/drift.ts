@@ -12,7 +12,7 @@ import { quantileSorted } from './stats/describe.js';
 import { longRunOf, MIN_PAIRS } from './stats/long-run-variance.js';
 import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
 import { estimateTrend, fitPostWindowLine, type PostWindowLine } from './stats/trend.js';
-import { alphaOf } from './decide.js';
+import { alphaOf, pInDirection } from './decide.js';
 import { formatChange, formatP, formatPercent } from './wording.js';
 
 /** One side's finite values in time order with their times, and sorted. */
@@ -146,12 +146,7 @@ function growthOf(
   const down = log ? (check.tolerance < 1 ? Math.log1p(-check.tolerance) : -Infinity) : -check.tolerance;
   const pUp = studentTSurvival((end - up) / endError, df);
   const pDown = studentTSurvival((down - end) / endError, df);
-  const pValue =
-    check.direction === 'increase'
-      ? pUp
-      : check.direction === 'decrease'
-        ? pDown
-        : Math.min(1, 2 * Math.min(pUp, pDown));
+  const pValue = pInDirection(pUp, pDown, check.direction);
   const reach = studentTUpperQuantile(alpha, df) * endError;
   const bad = check.direction === 'decrease' || (check.direction === 'either' && end < 0) ? 1 : -1;
   const relative = (v: number): number => (log ? Math.expm1(v) : v);

@@ -18,7 +18,7 @@
 import type { CheckSpec } from '../../spec-model.js';
 import type { Direction } from '../../types.js';
 import { binomialLowerTail, binomialUpperTail, clopperPearson } from '../stats/binomial.js';
-import { alphaOf, describeOutcome, framePValue, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';
+import { alphaOf, decidedOutcome, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from '../decide.js';
 import { formatChange, formatValue } from '../wording.js';
 
 /** Events and trials of one side, already summed (and deflated when dispersed). */
@@ -127,12 +127,5 @@ export function compareCounts(
   const badSign = isBadSign(shift, check.direction);
   const beyond = badSign && (relative === null || isBeyond(relative, check.tolerance, check.direction));
   const outcome = describeOutcome({ significant, beyond, badSign, pValue, alpha, tolerance: check.tolerance });
-  return {
-    ...stats,
-    decidable: true,
-    regressed: outcome.rule === 'beyond-tolerance',
-    rule: outcome.rule,
-    reason: `${size}, ${outcome.text}`,
-    ...framePValue(`${size}, `, outcome.pFrame, ''),
-  };
+  return decidedOutcome(stats, size, outcome);
 }

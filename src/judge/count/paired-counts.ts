@@ -16,7 +16,7 @@
  * interval is the test's own.
  */
 import type { CheckSpec } from '../../spec-model.js';
-import { alphaOf, describeOutcome, framePValue } from '../decide.js';
+import { alphaOf, decidedOutcome, describeOutcome } from '../decide.js';
 import { normalQuantile, normalSurvival } from '../stats/normal.js';
 import { formatChange, formatValue } from '../wording.js';
 import { intervalConfidenceOf, type CountComparison } from './compare-counts.js';
@@ -189,12 +189,5 @@ export function comparePairedCounts(
     alpha,
     tolerance: check.tolerance,
   });
-  return {
-    ...stats,
-    decidable: true,
-    regressed: outcome.rule === 'beyond-tolerance',
-    rule: outcome.rule,
-    reason: `${size}, ${outcome.text}`,
-    ...framePValue(`${size}, `, outcome.pFrame, ''),
-  };
+  return decidedOutcome(stats, size, outcome);
 }

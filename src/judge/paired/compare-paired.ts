@@ -15,7 +15,7 @@
  */
 import type { CheckSpec } from '../../spec-model.js';
 import type { DecisionRule, PFrame } from '../../types.js';
-import { alphaOf, type ComparisonOutcome } from '../decide.js';
+import { alphaOf, pInDirection, type ComparisonOutcome } from '../decide.js';
 import { meanOf, quantileSorted } from '../stats/describe.js';
 import { studentTSurvival, studentTUpperQuantile } from '../stats/student-t.js';
 import { formatChange, formatP, formatPercent, formatValue } from '../wording.js';
@@ -92,12 +92,7 @@ export function comparePaired(
   const down = log ? (check.tolerance < 1 ? Math.log1p(-check.tolerance) : -Infinity) : -up;
   const pUp = upperTail((mean - up) / se, df);
   const pDown = upperTail((down - mean) / se, df);
-  const pValue =
-    check.direction === 'increase'
-      ? pUp
-      : check.direction === 'decrease'
-        ? pDown
-        : Math.min(1, 2 * Math.min(pUp, pDown));
+  const pValue = pInDirection(pUp, pDown, check.direction);
   const intervalConfidence = check.direction === 'either' ? 1 - alpha : 1 - 2 * alpha;
   const reach = se > 0 ? studentTUpperQuantile((1 - intervalConfidence) / 2, df) * se : 0;
   const relative = (d: number): number | null => (log ? Math.expm1(d) : scale === null ? null : d / scale);
