@@ -11,7 +11,7 @@ import { estimateInflation } from './stats/autocorrelation.js';
 import { quantileSorted } from './stats/describe.js';
 import { longRunOf, MIN_PAIRS } from './stats/long-run-variance.js';
 import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
-import { estimateTrend, fitPostWindowLine, type PostWindowLine } from './stats/trend.js';
+import { estimateTrend, fitPostWindowLine, trendPValue, type PostWindowLine } from './stats/trend.js';
 import { alphaOf, pInDirection } from './decide.js';
 import { formatChange, formatP, formatPercent } from './wording.js';
 
@@ -26,8 +26,7 @@ export interface TimedSample {
  * The autocorrelation of the baseline around its Theil-Sen line: a trend read as persistence
  * (every lag alike) would inflate the trend's own test away.
  */
-function residualInflation(baseline: TimedSample): number {
-  const slope = estimateTrend(baseline.times, baseline.ordered)?.slope ?? 0;
+function residualInflation(baseline: TimedSample, slope: number): number {
   // The estimator reads at most the last 2,000 points: the rest need no residual (or sort).
   const from = Math.max(0, baseline.ordered.length - 2000);
   const residuals = baseline.ordered
@@ -48,8 +47,12 @@ export function describeDrift(
   if (baseline.ordered.length < 8 || postTimes.length === 0) return null;
   const level = Math.abs(quantileSorted(baseline.sorted, 0.5));
   if (!(level > 0)) return null;
-  const trend = estimateTrend(baseline.times, baseline.ordered, inflation ?? residualInflation(baseline));
-  if (trend === null || !(trend.pValue < alphaOf(check.confidence))) return null;
+  // One Theil-Sen fit: its slope detrends the residuals whose persistence then re-tests its S.
+  const fit = estimateTrend(baseline.times, baseline.ordered);
+  if (fit === null) return null;
+  const factor = inflation ?? residualInflation(baseline, fit.slope);
+  const trend = { ...fit, pValue: trendPValue(fit.kendallS, fit.points, factor) };
+  if (!(trend.pValue < alphaOf(check.confidence))) return null;
   const perHour = (trend.slope * 3600) / level;
   const move = (trend.slope * (mid(postTimes) - mid(baseline.times))) / level;
   if (!(Math.abs(move) > check.tolerance / 2)) return null;

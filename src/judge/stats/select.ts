@@ -32,3 +32,15 @@ export function selectKth(values: Float64Array, k: number): number {
 function medianOfThree(a: number, b: number, c: number): number {
   return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
+
+/** Quantile type 7 (as quantileSorted) of unsorted values without sorting them all; reorders `values` in place. */
+export function quantileUnsorted(values: Float64Array, p: number): number {
+  const position = (values.length - 1) * p;
+  const below = Math.floor(position);
+  const lower = selectKth(values, below);
+  if (below === position || below + 1 >= values.length) return lower;
+  // After the selection every value right of `below` is >= lower: the next order statistic is their minimum.
+  let next = Infinity;
+  for (let i = below + 1; i < values.length; i++) if (values[i]! < next) next = values[i]!;
+  return lower + (position - below) * (next - lower);
+}

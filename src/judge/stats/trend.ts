@@ -11,6 +11,16 @@ const MAX_POINTS = 120;
 export interface Trend {
   slope: number;
   pValue: number;
+  /** Mann-Kendall's S and the points it was read on: trendPValue re-tests them under another inflation. */
+  kendallS: number;
+  points: number;
+}
+
+/** The two-sided p of Mann-Kendall's S on n points, its variance inflated `inflation` times. */
+export function trendPValue(kendallS: number, n: number, inflation: number): number {
+  const variance = ((n * (n - 1) * (2 * n + 5)) / 18) * Math.max(1, inflation);
+  const z = (Math.abs(kendallS) - 1) / Math.sqrt(variance);
+  return Math.min(1, 2 * normalSurvival(Math.max(0, z)));
 }
 
 function thin(times: ArrayLike<number>, values: ArrayLike<number>): { t: number[]; v: number[] } {
@@ -46,9 +56,7 @@ export function estimateTrend(times: ArrayLike<number>, values: ArrayLike<number
   const sorted = slopes.subarray(0, count).sort();
   const mid = count >> 1;
   const slope = count % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const variance = ((n * (n - 1) * (2 * n + 5)) / 18) * Math.max(1, inflation);
-  const z = (Math.abs(s) - 1) / Math.sqrt(variance);
-  return { slope, pValue: Math.min(1, 2 * normalSurvival(Math.max(0, z))) };
+  return { slope, pValue: trendPValue(s, n, inflation), kendallS: s, points: n };
 }
 
 /** A straight line fitted to the post window against the baseline's level, and how sure its end is. */
