@@ -10,7 +10,7 @@ import type { SeriesCheck } from '../classify-series.js';
 import { formatDuration } from '../../time/duration.js';
 import { formatChange, formatP, formatPercent, formatValue } from '../wording.js';
 import { decideWithHistory, type HistoryDecision } from './redecide.js';
-import type { HistoryShortfall, HistorySpread } from './spread.js';
+import { windowNoise, type HistoryShortfall, type HistorySpread } from './spread.js';
 
 /** What the judge gets for one series with `baseline.history`: how much history, and what it showed. */
 export interface HistoryInput {
@@ -34,6 +34,13 @@ const plusMinus = (x: number): string => `±${formatChange(x).replace(/^[+-]/, '
 function describeSpread(spread: HistorySpread, seconds: number): string {
   return `adjacent windows differ by ${plusMinus(asChange(spread, spread.spread))} over the last ${formatDuration(seconds)} (root mean square of ${spread.moments} past moments)`;
 }
+
+const sortedValues = (points: readonly { v: number }[] | undefined): Float64Array =>
+  Float64Array.from((points ?? []).map((p) => p.v).filter(Number.isFinite)).sort();
+
+/** The points' scatter in the judged windows, measured as history's was (spread.ts windowNoise). */
+const noiseOf = (result: SeriesResult): number | null =>
+  windowNoise(sortedValues(result.samples?.baseline), sortedValues(result.samples?.candidate));
 
 /** `result` re-decided against the history's spread, or kept with a note when there is nothing to decide with. */
 export function judgeWithHistory(
@@ -61,6 +68,7 @@ export function judgeWithHistory(
             relativeChange: result.relativeChange,
             relativeChangeInterval: result.relativeChangeInterval,
             intervalConfidence: result.intervalConfidence ?? check.confidence,
+            noise: noiseOf(result),
           },
           measured,
           check,

@@ -36,6 +36,8 @@ export interface HistorySpread {
   moments: number;
   /** Non-overlapping spans of baseline + gap + post in the history: the degrees of freedom of the spread. */
   degreesOfFreedom: number;
+  /** Root mean square of the past moments' `windowNoise`: how much points scatter inside history's windows. */
+  noise?: number;
 }
 
 /** Why no spread could be measured. */
@@ -59,6 +61,27 @@ export function relativeShift(baseline: Float64Array, candidate: Float64Array): 
       : (kthPairwiseDifference(baseline, candidate, nm / 2) + kthPairwiseDifference(baseline, candidate, nm / 2 + 1)) /
         2;
   return shift / scale;
+}
+
+/**
+ * How much the points scatter inside a pair of windows, relative to the baseline's median: the
+ * standard error of the difference of their means were the points independent. Persistence does
+ * not enter it, so the current windows' figure and history's (the same measure over its past
+ * moments) compare like with like: a ratio well above 1 says these windows are noisier than
+ * history's, not merely that their own long-run variance was estimated cautiously. Null without a
+ * relative scale or with fewer than two points a side.
+ */
+export function windowNoise(baseline: Float64Array, candidate: Float64Array): number | null {
+  const scale = Math.abs(quantileSorted(baseline, 0.5)) || Math.abs(meanOf(baseline));
+  if (!(scale > 0) || baseline.length < 2 || candidate.length < 2) return null;
+  const varianceOfMean = (xs: Float64Array): number => {
+    const mean = meanOf(xs);
+    let sum = 0;
+    for (const x of xs) sum += (x - mean) * (x - mean);
+    return sum / (xs.length - 1) / xs.length;
+  };
+  const noise = Math.sqrt(varianceOfMean(baseline) + varianceOfMean(candidate)) / scale;
+  return Number.isFinite(noise) ? noise : null;
 }
 
 /** The first index of `times` (ascending) at or after `t`. */
@@ -94,6 +117,7 @@ export function measureHistorySpread(
   const values = clean.ordered;
   const stride = Math.max(geometry.post, (length - span) / (MAX_HISTORY_MOMENTS - 1));
   const changes: number[] = [];
+  const noises: number[] = [];
   const need = Math.max(1, minSamples);
   // Moments walk back from the newest: each one's post window ends `stride` before the last one's.
   for (let postEnd = geometry.end; postEnd - span >= geometry.start - 1e-9; postEnd -= stride) {
@@ -105,8 +129,13 @@ export function measureHistorySpread(
     const c0 = lowerBound(times, postStart);
     const c1 = lowerBound(times, postEnd + 1e-9);
     if (b1 - b0 < need || c1 - c0 < need) continue;
-    const change = relativeShift(sortedSlice(values, b0, b1), sortedSlice(values, c0, c1));
-    if (change !== null && Number.isFinite(change)) changes.push(change);
+    const baseline = sortedSlice(values, b0, b1);
+    const candidate = sortedSlice(values, c0, c1);
+    const change = relativeShift(baseline, candidate);
+    if (change === null || !Number.isFinite(change)) continue;
+    changes.push(change);
+    const noise = windowNoise(baseline, candidate);
+    if (noise !== null) noises.push(noise);
   }
   // Enough moments to stand for the spans: most of them must have had data.
   const measuredSpans = Math.floor((changes.length * Math.min(stride, span)) / span);
@@ -122,5 +151,6 @@ export function measureHistorySpread(
     scale: log ? 'log' : 'relative',
     moments: changes.length,
     degreesOfFreedom: Math.min(spans, measuredSpans),
+    ...(noises.length > 0 ? { noise: Math.sqrt(noises.reduce((sum, x) => sum + x * x, 0) / noises.length) } : {}),
   };
 }

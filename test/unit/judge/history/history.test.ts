@@ -47,7 +47,14 @@ describe('the spread of the change between adjacent windows', () => {
     const spread = measureHistorySpread(history.points, geometryOver(history), 5);
     // 24 h of windows 40 minutes long (a 30-minute baseline, a 10-minute post window), slid every 10 minutes:
     // 140 past moments; 35 whole spans fit, and the moments measured stand for 34 of them.
-    expect(spread).toEqual({ spread: 0, scale: 'log', moments: 140, degreesOfFreedom: 34 });
+    // The points never scatter inside a window either: the noise is 0 (to rounding).
+    expect(spread).toEqual({
+      spread: 0,
+      scale: 'log',
+      moments: 140,
+      degreesOfFreedom: 34,
+      noise: expect.closeTo(0, 12) as number,
+    });
   });
 
   test('a level that steps by exactly +10% every 40 minutes: each span with a step shows log(1.1); the spread is its rms', () => {
@@ -112,6 +119,34 @@ describe('a change re-decided against the history', () => {
     );
     expect(decision?.regressed).toBe(false);
     expect(decision?.combinedError).toBe(decision?.withinError);
+  });
+
+  test('+50% on a persistent series whose windows are as noisy as history: history decides, fail', () => {
+    // The within-window interval [-10%, +150%] (90%) is wide because the windows' long-run variance is
+    // estimated cautiously from 121 and 41 correlated points: log-scale error 0.31, more than twice the
+    // history's 0.15. But the points scatter as much as they did in history's windows (noise 0.021 vs
+    // 0.02), so nothing says these windows are noisier: history's spread is the variance of this change.
+    // t = (log 1.5 - log 1.1) / 0.15 = 2.07 with 34 degrees of freedom: p = 0.023 < 0.05, fail.
+    const decision = decideWithHistory(
+      { relativeChange: 0.5, relativeChangeInterval: [-0.1, 1.5], intervalConfidence: 0.9, noise: 0.021 },
+      { ...history(0.15), degreesOfFreedom: 34, noise: 0.02 },
+      settings,
+    );
+    expect(decision?.combinedError).toBe(0.15);
+    expect(decision?.pValue).toBeCloseTo(0.023, 2);
+    expect(decision?.regressed).toBe(true);
+  });
+
+  test('the same +50% whose points scatter three times as much as in history: the windows keep their own variance, pass', () => {
+    // Noise 0.06 against history's 0.02: the windows are noisier than history shows (an incident), so
+    // the within-window error 0.31 decides: t = (0.405 - 0.095) / 0.31 = 1.0, p = 0.16: pass.
+    const decision = decideWithHistory(
+      { relativeChange: 0.5, relativeChangeInterval: [-0.1, 1.5], intervalConfidence: 0.9, noise: 0.06 },
+      { ...history(0.15), degreesOfFreedom: 34, noise: 0.02 },
+      settings,
+    );
+    expect(decision?.combinedError).toBe(decision?.withinError);
+    expect(decision?.regressed).toBe(false);
   });
 
   test('a change with no relative size (zero baseline) is left to the within-window judge', () => {
