@@ -16,7 +16,7 @@ judged on the data so far and none can pass. A pass is only declared at the end 
 Progress on stderr shows each watched check's change and evidence. --no-early-stop waits for the
 whole window; --no-wait and --max-wait judge a window cut short, which can fail, never pass.
 The JSON report's decidedAfter says, per check, how many seconds into the post window the verdict
-was (or, for a past window, would have been) reached.
+was (or, for a past window, would have been) reached, and decidedAt the moment itself (UTC).
 
 On GitHub Actions (GITHUB_ACTIONS=true) failing and warning checks are also written as ::error
 and ::warning annotations on stderr, and with GITHUB_STEP_SUMMARY set the Markdown report is

@@ -79,6 +79,21 @@ function smallestP(
   return Math.min(1, 2 * Math.min(all, none));
 }
 
+/** No events on either side: nothing rose, so the comparison passes undecided by any split (p = 1). */
+export function noEventsOutcome<S extends object>(
+  stats: S,
+  size: string,
+  alpha: number,
+): S & Pick<ComparisonOutcome, 'decidable' | 'regressed' | 'rule' | 'reason'> {
+  return {
+    ...stats,
+    decidable: true,
+    regressed: false,
+    rule: 'not-significant',
+    reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})`,
+  };
+}
+
 /** The rate ratio minus 1 for a candidate share pi of the events, given the trials of each side. */
 function ratioFromShare(pi: number, baseline: CountTotals, candidate: CountTotals): number {
   if (pi >= 1) return Infinity;
@@ -109,13 +124,7 @@ export function compareCounts(
 
   if (n === 0) {
     // No events on either side over enough traffic (classify-counts guards the little-traffic case).
-    return {
-      ...stats,
-      decidable: true,
-      regressed: false,
-      rule: 'not-significant',
-      reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})`,
-    };
+    return noEventsOutcome(stats, size, alpha);
   }
   const floor = smallestP(n, baseline, candidate, check);
   if (floor >= alpha) {

@@ -6,17 +6,11 @@
  * not read as a regression.
  */
 import type { CountStep } from './count-series.js';
-import { longRunFactor, persistenceOfSides, stepsByTime } from './long-run-dispersion.js';
+import { longRunFactor, persistenceOfSides, pooledRate, stepsByTime } from './long-run-dispersion.js';
 
 /** Pearson chi^2 / df of the steps' events against their pooled rate, floored at 1. */
 export function estimateDispersion(steps: readonly CountStep[]): { chi2: number; df: number; dispersion: number } {
-  let events = 0;
-  let trials = 0;
-  for (const s of steps) {
-    events += s.events;
-    trials += s.trials;
-  }
-  const rate = trials > 0 ? events / trials : 0;
+  const rate = pooledRate(steps);
   const used = steps.filter((s) => s.trials > 0);
   const df = used.length - 1;
   if (df < 1 || rate <= 0 || rate >= 1) return { chi2: 0, df: Math.max(df, 0), dispersion: 1 };

@@ -69,16 +69,21 @@ export function stepsByTime(steps: readonly CountStep[]): CountStep[] {
   return [...byTime.values()].sort((a, b) => a.t - b.t);
 }
 
-/** Pearson residuals of a side's steps against its own pooled rate (empty when the rate is 0 or 1). */
-export function pearsonResiduals(steps: readonly CountStep[]): Float64Array {
-  const used = stepsByTime(steps);
+/** The events of all steps over their trials (0 without trials). */
+export function pooledRate(steps: readonly CountStep[]): number {
   let events = 0;
   let trials = 0;
-  for (const s of used) {
+  for (const s of steps) {
     events += s.events;
     trials += s.trials;
   }
-  const rate = trials > 0 ? events / trials : 0;
+  return trials > 0 ? events / trials : 0;
+}
+
+/** Pearson residuals of a side's steps against its own pooled rate (empty when the rate is 0 or 1). */
+export function pearsonResiduals(steps: readonly CountStep[]): Float64Array {
+  const used = stepsByTime(steps);
+  const rate = pooledRate(used);
   if (rate <= 0 || rate >= 1) return new Float64Array(0);
   return Float64Array.from(used, (s) => (s.events - s.trials * rate) / Math.sqrt(s.trials * rate * (1 - rate)));
 }

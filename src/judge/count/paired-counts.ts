@@ -19,7 +19,7 @@ import type { CheckSpec } from '../../spec-model.js';
 import { alphaOf, decidedOutcome, describeOutcome } from '../decide.js';
 import { normalQuantile, normalSurvival } from '../stats/normal.js';
 import { formatChange, formatValue } from '../wording.js';
-import { intervalConfidenceOf, type CountComparison } from './compare-counts.js';
+import { intervalConfidenceOf, noEventsOutcome, type CountComparison } from './compare-counts.js';
 import type { CountSide, CountStep } from './count-series.js';
 import { fitPersistence, longRunFactor, stepsByTime } from './long-run-dispersion.js';
 
@@ -151,13 +151,7 @@ export function comparePairedCounts(
     events: { baseline: xb, candidate: xc },
   };
   if (xb + xc === 0) {
-    return {
-      ...stats,
-      decidable: true,
-      regressed: false,
-      rule: 'not-significant',
-      reason: `${size}, no events on either side, not significant (p = 1, needs < ${formatValue(alpha)})`,
-    };
+    return noEventsOutcome(stats, size, alpha);
   }
   // The smallest p any split could give: every event in the candidate (increase) or none (decrease).
   const extreme = (direction: 'increase' | 'decrease'): number => {
