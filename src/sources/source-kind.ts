@@ -37,8 +37,6 @@ export interface CheckRuleContext {
   text: string;
   /** The source the check reads (its own `source`, else the default's), when it is defined. */
   source: ReadObject | undefined;
-  /** The types of the other kinds whose checks have keys of their own, for messages: "http or scrape". */
-  otherTypes: string;
   /**
    * Report every present key that belongs to another kind's checks: `"<key>" in <check> <why>`;
    * a function `why` is given the types whose checks take that key, joined with "or".

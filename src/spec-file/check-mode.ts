@@ -52,14 +52,10 @@ export function validateCheckMode(
   )
     return;
   const foreign = [...new Set(others(kind).flatMap(ownKeys))].filter((key) => !ownKeys(kind).includes(key));
-  const withKeys = others(kind)
-    .filter((other) => other.checkFields.length > 0)
-    .map((other) => other.type);
   kind.validateCheck(check, {
     ctx,
     text,
     source,
-    otherTypes: joinWithOr(withKeys),
     refuseForeignKeys: (why) => {
       for (const key of foreign) {
         if (!(key in check.nodes)) continue;
