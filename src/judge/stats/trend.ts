@@ -72,21 +72,28 @@ export interface PostWindowLine {
 }
 
 /**
- * Var(sum c_j x_j) / sigma^2 for x an AR(1) of persistence phi at unit spacing:
- * sum_j c_j^2 + 2 sum_k phi^k sum_j c_j c_(j+k).
+ * Var(sum c_j x_j) / sigma^2 for x an AR(1) of persistence phi at unit spacing: c' R c with
+ * R_ij = phi^|i-j|. (R c)_i = f_i + g_i - c_i, where f_i = c_i + phi f_(i-1) sums the weights at and
+ * before i and g_i = c_i + phi g_(i+1) those at and after it, each discounted by its distance: O(m),
+ * where summing the lags directly is O(m k) (k the lags until phi^k vanishes, ~200 at 0.9), which
+ * was the largest share of the judge's time on 10,000-point windows.
  */
 export function ar1ContrastVariance(weights: Float64Array, phi: number): number {
   const m = weights.length;
   let total = 0;
   for (let j = 0; j < m; j++) total += weights[j]! * weights[j]!;
-  if (!(phi > 0)) return total;
-  let power = 1;
-  for (let k = 1; k < m; k++) {
-    power *= phi;
-    if (power < 1e-9) break;
-    let s = 0;
-    for (let j = 0; j + k < m; j++) s += weights[j]! * weights[j + k]!;
-    total += 2 * power * s;
+  if (!(phi > 0) || m < 2) return total;
+  const after = new Float64Array(m);
+  let g = 0;
+  for (let i = m - 1; i >= 0; i--) {
+    g = weights[i]! + phi * g;
+    after[i] = g;
+  }
+  let f = 0;
+  total = 0;
+  for (let i = 0; i < m; i++) {
+    f = weights[i]! + phi * f;
+    total += weights[i]! * (f + after[i]! - weights[i]!);
   }
   return total;
 }
