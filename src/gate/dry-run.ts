@@ -6,7 +6,7 @@ import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
-import { ratioOffer } from './ratio-counts.js';
+import { ratioOffer, whyNotWatched } from './ratio-counts.js';
 
 /**
  * Render the plan for people; secrets are redacted by the caller's output stream and by
@@ -75,8 +75,13 @@ function describeHistory(spec: Spec, planned: PlannedCheck): string[] {
 }
 
 /** A ratio query of counts: the count queries its looks read while waiting, or the offer to write it so. */
-function describeRatio(planned: PlannedCheck): string[] {
+export function describeRatio(planned: PlannedCheck): string[] {
   const watch = planned.countWatch;
+  const why = whyNotWatched(planned.check);
+  if (watch !== undefined && why !== null)
+    return [
+      `    a ratio of counts, not watched while run waits (${why}): judged once, at the end of the window, on the query as written`,
+    ];
   if (watch?.denominators !== undefined)
     return [
       `    watched as counts while waiting (a ratio of counts): numerator ${describeRange(watch.candidate.range)}  ${watch.candidate.query}`,

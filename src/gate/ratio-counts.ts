@@ -134,11 +134,29 @@ export function ratioOffer(check: CheckSpec): string[] {
   ];
 }
 
-/** validate's line for a check whose ratio query is watched as counts. */
+/**
+ * Why a before/after check is not watched while `run` waits, or null when it is: the looks watch
+ * only critical checks with a one-sided direction (early-stop-watched.ts).
+ */
+export function whyNotWatched(check: CheckSpec): string | null {
+  if (!check.critical) return 'a non-critical check cannot stop a run';
+  if (check.direction === 'either') return 'direction: either is not watched';
+  return null;
+}
+
+/**
+ * validate's line for a check whose ratio query is a ratio of counts: watched as counts when the
+ * looks watch the check at all; otherwise judged once at the end, like any unwatched check.
+ */
 export function describeRatioWatch(check: CheckSpec): string[] {
   if (check.query === undefined || check.baselineQuery !== undefined) return [];
   const parts = ratioCountParts(check.query, check.step);
   if (parts?.kind !== 'derived') return ratioOffer(check);
+  const why = whyNotWatched(check);
+  if (why !== null)
+    return [
+      `check "${check.name}": a ratio of counts, not watched while run waits (${why}): judged once, at the end of the window, on the query as written`,
+    ];
   return [
     `check "${check.name}": a ratio of counts, watched as counts while run waits (${parts.numerator} out of ${parts.denominator}); the final test judges the query as written`,
   ];

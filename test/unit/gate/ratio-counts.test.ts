@@ -1,7 +1,8 @@
 /** Ratio queries of counts: derived as numerator/denominator where the PromQL is unambiguous, offered where it may be, left alone otherwise. */
 import { planRun } from '../../../src/gate/plan.js';
 import { clipCheckToNow } from '../../../src/gate/partial.js';
-import { ratioCountParts, ratioOffer } from '../../../src/gate/ratio-counts.js';
+import { describeRatioWatch, ratioCountParts, ratioOffer } from '../../../src/gate/ratio-counts.js';
+import { describeRatio } from '../../../src/gate/dry-run.js';
 import { watchedAs } from '../../../src/gate/ratio-watch.js';
 import { specFrom } from './spec-fixture.js';
 
@@ -64,7 +65,7 @@ describe('ratioCountParts', () => {
   });
 });
 
-const spec = (query: string) =>
+const spec = (query: string, direction = 'increase', ...more: string[]) =>
   specFrom(
     'version: 1',
     'defaults: {step: 15s}',
@@ -74,7 +75,8 @@ const spec = (query: string) =>
     '  - name: error ratio',
     '    source: prom',
     `    query: '${query}'`,
-    '    direction: increase',
+    `    direction: ${direction}`,
+    ...more,
   );
 
 describe('a ratio of counts in the plan', () => {
@@ -109,5 +111,35 @@ describe('a ratio of counts in the plan', () => {
       "  numerator: 'sum(increase(errors_total[15s]))'",
       "  denominator: 'sum(increase(requests_total[15s]))'",
     ]);
+  });
+});
+
+describe('what validate and --dry-run say of a ratio of counts', () => {
+  const ratio = 'sum(rate(http_requests_total{code="500"}[1m])) / sum(rate(http_requests_total[1m]))';
+  const DEPLOY = 1_800_000_000;
+
+  test('a critical check with a one-sided direction is watched as counts while run waits', () => {
+    const [line] = describeRatioWatch(spec(ratio).checks[0]!);
+    expect(line).toContain('watched as counts while run waits');
+    expect(describeRatio(planRun(spec(ratio), DEPLOY).checks[0]!).join('\n')).toContain(
+      'watched as counts while waiting',
+    );
+  });
+
+  // Only critical checks with direction increase or decrease get the looks (early-stop-watched.ts):
+  // the others are judged once, at the end of the window, on the query as written.
+  test.each([
+    ['increase', ['    critical: false'], 'not watched while run waits (a non-critical check cannot stop a run)'],
+    ['either', [], 'not watched while run waits (direction: either is not watched)'],
+  ])('direction %s, %j: never watched, and validate and --dry-run say so', (direction, more, words) => {
+    const text = spec(ratio, direction, ...more);
+    const lines = describeRatioWatch(text.checks[0]!);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('watched as counts');
+    expect(lines[0]).toContain(words);
+    expect(lines[0]).toContain('judged once, at the end of the window, on the query as written');
+    const dry = describeRatio(planRun(text, DEPLOY).checks[0]!).join('\n');
+    expect(dry).not.toContain('watched as counts');
+    expect(dry).toContain(words);
   });
 });
