@@ -5,7 +5,7 @@ import type { CheckResult, RunNote, RunResult } from '../types.js';
 import { assembleRun, type JudgedPart } from './assemble-result.js';
 import { describeFetchError, fetchPlannedChecks, type CheckData } from './fetch-plan.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
-import { decisionTimes } from './decided-after.js';
+import { decisionTimes, readCountWatches } from './decided-after.js';
 import { findDensePoints } from './point-density.js';
 import { findPartialBaseline } from './point-coverage.js';
 
@@ -28,7 +28,8 @@ export async function readRange(
     ...findPartialBaseline(planned, data[i] as CheckData),
   ]);
   // When each verdict was reached is read on the checks as this plan alone would judge them.
-  const decided = decisionTimes(plan, data, judgeRun(judged).checks);
+  const verdicts = judgeRun(judged).checks;
+  const decided = decisionTimes(plan, data, verdicts, await readCountWatches(plan, verdicts, sources, signal));
   return {
     checks: judged.map((check, i) => {
       const after = decided[i] ?? null;

@@ -25,6 +25,7 @@ export function clipCheckToNow(c: PlannedCheck, now: number): PlannedCheck {
     ...(c.denominators
       ? { denominators: { baseline: clip(c.denominators.baseline), candidate: clip(c.denominators.candidate) } }
       : {}),
+    ...(c.countWatch ? { countWatch: clipCheckToNow(c.countWatch, now) } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countSpec, errorCountLines, p95Lines } from './harness/count-spec.js';
+import { countSpec, errorCountLines, p95Lines, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
 import { runCli, type CliResult } from './harness/run-cli.js';
@@ -28,7 +28,7 @@ interface BacktestJson {
   moments: string[];
   exitCode: number;
   run: Rate & { failedAt: string[] };
-  checks: (Rate & { name: string; alpha: number; failedAt: { at: string; reason: string }[] })[];
+  checks: (Rate & { name: string; alpha: number; failedAt: { at: string; reason: string; decidedAfter?: number }[] })[];
   notes: string[];
 }
 
@@ -88,6 +88,39 @@ describe('backtest', () => {
     expect(counts!.judged - counts!.fails).toBe(4);
     expect(counts!.fails + counts!.inconclusive).toBe(3);
     expect(report.run.failedAt).toEqual(expect.arrayContaining([at[4]]));
+  });
+
+  test('a ratio query of counts is dated as a live run watches it: by the count test of its derived counts', async () => {
+    // The same errors out of requests, once as numerator/denominator and once as a ratio query of
+    // the same counter: a live run watches the ratio as those counts (src/gate/ratio-counts.ts), so
+    // the moment at the deploy (1% -> 5% errors) stops at the same step, not when a value test of
+    // the ratio's points would.
+    const job = 'error-regression';
+    const deploy = deploySeconds(SCENARIOS[job]);
+    const ratio = `sum(rate(http_requests_total{job="${job}",code=~"5.."}[30s])) / sum(rate(http_requests_total{job="${job}"}[30s]))`;
+    const ratioLines = ['  - name: error ratio', '    source: prom', `    query: ${quote(ratio)}`];
+    const decided = async (name: string, checks: string[]): Promise<number | undefined> => {
+      const spec = specs.write(`${name}.yaml`, countSpec(WINDOWS, checks));
+      const result = await runCli([
+        'backtest',
+        spec,
+        '--at',
+        iso(deploy),
+        '--format',
+        'json',
+        '--var',
+        `PROMETHEUS_URL=${url}`,
+      ]);
+      expectExit(result, 0);
+      const report = JSON.parse(result.stdout) as BacktestJson;
+      const check = report.checks.find((c) => c.name === name);
+      expect(check?.failedAt.map((m) => m.at)).toEqual([iso(deploy)]);
+      return check!.failedAt[0]!.decidedAfter;
+    };
+    const asCounts = await decided('error count', errorCountLines(job));
+    const asRatio = await decided('error ratio', [...ratioLines, ...errorCountLines(job).slice(4)]);
+    expect(asCounts).toBeLessThan(300);
+    expect(asRatio).toBe(asCounts);
   });
 
   test('human output lists the rate table and the failing moments; --help has examples', async () => {

@@ -30,7 +30,14 @@ function pastSource(behaviour: Behaviour): Source {
         // Latency wobbles 0.100..0.106 s with the step, so the baseline has noise to scale by.
         const latency = (0.1 + ((t / range.step) % 7) / 1000) * (after ? behaviour.latencyAfter : 1);
         const counts = after ? behaviour.errorsAfter : [5, 1000];
-        points.push({ t, v: query.startsWith('latency') ? latency : counts[query.includes('code="500"') ? 0 : 1]! });
+        // A ratio query reads the same counts as a share, with the latency's wobble as its noise.
+        const share = (counts[0]! / counts[1]!) * (1 + ((t / range.step) % 7) / 100);
+        const v = query.startsWith('latency')
+          ? latency
+          : query.includes(' / ')
+            ? share
+            : counts[query.includes('code="500"') ? 0 : 1]!;
+        points.push({ t, v });
       }
       return Promise.resolve({ series: [{ labels: {}, points }], warnings: [] });
     },
@@ -99,4 +106,28 @@ test('a fail of a check the looks do not watch (direction either) is dated at th
   const either = QUERY_CHECK.map((line) => line.replace('direction: increase', 'direction: either'));
   const checks = await judgePast({ errorsAfter: [5, 1000], latencyAfter: 1.5 }, either);
   expect(checks.latency).toMatchObject({ verdict: 'fail', decidedAfter: 600 });
+});
+
+/** The errors as a ratio query of one counter: a ratio of counts, watched as counts by a live run (ratio-counts.ts). */
+const RATIO_CHECK = [
+  '  - name: error ratio',
+  '    source: prom',
+  '    query: \'sum(rate(requests_total{code="500"}[30s])) / sum(rate(requests_total[30s]))\'',
+  '    direction: increase',
+];
+
+test('a ratio query of counts is dated by the count test a live run watches it with, not by a value test of its points', async () => {
+  // 10x the errors: the live looks read the derived counts (errors and requests per 30 s step) and
+  // stop at the second step, exactly as for the same counts written as numerator/denominator.
+  const behaviour = { errorsAfter: [50, 1000] as [number, number], latencyAfter: 1 };
+  const asCounts = await judgePast(behaviour, COUNT_CHECK);
+  const asRatio = await judgePast(behaviour, RATIO_CHECK);
+  expect(asCounts.errors).toMatchObject({ verdict: 'fail', decidedAfter: 60 });
+  expect(asRatio['error ratio']).toMatchObject({ verdict: 'fail', decidedAfter: 60 });
+});
+
+test('a ratio of counts the looks do not watch (non-critical) keeps the end of the window', async () => {
+  const behaviour = { errorsAfter: [50, 1000] as [number, number], latencyAfter: 1 };
+  const checks = await judgePast(behaviour, [...RATIO_CHECK, '    critical: false']);
+  expect(checks['error ratio']).toMatchObject({ verdict: 'fail', decidedAfter: 600 });
 });

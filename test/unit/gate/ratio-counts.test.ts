@@ -98,6 +98,13 @@ describe('a ratio of counts in the plan', () => {
     expect(looked.clipped.candidate.range.end).toBe(DEPLOY + 30);
   });
 
+  test('a plan cut at a moment cuts the count watch there too (a replay of a cut run reads no later counts)', () => {
+    const planned = planRun(spec(ratio), DEPLOY).checks[0]!;
+    const cut = clipCheckToNow(planned, DEPLOY + 40);
+    expect(cut.countWatch!.candidate.range.end).toBe(DEPLOY + 30);
+    expect(cut.countWatch!.denominators!.candidate.range.end).toBe(DEPLOY + 30);
+  });
+
   test('a check that is no ratio of counts is looked at as it is', () => {
     const planned = planRun(spec('histogram_quantile(0.95, sum by (le) (rate(x_bucket[1m])))'), DEPLOY).checks[0]!;
     expect(planned.countWatch).toBeUndefined();
