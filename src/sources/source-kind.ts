@@ -44,6 +44,16 @@ export interface CheckRuleContext {
   refuseForeignKeys(why: string | ((owners: string) => string)): void;
 }
 
+/** What a kind's `deploy.detect` rule gets besides the detect block. */
+export interface DetectRuleContext {
+  ctx: ReadContext;
+  /** The spec text, to point errors inside expressions at their column. */
+  text: string;
+  /** The name of the source `deploy.detect` names, and its block. */
+  name: string;
+  source: ReadObject;
+}
+
 /** What every kind declares: its spec block and the source-specific part of a check on it. */
 interface SourceKindBase<S extends SourceSpecBase> {
   /** The `type:` value of its spec block. */
@@ -67,6 +77,12 @@ interface SourceKindBase<S extends SourceSpecBase> {
   validateSource?(source: ReadObject, ctx: ReadContext, text: string): void;
   /** Rules of a check on it: which keys it needs, and refusing other kinds' keys. */
   validateCheck(check: ReadObject, rule: CheckRuleContext): void;
+  /**
+   * Rules of `deploy.detect` when it names a source of this kind, which reads it in
+   * `Source.findDeployMarks`: the key it takes (`query` or `match`) parsed when the spec is loaded,
+   * so `validate` and `run` refuse what detection would, at its line and column.
+   */
+  validateDetect?(detect: ReadObject, rule: DetectRuleContext): void;
   /** The typed spec of its block; only called on a block without issues. */
   buildSource(name: string, source: ReadObject, specFile: string): S;
   /** The source-specific part of a check on it (CheckSpec.probe), if it has one. */

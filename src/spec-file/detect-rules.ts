@@ -1,12 +1,19 @@
 /**
  * Rules for `deploy.detect`: it names a defined source, and says what to look for there: a
  * `query` (a source with history: the set of series changes, or a value jumps) or a `match` (a
- * logs source: the last matching line), not both.
+ * logs source: the last matching line), not both; the named source's kind checks the one it takes
+ * (SourceKind.validateDetect).
  */
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
+import { kindOf } from '../sources/index.js';
 
-export function validateDeployDetect(root: ReadObject, sources: Record<string, ReadObject>, ctx: ReadContext): void {
+export function validateDeployDetect(
+  root: ReadObject,
+  sources: Record<string, ReadObject>,
+  ctx: ReadContext,
+  text: string,
+): void {
   const deploy = root.values.deploy as ReadObject | undefined;
   const detect = deploy?.values.detect as ReadObject | undefined;
   if (detect === undefined || deploy === undefined || !('detect' in deploy.nodes)) return;
@@ -20,6 +27,10 @@ export function validateDeployDetect(root: ReadObject, sources: Record<string, R
   }
   const hasQuery = 'query' in detect.nodes;
   const hasMatch = 'match' in detect.nodes;
+  // The source's kind reads the key it takes (a logs source's match, parsed here as detection will).
+  const named = typeof source === 'string' && Object.hasOwn(sources, source) ? sources[source] : undefined;
+  if (hasQuery !== hasMatch && named !== undefined)
+    kindOf(named.values.type)?.validateDetect?.(detect, { ctx, text, name: source as string, source: named });
   if (hasQuery === hasMatch) {
     ctx.report(
       hasQuery ? detect.nodes.match : (detect.nodes.source ?? undefined),

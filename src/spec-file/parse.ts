@@ -101,7 +101,7 @@ function validateRules(
     validateCountQueries(check, defaults, text, ctx);
   }
   validateBaselineOffset(root, checks, ctx);
-  validateDeployDetect(root, sources, ctx);
+  validateDeployDetect(root, sources, ctx, text);
   validateBaselineHistory(root, sources, checks, defaults, ctx);
 }
 

@@ -123,3 +123,18 @@ test('a match that no line has is a spec-level error naming the match (exit 2), 
   expect(result.stderr).toContain('match `{msg="rolled out"}` on source "app" matches no line');
   expect(result.stdout).toBe('');
 });
+
+test('a match that cannot be read is a spec error at its line and column: validate refuses it, run reads nothing (exit 2)', async () => {
+  // Line 7 of the spec is `    match: '...'`: the match's text starts at column 13.
+  const regex = spec('deployed (version');
+  const validated = await runCli(['validate', regex]);
+  expect(validated.code).toBe(2);
+  expect(validated.stderr).toContain(`${regex}:7:13: invalid regex in deploy.detect.match at column 1:`);
+  expect(validated.stderr).toContain('Unterminated group');
+  const selector = spec('{msg=~"deployed version .*"');
+  const run = await runCli(['run', selector, '--deployed-at', 'detect']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(`${selector}:7:40: invalid selector in deploy.detect.match at column 28:`);
+  expect(run.stderr).not.toContain('deploy.detect found');
+  expect(run.stdout).toBe('');
+});

@@ -13,7 +13,8 @@ import type { DeployMark, DeployProbe } from '../types.js';
 import type { LogInput } from './inputs.js';
 import type { LineParser, ParsedLine } from './line-format.js';
 import { readPass, type PassConsumer } from './pass.js';
-import { matches, parseSelector } from './selector.js';
+import { parseDetectMatch } from './detect-match.js';
+import { matches } from './selector.js';
 
 /** Marks kept at most: a match on ordinary traffic is refused, not held in memory. */
 export const MAX_MARKS = 1000;
@@ -22,18 +23,18 @@ const QUOTED = 160;
 
 type LineTest = (line: ParsedLine, raw: string) => boolean;
 
-/** The test `match` stands for; a usage error (exit 2) naming it when it cannot be read. */
+/** The test `match` stands for; a usage error (exit 2) naming it when it cannot be read (the spec loader refuses it first). */
 export function compileMatch(match: string, sourceName: string): LineTest {
-  const text = match.trim();
   try {
-    if (text.startsWith('{')) {
-      const selector = parseSelector(text);
-      return (line) => matches(line, selector.matchers);
+    const parsed = parseDetectMatch(match);
+    if (parsed.kind === 'selector') {
+      const { matchers } = parsed.selector;
+      return (line) => matches(line, matchers);
     }
-    const regex = new RegExp(text);
+    const { regex } = parsed;
     return (_line, raw) => regex.test(raw);
   } catch (error) {
-    const why = error instanceof ExpressionError || error instanceof SyntaxError ? error.message : String(error);
+    const why = error instanceof ExpressionError ? error.message : String(error);
     throw new UsageError(
       `deploy.detect: match \`${redact(match)}\` on source "${sourceName}" cannot be read: ${why} ` +
         '(a selector such as {msg=~"deployed version .*"}, or a regex searched in the whole line)',

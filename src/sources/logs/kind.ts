@@ -2,7 +2,7 @@
 import type { RangeSourceKind } from '../source-kind.js';
 import { buildLogsCheck, buildLogsSource, logsCheckQueries } from './build.js';
 import { LOGS_MODE_KEYS, logsCheckFields, logsSourceFields } from './fields.js';
-import { logsCheckSchemas, validateLogsCheck, validateLogsSource } from './rules.js';
+import { logsCheckSchemas, validateLogsCheck, validateLogsDetect, validateLogsSource } from './rules.js';
 import { createLogsSource } from './source.js';
 import type { LogsSourceSpec } from './spec.js';
 import { logsStarter } from './starter.js';
@@ -20,6 +20,7 @@ export const logsKind = {
   checkSchemas: logsCheckSchemas,
   validateSource: validateLogsSource,
   validateCheck: validateLogsCheck,
+  validateDetect: validateLogsDetect,
   buildSource: buildLogsSource,
   buildCheck: buildLogsCheck,
   checkQueries: logsCheckQueries,

@@ -7,9 +7,10 @@ import type { ReadContext } from '../../fields/read-context.js';
 import type { ReadObject } from '../../fields/read-value.js';
 import { ExpressionError } from '../../fields/text-cursor.js';
 import type { JsonSchema } from '../../fields/value-types.js';
-import type { CheckRuleContext } from '../source-kind.js';
+import type { CheckRuleContext, DetectRuleContext } from '../source-kind.js';
+import { parseDetectMatch } from './detect-match.js';
 import { compileFormat } from './line-format.js';
-import { parseSelector } from './selector.js';
+import { parseSelector, type Selector } from './selector.js';
 
 const MODES = ['query', 'numerator', 'signatures'] as const;
 
@@ -104,6 +105,46 @@ export function validateLogsCheck(check: ReadObject, rule: CheckRuleContext): vo
   }
 }
 
+/**
+ * `deploy.detect` on a logs source: `match` (a selector over the line's fields or a regex on the
+ * whole line) read as detection reads it (detect-match.ts), a selector's fields known to the
+ * format; `query` is for sources with a query language.
+ */
+export function validateLogsDetect(detect: ReadObject, rule: DetectRuleContext): void {
+  const { ctx } = rule;
+  if ('query' in detect.nodes)
+    ctx.report(
+      detect.nodes.query,
+      `deploy.detect on source "${rule.name}" (logs) takes "match" (a selector such as {msg=~"deployed version .*"}, or a regex searched in the whole line), not "query"`,
+    );
+  const match = detect.values.match;
+  if (typeof match !== 'string') return;
+  const fields = knownFields(rule.source);
+  reportExpressionError(
+    () => {
+      const parsed = parseDetectMatch(match);
+      if (parsed.kind === 'selector') refuseUnknownFields(parsed.selector, match, fields);
+    },
+    detect.nodes.match,
+    'deploy.detect.match',
+    match.trim().startsWith('{') ? 'selector' : 'regex',
+    ctx,
+    rule.text,
+  );
+}
+
+/** A selector naming a field the source's format does not give never matches: refused where it is written. */
+function refuseUnknownFields(selector: Selector, text: string, fields: readonly string[] | undefined): void {
+  if (fields === undefined) return;
+  const named = [selector.field, ...selector.matchers.map((m) => m.field)].filter((f) => f !== undefined);
+  const unknown = named.find((field) => !fields.includes(field));
+  if (unknown !== undefined)
+    throw new ExpressionError(
+      `the source's format has no field "${unknown}" (its fields: ${fields.join(', ')})`,
+      Math.max(0, text.indexOf(unknown)),
+    );
+}
+
 /** The fields the source's format gives, when it knows them before reading (nginx formats, regex). */
 function knownFields(source: ReadObject | undefined): readonly string[] | undefined {
   const format = source?.values.format;
@@ -122,15 +163,7 @@ function checkSelector(
   fields: readonly string[] | undefined,
 ): void {
   const selector = parseSelector(text);
-  if (fields !== undefined) {
-    const named = [selector.field, ...selector.matchers.map((m) => m.field)].filter((f) => f !== undefined);
-    const unknown = named.find((field) => !fields.includes(field));
-    if (unknown !== undefined)
-      throw new ExpressionError(
-        `the source's format has no field "${unknown}" (its fields: ${fields.join(', ')})`,
-        Math.max(0, text.indexOf(unknown)),
-      );
-  }
+  refuseUnknownFields(selector, text, fields);
   if (key === 'query' && selector.field === undefined)
     throw new ExpressionError(
       'a query on a logs source reads a field, e.g. request_time{path=~"/api/.*"}; to count lines use "numerator"',

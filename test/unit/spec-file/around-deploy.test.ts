@@ -49,3 +49,78 @@ test('a notify entry must be an http(s) URL', () => {
     expect.stringContaining('http:// or https://'),
   ]);
 });
+
+describe('deploy.detect match on a logs source is read when the spec is loaded', () => {
+  // Lines 1-5: the detect block; the match is on line 5, its text from column 13 (after `    match: '`).
+  const LOGS = ['sources:', '  app:', '    type: logs', '    files: [/var/log/app.log]', '    format: logfmt'];
+  const LOG_CHECKS = [
+    'checks:',
+    '  - name: errors',
+    '    source: app',
+    '    numerator: \'{level="error"}\'',
+    '    direction: increase',
+  ];
+  const detect = (...keys: string[]) =>
+    issuesOf(
+      lines(
+        'version: 1',
+        'deploy:',
+        '  detect:',
+        '    source: app',
+        ...keys.map((k) => `    ${k}`),
+        ...LOGS,
+        ...LOG_CHECKS,
+      ),
+    );
+
+  test('a regex and a selector that read are accepted', () => {
+    expect(detect("match: 'deployed version \\d+'")).toEqual([]);
+    expect(detect('match: \'{msg=~"deployed version .*"}\'')).toEqual([]);
+  });
+
+  test('a regex that cannot be compiled is a spec error at the match, not at detection time', () => {
+    const issues = detect("match: 'deployed (version'");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^5:13: invalid regex in deploy\.detect\.match at column 1: .*Unterminated group/);
+  });
+
+  test('a selector that cannot be parsed points at the line and column inside it', () => {
+    // `{msg=~"x"` misses its closing brace: the error is at its end, column 10 of the selector (22 of the line).
+    const issues = detect('match: \'{msg=~"x"\'');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^5:22: invalid selector in deploy\.detect\.match at column 10: /);
+  });
+
+  test("a selector over a field the format does not have is refused like a check's", () => {
+    const issues = issuesOf(
+      lines(
+        'version: 1',
+        'deploy:',
+        '  detect:',
+        '    source: app',
+        '    match: \'{mesage="deployed"}\'',
+        'sources:',
+        '  app:',
+        '    type: logs',
+        '    files: [/var/log/nginx/access.log]',
+        '    format: combined',
+        'checks:',
+        '  - name: errors',
+        '    source: app',
+        '    numerator: \'{status=~"5.."}\'',
+        '    direction: increase',
+      ),
+    );
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^5:14: invalid selector in deploy\.detect\.match at column 2: the source's format has no field "mesage"/,
+      ),
+    ]);
+  });
+
+  test('a query on a logs source is refused at the query: a logs source finds deploys by match', () => {
+    expect(detect('query: up')).toEqual([
+      expect.stringMatching(/^5:12: deploy\.detect on source "app" \(logs\) takes "match"/),
+    ]);
+  });
+});
