@@ -12,7 +12,7 @@
 import type { Point } from '../../types.js';
 import { cleanPoints } from '../clean.js';
 import { meanOf, quantileSorted } from '../stats/describe.js';
-import { kthPairwiseDifference } from '../stats/pairwise-differences.js';
+import { pairwiseDifferenceRanks } from '../stats/pairwise-differences.js';
 
 /** The run's window lengths and the history they are slid over (seconds; times are unix seconds). */
 export interface HistoryGeometry {
@@ -55,11 +55,13 @@ export function relativeShift(baseline: Float64Array, candidate: Float64Array): 
   const scale = Math.abs(quantileSorted(baseline, 0.5)) || Math.abs(meanOf(baseline));
   if (!(scale > 0)) return null;
   const nm = baseline.length * candidate.length;
-  const shift =
-    nm % 2 === 1
-      ? kthPairwiseDifference(baseline, candidate, (nm + 1) / 2)
-      : (kthPairwiseDifference(baseline, candidate, nm / 2) + kthPairwiseDifference(baseline, candidate, nm / 2 + 1)) /
-        2;
+  // Both middle ranks in one search when there are two (one pass over the differences, not two).
+  const [low, high] = pairwiseDifferenceRanks(
+    baseline,
+    candidate,
+    nm % 2 === 1 ? [(nm + 1) / 2] : [nm / 2, nm / 2 + 1],
+  );
+  const shift = high === undefined ? low! : (low! + high) / 2;
   return shift / scale;
 }
 

@@ -155,8 +155,10 @@ export function pairwiseDifferenceRanks(xs: Float64Array, ys: Float64Array, ks: 
     if (!Number.isInteger(k) || k < 1 || k > total) throw new RangeError(`rank ${k} is outside 1..${total}`);
   }
   if (total <= ENUMERATE_ALL_LIMIT) {
-    const all = differencesBetween(xs, ys, -Infinity, Infinity, total).sort();
-    return ks.map((k) => all[k - 1]!);
+    // Selected, not sorted: a few ranks of a few thousand differences (the history spread asks
+    // for one or two per past moment, hundreds of moments per series) cost a fraction of a sort.
+    const all = differencesBetween(xs, ys, -Infinity, Infinity, total);
+    return ks.map((k) => selectKth(all, k - 1));
   }
   const search = new RankSearch(xs, ys, ks);
   // Two probes from the subsample bracket every rank to within about 2/64 of the rank space.
