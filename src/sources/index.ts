@@ -33,6 +33,11 @@ export function kindOf(type: unknown): SourceKind | undefined {
   return SOURCE_KINDS.find((kind) => kind.type === type);
 }
 
+/** The types whose sources find deploys for `deploy.detect` (they declare `validateDetect`), for messages. */
+export const DETECT_TYPES: string = joinWithOr(
+  SOURCE_KINDS.filter((kind) => kind.validateDetect !== undefined).map((kind) => kind.type),
+);
+
 /** The kind of a sampled source's `type:`, undefined for a range source or an unknown type. */
 export function sampledKindOf(type: unknown): SampledSourceKind | undefined {
   const kind = kindOf(type);

@@ -6,7 +6,7 @@
  */
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
-import { kindOf } from '../sources/index.js';
+import { DETECT_TYPES, kindOf } from '../sources/index.js';
 
 export function validateDeployDetect(
   root: ReadObject,
@@ -27,10 +27,17 @@ export function validateDeployDetect(
   }
   const hasQuery = 'query' in detect.nodes;
   const hasMatch = 'match' in detect.nodes;
-  // The source's kind reads the key it takes (a logs source's match, parsed here as detection will).
+  // The source's kind reads the key it takes (a logs source's match, parsed here as detection
+  // will); a kind without the hook cannot find deploys at all.
   const named = typeof source === 'string' && Object.hasOwn(sources, source) ? sources[source] : undefined;
-  if (hasQuery !== hasMatch && named !== undefined)
-    kindOf(named.values.type)?.validateDetect?.(detect, { ctx, text, name: source as string, source: named });
+  const kind = named === undefined ? undefined : kindOf(named.values.type);
+  if (kind !== undefined && kind.validateDetect === undefined)
+    ctx.report(
+      detect.nodes.source,
+      `deploy.detect: source "${source as string}" (${kind.type}) cannot find deploys; use a source of type ${DETECT_TYPES}`,
+    );
+  else if (hasQuery !== hasMatch && named !== undefined)
+    kind?.validateDetect?.(detect, { ctx, text, name: source as string, source: named });
   if (hasQuery === hasMatch) {
     ctx.report(
       hasQuery ? detect.nodes.match : (detect.nodes.source ?? undefined),

@@ -28,6 +28,14 @@ export const prometheusKind = {
   checkSchemas: promqlCheckSchemas,
   validateSource: (source, ctx) => validateAuth(source, ctx),
   validateCheck: validatePromqlCheck,
+  // deploy.detect reads a query here (client.ts findDeployMarks); `match` is for logs sources.
+  validateDetect: (detect, { ctx, name }) => {
+    if ('match' in detect.nodes)
+      ctx.report(
+        detect.nodes.match,
+        `deploy.detect on source "${name}" (prometheus) takes "query" (a version metric such as app_build_info, or process_start_time_seconds), not "match"`,
+      );
+  },
   buildSource: buildPrometheusSource,
   create: (spec) => createPrometheusSource(spec),
   starter: prometheusStarter,

@@ -124,3 +124,40 @@ describe('deploy.detect match on a logs source is read when the spec is loaded',
     ]);
   });
 });
+
+describe('deploy.detect on the other kinds is refused when the spec is loaded, as detection would refuse it', () => {
+  test('a match on a Prometheus source: it finds deploys by query', () => {
+    const issues = issuesOf(
+      lines('version: 1', 'deploy:', '  detect:', '    source: prom', "    match: 'deployed'", ...SOURCES, ...CHECKS),
+    );
+    expect(issues).toEqual([
+      expect.stringMatching(/^5:12: deploy\.detect on source "prom" \(prometheus\) takes "query" .*, not "match"/),
+    ]);
+  });
+
+  test('a source kind that cannot find deploys (http probes) is refused at deploy.detect.source', () => {
+    const issues = issuesOf(
+      lines(
+        'version: 1',
+        'deploy:',
+        '  detect:',
+        '    source: web',
+        '    query: up',
+        'sources:',
+        '  web:',
+        '    type: http',
+        '    url: http://127.0.0.1:8080/health',
+        'checks:',
+        '  - name: availability',
+        '    source: web',
+        '    measure: success',
+        '    direction: decrease',
+      ),
+    );
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^4:13: deploy\.detect: source "web" \(http\) cannot find deploys; use a source of type prometheus or logs$/,
+      ),
+    ]);
+  });
+});
