@@ -6,7 +6,8 @@
  */
 import type { ReadContext } from '../fields/read-context.js';
 import type { ReadObject } from '../fields/read-value.js';
-import { DETECT_TYPES, kindOf } from '../sources/index.js';
+import { DETECT_TYPES, kindOf, writesOwnQueries } from '../sources/index.js';
+import { validateQueries } from './validate-queries.js';
 
 export function validateDeployDetect(
   root: ReadObject,
@@ -36,8 +37,11 @@ export function validateDeployDetect(
       detect.nodes.source,
       `deploy.detect: source "${source as string}" (${kind.type}) cannot find deploys; use a source of type ${DETECT_TYPES}`,
     );
-  else if (hasQuery !== hasMatch && named !== undefined)
+  else if (hasQuery !== hasMatch && named !== undefined) {
     kind?.validateDetect?.(detect, { ctx, text, name: source as string, source: named });
+    // A query on a source whose checks are PromQL is PromQL too: its syntax is checked like a check's.
+    if (hasQuery && !writesOwnQueries(named.values.type)) validateQueries(detect, text, ctx, 'deploy.detect');
+  }
   if (hasQuery === hasMatch) {
     ctx.report(
       hasQuery ? detect.nodes.match : (detect.nodes.source ?? undefined),

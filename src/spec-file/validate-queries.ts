@@ -8,13 +8,18 @@ import { sourceOffsetOf } from '../fields/scalar-offset.js';
 
 const QUERY_KEYS = ['query', 'baselineQuery', 'candidateQuery', 'numerator', 'denominator'] as const;
 
-/** Report empty queries, empty variables inside queries and PromQL syntax errors. */
-export function validateQueries(check: ReadObject, text: string, ctx: ReadContext): void {
+/** Report empty queries, empty variables inside queries and PromQL syntax errors; `owner` names the block in messages. */
+export function validateQueries(
+  check: ReadObject,
+  text: string,
+  ctx: ReadContext,
+  owner: string = check.where.owner,
+): void {
   for (const key of QUERY_KEYS) {
     const query = check.values[key];
     const node = check.nodes[key];
     if (typeof query !== 'string' || node === undefined) continue;
-    const where = `${key} of ${check.where.owner}`;
+    const where = `${key} of ${owner}`;
     if (query.trim() === '') {
       ctx.report(node, `${where} is empty: write a PromQL expression`);
       continue;

@@ -161,3 +161,24 @@ describe('deploy.detect on the other kinds is refused when the spec is loaded, a
     ]);
   });
 });
+
+test('a deploy.detect query with a PromQL syntax error is a spec error at its line and column, not at detection time', () => {
+  // Line 5 is `    query: max by (version) (app_build_info{job="checkout"}`: the query starts at column 12,
+  // is 48 characters long and misses its last `)`, so the error is just past its end: the query's
+  // column 49, the line's column 60.
+  const issues = issuesOf(
+    lines(
+      'version: 1',
+      'deploy:',
+      '  detect:',
+      '    source: prom',
+      '    query: max by (version) (app_build_info{job="checkout"}',
+      ...SOURCES,
+      ...CHECKS,
+    ),
+  );
+  expect(issues).toHaveLength(1);
+  expect(issues[0]).toMatch(
+    /^5:60: PromQL syntax error in query of deploy\.detect at column 49: unexpected end of query/,
+  );
+});
