@@ -33,9 +33,11 @@
  * into the baseline's t bound. Measured (bench/sequential/spend.ts: tolerance 0, no change, 200
  * looks at the looks' quarter of alpha, 0.0125, 1000 reps; docs/benchmarks.md, "Sequential value
  * looks on the long-run variance"): stops 0.0% at phi 0 and 0.5, 0.4% at 0.95, 2.8% on long memory
- * (AR 0.5 + 0.9 + 0.99; 3.0% with the lag-1 estimate) and 3.7% with a 30-point baseline at phi 0.95
- * (2.9%): the last two exceed the looks' 1.25% because 30 minutes of baseline cannot show a memory
- * of 25 minutes; a 12-point baseline (borrowed) 0.0%.
+ * (AR 0.5 + 0.9 + 0.99; 3.0% with the lag-1 estimate) and 3.8% with a 30-point baseline at phi 0.95
+ * (2.9%): the last two exceed the looks' 1.25% because a baseline not much longer than the memory
+ * (120 points against the 0.99 part's 100-step time constant) cannot show it to any estimator; a
+ * 12-point baseline (borrowed) 0.0%. Independent baselines gain: +20% is stopped within 200 looks
+ * 74% of the time (60% with the lag-1 estimate, which always added a standard error).
  *
  * rho (the mixing precision) is tuned for a detection at half the planned post window (`horizon`
  * points): it only trades early for late power, never validity, and depends only on the baseline
@@ -49,9 +51,9 @@
  * rarer than 1 in 30,000, so only blips and real shifts are cut; a blip is kept from deciding by
  * the span rule of value-look.ts anyway (the clip bounds what it adds), while a real shift of more
  * than 3 sds a step (a smooth p95 at +50%) lost evidence to a clip at 3 and stopped later.
- * Measured (bench/sequential/spend.ts, docs/benchmarks.md "Earlier stops"): 3 -> 4 moves that
- * stop from 135 s to 120 s, changes no other power cell, and leaves blips at 0% stopped and the
- * no-change cells within the looks' budget (heavy tails 0.0% -> 0.1%); 6 measured the same as 4.
+ * Measured (bench/sequential/spend.ts, docs/benchmarks.md "Earlier stops without spending alpha
+ * twice"): 3 -> 4 moves that stop from 135 s to 120 s, changes no other power cell, keeps blips at
+ * 0% stopped and the no-change cells where they were (heavy tails 0.0% -> 0.1%); 6 measured as 4.
  *
  * No early pass: ruling out a regression beyond a 10% tolerance needs the candidate's confidence
  * sequence to be narrower than ln(1.1) - (U - mean_b), which at per-step sigma 0.3 takes several
@@ -75,7 +77,7 @@ export const MIN_BASELINE_VALUES = 8;
 export const DEFAULT_HORIZON = 20;
 /** The upper confidence level at which s^2 is taken (one-sided). */
 const ESTIMATE_LEVEL = 0.9;
-/** The share of the planned window at which the mixture is tightest: mid-window detections of large shifts gain, late ones lose little (measured: +50% median 195 s at 1, 180 s at 0.5). */
+/** The share of the planned window at which the mixture is tightest: mid-window detections of large shifts gain, late ones lose little (measured: +50% median 195 s at 1, 180 s at 0.5). Re-measured with the clip at 4 (spend.ts): 0.1 stops a smooth p95 at +50% 15 s sooner (0.25 no sooner) but +20% 2-5 points less often; kept. */
 const TUNED_AT = 0.5;
 /** The most one step adds to S_t, in long-run sds of a step (see the header: robust stops). */
 export const CLIP_SDS = 4;
