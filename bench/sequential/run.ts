@@ -1,7 +1,8 @@
 /**
  * `npm run bench:sequential`: how soon the anytime-valid looks of `run` detect a regression, and
  * how often they stop with no regression at all, against the fixed 10-minute window.
- * Usage: node .bench-build/bench/sequential/run.js [replications=1000] [seed=20261128]
+ * Usage: node .bench-build/bench/sequential/run.js [replications=1000] [seed=20261128] [only=]
+ * (`only`: run just the cells whose name contains it, e.g. `latency`; the seeds stay the same.)
  *
  * Counts go through the live look (`lookAtSeries` after every 15 s step, as the wait loop calls
  * it); values through `firstValueStop`, the replay of `lookAtValues` after every step (the same
@@ -16,6 +17,7 @@ import { waldSecondsCounts, waldSecondsValues } from './wald.js';
 
 const replications = Number(process.argv[2] ?? 1000);
 const seed = Number(process.argv[3] ?? 20261128);
+const only = process.argv[4] ?? '';
 const WINDOW = WINDOW_STEPS * STEP;
 /** Looks of "continuous monitoring": 200 steps (50 minutes), five times the window. */
 const LONG_LOOKS = 200;
@@ -146,6 +148,24 @@ const nullCells: NullCell[] = [
     draw: (rng, looks) =>
       countOutcome(rng, { rps: 10, rate: 0.05, ratio: 1, logitWander: { phi: 0.9, sd: 0.3 } }, looks),
   },
+  // Appended (issue 14, the value looks on the long-run variance): strong and slow persistence,
+  // and baselines too short to estimate it (12 points: 11 pairs, the persistence is borrowed).
+  {
+    name: 'latency AR(1) phi 0.95, no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.95, heavy: 0, shift: 0 }, looks),
+  },
+  {
+    name: 'latency long memory (AR 0.5 + 0.9 + 0.99), no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0, phis: [0.5, 0.9, 0.99], heavy: 0, shift: 0 }, looks),
+  },
+  {
+    name: 'latency AR(1) phi 0.5, 12-point baseline, no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.5, heavy: 0, shift: 0, baselineSteps: 12 }, looks),
+  },
+  {
+    name: 'latency AR(1) phi 0.95, 30-point baseline, no change',
+    draw: (rng, looks) => valueOutcome(rng, { phi: 0.95, heavy: 0, shift: 0, baselineSteps: 30 }, looks),
+  },
 ];
 
 const started = Date.now();
@@ -156,6 +176,7 @@ const lines = [
   '| --- | --- | --- | --- | --- | --- |',
 ];
 detectCells.forEach((cell, i) => {
+  if (!cell.name.includes(only)) return;
   const rng = seededRng(seed + 7919 * i);
   const outcomes = Array.from({ length: replications }, () => cell.draw(rng));
   const stops = outcomes.map((o) => o.stop);
@@ -171,6 +192,7 @@ lines.push(
   '| --- | --- | --- | --- |',
 );
 nullCells.forEach((cell, i) => {
+  if (!cell.name.includes(only)) return;
   const rng = seededRng(seed + 104729 * (i + 1));
   // One draw of 200 steps serves both columns: the window is its first 40 looks.
   const outcomes = Array.from({ length: replications }, () => cell.draw(rng, LONG_LOOKS));

@@ -6,7 +6,9 @@
  * - a regression: detected (stopped or failed at the end), and when it stopped;
  * - a restart blip (one extreme post point, or a few through a rate() range), otherwise healthy:
  *   how often the looks stop (never, ideally).
- * Usage: tsc -p tsconfig.bench.json && node .bench-build/bench/sequential/spend.js [replications=1000] [seed=20261206]
+ * Usage: tsc -p tsconfig.bench.json && node .bench-build/bench/sequential/spend.js [replications=1000] [seed=20261206] [only=]
+ * (`only`: run just the cells whose name contains it, and no share sweep unless it is empty or
+ * `sweep`; the seeds stay the same.)
  */
 import { classifySeries } from '../../src/judge/classify-series.js';
 import { adjustRun } from '../../src/judge/adjust-run.js';
@@ -19,6 +21,7 @@ import { drawValues, STEP, type ValueTraffic } from './traffic.js';
 
 const replications = Number(process.argv[2] ?? 1000);
 const seed = Number(process.argv[3] ?? 20261206);
+const only = process.argv[4] ?? '';
 /** The post window: 200 steps of 15 s (50 minutes), a look after each. */
 const LOOKS = 200;
 /** The rate() range of the watched query: a blip shows in every point whose range holds it. */
@@ -109,6 +112,20 @@ const nullCells: Cell[] = [
     name: '4 series, 3 first seen 5 looks in, no change',
     draw: (rng) => [0, 5, 5, 5].map((at) => draw(rng, { phi: 0, heavy: 0, shift: 0 }, at)),
   },
+  // Appended (the value looks on the long-run variance): strong and slow persistence, short baselines.
+  { name: 'latency AR(1) phi 0.95, no change', draw: (rng) => [draw(rng, { phi: 0.95, heavy: 0, shift: 0 })] },
+  {
+    name: 'latency long memory (AR 0.5 + 0.9 + 0.99), no change',
+    draw: (rng) => [draw(rng, { phi: 0, phis: [0.5, 0.9, 0.99], heavy: 0, shift: 0 })],
+  },
+  {
+    name: 'latency AR(1) phi 0.95, 30-point baseline, no change',
+    draw: (rng) => [draw(rng, { phi: 0.95, heavy: 0, shift: 0, baselineSteps: 30 })],
+  },
+  {
+    name: 'latency AR(1) phi 0.5, 12-point baseline, no change',
+    draw: (rng) => [draw(rng, { phi: 0.5, heavy: 0, shift: 0, baselineSteps: 12 })],
+  },
 ];
 const powerCells: Cell[] = [
   { name: 'latency +10% iid', draw: (rng) => [draw(rng, { phi: 0, heavy: 0, shift: 0.1 })] },
@@ -136,8 +153,9 @@ function median(stops: (number | null)[]): string {
   return Number.isFinite(value) ? `${value} s` : `> ${LOOKS * STEP} s`;
 }
 
-function run(cells: Cell[], offset: number): Outcome[][] {
+function run(cells: Cell[], offset: number): (Outcome[] | null)[] {
   return cells.map((cell, i) => {
+    if (!cell.name.includes(only)) return null;
     const rng = seededRng(seed + offset * (i + 1));
     const outcomes = Array.from({ length: replications }, () => outcome(cell.draw(rng)));
     process.stderr.write('.');
@@ -153,12 +171,14 @@ const lines = [
   '| --- | --- | --- |',
 ];
 run(nullCells, 7907).forEach((outcomes, i) => {
+  if (outcomes === null) return;
   const stopped = outcomes.filter((o) => o.stop !== null).length;
   const failed = outcomes.filter((o) => o.fail).length;
   lines.push(`| ${nullCells[i]!.name} | ${percent(stopped, replications)} | ${percent(failed, replications)} |`);
 });
 lines.push('', '| regression | stopped by a look | median stop | detected in all |', '| --- | --- | --- | --- |');
 run(powerCells, 6007).forEach((outcomes, i) => {
+  if (outcomes === null) return;
   const stops = outcomes.map((o) => o.stop);
   const stopped = stops.filter((s) => s !== null).length;
   const failed = outcomes.filter((o) => o.fail).length;
@@ -168,6 +188,7 @@ run(powerCells, 6007).forEach((outcomes, i) => {
 });
 lines.push('', '| restart blip, otherwise healthy | stopped by a look | failed in all |', '| --- | --- | --- |');
 run(blipCells, 5003).forEach((outcomes, i) => {
+  if (outcomes === null) return;
   const stopped = outcomes.filter((o) => o.stop !== null).length;
   const failed = outcomes.filter((o) => o.fail).length;
   lines.push(`| ${blipCells[i]!.name} | ${percent(stopped, replications)} | ${percent(failed, replications)} |`);
@@ -180,7 +201,7 @@ lines.push(
   `| share of alpha for the looks | ${SHARES.map((f) => (f === 1 ? '1 (last look decides)' : String(f))).join(' | ')} |`,
   `| --- |${SHARES.map(() => ' --- |').join('')}`,
 );
-const sweepCells = [powerCells[0]!, powerCells[1]!, powerCells[3]!];
+const sweepCells = only === '' || only === 'sweep' ? [powerCells[0]!, powerCells[1]!, powerCells[3]!] : [];
 sweepCells.forEach((cell, i) => {
   const cells = SHARES.map((share) => {
     const rng = seededRng(seed + 4001 * (i + 1));

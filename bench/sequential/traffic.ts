@@ -58,6 +58,17 @@ export interface ValueTraffic {
   heavy: number;
   shift: number;
   sigma?: number;
+  /** Long memory: a sum of independent unit-variance AR(1)s with these persistences, scaled back to unit variance (replaces phi). */
+  phis?: number[];
+  /** Only the last this-many baseline steps are kept (a short baseline); undefined = all 120. */
+  baselineSteps?: number;
+}
+
+/** A sum of independent unit-variance AR(1)s, scaled back to unit variance: fast noise plus slow wandering. */
+function arSum(rng: Rng, count: number, phis: readonly number[]): number[] {
+  const out = new Array<number>(count).fill(0);
+  for (const phi of phis) ar1(rng, count, phi).forEach((z, i) => (out[i]! += z / Math.sqrt(phis.length)));
+  return out;
 }
 
 /** One replication: baseline and `post` candidate points (unix seconds, seconds of latency). */
@@ -67,10 +78,14 @@ export function drawValues(
   post: number,
 ): { baseline: { t: number; v: number }[]; candidate: { t: number; v: number }[] } {
   const sigma = traffic.sigma ?? 0.3;
-  const noise = ar1(rng, BASELINE_STEPS + post, traffic.phi);
+  const noise =
+    traffic.phis !== undefined
+      ? arSum(rng, BASELINE_STEPS + post, traffic.phis)
+      : ar1(rng, BASELINE_STEPS + post, traffic.phi);
   const points = noise.map((z, i) => {
     const level = 0.2 * Math.exp(sigma * z) * (i >= BASELINE_STEPS ? 1 + traffic.shift : 1);
     return { t: T0 + (i + 1) * STEP, v: traffic.heavy > 0 && rng.uniform() < traffic.heavy ? level * 10 : level };
   });
-  return { baseline: points.slice(0, BASELINE_STEPS), candidate: points.slice(BASELINE_STEPS) };
+  const first = BASELINE_STEPS - Math.min(BASELINE_STEPS, traffic.baselineSteps ?? BASELINE_STEPS);
+  return { baseline: points.slice(first, BASELINE_STEPS), candidate: points.slice(BASELINE_STEPS) };
 }

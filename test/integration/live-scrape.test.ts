@@ -19,7 +19,7 @@
  *   less often than their 5% bound, which holds at 1.25. A 1 here means a gate that stops on noise.
  *
  * Both runs start at the same second against the same Prometheus (one job per service), so the
- * file takes about the baseline's accumulation plus the control's window: ~1.5 minutes.
+ * file takes about the longest baseline's accumulation plus the control's window: ~2.5 minutes.
  *
  * To add a case, add an entry to REGRESSIONS: the control spec carries every case's checks on its
  * unchanged service.
@@ -35,8 +35,15 @@ import { createSpecDir } from './harness/temp-specs.js';
 
 const STEP = '5s';
 const BASELINE_SECONDS = 40;
-/** Scraping before the deploy: the baseline window plus a step and a margin, so its first step has scrapes at both ends. */
-const ACCUMULATE_SECONDS = BASELINE_SECONDS + 7;
+/**
+ * The latency case's baseline: the value looks read the baseline's autocorrelation with the
+ * fixed tests' long-run variance estimator, which borrows a persistence of 0.9 below 21 points
+ * (too short to estimate); 9 points then bound the noise so loosely that x2 does not stop within
+ * 240 s. 120 s at 5 s steps is 24 points, enough to estimate it.
+ */
+const LATENCY_BASELINE_SECONDS = 120;
+/** Scraping before the deploy: the longest baseline window plus a step and a margin, so its first step has scrapes at both ends. */
+const ACCUMULATE_SECONDS = Math.max(BASELINE_SECONDS, LATENCY_BASELINE_SECONDS) + 7;
 const CONTROL_POST = '30s';
 const REGRESSION_POST_SECONDS = 600;
 /**
@@ -74,6 +81,8 @@ interface RegressionCase {
   expectStoppedSeries(series: SeriesJson): void;
   /** The bound on the run, when not RUN_DEADLINE_SECONDS. */
   deadlineSeconds?: number;
+  /** The baseline window, when not BASELINE_SECONDS. */
+  baselineSeconds?: number;
 }
 
 const REGRESSIONS: RegressionCase[] = [
@@ -106,11 +115,12 @@ const REGRESSIONS: RegressionCase[] = [
     checks: (job) => meanLatencyCheck(job, STEP),
     fixedTest: 'mann-whitney',
     // The value test estimates the noise and its autocorrelation from the baseline alone, at upper
-    // confidence levels. From this test's 9 baseline points that upper bound is loose and varies
-    // from run to run: most runs stop at the first look, but a run whose baseline happens to look
-    // autocorrelated was seen stopping after 80 s. This bound still catches a gate that waits out
-    // the 600 s window. Real baselines (30 minutes at 15 to 30 s) have 60 to 120 points.
+    // confidence levels, so a short baseline makes it slow: 24 points here (LATENCY_BASELINE_SECONDS),
+    // where 9 were too few to estimate the autocorrelation at all. A run whose baseline happens to
+    // look autocorrelated stops later; this bound still catches a gate that waits out the 600 s
+    // window. Real baselines (30 minutes at 15 to 30 s) have 60 to 120 points.
     deadlineSeconds: 240,
+    baselineSeconds: LATENCY_BASELINE_SECONDS,
     expectStoppedSeries(series) {
       // A value check: the normal-mixture test of the looks, on the log scale (latencies are > 0).
       expect(series).toMatchObject({ verdict: 'fail', test: 'sequential-mixture', rule: 'sequential' });
@@ -213,7 +223,7 @@ for (const regression of REGRESSIONS) {
     `${regression.title} at the deploy: stops early, exit 1 by the sequential test, long before the 10m window ends`,
     async () => {
       const windows = {
-        baseline: `${BASELINE_SECONDS}s`,
+        baseline: `${regression.baselineSeconds ?? BASELINE_SECONDS}s`,
         warmup: '5s',
         post: `${REGRESSION_POST_SECONDS}s`,
         step: STEP,

@@ -103,46 +103,6 @@ export function estimateInflation(sides: readonly OrderedSample[]): Inflation {
   };
 }
 
-/** Below this many points a side's lag-1 autocorrelation is not estimated by estimateLag1Inflation. */
-const LAG1_MIN_POINTS = 8;
-/** estimateLag1Inflation caps phi here. */
-const LAG1_MAX_PHI = 0.98;
-/** estimateLag1Inflation reads longer sides on their first this-many points. */
-const LAG1_MAX_ESTIMATED = 2000;
-
-/**
- * The previous estimate, kept for the sequential value test (sequential/value-test.ts) until it
- * moves to the long-run variance: the pooled, Kendall-corrected lag-1 rank autocorrelation, no
- * inflation at all below 8 points a side. It collapses on slow wandering (0.78-0.91 read on
- * lag-1 0.99 data); the fixed-window tests use estimateInflation.
- */
-export function estimateLag1Inflation(sides: readonly OrderedSample[]): Inflation {
-  let weighted = 0;
-  let weight = 0;
-  for (const side of sides) {
-    const long = side.ordered.length > LAG1_MAX_ESTIMATED;
-    const ordered = long ? side.ordered.subarray(0, LAG1_MAX_ESTIMATED) : side.ordered;
-    const n = ordered.length;
-    if (n < LAG1_MIN_POINTS) continue;
-    const r = lag1RankAutocorrelation(ordered, long ? Float64Array.from(ordered).sort() : side.sorted);
-    if (Number.isNaN(r)) continue;
-    weighted += n * correctLag1Bias(r, n);
-    weight += n;
-  }
-  const estimated = weight > 0;
-  const phi = estimated ? Math.min(LAG1_MAX_PHI, Math.max(0, weighted / weight)) : 0;
-  const factors = sides.map((s) => ar1Factor(phi, s.ordered.length));
-  const degreesOfFreedom = phi > 0 ? Math.max(1, ((1 - phi * phi) * weight) / 2) : Infinity;
-  return {
-    phi,
-    factors,
-    nEffective: sides.map((s, i) => s.ordered.length / factors[i]!),
-    estimated,
-    basis: 'estimated',
-    degreesOfFreedom,
-  };
-}
-
 /** Share of consecutive points that repeat the previous non-zero value exactly (zeros repeat for want of events, not of scrapes). */
 export function repeatedShare(ordered: Float64Array): number {
   if (ordered.length < 2) return 0;

@@ -27,7 +27,7 @@ const baseline = smooth(1, 120);
 const points = (values: Float64Array): { t: number; v: number }[] =>
   Array.from(values, (v, i) => ({ t: 1000 + 15 * i, v }));
 
-test('one step adds at most CLIP_SDS long-run sds: a first post point of 26 s (x260) counts as 3 sds', () => {
+test('one step adds at most CLIP_SDS long-run sds: a first post point of 26 s (x260) counts as 4 sds', () => {
   const test = prepareValueTest(check, baseline, 0.05, 40);
   if (!test.ready) throw new Error('the baseline should be usable');
   const look = lookAtValues(check, baseline, Float64Array.of(26), 0.05, 40, SPAN);
@@ -39,11 +39,25 @@ test('one step adds at most CLIP_SDS long-run sds: a first post point of 26 s (x
   expect(look.change).toBeGreaterThan(100);
 });
 
+test('a sustained regression of 3.5 long-run sds a step counts in full: the clip is at 4 sds, beyond a real shift', () => {
+  // Seven post points each 3.5 step sds above the threshold (a smooth p95 rising by ~+20% here):
+  // nothing a healthy step does on the normal model (beyond 4 sds: 1 in 30,000), so each step
+  // adds its whole excess. Clipped at 3 sds, as before, every one lost a seventh of its evidence
+  // and a large shift stopped a step or two later (docs/benchmarks.md, "Earlier stops").
+  const test = prepareValueTest(check, baseline, 0.05, 40);
+  if (!test.ready) throw new Error('the baseline should be usable');
+  const sd = Math.sqrt(test.stepVariance);
+  const candidate = Float64Array.from({ length: SPAN + 2 }, () => Math.exp(test.threshold + 3.5 * sd));
+  const look = lookAtValues(check, baseline, candidate, 0.05, 40, SPAN);
+  expect(look.clipped).toBe(0);
+  expect(look.statistic).toBeCloseTo(7 * 3.5 * sd, 9);
+});
+
 test('a restart blip, the first post point x260, then a healthy service: no look over 40 points stops', () => {
   const candidate = smooth(2, 40);
   candidate[0] = 26;
   expect(firstValueStop(check, baseline, points(candidate), 0.05, 40, SPAN)).toBeNull();
-  // Even counted as one point's range (span 1) it cannot decide: 3 sds a step is not enough alone.
+  // Even counted as one point's range (span 1) it cannot decide: 4 sds a step is not enough alone.
   expect(firstValueStop(check, baseline, points(candidate), 0.05, 40, 1)).toBeNull();
 });
 
@@ -51,7 +65,7 @@ test('a blip through a [1m] range (5 points x3): no stop; read as 5 independent 
   const candidate = smooth(3, 40);
   for (let i = 0; i < SPAN; i++) candidate[i] = candidate[i]! * 3;
   expect(firstValueStop(check, baseline, points(candidate), 0.05, 40, SPAN)).toBeNull();
-  // Why the span is the range: five clipped steps of 3 sds reach the boundary on their own.
+  // Why the span is the range: five clipped steps of 4 sds reach the boundary on their own.
   expect(firstValueStop(check, baseline, points(candidate), 0.05, 40, 1)).not.toBeNull();
 });
 

@@ -28,7 +28,7 @@ test('latency x2 over 40 points: certain of a rise beyond 10% (excess ln 2 - ln 
   expect(look.change).toBeGreaterThan(0.6);
   expect(look.scale).toBe('log');
   expect(look.reason).toMatch(
-    /^anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+(\.\d+)?%, tolerance 10%, 40 value\(s\); \d+ step\(s\) clipped at 3 sd; sum .* >= boundary .*, and without the strongest point\)$/,
+    /^anytime-valid test certain of a rise beyond tolerance \(geometric mean \+\d+(\.\d+)?%, tolerance 10%, 40 value\(s\); \d+ step\(s\) clipped at 4 sd; sum .* >= boundary .*, and without the strongest point\)$/,
   );
 });
 
