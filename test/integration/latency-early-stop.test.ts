@@ -13,18 +13,12 @@
  * as real baselines have 60 to 120) and the data the same on every run. live-scrape.test.ts keeps
  * the live path (a count check stopping early on live scrapes, and the control).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { backfillBlocks } from './harness/backfill.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
 import { expectExit } from './harness/expect-exit.js';
 import { liveSpec, meanLatencyCheck } from './harness/live-spec.js';
 import { simulateScrapes, TrafficCounters, type ServiceBehaviour } from './harness/live-service.js';
-import { findFreePort } from './harness/port.js';
 import { seedFromString } from './harness/prng.js';
-import { startPrometheus, type PrometheusProcess } from './harness/prometheus-server.js';
 import { renderOpenMetrics } from './harness/render-openmetrics.js';
-import { requireTools } from './harness/require-tools.js';
 import { describeRun, parseReport, runCliAt, type JsonReport } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -38,12 +32,10 @@ const RUN_DEADLINE_MS = 60_000;
 const now = Math.floor(Date.now() / 1000);
 const deployedAt = now - AFTER_DEPLOY_SECONDS;
 
-const workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-latency-'));
 const specs = createSpecDir();
-let prometheus: PrometheusProcess | undefined;
+let prometheus: BackfilledPrometheus | undefined;
 
 beforeAll(async () => {
-  requireTools();
   // A minute of history before the baseline, so its first step has scrapes at both ends.
   const from = deployedAt - BASELINE_SECONDS - 60;
   const scrapes = simulateScrapes(
@@ -53,21 +45,14 @@ beforeAll(async () => {
     now - from,
     (ms) => (ms >= deployedAt * 1000 ? { ...HEALTHY, medianLatency: 2 * HEALTHY.medianLatency } : HEALTHY),
   );
-  const data = join(workDir, 'data.om');
-  writeFileSync(data, renderOpenMetrics([{ labels: { job: JOB, instance: '127.0.0.1:9' }, scrapes }]));
-  backfillBlocks(data, join(workDir, 'tsdb'));
-  const config = join(workDir, 'prometheus.yml');
-  writeFileSync(config, 'global:\n  scrape_interval: 15s\n');
-  prometheus = await startPrometheus({
-    configFile: config,
-    tsdbDir: join(workDir, 'tsdb'),
-    port: await findFreePort(),
-  });
+  prometheus = await startBackfilledPrometheus(
+    renderOpenMetrics([{ labels: { job: JOB, instance: '127.0.0.1:9' }, scrapes }]),
+    { query: `http_request_duration_seconds_count{job="${JOB}"}`, time: now },
+  );
 }, 60_000);
 
 afterAll(async () => {
   await prometheus?.stop();
-  rmSync(workDir, { recursive: true, force: true });
   specs.remove();
 });
 

@@ -13,16 +13,10 @@
  * - regression: every sample x2 from the deploy on: the first look still stops (exit 1, test
  *   sequential-mixture), and its reason says the evidence held without the strongest five points.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { backfillBlocks } from './harness/backfill.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
-import { findFreePort } from './harness/port.js';
 import { createUniform } from './harness/prng.js';
-import { startPrometheus, type PrometheusProcess } from './harness/prometheus-server.js';
-import { requireTools } from './harness/require-tools.js';
 import { describeRun, parseReport, runCliAt } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -51,15 +45,11 @@ function samples(job: string, value: (t: number, base: number) => number, seed: 
   return lines;
 }
 
-const workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-blip-'));
 const specs = createSpecDir();
-let prometheus: PrometheusProcess | undefined;
+let prometheus: BackfilledPrometheus | undefined;
 
 beforeAll(async () => {
-  requireTools();
-  const data = join(workDir, 'data.om');
-  writeFileSync(
-    data,
+  prometheus = await startBackfilledPrometheus(
     [
       '# TYPE request_latency_seconds gauge',
       ...samples(jobs.blip, (t, base) => (t === deployedAt + 75 ? 26 : base), 1),
@@ -67,20 +57,12 @@ beforeAll(async () => {
       '# EOF',
       '',
     ].join('\n'),
+    { query: `request_latency_seconds{job="${jobs.regression}"}`, time: now },
   );
-  backfillBlocks(data, join(workDir, 'tsdb'));
-  const config = join(workDir, 'prometheus.yml');
-  writeFileSync(config, 'global:\n  scrape_interval: 15s\n');
-  prometheus = await startPrometheus({
-    configFile: config,
-    tsdbDir: join(workDir, 'tsdb'),
-    port: await findFreePort(),
-  });
 }, 60_000);
 
 afterAll(async () => {
   await prometheus?.stop();
-  rmSync(workDir, { recursive: true, force: true });
   specs.remove();
 });
 

@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backfillBlocks } from './backfill.js';
-import { findFreePort } from './port.js';
 import { fetchInstantSeriesCount } from './prometheus-api.js';
-import { startPrometheus, type PrometheusProcess } from './prometheus-server.js';
+import { startPrometheusOnFreePort, type PrometheusProcess } from './prometheus-server.js';
 import { renderOpenMetrics } from './render-openmetrics.js';
 import type { Scrape } from './simulate.js';
 
@@ -93,16 +92,7 @@ export async function startScrapingPrometheus(targets: ScrapeTarget[]): Promise<
       );
       backfillBlocks(dataFile, join(workDir, 'tsdb'));
     }
-    let lastError: unknown;
-    // Another process may take the free port before Prometheus binds it: try a few.
-    for (let attempt = 0; attempt < 3 && prometheus === undefined; attempt++) {
-      try {
-        prometheus = await startPrometheus({ configFile, tsdbDir: join(workDir, 'tsdb'), port: await findFreePort() });
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    if (prometheus === undefined) throw lastError;
+    prometheus = await startPrometheusOnFreePort(configFile, join(workDir, 'tsdb'));
     await waitForFirstScrapes(prometheus.url, targets);
   } catch (error) {
     await prometheus?.stop();
