@@ -10,7 +10,7 @@ import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { createNormalStream, createUniform, seedFromString } from './harness/prng.js';
-import { parseReport, runCli } from './harness/run-cli.js';
+import { parseReport, runSpec } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
 const DEPLOYED_AT = '2026-01-20T18:00:00Z';
@@ -62,16 +62,7 @@ async function run(top: string[]) {
     `daily-${top.length}.yaml`,
     prometheusSpec('daily curve', top, '15s', [...latencyCheck('healthy'), ...latencyCheck('regressed')]),
   );
-  return runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    DEPLOYED_AT,
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${prometheus!.url}`,
-  ]);
+  return runSpec(spec, DEPLOYED_AT, prometheus!.url);
 }
 
 type PairedSeries = { verdict: string; comparison?: string; test: string; reason: string; intervalConfidence?: number };

@@ -132,6 +132,27 @@ export function runCli(
   });
 }
 
+/**
+ * `run SPEC --deployed-at AT`, then `extra` (by default `--format json`), with the spec's
+ * ${PROMETHEUS_URL} set to `prometheusUrl`: the run most integration tests make.
+ */
+export function runSpec(
+  spec: string,
+  deployedAt: string | number,
+  prometheusUrl: string,
+  extra: string[] = ['--format', 'json'],
+): Promise<DeadlineResult> {
+  return runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    String(deployedAt),
+    ...extra,
+    '--var',
+    `PROMETHEUS_URL=${prometheusUrl}`,
+  ]);
+}
+
 /** runCli with the CLI's clock starting at `clockAt` (unix seconds; see Clock). */
 export function runCliAt(clockAt: number, args: string[], deadline?: Deadline): Promise<DeadlineResult> {
   return runCli(args, {}, undefined, deadline, undefined, { clockAt });
