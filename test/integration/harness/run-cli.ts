@@ -2,12 +2,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is test/integration/harness/run-cli.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BIN = join(REPO_ROOT, 'bin', 'verify-deploy.js');
-const SHIFTED_CLOCK = pathToFileURL(join(REPO_ROOT, 'test', 'integration', 'harness', 'shifted-clock.mjs')).href;
+const SHIFTED_CLOCK = join(REPO_ROOT, 'test', 'integration', 'harness', 'shifted-clock.cjs');
 
 export interface CliResult {
   code: number | null;
@@ -59,8 +59,9 @@ export interface FileSizeLimit {
 
 /**
  * The CLI's wall clock reads `clockAt` (unix seconds) when it starts and runs on from there
- * (shifted-clock.mjs): a test on backfilled data fixes the moment the CLI's looks read it, so the
- * points they see do not depend on how late a loaded machine started the process.
+ * (shifted-clock.cjs, preloaded with --require, which every Node 20 has): a test on backfilled
+ * data fixes the moment the CLI's looks read it, so the points they see do not depend on how late
+ * a loaded machine started the process.
  */
 export interface Clock {
   clockAt: number;
@@ -85,7 +86,7 @@ export function runCli(
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
   return new Promise((resolvePromise, reject) => {
-    const node = clock === undefined ? [BIN, ...args] : ['--import', SHIFTED_CLOCK, BIN, ...args];
+    const node = clock === undefined ? [BIN, ...args] : ['--require', SHIFTED_CLOCK, BIN, ...args];
     const [command, argv] =
       limit === undefined
         ? [process.execPath, node]

@@ -1,4 +1,4 @@
-// Loaded into the CLI's process with `node --import` (run-cli.ts `clockAt`), never by the CLI
+// Loaded into the CLI's process with `node --require` (run-cli.ts `clockAt`), never by the CLI
 // itself: sets the wall clock to VERIFY_DEPLOY_TEST_CLOCK_AT (unix seconds) at start-up, after which
 // it runs at the real pace. A test on backfilled data then has the CLI look at that data at a
 // fixed moment, however late the loaded machine started the process; timers are untouched.
