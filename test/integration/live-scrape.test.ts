@@ -26,7 +26,7 @@
  * where the scrapes fell decided whether its first look stopped, so it runs on fixed data there.
  *
  * Both runs start at the same second against the same Prometheus (one job per service), a few
- * seconds of live scrapes after the start, so the file takes about the control's window: ~45 s.
+ * seconds of live scrapes after the start, so the file takes about the control's window: ~50 s.
  *
  * To add a case, add an entry to REGRESSIONS (and its check to CONTROL_CHECKS): the control spec
  * carries every check on its unchanged service.
