@@ -69,7 +69,12 @@ async function waitForFirstScrapes(url: string, targets: ScrapeTarget[]): Promis
 }
 
 /** Starts Prometheus scraping `targets` and waits for the first scrape of each; the caller must call stop(). */
-export async function startScrapingPrometheus(targets: ScrapeTarget[]): Promise<ScrapingPrometheus> {
+/**
+ * `backfill`: OpenMetrics text (`# EOF` included) to backfill besides the targets' histories, for a
+ * target that is not a live-service.ts one; its series must carry the labels the scrapes will
+ * ({job, instance: target}) for the scrapes to continue them.
+ */
+export async function startScrapingPrometheus(targets: ScrapeTarget[], backfill?: string): Promise<ScrapingPrometheus> {
   const workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-live-prom-'));
   const removeDir = (): void => rmSync(workDir, { recursive: true, force: true });
   let prometheus: PrometheusProcess | undefined;
@@ -90,6 +95,11 @@ export async function startScrapingPrometheus(targets: ScrapeTarget[]): Promise<
           })),
         ),
       );
+      backfillBlocks(dataFile, join(workDir, 'tsdb'));
+    }
+    if (backfill !== undefined) {
+      const dataFile = join(workDir, 'backfill.om');
+      writeFileSync(dataFile, backfill);
       backfillBlocks(dataFile, join(workDir, 'tsdb'));
     }
     prometheus = await startPrometheusOnFreePort(configFile, join(workDir, 'tsdb'));
