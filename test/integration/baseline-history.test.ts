@@ -5,13 +5,8 @@
  * adjacent windows differ that much, and the deploy passes. The same series tripled after the deploy
  * still fails. `backtest` reports the same spread.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { backfillBlocks } from './harness/backfill.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
 import { expectExit } from './harness/expect-exit.js';
-import { findFreePort } from './harness/port.js';
-import { startPrometheus, type PrometheusProcess } from './harness/prometheus-server.js';
 import { parseReport, runCli } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 import { seededRandom } from '../unit/judge/helpers/random.js';
@@ -35,12 +30,10 @@ function wandering(seed: number, count: number): number[] {
   });
 }
 
-let prometheus: PrometheusProcess | undefined;
-let workDir = '';
+let prometheus: BackfilledPrometheus | undefined;
 const specs = createSpecDir();
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-history-'));
   const values = wandering(7, H + M);
   const lines = ['# HELP wander_latency_seconds A wandering latency.', '# TYPE wander_latency_seconds gauge'];
   for (const [job, factor] of [
@@ -52,27 +45,14 @@ beforeAll(async () => {
     );
   }
   lines.push('# EOF');
-  writeFileSync(join(workDir, 'data.om'), `${lines.join('\n')}\n`);
-  backfillBlocks(join(workDir, 'data.om'), join(workDir, 'tsdb'));
-  writeFileSync(join(workDir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
-  prometheus = await startPrometheus({
-    configFile: join(workDir, 'prometheus.yml'),
-    tsdbDir: join(workDir, 'tsdb'),
-    port: await findFreePort(),
+  prometheus = await startBackfilledPrometheus(`${lines.join('\n')}\n`, {
+    query: 'count(wander_latency_seconds)',
+    time: DEPLOY,
   });
-  // Blocks load shortly after /-/ready.
-  for (let i = 0; i < 100; i++) {
-    const answer = await fetch(`${prometheus.url}/api/v1/query?query=count(wander_latency_seconds)&time=${DEPLOY}`);
-    const body = (await answer.json()) as { data?: { result?: unknown[] } };
-    if ((body.data?.result?.length ?? 0) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the backfilled data is not queryable');
 }, 120_000);
 
 afterAll(async () => {
   await prometheus?.stop();
-  rmSync(workDir, { recursive: true, force: true });
   specs.remove();
 });
 

@@ -6,7 +6,7 @@
 import { countSpec, errorCountLines, p95Lines } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
-import { parseReport, runCli } from './harness/run-cli.js';
+import { parseReport, runSpec } from './harness/run-cli.js';
 import { SCENARIOS, deploySeconds } from './harness/scenarios.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -17,16 +17,7 @@ const scenario = SCENARIOS['hourly-pattern'];
 
 async function run(top: string[]) {
   const spec = specs.write(`offset-${top.length}.yaml`, countSpec(top, p95Lines(scenario.job)));
-  return runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    scenario.deployedAt,
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${url}`,
-  ]);
+  return runSpec(spec, scenario.deployedAt, url);
 }
 
 describe('baseline.offset', () => {
@@ -54,15 +45,7 @@ describe('baseline.offset', () => {
       'offset-dry.yaml',
       countSpec(['baseline: {window: 10m, offset: 1h}'], p95Lines(scenario.job)),
     );
-    const result = await runCli([
-      'run',
-      spec,
-      '--deployed-at',
-      scenario.deployedAt,
-      '--dry-run',
-      '--var',
-      `PROMETHEUS_URL=${url}`,
-    ]);
+    const result = await runSpec(spec, scenario.deployedAt, url, ['--dry-run']);
     expectExit(result, 0);
     expect(result.stdout).toContain(
       "baseline window  2026-01-15T18:12:30Z .. 2026-01-15T18:22:30Z  (baseline.offset 1h: the post window's time of day)",
@@ -74,16 +57,7 @@ describe('baseline.offset', () => {
       'offset-counts.yaml',
       countSpec(['baseline: {window: 10m, offset: 1h}', 'post: {window: 10m}'], errorCountLines(scenario.job)),
     );
-    const result = await runCli([
-      'run',
-      spec,
-      '--deployed-at',
-      scenario.deployedAt,
-      '--format',
-      'json',
-      '--var',
-      `PROMETHEUS_URL=${url}`,
-    ]);
+    const result = await runSpec(spec, scenario.deployedAt, url);
     expectExit(result, 0);
     const series = (
       parseReport(result) as unknown as {

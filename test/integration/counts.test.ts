@@ -5,7 +5,7 @@
 import { countSpec, errorCountLines } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
-import { parseReport, runCli } from './harness/run-cli.js';
+import { parseReport, runCli, runSpec } from './harness/run-cli.js';
 import { SCENARIOS } from './harness/scenarios.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -15,16 +15,7 @@ afterAll(() => specs.remove());
 
 async function runCounts(job: keyof typeof SCENARIOS, extra: string[] = []) {
   const spec = specs.write(`${job}-${extra.length}.yaml`, countSpec([], errorCountLines(job, extra)));
-  return runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    SCENARIOS[job].deployedAt,
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${url}`,
-  ]);
+  return runSpec(spec, SCENARIOS[job].deployedAt, url);
 }
 
 describe('count checks (numerator / denominator)', () => {

@@ -48,6 +48,27 @@ checks:
   );
 }
 
+/** History backfilled before Prometheus starts, as scrapes every second of version 1.0 would have stored it: 12 s, so the 10s baseline has scrapes at both ends. */
+const HISTORY_SECONDS = 12;
+/** Live scrapes of version 1.0 after it, before the version changes. */
+const HISTORY_LIVE_MS = 3_000;
+
+/** The series a scrape every second stores for the target, from HISTORY_SECONDS before `now`, as OpenMetrics. */
+function history(target: string, now: number): string {
+  const labels = `job="app",instance="${target}"`;
+  const families: [string, string, number][] = [
+    ['app_build_info', `{${labels},version="${state.version}"}`, 1],
+    ['process_start_time_seconds', `{${labels}}`, state.startedAt],
+    ['up', `{${labels}}`, 1],
+  ];
+  const lines: string[] = [];
+  for (const [name, series, value] of families) {
+    lines.push(`# TYPE ${name} gauge`);
+    for (let t = now - HISTORY_SECONDS; t < now; t++) lines.push(`${name}${series} ${value} ${t}`);
+  }
+  return [...lines, '# EOF', ''].join('\n');
+}
+
 beforeAll(async () => {
   server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -56,9 +77,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  prometheus = await startScrapingPrometheus([{ job: 'app', target: `127.0.0.1:${port}` }]);
-  // History before the deploy, then a new version, then (apart by more than `settle`) a restart.
-  await sleep(12_000);
+  const target = `127.0.0.1:${port}`;
+  prometheus = await startScrapingPrometheus([{ job: 'app', target }], history(target, Math.floor(Date.now() / 1000)));
+  // History before the deploy (backfilled, then a few live scrapes), then a new version, then
+  // (apart by more than `settle`) a restart.
+  await sleep(HISTORY_LIVE_MS);
   state.version = '1.1';
   versionChangedAt = Date.now() / 1000;
   await sleep(8_000);

@@ -7,7 +7,7 @@
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
 import { renderScenarioSpec } from './harness/render-spec.js';
-import { parseReport, runCli } from './harness/run-cli.js';
+import { parseReport, runSpec } from './harness/run-cli.js';
 import { SCENARIO_LIST, type Scenario } from './harness/scenarios.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -25,16 +25,7 @@ describe.each(BACKENDS)('run --format json on each fixture scenario against %s',
     '%s',
     async (_job, scenario: Scenario) => {
       const spec = specs.write(`${backend}-${scenario.job}.yaml`, renderScenarioSpec(scenario));
-      const result = await runCli([
-        'run',
-        spec,
-        '--deployed-at',
-        scenario.deployedAt,
-        '--format',
-        'json',
-        '--var',
-        `PROMETHEUS_URL=${url}`,
-      ]);
+      const result = await runSpec(spec, scenario.deployedAt, url);
       expectExit(result, scenario.expected.exitCode);
       const report = parseReport(result);
       expect({ verdict: report.verdict, exitCode: report.exitCode }).toEqual(scenario.expected);

@@ -7,7 +7,8 @@
  * or (b) copied and truncated in place (`copytruncate`; the writer's append handle goes on at the
  * new end). The run must read the lines of both files / after the truncation, as `tail -F` does:
  * the candidate's request count is every line written in the post window, and healthy traffic
- * passes, never an error.
+ * passes, never an error. The two runs wait side by side (own folder, writer and CLI each), so
+ * the file takes one post window, not two.
  */
 import {
   closeSync,
@@ -168,7 +169,7 @@ function expectFollowed(
   return { candidate, inPost };
 }
 
-test(
+test.concurrent(
   'a log rotated like logrotate while the run waits is read from both files; healthy traffic passes',
   async () => {
     let turnedAt = 0;
@@ -190,7 +191,7 @@ test(
   TEST_MS,
 );
 
-test(
+test.concurrent(
   'a log truncated in place (copytruncate) while the run waits is read after the truncation; healthy traffic passes',
   async () => {
     let turnedAt = 0;

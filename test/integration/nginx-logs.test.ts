@@ -18,14 +18,21 @@ import { requireTools } from './harness/require-tools.js';
 import { startScrapingPrometheus, type ScrapingPrometheus } from './harness/scraping-prometheus.js';
 import { createSpecDir, type SpecDir } from './harness/temp-specs.js';
 
-const HEALTHY_SECONDS = 60;
-const GOOD_DEPLOY_AT = 35;
+/** The deploy, seconds after the traffic starts: the 30s baseline window and a step to spare. */
+const DEPLOY_AT = 35;
 const POST_SECONDS = 20;
 const REQUESTS_PER_SECOND = 40;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function spec(nginx: NginxProcess): string {
+/** An upstream, the nginx in front of it, and the Prometheus job scraping the upstream. */
+interface Stack {
+  job: string;
+  upstream: Upstream;
+  nginx: NginxProcess;
+}
+
+function spec({ nginx, job }: Stack): string {
   return [
     'version: 1',
     'name: nginx logs',
@@ -52,8 +59,8 @@ function spec(nginx: NginxProcess): string {
     'checks:',
     '  - name: errors (prometheus)',
     '    source: prom',
-    `    numerator: ${quote('sum(increase(http_requests_total{job="upstream",code="500"}[5s]))')}`,
-    `    denominator: ${quote('sum(increase(http_requests_total{job="upstream"}[5s]))')}`,
+    `    numerator: ${quote(`sum(increase(http_requests_total{job="${job}",code="500"}[5s]))`)}`,
+    `    denominator: ${quote(`sum(increase(http_requests_total{job="${job}"}[5s]))`)}`,
     '    direction: increase',
     '  - name: errors (combined log)',
     '    source: combined',
@@ -83,42 +90,53 @@ function spec(nginx: NginxProcess): string {
 }
 
 describe('the gate on a real nginx access log', () => {
-  let upstream: Upstream | undefined;
-  let nginx: NginxProcess | undefined;
+  const stacks: Partial<Record<'good' | 'bad', Stack>> = {};
   let prometheus: ScrapingPrometheus | undefined;
   let specs: SpecDir | undefined;
-  let goodDeploy = 0;
-  let badDeploy = 0;
+  let deployedAt = 0;
+
+  async function startStack(name: 'good' | 'bad', seed: number): Promise<Stack> {
+    const upstream = await startUpstream(seed, { errorShare: 0.01, delayMs: 5 });
+    try {
+      const stack = { job: `upstream-${name}`, upstream, nginx: await startNginx(upstream.url) };
+      stacks[name] = stack;
+      return stack;
+    } catch (error) {
+      await upstream.stop();
+      throw error;
+    }
+  }
 
   beforeAll(async () => {
     requireTools();
     specs = createSpecDir();
-    upstream = await startUpstream(15, { errorShare: 0.01, delayMs: 5 });
-    nginx = await startNginx(upstream.url);
-    prometheus = await startScrapingPrometheus([{ job: 'upstream', target: upstream.target }]);
-    const started = Date.now() / 1000;
-    const traffic = sendTraffic(nginx.url, REQUESTS_PER_SECOND);
+    const [good, bad] = await Promise.all([startStack('good', 15), startStack('bad', 16)]);
+    prometheus = await startScrapingPrometheus(
+      [good, bad].map((stack) => ({ job: stack.job, target: stack.upstream.target })),
+    );
+    const traffic = [good, bad].map((stack) => sendTraffic(stack.nginx.url, REQUESTS_PER_SECOND));
     try {
-      await sleep(HEALTHY_SECONDS * 1000);
-      goodDeploy = Math.round(started + GOOD_DEPLOY_AT);
-      badDeploy = Math.round(Date.now() / 1000);
-      upstream.setBehaviour({ errorShare: 0.25, delayMs: 40 });
+      await sleep(DEPLOY_AT * 1000);
+      deployedAt = Math.round(Date.now() / 1000);
+      bad.upstream.setBehaviour({ errorShare: 0.25, delayMs: 40 });
       // The post window, its last step, and a line after it so the logs cover the window's end.
       await sleep((POST_SECONDS + 8) * 1000);
     } finally {
-      await traffic.stop();
+      await Promise.all(traffic.map((t) => t.stop()));
     }
   }, 180_000);
 
   afterAll(async () => {
     await prometheus?.stop();
-    await nginx?.stop();
-    await upstream?.stop();
+    for (const stack of Object.values(stacks)) {
+      await stack.nginx.stop();
+      await stack.upstream.stop();
+    }
     specs?.remove();
   });
 
-  async function judge(deployedAt: number) {
-    const file = specs!.write(`nginx-${deployedAt}.yaml`, spec(nginx!));
+  async function judge(stack: Stack) {
+    const file = specs!.write(`nginx-${stack.job}.yaml`, spec(stack));
     const result = await runCli(['run', file, '--deployed-at', String(deployedAt), '--format', 'json'], {
       PROMETHEUS_URL: prometheus!.url,
     });
@@ -126,7 +144,7 @@ describe('the gate on a real nginx access log', () => {
   }
 
   test('a deploy that changed nothing passes on every log format, as on Prometheus', async () => {
-    const result = await judge(goodDeploy);
+    const result = await judge(stacks.good!);
     const report = parseReport(result);
     // The reason stands beside a verdict that is not the expected one, so a failure says why.
     expect(report.checks.map((c) => [c.name, c.verdict, c.verdict === 'pass' ? '' : (c.error ?? c.reason)])).toEqual(
@@ -136,7 +154,7 @@ describe('the gate on a real nginx access log', () => {
   }, 60_000);
 
   test('the bad deploy fails on every log format, and the logs agree with Prometheus', async () => {
-    const result = await judge(badDeploy);
+    const result = await judge(stacks.bad!);
     const report = parseReport(result);
     const verdicts = Object.fromEntries(
       report.checks.map((c) => [c.name, c.verdict === 'fail' ? c.verdict : `${c.verdict}: ${c.error ?? c.reason}`]),

@@ -6,17 +6,11 @@
  * says the comparison was paired. Compared as independent samples, the drop both windows hold
  * would read as autocorrelation.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { backfillBlocks } from './harness/backfill.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
-import { findFreePort } from './harness/port.js';
 import { createNormalStream, createUniform, seedFromString } from './harness/prng.js';
-import { startPrometheus, type PrometheusProcess } from './harness/prometheus-server.js';
-import { requireTools } from './harness/require-tools.js';
-import { parseReport, runCli } from './harness/run-cli.js';
+import { parseReport, runSpec } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
 const DEPLOYED_AT = '2026-01-20T18:00:00Z';
@@ -38,33 +32,20 @@ function samples(job: string, after: number): string[] {
   return lines;
 }
 
-let prometheus: PrometheusProcess;
-let workDir: string;
+let prometheus: BackfilledPrometheus | undefined;
 const specs = createSpecDir();
 
 beforeAll(async () => {
-  requireTools();
-  workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-daily-'));
-  const data = join(workDir, 'daily.om');
-  writeFileSync(
-    data,
+  prometheus = await startBackfilledPrometheus(
     ['# TYPE daily_latency_seconds gauge', ...samples('healthy', 1), ...samples('regressed', 1.3), '# EOF', ''].join(
       '\n',
     ),
+    { query: 'daily_latency_seconds{job="regressed"}', time: DEPLOY },
   );
-  backfillBlocks(data, join(workDir, 'tsdb'));
-  const config = join(workDir, 'prometheus.yml');
-  writeFileSync(config, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
-  prometheus = await startPrometheus({
-    configFile: config,
-    tsdbDir: join(workDir, 'tsdb'),
-    port: await findFreePort(),
-  });
 });
 
 afterAll(async () => {
   await prometheus?.stop();
-  rmSync(workDir, { recursive: true, force: true });
   specs.remove();
 });
 
@@ -81,16 +62,7 @@ async function run(top: string[]) {
     `daily-${top.length}.yaml`,
     prometheusSpec('daily curve', top, '15s', [...latencyCheck('healthy'), ...latencyCheck('regressed')]),
   );
-  return runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    DEPLOYED_AT,
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${prometheus.url}`,
-  ]);
+  return runSpec(spec, DEPLOYED_AT, prometheus!.url);
 }
 
 type PairedSeries = { verdict: string; comparison?: string; test: string; reason: string; intervalConfidence?: number };

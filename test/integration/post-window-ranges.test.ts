@@ -9,7 +9,7 @@
  */
 import { expectExit } from './harness/expect-exit.js';
 import { loadHarnessState } from './harness/harness-state.js';
-import { runCli, type CliResult } from './harness/run-cli.js';
+import { runSpec, type CliResult } from './harness/run-cli.js';
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -40,28 +40,11 @@ test("the post window's first point's range starts at or after the deploy; the b
       ...check('ends after the deploy', `max_over_time(vector(time())[1m:1s]) > bool ${DEPLOY}`),
     ]),
   );
-  const dry: CliResult = await runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    DEPLOYED_AT,
-    '--dry-run',
-    '--var',
-    `PROMETHEUS_URL=${url}`,
-  ]);
+  const dry: CliResult = await runSpec(spec, DEPLOYED_AT, url, ['--dry-run']);
   expectExit(dry, 0);
   expect(dry.stdout).toContain('first post point 2026-01-15T05:14:00Z, its range from 2026-01-15T05:13:00Z (1m)');
 
-  const result = await runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    DEPLOYED_AT,
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${url}`,
-  ]);
+  const result = await runSpec(spec, DEPLOYED_AT, url);
   expect([0, 1, 3]).toContain(result.code);
   const report = JSON.parse(result.stdout) as RangeReport;
   const [startsBefore, endsAfter] = report.checks.map((c) => c.series[0]!);

@@ -4,7 +4,9 @@
  * as a ratio (`sum(rate(...{code="500"}[30s])) / sum(rate(...[30s]))`), not as numerator and
  * denominator: while `run` waits, its looks read the derived per-step counts, so the anytime-valid
  * count test (sequential-binomial) stops the run within a few looks, long before the 10-minute
- * post window ends. --dry-run names the counts the looks read.
+ * post window ends. --dry-run names the counts the looks read. The baseline is the service's
+ * history (live-service.ts), backfilled into the scraping Prometheus, so the file does not wait
+ * for it to be scraped; the post window is scraped live.
  */
 import { expectExit } from './harness/expect-exit.js';
 import { liveSpec } from './harness/live-spec.js';
@@ -17,7 +19,10 @@ import { startScrapingPrometheus, type ScrapingPrometheus } from './harness/scra
 import { createSpecDir } from './harness/temp-specs.js';
 
 const JOB = 'live-ratio';
-const ACCUMULATE_SECONDS = 47;
+/** History before the service starts: the 40s baseline, a step and a margin. */
+const HISTORY_SECONDS = 47;
+/** Live scrapes before the deploy: a step, so the baseline's last step is scraped as the post window is. */
+const LIVE_BEFORE_DEPLOY_SECONDS = 5;
 const DEADLINE_SECONDS = 120;
 const specs = createSpecDir();
 let service: LiveService | undefined;
@@ -44,10 +49,11 @@ beforeAll(async () => {
     requestsPerSecond: 200,
     batchMs: 100,
     behaviour: { errorShare: 0.01, medianLatency: 0.05 },
+    historySeconds: HISTORY_SECONDS,
   });
-  prometheus = await startScrapingPrometheus([{ job: JOB, target: service.target }]);
-  await sleep(ACCUMULATE_SECONDS * 1000);
-}, 120_000);
+  prometheus = await startScrapingPrometheus([{ job: JOB, target: service.target, history: service.history }]);
+  await sleep(LIVE_BEFORE_DEPLOY_SECONDS * 1000);
+}, 60_000);
 
 afterAll(async () => {
   await prometheus?.stop();

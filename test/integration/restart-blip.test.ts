@@ -1,9 +1,10 @@
 /**
  * Robust early stops through the built CLI, against a real Prometheus of this file's own that
  * serves blocks backfilled with promtool around now (the deploy 3 minutes ago, a 10m post window,
- * so `run` waits and looks). One gauge per job, scraped every 15 s, around 100 ms with a little
- * noise; the check reads `avg_over_time(...[1m])` at step 15s, so one sample shows in the four
- * post points whose range holds it, and a blip fills at most five (early-stop-watched.ts blipSpan).
+ * so `run` waits and looks); the CLI's clock starts at the data's end, so its looks read fixed
+ * data. One gauge per job, scraped every 15 s, around 100 ms with a little noise; the check reads
+ * `avg_over_time(...[1m])` at step 15s, so one sample shows in the four post points whose range
+ * holds it, and a blip fills at most five (early-stop-watched.ts blipSpan).
  *
  * - blip: healthy but for one 26 s sample 70 s after the deploy (a restarting pod): four post
  *   points read ~6.6 s against a 100 ms baseline. The first look has nine post points; the
@@ -12,22 +13,24 @@
  * - regression: every sample x2 from the deploy on: the first look still stops (exit 1, test
  *   sequential-mixture), and its reason says the evidence held without the strongest five points.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { backfillBlocks } from './harness/backfill.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
-import { findFreePort } from './harness/port.js';
 import { createUniform } from './harness/prng.js';
-import { startPrometheus, type PrometheusProcess } from './harness/prometheus-server.js';
-import { requireTools } from './harness/require-tools.js';
-import { describeRun, parseReport, runCli } from './harness/run-cli.js';
+import { describeRun, parseReport, runCliAt } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
 const SCRAPE = 15;
 const now = Math.floor(Date.now() / 1000 / SCRAPE) * SCRAPE;
 const deployedAt = now - 180;
+/**
+ * The CLI's clock at its start (run-cli.ts `clockAt`): 2 s past the last backfilled sample, so the
+ * first look reads the same post points however late a loaded machine starts the CLI. On the real
+ * clock a CLI started 30 s late looks at 3m30s after the deploy: the points after the data's end
+ * hold only the healthy samples before it, the blip's share of the look falls (+4.3%, evidence
+ * 0.15x) and the look never reaches the held-back line this test is about.
+ */
+const clockAt = now + 2;
 const jobs = { blip: `blip-${process.pid}`, regression: `regression-${process.pid}` };
 
 /** One job's samples from 40 minutes before the deploy to now, OpenMetrics lines. */
@@ -42,15 +45,11 @@ function samples(job: string, value: (t: number, base: number) => number, seed: 
   return lines;
 }
 
-const workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-blip-'));
 const specs = createSpecDir();
-let prometheus: PrometheusProcess | undefined;
+let prometheus: BackfilledPrometheus | undefined;
 
 beforeAll(async () => {
-  requireTools();
-  const data = join(workDir, 'data.om');
-  writeFileSync(
-    data,
+  prometheus = await startBackfilledPrometheus(
     [
       '# TYPE request_latency_seconds gauge',
       ...samples(jobs.blip, (t, base) => (t === deployedAt + 75 ? 26 : base), 1),
@@ -58,20 +57,12 @@ beforeAll(async () => {
       '# EOF',
       '',
     ].join('\n'),
+    { query: `request_latency_seconds{job="${jobs.regression}"}`, time: now },
   );
-  backfillBlocks(data, join(workDir, 'tsdb'));
-  const config = join(workDir, 'prometheus.yml');
-  writeFileSync(config, 'global:\n  scrape_interval: 15s\n');
-  prometheus = await startPrometheus({
-    configFile: config,
-    tsdbDir: join(workDir, 'tsdb'),
-    port: await findFreePort(),
-  });
 }, 60_000);
 
 afterAll(async () => {
   await prometheus?.stop();
-  rmSync(workDir, { recursive: true, force: true });
   specs.remove();
 });
 
@@ -103,7 +94,7 @@ function args(job: string, extra: string[] = []): string[] {
 test('a restart blip (one 26 s sample through a [1m] range) does not stop a healthy deploy', async () => {
   // --max-wait 2s: the first look reads the nine post points there are, then the run is judged
   // on them (cut short, so it cannot pass); what matters is that no look stopped.
-  const result = await runCli(args(jobs.blip, ['--max-wait', '2s']));
+  const result = await runCliAt(clockAt, args(jobs.blip, ['--max-wait', '2s']));
   expect({ code: result.code, run: describeRun(result) }).not.toMatchObject({ code: 0 });
   expect(result.stderr).toMatch(
     /\[(\d+m)?\d+s of 10m00s after the deploy\] latency (\{job=.*\} )?\+[\d.]+% \(provisional\), evidence .* of the 160x needed \(p [<=] [\d.e-]+\), not yet without the strongest run one restart blip could fill\n/,
@@ -118,7 +109,7 @@ test('a restart blip (one 26 s sample through a [1m] range) does not stop a heal
 
 test('a sustained x2 regression still stops at the first look, without the strongest five points too', async () => {
   const began = Date.now();
-  const result = await runCli(args(jobs.regression));
+  const result = await runCliAt(clockAt, args(jobs.regression));
   expectExit(result, 1);
   expect(Date.now() - began).toBeLessThan(30_000);
   const report = parseReport(result);

@@ -11,6 +11,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createNormalStream, createUniform } from './prng.js';
+import type { Scrape } from './simulate.js';
 import { BUCKET_BOUNDS, LATENCY_SIGMA } from './traffic-model.js';
 
 /** What the service does now; a test switches it with `setBehaviour`. */
@@ -27,6 +28,11 @@ export interface LiveServiceOptions {
   /** A batch of requestsPerSecond * batchMs / 1000 requests is simulated every batchMs. */
   batchMs: number;
   behaviour: ServiceBehaviour;
+  /**
+   * Seconds of traffic the service had served before it started, simulated at once by the same
+   * model (history()): backfilled, they stand for the baseline a test would otherwise wait for.
+   */
+  historySeconds?: number;
 }
 
 export interface LiveService {
@@ -36,6 +42,12 @@ export interface LiveService {
   target: string;
   /** Changes behaviour from the next batch on. */
   setBehaviour(change: Partial<ServiceBehaviour>): void;
+  /**
+   * The historySeconds before the start as a scrape every second would have read them (the last
+   * scrape at the start): the counters then go on from there, so backfilled history and live
+   * scrapes are one series.
+   */
+  history: Scrape[];
   /** Stops the traffic timer and closes the server. */
   stop(): Promise<void>;
 }
@@ -49,7 +61,7 @@ function assertBehaviour(behaviour: ServiceBehaviour): void {
 }
 
 /** The counters the service exposes, advanced one simulated request at a time. */
-class TrafficCounters {
+export class TrafficCounters {
   ok = 0;
   errors = 0;
   readonly buckets = new Array<number>(BUCKET_BOUNDS.length).fill(0);
@@ -72,6 +84,19 @@ class TrafficCounters {
       const bucket = BUCKET_BOUNDS.findIndex((bound) => latency <= bound);
       if (bucket >= 0) this.buckets[bucket]!++;
     }
+  }
+
+  /** The counters as a scrape at `t` (unix seconds) reads them, in the shape render-openmetrics.ts renders. */
+  scrape(t: number): Scrape {
+    const count = this.ok + this.errors;
+    const inBuckets = this.buckets.reduce((a, b) => a + b, 0);
+    return {
+      t,
+      requests: { '200': this.ok, '500': this.errors, '503': 0 },
+      buckets: [...this.buckets, count - inBuckets],
+      count,
+      sum: this.latencySum,
+    };
   }
 
   render(): string {
@@ -110,16 +135,56 @@ function listen(server: Server): Promise<number> {
   });
 }
 
+/** Requests per batch, a whole number. */
+function batchSize(requestsPerSecond: number, batchMs: number): number {
+  const perBatch = (requestsPerSecond * batchMs) / 1000;
+  if (!Number.isInteger(perBatch) || perBatch < 1 || 1000 % batchMs !== 0) {
+    throw new Error(
+      `requestsPerSecond * batchMs / 1000 must be a whole number of requests and batchMs divide a second, got ${perBatch} and ${batchMs}`,
+    );
+  }
+  return perBatch;
+}
+
+/**
+ * Simulated traffic from `fromMs` for `seconds`, as a scrape every second reads it (the first
+ * scrape at fromMs, before any request, the last at fromMs + seconds): what a live service and a
+ * Prometheus scraping it every second would have stored, without waiting for it.
+ * `behaviourAt(ms)`: what the service does in the batch starting at ms.
+ */
+export function simulateScrapes(
+  counters: TrafficCounters,
+  options: { requestsPerSecond: number; batchMs: number },
+  fromMs: number,
+  seconds: number,
+  behaviourAt: (ms: number) => ServiceBehaviour,
+): Scrape[] {
+  const perBatch = batchSize(options.requestsPerSecond, options.batchMs);
+  const batchesPerSecond = 1000 / options.batchMs;
+  const scrapes = [counters.scrape(fromMs / 1000)];
+  for (let second = 0; second < seconds; second++) {
+    for (let b = 0; b < batchesPerSecond; b++) {
+      const at = fromMs + second * 1000 + b * options.batchMs;
+      counters.simulate(perBatch, behaviourAt(at));
+    }
+    scrapes.push(counters.scrape((fromMs + (second + 1) * 1000) / 1000));
+  }
+  return scrapes;
+}
+
 /** Starts the service on a free loopback port; the caller must call stop(). */
 export async function startLiveService(options: LiveServiceOptions): Promise<LiveService> {
   assertBehaviour(options.behaviour);
-  const perBatch = (options.requestsPerSecond * options.batchMs) / 1000;
-  if (!Number.isInteger(perBatch) || perBatch < 1) {
-    throw new Error(`requestsPerSecond * batchMs / 1000 must be a whole number of requests, got ${perBatch}`);
-  }
+  const perBatch = batchSize(options.requestsPerSecond, options.batchMs);
   let behaviour = { ...options.behaviour };
   const counters = new TrafficCounters(options.seed);
-  const startedAt = Date.now();
+  // On a whole second, so the history's scrapes are whole seconds.
+  const startedAt = Math.floor(Date.now() / 1000) * 1000;
+  const historySeconds = options.historySeconds ?? 0;
+  const history =
+    historySeconds > 0
+      ? simulateScrapes(counters, options, startedAt - historySeconds * 1000, historySeconds, () => behaviour)
+      : [];
   let batchesDone = 0;
   const catchUp = (): void => {
     const due = Math.floor((Date.now() - startedAt) / options.batchMs);
@@ -148,6 +213,7 @@ export async function startLiveService(options: LiveServiceOptions): Promise<Liv
   return {
     url: `http://127.0.0.1:${port}`,
     target: `127.0.0.1:${port}`,
+    history,
     setBehaviour(change) {
       const next = { ...behaviour, ...change };
       assertBehaviour(next);

@@ -1,5 +1,6 @@
 /** Starts and stops one real Prometheus process on a loopback port, serving a backfilled TSDB. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { findFreePort } from './port.js';
 
 export interface PrometheusProcess {
   url: string;
@@ -75,4 +76,17 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
   }
   await started.stop();
   throw new Error(`prometheus was not ready at ${url} after ${READY_TIMEOUT_MS / 1000}s:\n${log}`);
+}
+
+/** startPrometheus on a free port; another process may take the port before Prometheus binds it, so a few are tried. */
+export async function startPrometheusOnFreePort(configFile: string, tsdbDir: string): Promise<PrometheusProcess> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startPrometheus({ configFile, tsdbDir, port: await findFreePort() });
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }

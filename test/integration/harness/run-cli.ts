@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is test/integration/harness/run-cli.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BIN = join(REPO_ROOT, 'bin', 'verify-deploy.js');
+const SHIFTED_CLOCK = join(REPO_ROOT, 'test', 'integration', 'harness', 'shifted-clock.cjs');
 
 export interface CliResult {
   code: number | null;
@@ -56,6 +57,16 @@ export interface FileSizeLimit {
   fileSizeBlocks: number;
 }
 
+/**
+ * The CLI's wall clock reads `clockAt` (unix seconds) when it starts and runs on from there
+ * (shifted-clock.cjs, preloaded with --require, which every Node 20 has): a test on backfilled
+ * data fixes the moment the CLI's looks read it, so the points they see do not depend on how late
+ * a loaded machine started the process.
+ */
+export interface Clock {
+  clockAt: number;
+}
+
 const KILL_AFTER_MS = 10_000;
 
 /**
@@ -69,18 +80,21 @@ export function runCli(
   interrupt?: Interrupt,
   deadline?: Deadline,
   limit?: FileSizeLimit,
+  clock?: Clock,
 ): Promise<DeadlineResult> {
   if (!existsSync(BIN) || !existsSync(join(REPO_ROOT, 'dist'))) {
     throw new Error(`${BIN} or dist/ is missing: run \`npm run build\` first (\`npm test\` does)`);
   }
   return new Promise((resolvePromise, reject) => {
+    const node = clock === undefined ? [BIN, ...args] : ['--require', SHIFTED_CLOCK, BIN, ...args];
     const [command, argv] =
       limit === undefined
-        ? [process.execPath, [BIN, ...args]]
-        : ['/bin/sh', ['-c', `ulimit -f ${limit.fileSizeBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
+        ? [process.execPath, node]
+        : ['/bin/sh', ['-c', `ulimit -f ${limit.fileSizeBlocks} && exec "$0" "$@"`, process.execPath, ...node]];
+    const clockEnv = clock === undefined ? {} : { VERIFY_DEPLOY_TEST_CLOCK_AT: String(clock.clockAt) };
     const child = spawn(command, argv, {
       cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
+      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env, ...clockEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -117,6 +131,32 @@ export function runCli(
       resolvePromise({ code, stdout, stderr, hitDeadline });
     });
   });
+}
+
+/**
+ * `run SPEC --deployed-at AT`, then `extra` (by default `--format json`), with the spec's
+ * ${PROMETHEUS_URL} set to `prometheusUrl`: the run most integration tests make.
+ */
+export function runSpec(
+  spec: string,
+  deployedAt: string | number,
+  prometheusUrl: string,
+  extra: string[] = ['--format', 'json'],
+): Promise<DeadlineResult> {
+  return runCli([
+    'run',
+    spec,
+    '--deployed-at',
+    String(deployedAt),
+    ...extra,
+    '--var',
+    `PROMETHEUS_URL=${prometheusUrl}`,
+  ]);
+}
+
+/** runCli with the CLI's clock starting at `clockAt` (unix seconds; see Clock). */
+export function runCliAt(clockAt: number, args: string[], deadline?: Deadline): Promise<DeadlineResult> {
+  return runCli(args, {}, undefined, deadline, undefined, { clockAt });
 }
 
 /** Parses stdout as the JSON report, with the CLI's output in the error if it is not JSON. */

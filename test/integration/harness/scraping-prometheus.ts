@@ -1,20 +1,26 @@
 /**
  * A real Prometheus that scrapes live loopback targets every second (unlike the fixture Prometheus
  * of start-harness.ts, which serves backfilled blocks and scrapes nothing). Its own config file and
- * TSDB live in a temporary folder that stop() removes.
+ * TSDB live in a temporary folder that stop() removes. A target's history (what it served before
+ * the test started, live-service.ts) is backfilled with promtool first, labelled as its scrapes
+ * will be, so a test has its baseline at once instead of waiting for it to be scraped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from './port.js';
+import { backfillBlocks } from './backfill.js';
 import { fetchInstantSeriesCount } from './prometheus-api.js';
-import { startPrometheus, type PrometheusProcess } from './prometheus-server.js';
+import { startPrometheusOnFreePort, type PrometheusProcess } from './prometheus-server.js';
+import { renderOpenMetrics } from './render-openmetrics.js';
+import type { Scrape } from './simulate.js';
 
 /** One scrape job: Prometheus labels every series it scrapes from `target` with `job`. */
 export interface ScrapeTarget {
   job: string;
   /** host:port; Prometheus reads http://<target>/metrics. */
   target: string;
+  /** Scrapes from before the start, backfilled as the series {job, instance: target} (live-service.ts history). */
+  history?: Scrape[];
 }
 
 export interface ScrapingPrometheus {
@@ -63,23 +69,40 @@ async function waitForFirstScrapes(url: string, targets: ScrapeTarget[]): Promis
 }
 
 /** Starts Prometheus scraping `targets` and waits for the first scrape of each; the caller must call stop(). */
-export async function startScrapingPrometheus(targets: ScrapeTarget[]): Promise<ScrapingPrometheus> {
+/**
+ * `backfill`: OpenMetrics text (`# EOF` included) to backfill besides the targets' histories, for a
+ * target that is not a live-service.ts one; its series must carry the labels the scrapes will
+ * ({job, instance: target}) for the scrapes to continue them.
+ */
+export async function startScrapingPrometheus(targets: ScrapeTarget[], backfill?: string): Promise<ScrapingPrometheus> {
   const workDir = mkdtempSync(join(tmpdir(), 'verify-deploy-live-prom-'));
   const removeDir = (): void => rmSync(workDir, { recursive: true, force: true });
   let prometheus: PrometheusProcess | undefined;
   try {
     const configFile = join(workDir, 'prometheus.yml');
     writeFileSync(configFile, scrapeConfig(targets));
-    let lastError: unknown;
-    // Another process may take the free port before Prometheus binds it: try a few.
-    for (let attempt = 0; attempt < 3 && prometheus === undefined; attempt++) {
-      try {
-        prometheus = await startPrometheus({ configFile, tsdbDir: join(workDir, 'tsdb'), port: await findFreePort() });
-      } catch (error) {
-        lastError = error;
-      }
+    const history = targets.filter((t) => t.history !== undefined && t.history.length > 0);
+    if (history.length > 0) {
+      const dataFile = join(workDir, 'history.om');
+      writeFileSync(
+        dataFile,
+        renderOpenMetrics(
+          history.map(({ job, target, history: scrapes }) => ({
+            labels: { job, instance: target },
+            scrapes: scrapes!,
+            // The live service exposes no 503 series: nor does its history.
+            lazyCodeSeries: true,
+          })),
+        ),
+      );
+      backfillBlocks(dataFile, join(workDir, 'tsdb'));
     }
-    if (prometheus === undefined) throw lastError;
+    if (backfill !== undefined) {
+      const dataFile = join(workDir, 'backfill.om');
+      writeFileSync(dataFile, backfill);
+      backfillBlocks(dataFile, join(workDir, 'tsdb'));
+    }
+    prometheus = await startPrometheusOnFreePort(configFile, join(workDir, 'tsdb'));
     await waitForFirstScrapes(prometheus.url, targets);
   } catch (error) {
     await prometheus?.stop();

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backfillBlocks } from './backfill.js';
 import { generateOpenMetrics } from './generate-openmetrics.js';
-import { findFreePort } from './port.js';
 import { fetchInstantSeriesCount } from './prometheus-api.js';
-import { startPrometheus, type PrometheusProcess } from './prometheus-server.js';
+import { startPrometheusOnFreePort, type PrometheusProcess } from './prometheus-server.js';
 import { requireTools } from './require-tools.js';
 import { SCENARIO_LIST, deploySeconds } from './scenarios.js';
 
@@ -32,19 +31,6 @@ async function waitForData(url: string): Promise<void> {
   throw new Error(`backfilled data is not queryable at ${url} (${query})`);
 }
 
-async function startOnFreePort(configFile: string, tsdbDir: string): Promise<PrometheusProcess> {
-  let lastError: unknown;
-  // Another process may grab the free port before Prometheus binds it: try a few.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await startPrometheus({ configFile, tsdbDir, port: await findFreePort() });
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
-}
-
 /** Generates the fixture day, backfills it and serves it; the caller must call stop(). */
 export async function startHarness(): Promise<RunningHarness> {
   requireTools();
@@ -57,7 +43,7 @@ export async function startHarness(): Promise<RunningHarness> {
     rmSync(dataFile);
     const configFile = join(workDir, 'prometheus.yml');
     writeFileSync(configFile, CONFIG);
-    const prometheus = await startOnFreePort(configFile, join(workDir, 'tsdb'));
+    const prometheus = await startPrometheusOnFreePort(configFile, join(workDir, 'tsdb'));
     const stop = async (): Promise<void> => {
       await prometheus.stop();
       cleanUp();
