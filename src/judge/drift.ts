@@ -66,13 +66,14 @@ export function describeDrift(
 }
 
 /**
- * Weight of a post point at u (0 at the first, 1 at the last) in the growth test's level: 1 + 3u,
- * so the last point counts four times the first. Chosen by measurement (bench/judge-sim, section
- * "Slow burns: a level weighted toward the window's end" of docs/benchmarks.md) among weights that
- * are never negative: 1 + 3u with 95% of alpha catches the +0% -> +60% slow burn on 61 / 21 points
- * 81% of the time (the Neyman-Pearson ceiling with the tolerance in the null is 89.9%,
- * bench/judge-sim/reference/slow_burn_ceiling.py) and keeps a flat +20% at 97% of the shift test's
- * power; weights leaning harder toward the end (u, u^2) gain on the slow burn and lose the step.
+ * Weight of a post point at u (0 at the first, 1 at the last) in the growth test: 1 + 3u, so the
+ * last point counts four times the first. Chosen by measurement among weights that are never
+ * negative (docs/benchmarks.md, "Slow burns: the post window weighted toward its end";
+ * bench/judge-sim/growth-designs.ts): on 61 / 21 lognormal points it catches the +0% -> +60% slow
+ * burn 79% of the time (the Neyman-Pearson ceiling with the tolerance in the null is 89.9%,
+ * bench/judge-sim/reference/slow_burn_ceiling.py) and a flat +20% 28.6% (the shift test alone 30%,
+ * the ceiling 30.9%); 1 + 4u gains 1.5 points on the slow burn and leaves the step at 28.0%, u and
+ * u^2 keep only 25% / 22% of it.
  */
 export const GROWTH_LEAN = (u: number): number => 1 + 3 * u;
 
@@ -83,7 +84,7 @@ export const MIN_GROWTH_POINTS = 12;
 export interface Growth {
   /** One-sided p of "the post window weighted toward its end is within the tolerance" (two-sided for `either`). */
   pValue: number;
-  /** Relative change of the fitted line at the first and the last post point (words only: the test reads `level`). */
+  /** Relative change of the fitted line at the first and the last post point (words only). */
   start: number;
   end: number;
   /**

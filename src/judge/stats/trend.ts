@@ -111,8 +111,9 @@ export function ar1ContrastVariance(weights: Float64Array, phi: number): number 
  * and end relative to the baseline mean, and the standard error of the end level: the residual
  * variance pooled with the baseline's, the weights' variance under AR(1) dependence of persistence
  * `persistence` (the end level is a contrast of the post points), plus the baseline mean's
- * variance (`baselineFactor`: its long-run inflation). An empty baseline is a level of 0 (a line
- * through paired differences).
+ * variance (`baselineFactor`: its long-run inflation); and the mean weighted by `leanOf` (PostWindowLine.level,
+ * the paired growth test's statistic) with its standard error the same way. An empty baseline is a
+ * level of 0 (a line through paired differences).
  */
 export function fitPostWindowLine(
   baseline: Float64Array,
