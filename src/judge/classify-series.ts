@@ -227,7 +227,8 @@ function withGrowth(outcome: ComparisonOutcome, growth: Growth, check: SeriesChe
   const alpha = alphaOf(check.confidence);
   const change = outcome.relativeChange;
   const p = growth.pValue;
-  const growing = p < alpha && growth.growing ? describeGrowth(growth, check.confidence) : null;
+  const fitted = p < alpha ? growth.line() : null;
+  const growing = fitted?.growing === true ? describeGrowth(growth, fitted, check.confidence) : null;
   const reworded = (frame: NonNullable<ComparisonOutcome['pFrame']>, tail: string): Partial<ComparisonOutcome> => ({
     pValue: p,
     reason: `${frame.before}(${formatP(p)}${frame.after}${tail}`,
@@ -236,7 +237,7 @@ function withGrowth(outcome: ComparisonOutcome, growth: Growth, check: SeriesChe
   if (p < alpha) {
     if (outcome.regressed && outcome.pFrame !== undefined)
       return { ...outcome, ...reworded(outcome.pFrame, growing === null ? '' : `; ${growing}`) };
-    const before = `${growing ?? describeGrowth(growth, check.confidence)}, beyond tolerance ${formatPercent(check.tolerance)} `;
+    const before = `${growing ?? describeGrowth(growth, fitted!, check.confidence)}, beyond tolerance ${formatPercent(check.tolerance)} `;
     const frame = { before, after: `, weighted toward the window's end); the window as a whole: ${outcome.reason}` };
     return { ...outcome, decidable: true, regressed: true, rule: 'growing', ...reworded(frame, '') };
   }

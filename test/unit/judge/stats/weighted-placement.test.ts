@@ -7,14 +7,13 @@ import { weightedPlacement, weightedPlacementSd } from '../../../../src/judge/st
 import { mulberry32 } from '../../../../src/seeded-random.js';
 
 const sorted = (values: number[]): Float64Array => Float64Array.from(values).sort();
-const same = (v: number): number => v;
 
 describe('weightedPlacement', () => {
   test('with equal weights it is U / (n m), ties counted half', () => {
     // Baseline 1, 2, 2, 3; post 2, 4: U = (0.5 + 0.5 + 1) + 4 = 6 pairs won, 6 / 8 = 0.75.
     const baseline = sorted([3, 1, 2, 2]);
     const post = Float64Array.from([2, 4]);
-    expect(weightedPlacement(baseline, post, Float64Array.from([0.5, 0.5]), same)).toBeCloseTo(0.75, 12);
+    expect(weightedPlacement(baseline, post, Float64Array.from([0.5, 0.5]), 1, 0)).toBeCloseTo(0.75, 12);
     const u = mannWhitneySorted(sorted([2, 4]), baseline, 'greater').u;
     expect(u / 8).toBeCloseTo(0.75, 12);
   });
@@ -23,9 +22,9 @@ describe('weightedPlacement', () => {
     // Post 0 (below every baseline point) then 10 (above all): weights 1/4, 3/4 give 0.75.
     const baseline = sorted([1, 2, 3, 4]);
     const post = Float64Array.from([0, 10]);
-    expect(weightedPlacement(baseline, post, Float64Array.from([0.25, 0.75]), same)).toBeCloseTo(0.75, 12);
+    expect(weightedPlacement(baseline, post, Float64Array.from([0.25, 0.75]), 1, 0)).toBeCloseTo(0.75, 12);
     // Divided by 10 first: 0 and 1, the 1 tying the baseline's 1 (half): 0.75 x 0.5 / 4.
-    expect(weightedPlacement(baseline, post, Float64Array.from([0.25, 0.75]), (v) => v / 10)).toBeCloseTo(0.09375, 12);
+    expect(weightedPlacement(baseline, post, Float64Array.from([0.25, 0.75]), 0.1, 0)).toBeCloseTo(0.09375, 12);
   });
 
   test("its null standard deviation with equal weights and independent points is Mann-Whitney's, sqrt((n + m + 1) / (12 n m))", () => {
@@ -50,7 +49,7 @@ describe('weightedPlacement', () => {
     for (let r = 0; r < 4000; r++) {
       const baseline = sorted(Array.from({ length: 61 }, normal));
       const post = Float64Array.from({ length: m }, normal);
-      if ((weightedPlacement(baseline, post, weights, same) - 0.5) / sd > 1.645) rejected++;
+      if ((weightedPlacement(baseline, post, weights, 1, 0) - 0.5) / sd > 1.645) rejected++;
     }
     expect(rejected / 4000).toBeGreaterThan(0.04);
     expect(rejected / 4000).toBeLessThan(0.06);
