@@ -161,11 +161,10 @@ export function testGrowth(
   const b = work(baseline.ordered);
   // The baseline, read before the deploy, shows the series' own wander; a line fitted to a short
   // post window absorbs part of it, so its residuals would understate the persistence.
-  const firstLine = (c: Float64Array) => fitPostWindowLine(b, candidate.times, c, 0, 1, Infinity);
   let longRun: LongRun;
   if (b.length > MIN_PAIRS) longRun = longRunOf([b]);
   else {
-    const first = firstLine(work(candidate.ordered));
+    const first = fitPostWindowLine(b, candidate.times, work(candidate.ordered), 0, 1, Infinity);
     if (first === null) return null;
     longRun = longRunOf([b, first.residuals]);
   }
