@@ -81,7 +81,7 @@ export type DecisionRule =
   | 'not-significant'
   | 'not-significant-adjusted'
   | 'not-bad-direction'
-  /** A change that grows through the post window: the fitted line's end is beyond the tolerance (src/judge/drift.ts testGrowth). */
+  /** A change that grows through the post window: the window weighted toward its end is beyond the tolerance (src/judge/drift.ts testGrowth). */
   | 'growing'
   /** An anytime-valid sequential test was certain of a regression while `run` waited (src/gate/early-stop.ts). */
   | 'sequential'

@@ -308,7 +308,32 @@ export function buildCells(
   cells.push(...timeCells(n, m));
   if (n === 61 && m === 21) cells.push(...valueCells(alpha, normalCdf, quantile));
   cells.push(...historyCells());
+  // Appended last so that every earlier cell keeps its seed (seed + 7919 x index).
+  cells.push(improvesThenAtTolerance(n, m));
   return cells;
+}
+
+/**
+ * A change that is no regression anywhere: latency improves 30% for the first third of the post
+ * window, then sits exactly at the tolerance (+10%) for the rest. Every point is within the
+ * tolerance, so a fail is a false alarm; a line fitted to the window rises through it and its end
+ * overshoots the +10% where the series sits (a test of the line's end alone can trip here).
+ */
+function improvesThenAtTolerance(n: number, m: number): Cell {
+  const third = Math.floor(m / 3);
+  return {
+    group: 'latency, improves first then sits at the tolerance',
+    name: `-30% for the first third, then +10% (${n}/${m})`,
+    null: true,
+    direction: 'increase',
+    n,
+    m,
+    draw: (rng) => {
+      const draw = drawPoints(rng, { n, m });
+      const points = draw.candidate.points.map((p, i) => ({ t: p.t, v: p.v * (i < third ? 0.7 : 1.1) }));
+      return { ...draw, candidate: { labels: {}, points } };
+    },
+  };
 }
 
 const DAY = 86_400;

@@ -41,7 +41,7 @@ export interface Comparison extends ComparisonOutcome {
 const ALTERNATIVE: Record<Direction, Alternative> = { increase: 'greater', decrease: 'less', either: 'two-sided' };
 
 /** |baseline median|, else |baseline mean|, else null: what a relative change is relative to. */
-function baselineScale(baseline: Float64Array): number | null {
+export function baselineScale(baseline: Float64Array): number | null {
   const median = Math.abs(quantileSorted(baseline, 0.5));
   if (median > 0) return median;
   const mean = Math.abs(meanOf(baseline));
@@ -56,9 +56,9 @@ function baselineScale(baseline: Float64Array): number | null {
  * most pairs tie at 0, the difference of means, and the interval by inverting the test. Data with
  * negative values: a shift of r x |baseline median|.
  */
-type Model = 'log' | 'ratio' | 'shift';
+export type Model = 'log' | 'ratio' | 'shift';
 
-function modelOf(baseline: Float64Array, candidate: Float64Array): Model {
+export function modelOf(baseline: Float64Array, candidate: Float64Array): Model {
   const least = Math.min(baseline[0]!, candidate[0]!);
   return least > 0 ? 'log' : least === 0 ? 'ratio' : 'shift';
 }

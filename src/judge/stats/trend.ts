@@ -68,6 +68,14 @@ export interface PostWindowLine {
   endError: number;
   /** Standard error of end - start (the line's rise through the window), with the dependence. */
   riseError: number;
+  /**
+   * The post window's level weighted toward its end (weights `leanOf(u)` >= 0 at u = 0 at the
+   * first post point to 1 at the last, normalised to sum 1) minus the baseline's mean, and its
+   * standard error with the dependence: with weights that are never negative it never exceeds the
+   * tolerance unless some post point does, whatever the change's shape.
+   */
+  level: number;
+  levelError: number;
   degreesOfFreedom: number;
 }
 
@@ -103,8 +111,9 @@ export function ar1ContrastVariance(weights: Float64Array, phi: number): number 
  * and end relative to the baseline mean, and the standard error of the end level: the residual
  * variance pooled with the baseline's, the weights' variance under AR(1) dependence of persistence
  * `persistence` (the end level is a contrast of the post points), plus the baseline mean's
- * variance (`baselineFactor`: its long-run inflation). An empty baseline is a level of 0 (a line
- * through paired differences).
+ * variance (`baselineFactor`: its long-run inflation); and the mean weighted by `leanOf` (PostWindowLine.level,
+ * the paired growth test's statistic) with its standard error the same way. An empty baseline is a
+ * level of 0 (a line through paired differences).
  */
 export function fitPostWindowLine(
   baseline: Float64Array,
@@ -113,6 +122,7 @@ export function fitPostWindowLine(
   persistence: number,
   baselineFactor: number,
   degreesOfFreedom: number,
+  leanOf: (u: number) => number = () => 1,
 ): { line: PostWindowLine; residuals: Float64Array } | null {
   const m = values.length;
   const n = baseline.length;
@@ -152,12 +162,26 @@ export function fitPostWindowLine(
   const rise = new Float64Array(m);
   for (let j = 0; j < m; j++) rise[j] = (span * (times[j]! - tMean)) / sxx;
   const riseError = Math.sqrt(variance * ar1ContrastVariance(rise, persistence));
+  const lean = new Float64Array(m);
+  let leanSum = 0;
+  for (let j = 0; j < m; j++) {
+    lean[j] = Math.max(0, leanOf((times[j]! - times[0]!) / span));
+    leanSum += lean[j]!;
+  }
+  let level = -bMean;
+  for (let j = 0; j < m; j++) {
+    lean[j] = leanSum > 0 ? lean[j]! / leanSum : 1 / m;
+    level += lean[j]! * values[j]!;
+  }
+  const levelError = Math.sqrt(variance * (ar1ContrastVariance(lean, persistence) + (n > 0 ? baselineFactor / n : 0)));
   return {
     line: {
       start: vMean + slope * (times[0]! - tMean) - bMean,
       end: vMean + slope * (tEnd - tMean) - bMean,
       endError,
       riseError,
+      level,
+      levelError,
       degreesOfFreedom: Math.max(1, Math.min(Math.max(0, n - 1) + m - 2, degreesOfFreedom)),
     },
     residuals,
