@@ -5,6 +5,7 @@
  * post window has at least 12 points. Each test states the data, the expected
  * verdict and why.
  */
+import { testGrowth } from '../../../src/judge/drift.js';
 import { judgeCheck } from '../../../src/judge/judge-check.js';
 import { draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';
@@ -77,5 +78,53 @@ describe('a change that grows through the post window', () => {
     const only = judgeCheck(check(), [series(baseline)], [post(candidate)], 'before-after').series[0]!;
     expect(only.verdict).toBe('pass');
     expect(only.rule).not.toBe('growing');
+  });
+});
+
+describe('post windows longer than the growth test reads (thinned evenly to 2,000 points)', () => {
+  /** n points of a lognormal latency around 0.2 whose log is an AR(1) of persistence phi (marginal sd sigma), times `factor(i)`. */
+  const persistent = (n: number, phi: number, sigma: number, factor: (i: number) => number = () => 1): number[] => {
+    let z = random.normal();
+    return Array.from({ length: n }, (_, i) => {
+      z = phi * z + Math.sqrt(1 - phi * phi) * random.normal();
+      return 0.2 * Math.exp(sigma * z) * factor(i);
+    });
+  };
+  /** One side as the growth test reads it: values in time order at 15 s steps from `first`, and sorted. */
+  const timed = (values: number[], first: number) => ({
+    ordered: Float64Array.from(values),
+    sorted: Float64Array.from(values).sort(),
+    times: Float64Array.from(values, (_, i) => T0 + 15 * (first + i)),
+  });
+  const longPost = (values: number[]) => ({
+    labels: {},
+    points: values.map((v, i) => ({ t: T0 + 15 * (6000 + i), v })),
+  });
+
+  test('a leak that starts a third into a 6,000-point window is caught by the growth test on the thinned points', () => {
+    // 6,000 baseline and 6,000 post points (15 s steps, 25 hours each), sigma 0.05, lag-1 0.5:
+    // flat for the first 30% of the post window, then rising linearly to +60% at its last point,
+    // as in the 21-point leak above. The growth test reads every third post point: those beyond
+    // the 10% tolerance (after u = 0.42) carry 73% of its weight, so the weighted placement is
+    // about 0.73 against 0.5 for no regression, with a standard deviation of a few thousandths.
+    const baseline = persistent(6000, 0.5, 0.05);
+    const candidate = persistent(6000, 0.5, 0.05, (i) => 1 + (0.6 / 0.7) * Math.max(0, i / 5999 - 0.3));
+    const only = judgeCheck(check({ step: 15 }), [series(baseline)], [longPost(candidate)], 'before-after').series[0]!;
+    // So large a window also moves its shift beyond the tolerance (rule beyond-tolerance); the
+    // growth test on the thinned points decides on its own too, and the reason calls it growing.
+    expect(only.verdict).toBe('fail');
+    expect(only.reason).toMatch(/growing through the post window: [+-]\d+\.\d% at its start, \+\d+\.?\d*% at its end/);
+    const growth = testGrowth(timed(baseline, 0), timed(candidate, 6000), check(), 0.05);
+    expect(growth!.pValue).toBeLessThan(1e-6);
+  });
+
+  test('a healthy persistent 6,000-point window passes: the thinned points keep their dependence', () => {
+    // Lag-1 0.9 at 15 s on both sides, no change. The growth test reads every third post point,
+    // whose persistence is 0.9^3 = 0.73: the variance it assumes still carries the dependence (an
+    // independent-points variance would be about 6 times too small and fail such windows often).
+    const baseline = persistent(6000, 0.9, 0.1);
+    const candidate = persistent(6000, 0.9, 0.1);
+    const only = judgeCheck(check({ step: 15 }), [series(baseline)], [longPost(candidate)], 'before-after').series[0]!;
+    expect(only.verdict).toBe('pass');
   });
 });
