@@ -29,7 +29,15 @@ import {
   uVarianceMultiplier,
 } from './stats/mann-whitney-dependent.js';
 import type { Alternative } from './stats/mann-whitney.js';
-import { alphaOf, decidedOutcome, describeOutcome, isBadSign, isBeyond, type ComparisonOutcome } from './decide.js';
+import {
+  alphaOf,
+  decidedOutcome,
+  describeOutcome,
+  isBadSign,
+  isBeyond,
+  pInDirectionOf,
+  type ComparisonOutcome,
+} from './decide.js';
 import { formatChange, formatValue } from './wording.js';
 
 /** The outcome of the statistical comparison of one series, with its reason in words. */
@@ -185,12 +193,7 @@ export function compareSamples(
   };
   const up = (): number => test(check.tolerance, 'greater');
   const down = (): number => test(-check.tolerance, 'less');
-  const pValue =
-    check.direction === 'increase'
-      ? up()
-      : check.direction === 'decrease'
-        ? down()
-        : Math.min(1, 2 * Math.min(up(), down()));
+  const pValue = pInDirectionOf(up, down, check.direction);
   const significant = pValue < alpha;
   const intervalConfidence = intervalConfidenceOf(check.confidence, check.direction);
   const widened = intervalMultiplier(multiplier, df, intervalConfidence);

@@ -86,9 +86,18 @@ export function describeOutcome({
 
 /** The one-sided p in the check's direction from the p of a rise and of a fall (two-sided: twice the smaller). */
 export function pInDirection(pUp: number, pDown: number, direction: Direction): number {
-  if (direction === 'increase') return pUp;
-  if (direction === 'decrease') return pDown;
-  return Math.min(1, 2 * Math.min(pUp, pDown));
+  return pInDirectionOf(
+    () => pUp,
+    () => pDown,
+    direction,
+  );
+}
+
+/** pInDirection for tests that cost a pass over the data each: only the side the direction reads is computed. */
+export function pInDirectionOf(up: () => number, down: () => number, direction: Direction): number {
+  if (direction === 'increase') return up();
+  if (direction === 'decrease') return down();
+  return Math.min(1, 2 * Math.min(up(), down()));
 }
 
 /** A decided comparison: its statistics, and the reason worded as `<size>, <outcome><suffix>`. */

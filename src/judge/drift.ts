@@ -14,7 +14,7 @@ import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
 import { estimateTrend, fitPostWindowLine, trendPValue, type PostWindowLine } from './stats/trend.js';
 import { weightedPlacement, weightedPlacementSd } from './stats/weighted-placement.js';
 import { baselineScale, modelOf } from './compare.js';
-import { alphaOf, pInDirection } from './decide.js';
+import { alphaOf, pInDirection, pInDirectionOf } from './decide.js';
 import { formatChange, formatP, formatPercent } from './wording.js';
 
 /** One side's finite values in time order with their times, and sorted. */
@@ -213,12 +213,7 @@ export function testGrowth(
   const canFall = model === 'shift' || check.tolerance < 1;
   const pUp = (): number => studentTSurvival((placed(check.tolerance) - 0.5) / sd, df);
   const pDown = (): number => (canFall ? studentTSurvival((0.5 - placed(-check.tolerance)) / sd, df) : 1);
-  const pValue =
-    check.direction === 'increase'
-      ? pUp()
-      : check.direction === 'decrease'
-        ? pDown()
-        : Math.min(1, 2 * Math.min(pUp(), pDown()));
+  const pValue = pInDirectionOf(pUp, pDown, check.direction);
   const toRelative = (x: number): number => (model === 'shift' ? x : Math.expm1(x));
   const line = (): GrowthLine => {
     const fit = fitPostWindowLine(
