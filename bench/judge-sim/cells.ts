@@ -310,6 +310,7 @@ export function buildCells(
   cells.push(...historyCells());
   // Appended last so that every earlier cell keeps its seed (seed + 7919 x index).
   cells.push(improvesThenAtTolerance(n, m));
+  if (n === 61 && m === 21) cells.push(...longMemoryCells());
   return cells;
 }
 
@@ -508,11 +509,9 @@ const HISTORY_SECONDS = 24 * 3600;
  * 30-minute baseline (the history's last half hour) and the 10-minute post window: the history is
  * the same process the windows come from, as a service's own past is.
  */
-function drawWithHistory(rng: Rng, phi: number, shift: number): PointDraw {
-  const n = 121;
-  const m = 41;
+function drawWithHistory(rng: Rng, phi: number | number[], shift: number, n = 121, m = 41): PointDraw {
   const h = HISTORY_SECONDS / HISTORY_STEP;
-  const noise = ar1(rng, h + m, phi);
+  const noise = typeof phi === 'number' ? ar1(rng, h + m, phi) : arSum(rng, h + m, phi);
   const values = noise.map((z, i) => 0.2 * Math.exp(0.3 * z) * (i >= h ? 1 + shift : 1));
   const at = (vs: number[], start: number): Series => ({
     labels: {},
@@ -540,5 +539,43 @@ function historyCells(): Cell[] {
   });
   for (const phi of [0, 0.9, 0.95, 0.99]) cells.push(cell(phi, 0));
   for (const phi of [0, 0.9, 0.95, 0.99]) cells.push(cell(phi, 0.5));
+  return cells;
+}
+
+/**
+ * Long memory (AR 0.5 + 0.9 + 0.99 at 15 s steps, equal shares, sigma 0.3) when the post window is
+ * as long as or longer than the 30-minute baseline: the slowest part (a memory of ~25 minutes) is
+ * barely visible inside 120 points, and the AR(1) the judge fits reads at most lag 16. Judged on
+ * the windows alone, and with `baseline.history 24h` drawn from the same process, which measures
+ * how much adjacent windows of these lengths really differ.
+ */
+function longMemoryCells(): Cell[] {
+  const phis = [0.5, 0.9, 0.99];
+  const cells: Cell[] = [];
+  for (const m of [41, 121, 201])
+    cells.push({
+      group: 'latency, long memory (AR 0.5 + 0.9 + 0.99), 15 s steps',
+      name: `no change (121/${m})`,
+      null: true,
+      direction: 'increase',
+      n: 121,
+      m,
+      step: HISTORY_STEP,
+      draw: (rng) => {
+        const { baseline, candidate } = drawWithHistory(rng, phis, 0, 121, m);
+        return { kind: 'points', baseline, candidate };
+      },
+    });
+  for (const m of [41, 201])
+    cells.push({
+      group: 'latency, long memory (AR 0.5 + 0.9 + 0.99), 15 s steps, baseline.history 24h',
+      name: `no change (121/${m})`,
+      null: true,
+      direction: 'increase',
+      n: 121,
+      m,
+      step: HISTORY_STEP,
+      draw: (rng) => drawWithHistory(rng, phis, 0, 121, m),
+    });
   return cells;
 }
