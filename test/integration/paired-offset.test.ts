@@ -7,7 +7,7 @@
  * would read as autocorrelation.
  */
 import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
-import { prometheusSpec, quote } from './harness/count-spec.js';
+import { jobLatencyLines, prometheusSpec } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { createNormalStream, createUniform, seedFromString } from './harness/prng.js';
 import { parseReport, runSpec } from './harness/run-cli.js';
@@ -49,13 +49,7 @@ afterAll(async () => {
   specs.remove();
 });
 
-const latencyCheck = (job: string): string[] => [
-  `  - name: ${job} latency`,
-  '    source: prom',
-  `    query: ${quote(`daily_latency_seconds{job="${job}"}`)}`,
-  '    direction: increase',
-  '    tolerance: 10%',
-];
+const latencyCheck = (job: string): string[] => jobLatencyLines('daily_latency_seconds', job);
 
 async function run(top: string[]) {
   const spec = specs.write(

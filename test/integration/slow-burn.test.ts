@@ -15,7 +15,7 @@
  * - healthy: unchanged, passes.
  */
 import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/backfilled-prometheus.js';
-import { prometheusSpec, quote } from './harness/count-spec.js';
+import { jobLatencyLines, prometheusSpec } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { createNormalStream, createUniform, seedFromString } from './harness/prng.js';
 import { parseReport, runSpec } from './harness/run-cli.js';
@@ -59,13 +59,7 @@ afterAll(async () => {
   specs.remove();
 });
 
-const latencyCheck = (job: string): string[] => [
-  `  - name: ${job} latency`,
-  '    source: prom',
-  `    query: ${quote(`app_latency_seconds{job="${job}"}`)}`,
-  '    direction: increase',
-  '    tolerance: 10%',
-];
+const latencyCheck = (job: string): string[] => jobLatencyLines('app_latency_seconds', job);
 
 type GrowthSeries = { verdict: string; rule?: string; reason: string };
 

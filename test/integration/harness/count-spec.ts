@@ -27,6 +27,17 @@ export function p95Lines(job: string): string[] {
   ];
 }
 
+/** A latency check named "<job> latency" on `metric{job="<job>"}`, direction increase, tolerance 10%. */
+export function jobLatencyLines(metric: string, job: string): string[] {
+  return [
+    `  - name: ${job} latency`,
+    '    source: prom',
+    `    query: ${quote(`${metric}{job="${job}"}`)}`,
+    '    direction: increase',
+    '    tolerance: 10%',
+  ];
+}
+
 /** A whole spec: the given windows (YAML lines at the top), a Prometheus source at ${PROMETHEUS_URL}, the checks. */
 export function countSpec(top: string[], checks: string[]): string {
   return prometheusSpec('counts', top, '30s', checks);
