@@ -25,7 +25,33 @@ export function findSpecWarnings(spec: Spec): string[] {
       : [...overlapWarnings(spec.file, check), ...countWarnings(spec.file, check)]),
     ...describeShortWindows(spec, check).map((problem) => `${spec.file}: check "${check.name}": ${problem}`),
   ]);
-  return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...checks];
+  return [...shortSecretWarnings(spec), ...(spec.warnings ?? []), ...longPostWindowWarnings(spec), ...checks];
+}
+
+/** Post windows from this long on: the wander the warning is about spans tens of minutes (a few-second demo window is not concerned). */
+const LONG_POST_WINDOW = 600;
+
+/**
+ * A post window as long as the baseline, for before/after value checks judged on their windows
+ * alone: a wander slower than the baseline can show (latency drifting over tens of minutes) is
+ * read as noise of a shorter memory, and the longer the post window the more it drifts from the
+ * baseline. Measured (docs/benchmarks.md, "Long memory when the post window is as long as the
+ * baseline"): 4.9% false alarms with a 10-minute post window after a 30-minute baseline, 7-8%
+ * with 30 or 50 minutes, 5.3% at 50 minutes with baseline.history. Pairs (offset, canary) and
+ * counts are judged otherwise and are not concerned.
+ */
+function longPostWindowWarnings(spec: Spec): string[] {
+  const { baseline, post } = spec;
+  if (post.window < LONG_POST_WINDOW || post.window < baseline.window) return [];
+  if (baseline.offset !== undefined || baseline.history !== undefined) return [];
+  const beforeAfterValues = spec.checks.some((c) => c.numerator === undefined && c.baselineQuery === undefined);
+  if (!beforeAfterValues) return [];
+  return [
+    `${spec.file}: the post window (${formatDuration(post.window)}) is ${post.window > baseline.window ? 'longer than' : 'as long as'} the baseline (${formatDuration(baseline.window)}): ` +
+      'a value that wanders more slowly than the baseline can show (latency drifting over tens of minutes) reads as a change ' +
+      'more often than the confidence allows; make baseline.window at least twice post.window, or add baseline.history ' +
+      '(e.g. 24h) on a source with history',
+  ];
 }
 
 /** A credential too short to mask inside ordinary text: it is masked only where a whole value equals it. */
