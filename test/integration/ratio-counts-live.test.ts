@@ -14,7 +14,7 @@ import { quote } from './harness/count-spec.js';
 import { startLiveService, type LiveService } from './harness/live-service.js';
 import { seedFromString } from './harness/prng.js';
 import { requireTools } from './harness/require-tools.js';
-import { describeRun, parseReport, runCli } from './harness/run-cli.js';
+import { describeRun, parseReport, runCli, runSpecArgs } from './harness/run-cli.js';
 import { startScrapingPrometheus, type ScrapingPrometheus } from './harness/scraping-prometheus.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
@@ -75,21 +75,9 @@ describe('a ratio query of counts', () => {
       const deployedAt = Math.floor(Date.now() / 1000) + 1;
       await sleep(deployedAt * 1000 - Date.now());
       service!.setBehaviour({ errorShare: 0.2 });
-      const result = await runCli(
-        [
-          'run',
-          spec(),
-          '--deployed-at',
-          String(deployedAt),
-          '--format',
-          'json',
-          '--var',
-          `PROMETHEUS_URL=${prometheus!.url}`,
-        ],
-        {},
-        undefined,
-        { ms: deployedAt * 1000 + DEADLINE_SECONDS * 1000 - Date.now() },
-      );
+      const result = await runCli(runSpecArgs(spec(), deployedAt, prometheus!.url), {}, undefined, {
+        ms: deployedAt * 1000 + DEADLINE_SECONDS * 1000 - Date.now(),
+      });
       if (result.hitDeadline)
         throw new Error(`the run did not stop within ${DEADLINE_SECONDS} s: ${describeRun(result)}`);
       expectExit(result, 1);

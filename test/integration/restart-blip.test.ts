@@ -17,7 +17,7 @@ import { startBackfilledPrometheus, type BackfilledPrometheus } from './harness/
 import { prometheusSpec, quote } from './harness/count-spec.js';
 import { expectExit } from './harness/expect-exit.js';
 import { createUniform } from './harness/prng.js';
-import { describeRun, parseReport, runCliAt } from './harness/run-cli.js';
+import { describeRun, parseReport, runCliAt, runSpecArgs } from './harness/run-cli.js';
 import { createSpecDir } from './harness/temp-specs.js';
 
 const SCRAPE = 15;
@@ -78,17 +78,7 @@ function args(job: string, extra: string[] = []): string[] {
     `${job}.yaml`,
     prometheusSpec(job, ['baseline:', '  window: 30m', 'post:', '  window: 10m'], '15s', check),
   );
-  return [
-    'run',
-    spec,
-    '--deployed-at',
-    String(deployedAt),
-    '--format',
-    'json',
-    '--var',
-    `PROMETHEUS_URL=${prometheus!.url}`,
-    ...extra,
-  ];
+  return runSpecArgs(spec, deployedAt, prometheus!.url, ['--format', 'json', ...extra]);
 }
 
 test('a restart blip (one 26 s sample through a [1m] range) does not stop a healthy deploy', async () => {

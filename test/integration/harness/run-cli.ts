@@ -143,15 +143,17 @@ export function runSpec(
   prometheusUrl: string,
   extra: string[] = ['--format', 'json'],
 ): Promise<DeadlineResult> {
-  return runCli([
-    'run',
-    spec,
-    '--deployed-at',
-    String(deployedAt),
-    ...extra,
-    '--var',
-    `PROMETHEUS_URL=${prometheusUrl}`,
-  ]);
+  return runCli(runSpecArgs(spec, deployedAt, prometheusUrl, extra));
+}
+
+/** The arguments runSpec passes, for a run started otherwise (with a deadline, or on a shifted clock). */
+export function runSpecArgs(
+  spec: string,
+  deployedAt: string | number,
+  prometheusUrl: string,
+  extra: string[] = ['--format', 'json'],
+): string[] {
+  return ['run', spec, '--deployed-at', String(deployedAt), ...extra, '--var', `PROMETHEUS_URL=${prometheusUrl}`];
 }
 
 /** runCli with the CLI's clock starting at `clockAt` (unix seconds; see Clock). */

@@ -7,7 +7,7 @@
  */
 import { testGrowth } from '../../../src/judge/drift.js';
 import { judgeCheck } from '../../../src/judge/judge-check.js';
-import { draw, seededRandom } from './helpers/random.js';
+import { ar1Steps, draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';
 
 const random = seededRandom(20261207);
@@ -83,13 +83,8 @@ describe('a change that grows through the post window', () => {
 
 describe('post windows longer than the growth test reads (thinned evenly to 2,000 points)', () => {
   /** n points of a lognormal latency around 0.2 whose log is an AR(1) of persistence phi (marginal sd sigma), times `factor(i)`. */
-  const persistent = (n: number, phi: number, sigma: number, factor: (i: number) => number = () => 1): number[] => {
-    let z = random.normal();
-    return Array.from({ length: n }, (_, i) => {
-      z = phi * z + Math.sqrt(1 - phi * phi) * random.normal();
-      return 0.2 * Math.exp(sigma * z) * factor(i);
-    });
-  };
+  const persistent = (n: number, phi: number, sigma: number, factor: (i: number) => number = () => 1): number[] =>
+    ar1Steps(random, n, phi).map((z, i) => 0.2 * Math.exp(sigma * z) * factor(i));
   /** One side as the growth test reads it: values in time order at 15 s steps from `first`, and sorted. */
   const timed = (values: number[], first: number) => ({
     ordered: Float64Array.from(values),

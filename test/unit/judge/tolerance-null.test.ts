@@ -5,7 +5,7 @@
  */
 import { judgeCheck } from '../../../src/judge/judge-check.js';
 import type { SeriesResult } from '../../../src/types.js';
-import { draw, seededRandom } from './helpers/random.js';
+import { ar1Steps, draw, seededRandom } from './helpers/random.js';
 import { check, series } from './helpers/series.js';
 
 const random = seededRandom(14);
@@ -61,14 +61,7 @@ describe('value checks: the tolerance is the null', () => {
 });
 
 describe('value checks: dependence the window cannot rule out', () => {
-  const ar1 = (count: number, phi: number): number[] => {
-    let x = random.normal();
-    return draw(count, () => {
-      const v = x;
-      x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
-      return v;
-    });
-  };
+  const ar1 = (count: number, phi: number): number[] => ar1Steps(random, count, phi);
 
   test('7 + 7 points whose level wandered up (AR(1) 0.9, no deploy effect) are inconclusive with the rule, never an uncorrected fail', () => {
     // The second window sits ~1.5 sd higher only because the series wanders; 7 + 7 points cannot show that.

@@ -24,3 +24,16 @@ export function seededRandom(seed: number): Random {
 export function draw(count: number, drawOne: () => number): number[] {
   return Array.from({ length: count }, drawOne);
 }
+
+/**
+ * `count` steps of an AR(1) with lag-1 correlation phi and unit marginal variance, started at a
+ * stationary draw: x_0 ~ N(0, 1), x_(i+1) = phi x_i + sqrt(1 - phi^2) e_i.
+ */
+export function ar1Steps(random: Random, count: number, phi: number): number[] {
+  let x = random.normal();
+  return draw(count, () => {
+    const value = x;
+    x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
+    return value;
+  });
+}

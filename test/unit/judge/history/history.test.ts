@@ -8,7 +8,7 @@ import { measureHistorySpread, type HistoryGeometry } from '../../../../src/judg
 import { judgeCheck } from '../../../../src/judge/judge-check.js';
 import type { Series } from '../../../../src/types.js';
 import { check } from '../helpers/series.js';
-import { seededRandom } from '../helpers/random.js';
+import { ar1Steps, seededRandom } from '../helpers/random.js';
 
 const T0 = 1_700_000_000;
 const STEP = 15;
@@ -21,13 +21,7 @@ const at = (values: readonly number[], start = 0, labels = {}): Series => ({
 
 /** A latency whose log is an AR(1) with lag-1 correlation phi and marginal sd sigma, median 0.2. */
 function wandering(seed: number, count: number, phi: number, sigma = 0.3): number[] {
-  const random = seededRandom(seed);
-  let x = random.normal();
-  return Array.from({ length: count }, () => {
-    const value = 0.2 * Math.exp(sigma * x);
-    x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
-    return value;
-  });
+  return ar1Steps(seededRandom(seed), count, phi).map((x) => 0.2 * Math.exp(sigma * x));
 }
 
 // The run's windows at 15 s steps: 30 minutes of baseline (121 points), the post window of 10 minutes (41).

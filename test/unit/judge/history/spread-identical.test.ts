@@ -6,21 +6,18 @@
  */
 import { measureHistorySpread, relativeShift, type HistoryGeometry } from '../../../../src/judge/history/spread.js';
 import type { Point } from '../../../../src/types.js';
-import { seededRandom } from '../helpers/random.js';
+import { ar1Steps, seededRandom } from '../helpers/random.js';
 
 const STEP = 15;
 const DAY = 24 * 3600;
 
 /** A latency whose log is an AR(1) with lag-1 correlation phi, one point every 15 s over `seconds`, rounded to `digits` (ties). */
 function history(seed: number, seconds: number, phi: number, digits = 12): Point[] {
-  const random = seededRandom(seed);
-  let x = random.normal();
-  const points: Point[] = [];
-  for (let t = 0; t <= seconds; t += STEP) {
-    points.push({ t, v: Number((0.2 * Math.exp(0.3 * x)).toFixed(digits)) });
-    x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
-  }
-  return points;
+  const count = Math.floor(seconds / STEP) + 1;
+  return ar1Steps(seededRandom(seed), count, phi).map((x, i) => ({
+    t: i * STEP,
+    v: Number((0.2 * Math.exp(0.3 * x)).toFixed(digits)),
+  }));
 }
 
 /** The shift as the judge defines it, the slow way: every difference, sorted, its median, over the baseline's median. */

@@ -1,17 +1,10 @@
 /** Effective sample size on seeded AR(1) data: the estimate must track the truth, not the point count. */
 import { ar1Inflation, correctLag1Bias, estimateInflation } from '../../../../src/judge/stats/autocorrelation.js';
 import { holmAdjust } from '../../../../src/judge/stats/holm.js';
-import { seededRandom } from '../helpers/random.js';
+import { ar1Steps, seededRandom } from '../helpers/random.js';
 
 function ar1Series(seed: number, n: number, phi: number): Float64Array {
-  const random = seededRandom(seed);
-  const out = new Float64Array(n);
-  let x = random.normal();
-  for (let i = 0; i < n; i++) {
-    out[i] = x;
-    x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
-  }
-  return out;
+  return Float64Array.from(ar1Steps(seededRandom(seed), n, phi));
 }
 
 const side = (values: Float64Array): { ordered: Float64Array; sorted: Float64Array } => ({

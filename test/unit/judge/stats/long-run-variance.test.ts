@@ -1,16 +1,9 @@
 /** The long-run variance on seeded data: independent points stay independent, wandering points are not taken for noise. */
 import { ar1Factor, BORROWED_PERSISTENCE, longRunOf } from '../../../../src/judge/stats/long-run-variance.js';
-import { seededRandom } from '../helpers/random.js';
+import { ar1Steps, seededRandom } from '../helpers/random.js';
 
 function ar1Series(seed: number, n: number, phi: number): Float64Array {
-  const random = seededRandom(seed);
-  const out = new Float64Array(n);
-  let x = random.normal();
-  for (let i = 0; i < n; i++) {
-    out[i] = x;
-    x = phi * x + Math.sqrt(1 - phi * phi) * random.normal();
-  }
-  return out;
+  return Float64Array.from(ar1Steps(seededRandom(seed), n, phi));
 }
 
 /** 200 seeded draws of n + m points of one AR(1) series split into two sides. */
