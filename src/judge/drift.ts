@@ -11,7 +11,7 @@ import { estimateInflation } from './stats/autocorrelation.js';
 import { quantileSorted } from './stats/describe.js';
 import { longRunOf, MAX_ESTIMATED, MIN_PAIRS, type LongRun } from './stats/long-run-variance.js';
 import { studentTSurvival, studentTUpperQuantile } from './stats/student-t.js';
-import { estimateTrend, fitPostWindowLine, trendPValue, type PostWindowLine } from './stats/trend.js';
+import { estimateTrend, fitPostWindowLine, leanWeights, trendPValue, type PostWindowLine } from './stats/trend.js';
 import { weightedPlacement, weightedPlacementSd } from './stats/weighted-placement.js';
 import { baselineScale, modelOf } from './compare.js';
 import { alphaOf, pInDirection, pInDirectionOf } from './decide.js';
@@ -122,20 +122,6 @@ export interface Growth {
   line(): GrowthLine;
   /** The change the test reads (the post window weighted toward its end), relative, and its one-sided (1 - alpha) bound on the bad side. */
   change(): { level: number; bound: number };
-}
-
-/** The weights of the post points at `times` (GROWTH_LEAN), summing to 1. */
-function leanWeights(times: Float64Array, leanOf: (u: number) => number): Float64Array {
-  const m = times.length;
-  const span = times[m - 1]! - times[0]!;
-  const weights = new Float64Array(m);
-  let sum = 0;
-  for (let j = 0; j < m; j++) {
-    weights[j] = Math.max(0, leanOf(span > 0 ? (times[j]! - times[0]!) / span : 1));
-    sum += weights[j]!;
-  }
-  for (let j = 0; j < m; j++) weights[j] = sum > 0 ? weights[j]! / sum : 1 / m;
-  return weights;
 }
 
 /** The relative change r where `placed(r)` (non-increasing in r) crosses `target`, by bisection. */

@@ -59,13 +59,11 @@ export function estimateTrend(times: ArrayLike<number>, values: ArrayLike<number
   return { slope, pValue: trendPValue(s, n, inflation), kendallS: s, points: n };
 }
 
-/** A straight line fitted to the post window against the baseline's level, and how sure its end is. */
+/** A straight line fitted to the post window against the baseline's level, and its level weighted toward the window's end. */
 export interface PostWindowLine {
   /** Fitted level at the first and the last post point minus the baseline's mean (working scale). */
   start: number;
   end: number;
-  /** Standard error of `end`, with the dependence of both windows. */
-  endError: number;
   /** Standard error of end - start (the line's rise through the window), with the dependence. */
   riseError: number;
   /**
@@ -107,13 +105,30 @@ export function ar1ContrastVariance(weights: Float64Array, phi: number): number 
 }
 
 /**
+ * Weights of the points at `times` for a mean leaning toward the window's end: leanOf(u) (u from 0
+ * at the first point to 1 at the last), never negative, summing to 1.
+ */
+export function leanWeights(times: Float64Array, leanOf: (u: number) => number): Float64Array {
+  const m = times.length;
+  const span = times[m - 1]! - times[0]!;
+  const weights = new Float64Array(m);
+  let sum = 0;
+  for (let j = 0; j < m; j++) {
+    weights[j] = Math.max(0, leanOf(span > 0 ? (times[j]! - times[0]!) / span : 1));
+    sum += weights[j]!;
+  }
+  for (let j = 0; j < m; j++) weights[j] = sum > 0 ? weights[j]! / sum : 1 / m;
+  return weights;
+}
+
+/**
  * Least-squares line through the post window's values over time, its level at the window's start
- * and end relative to the baseline mean, and the standard error of the end level: the residual
- * variance pooled with the baseline's, the weights' variance under AR(1) dependence of persistence
- * `persistence` (the end level is a contrast of the post points), plus the baseline mean's
- * variance (`baselineFactor`: its long-run inflation); and the mean weighted by `leanOf` (PostWindowLine.level,
- * the paired growth test's statistic) with its standard error the same way. An empty baseline is a
- * level of 0 (a line through paired differences).
+ * and end relative to the baseline mean, and the standard error of its rise; and the mean weighted
+ * by `leanOf` (PostWindowLine.level, the paired growth test's statistic) with its standard error:
+ * the residual variance pooled with the baseline's, the weights' variance under AR(1) dependence
+ * of persistence `persistence` (the level is a contrast of the post points), plus the baseline
+ * mean's variance (`baselineFactor`: its long-run inflation). An empty baseline is a level of 0 (a
+ * line through paired differences).
  */
 export function fitPostWindowLine(
   baseline: Float64Array,
@@ -155,30 +170,18 @@ export function fitPostWindowLine(
   for (const v of baseline) ss += (v - bMean) ** 2;
   const variance = ss / (Math.max(0, n - 1) + m - 2);
   const tEnd = times[m - 1]!;
-  const weights = new Float64Array(m);
-  for (let j = 0; j < m; j++) weights[j] = 1 / m + ((tEnd - tMean) * (times[j]! - tMean)) / sxx;
-  const endError = Math.sqrt(variance * (ar1ContrastVariance(weights, persistence) + (n > 0 ? baselineFactor / n : 0)));
   const span = tEnd - times[0]!;
   const rise = new Float64Array(m);
   for (let j = 0; j < m; j++) rise[j] = (span * (times[j]! - tMean)) / sxx;
   const riseError = Math.sqrt(variance * ar1ContrastVariance(rise, persistence));
-  const lean = new Float64Array(m);
-  let leanSum = 0;
-  for (let j = 0; j < m; j++) {
-    lean[j] = Math.max(0, leanOf((times[j]! - times[0]!) / span));
-    leanSum += lean[j]!;
-  }
+  const lean = leanWeights(times, leanOf);
   let level = -bMean;
-  for (let j = 0; j < m; j++) {
-    lean[j] = leanSum > 0 ? lean[j]! / leanSum : 1 / m;
-    level += lean[j]! * values[j]!;
-  }
+  for (let j = 0; j < m; j++) level += lean[j]! * values[j]!;
   const levelError = Math.sqrt(variance * (ar1ContrastVariance(lean, persistence) + (n > 0 ? baselineFactor / n : 0)));
   return {
     line: {
       start: vMean + slope * (times[0]! - tMean) - bMean,
       end: vMean + slope * (tEnd - tMean) - bMean,
-      endError,
       riseError,
       level,
       levelError,
