@@ -6,7 +6,8 @@ import type { Source } from '../sources/types.js';
 import type { TimeRange } from '../types.js';
 import { formatTime } from '../time/format-time.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
-import { ratioOffer, whyNotWatched } from './ratio-counts.js';
+import { whyNotWatched } from './watch-rule.js';
+import { ratioOffer } from './ratio-counts.js';
 
 /**
  * Render the plan for people; secrets are redacted by the caller's output stream and by

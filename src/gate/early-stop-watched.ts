@@ -9,12 +9,13 @@
  */
 import type { CheckSpec } from '../spec-model.js';
 import type { PlannedCheck, RunPlan } from './plan.js';
+import { whyNotWatched } from './watch-rule.js';
 
 export type WatchedDirection = 'increase' | 'decrease';
 
 /** Whether a planned check gets the sequential test. */
 export function isWatched(planned: PlannedCheck): boolean {
-  return planned.mode === 'before-after' && planned.check.critical && planned.check.direction !== 'either';
+  return planned.mode === 'before-after' && whyNotWatched(planned.check) === null;
 }
 
 /** The indices of the plan's watched checks. */

@@ -16,6 +16,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { CheckSpec } from '../spec-model.js';
 import { parsePromQL } from '../spec-file/promql.js';
+import { whyNotWatched } from './watch-rule.js';
 import { formatDuration } from '../time/duration.js';
 
 /** One side of the division: `sum <modifier> (<fn>(<metric>{<matchers>}[<range>]))`. */
@@ -132,16 +133,6 @@ export function ratioOffer(check: CheckSpec): string[] {
     `  numerator: '${parts.numerator}'`,
     `  denominator: '${parts.denominator}'`,
   ];
-}
-
-/**
- * Why a before/after check is not watched while `run` waits, or null when it is: the looks watch
- * only critical checks with a one-sided direction (early-stop-watched.ts).
- */
-export function whyNotWatched(check: CheckSpec): string | null {
-  if (!check.critical) return 'a non-critical check cannot stop a run';
-  if (check.direction === 'either') return 'direction: either is not watched';
-  return null;
 }
 
 /**
